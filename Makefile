@@ -1,0 +1,73 @@
+# prolific-client — every command bootstraps what it needs (.venv, and Prism via npm for contract tests).
+#   make generate    sources -> openapi/prolific.yaml -> generated/prolific_api_client
+#   make test        unit + integration + contract + CLI tests, then the generated-code drift check
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PIPELINE := PYTHONPATH=openapi $(PY) -m prolific_spec
+PRISM_VERSION := 5.16.0
+PRISM := .prism/node_modules/.bin/prism
+PRISM_STAMP := .prism/.installed-$(PRISM_VERSION)
+
+.PHONY: install generate spec check-generated test unit contract prism lint bench demo import-endpoint clean
+
+install: $(STAMP)
+
+# Re-run only when the dependency list changes; `pip install -e` is idempotent anyway.
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" ; test $${PIPESTATUS[0]} -eq 0
+	@touch $(STAMP)
+
+spec: $(STAMP)
+	@$(PIPELINE) spec
+
+generate: $(STAMP)
+	@$(PIPELINE) generate
+
+check-generated: $(STAMP)
+	@$(PIPELINE) check
+
+# Add a saved Prolific docs page (markdown) as a new source: make import-endpoint PAGE=page.md [FORCE=1]
+import-endpoint: $(STAMP)
+	@test -n "$(PAGE)" || { echo "usage: make import-endpoint PAGE=saved-page.md [FORCE=1]" >&2; exit 2; }
+	@$(PIPELINE) import "$(PAGE)" $(if $(FORCE),--force,)
+
+# Prism (the contract tests' mock server), pinned, into an ignored folder. Without npm it is skipped
+# locally (the contract tests then skip loudly); in CI (CI=true) a missing npm is an error.
+prism: $(PRISM_STAMP)
+$(PRISM_STAMP):
+	@if command -v npm >/dev/null 2>&1; then \
+	  mkdir -p .prism && cd .prism && \
+	  { test -f package.json || echo '{"name":"prolific-client-prism","private":true}' > package.json; } && \
+	  npm install --no-audit --no-fund --silent --save-exact @stoplight/prism-cli@$(PRISM_VERSION) && \
+	  touch .installed-$(PRISM_VERSION); \
+	elif [ -n "$$CI" ]; then echo "error: npm is required in CI for the contract tests" >&2; exit 1; \
+	else echo "warning: npm not found; contract tests will be skipped" >&2; fi
+
+unit: $(STAMP)
+	@$(PY) -m pytest -q
+
+test: $(STAMP) prism
+	@$(PY) -m pytest -q
+	@$(PIPELINE) check
+
+contract: $(STAMP) prism
+	@$(PY) -m pytest -q -m contract
+
+lint: $(STAMP)
+	@$(VENV)/bin/ruff check overlay openapi/prolific_spec tests benchmarks
+	@$(VENV)/bin/ruff format --check overlay openapi/prolific_spec tests benchmarks
+	@$(VENV)/bin/mypy
+
+bench: $(STAMP)
+	@$(PY) benchmarks/run.py
+
+demo: $(STAMP)
+	@bash examples/demo.sh
+
+clean:
+	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis .bench

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="CreateCredentialPoolRequest")
+
+
+@_attrs_define
+class CreateCredentialPoolRequest:
+    """
+    Attributes:
+        credentials (str): CSV-formatted credentials (username,password per line)
+        workspace_id (str): The ID of the workspace this credential pool belongs to
+    """
+
+    credentials: str
+    workspace_id: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        credentials = self.credentials
+
+        workspace_id = self.workspace_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "credentials": credentials,
+                "workspace_id": workspace_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        credentials = d.pop("credentials")
+
+        workspace_id = d.pop("workspace_id")
+
+        create_credential_pool_request = cls(
+            credentials=credentials,
+            workspace_id=workspace_id,
+        )
+
+        create_credential_pool_request.additional_properties = d
+        return create_credential_pool_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

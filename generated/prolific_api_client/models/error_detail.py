@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.error_detail_detail_type_2 import ErrorDetailDetailType2
+
+
+T = TypeVar("T", bound="ErrorDetail")
+
+
+@_attrs_define
+class ErrorDetail:
+    """What went wrong.
+
+    Attributes:
+        status (int | Unset): The HTTP status code.
+        error_code (int | Unset): Prolific's numeric error code.
+        title (str | Unset): A short summary, e.g. `Conflict`.
+        detail (ErrorDetailDetailType2 | list[str] | str | Unset): The explanation: a message, a list of messages, or a
+            mapping of field name to the messages about that field.
+        additional_information (str | Unset): More context, if any.
+        traceback (str | Unset): Server debug text; not for end users.
+        interactive (bool | Unset):
+    """
+
+    status: int | Unset = UNSET
+    error_code: int | Unset = UNSET
+    title: str | Unset = UNSET
+    detail: ErrorDetailDetailType2 | list[str] | str | Unset = UNSET
+    additional_information: str | Unset = UNSET
+    traceback: str | Unset = UNSET
+    interactive: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.error_detail_detail_type_2 import ErrorDetailDetailType2  # noqa: PLC0415
+
+        status = self.status
+
+        error_code = self.error_code
+
+        title = self.title
+
+        detail: dict[str, Any] | list[str] | str | Unset
+        if isinstance(self.detail, Unset):
+            detail = UNSET
+        elif isinstance(self.detail, list):
+            detail = self.detail
+
+        elif isinstance(self.detail, ErrorDetailDetailType2):
+            detail = self.detail.to_dict()
+        else:
+            detail = self.detail
+
+        additional_information = self.additional_information
+
+        traceback = self.traceback
+
+        interactive = self.interactive
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
+        if error_code is not UNSET:
+            field_dict["error_code"] = error_code
+        if title is not UNSET:
+            field_dict["title"] = title
+        if detail is not UNSET:
+            field_dict["detail"] = detail
+        if additional_information is not UNSET:
+            field_dict["additional_information"] = additional_information
+        if traceback is not UNSET:
+            field_dict["traceback"] = traceback
+        if interactive is not UNSET:
+            field_dict["interactive"] = interactive
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.error_detail_detail_type_2 import ErrorDetailDetailType2  # noqa: PLC0415
+
+        d = dict(src_dict)
+        status = d.pop("status", UNSET)
+
+        error_code = d.pop("error_code", UNSET)
+
+        title = d.pop("title", UNSET)
+
+        def _parse_detail(data: object) -> ErrorDetailDetailType2 | list[str] | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                detail_type_1 = cast(list[str], data)
+
+                return detail_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                detail_type_2 = ErrorDetailDetailType2.from_dict(data)
+
+                return detail_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ErrorDetailDetailType2 | list[str] | str | Unset, data)
+
+        detail = _parse_detail(d.pop("detail", UNSET))
+
+        additional_information = d.pop("additional_information", UNSET)
+
+        traceback = d.pop("traceback", UNSET)
+
+        interactive = d.pop("interactive", UNSET)
+
+        error_detail = cls(
+            status=status,
+            error_code=error_code,
+            title=title,
+            detail=detail,
+            additional_information=additional_information,
+            traceback=traceback,
+            interactive=interactive,
+        )
+
+        error_detail.additional_properties = d
+        return error_detail
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

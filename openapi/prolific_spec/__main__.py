@@ -1,0 +1,62 @@
+"""Command line of the spec pipeline: ``python -m prolific_spec {spec,generate,check,import}``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .build import REPO, build_document, drift, generate, render, write_if_changed
+from .errors import SpecError
+from .sources import import_page
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m prolific_spec", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("spec", help="sources -> openapi/prolific.yaml (no code generation)")
+    sub.add_parser("generate", help="sources -> openapi/prolific.yaml -> generated/prolific_api_client")
+    sub.add_parser("check", help="fail with a diff if the committed spec or generated/ is stale")
+    imp = sub.add_parser("import", help="add a saved docs page (markdown) as openapi/sources/<operationId>.yaml")
+    imp.add_argument("page", type=Path)
+    imp.add_argument("--force", action="store_true", help="replace an existing, different source")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    try:
+        if args.command == "spec":
+            doc, notices = build_document()
+            changed = write_if_changed(REPO.spec, render(doc))
+            print(f"openapi/prolific.yaml {'updated' if changed else 'unchanged'}")
+        elif args.command == "generate":
+            notices = generate()
+            print(f"generated/{'prolific_api_client'} rebuilt in {time.perf_counter() - started:.2f}s")
+        elif args.command == "check":
+            lines = drift()
+            if lines:
+                print("\n".join(lines[:400]))
+                more = f" (first 400 of {len(lines)} diff lines shown)" if len(lines) > 400 else ""
+                print(
+                    f"\nSTALE{more}: the committed openapi/prolific.yaml or generated/ differs from what "
+                    "openapi/sources/ produce. Run `make generate` and commit the result; never edit "
+                    "generated files by hand.",
+                    file=sys.stderr,
+                )
+                return 1
+            print("openapi/prolific.yaml and generated/ match the sources")
+            return 0
+        else:
+            target = import_page(args.page, REPO.sources, force=args.force)
+            print(f"wrote {target.relative_to(REPO.root)}; now run `make generate` and review the diff")
+            return 0
+    except SpecError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for notice in notices:
+        print(f"note: {notice}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
