@@ -63,7 +63,12 @@ REPO = Layout(Path(__file__).resolve().parents[2])
 def _load_overrides(path: Path) -> dict[str, list[str]]:
     if not path.exists():
         return {}
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise SpecError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise SpecError(f"{path}: expected a mapping with a `nullable` section")
     nullable = raw.get("nullable") or {}
     if not isinstance(nullable, dict) or not all(
         isinstance(v, list) and all(isinstance(f, str) for f in v) for v in nullable.values()

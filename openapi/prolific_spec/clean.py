@@ -164,7 +164,8 @@ def replace_auth_header(doc: Document) -> Document:
                     op["parameters"] = kept
                 else:
                     del op["parameters"]
-                op["security"] = [{SECURITY_SCHEME_NAME: []}]
+        # Every Prolific operation takes the token; an explicit `security: []` (public) is kept.
+        op.setdefault("security", [{SECURITY_SCHEME_NAME: []}])
     components = doc.setdefault("components", {})
     schemes = components.setdefault("securitySchemes", {})
     # A full document may already name its scheme `token`; any other apiKey on Authorization is
@@ -275,23 +276,25 @@ def document_error_bodies(doc: Document) -> Document:
     return doc
 
 
-def _schema_refs_in_responses(doc: Document) -> set[str]:
-    """Names of component schemas reachable from any response (transitively)."""
+def _response_schema_nodes(doc: Document) -> Iterator[dict[str, Any]]:
+    """Every schema mapping reachable from a response: inline ones and referenced components."""
     schemas = (doc.get("components") or {}).get("schemas") or {}
     pending: list[Any] = []
     for _path, _method, op in operations(doc):
         for response in (op.get("responses") or {}).values():
-            pending.append(response)
+            for media in ((response or {}).get("content") or {}).values() if isinstance(response, dict) else ():
+                if isinstance(media, dict) and "schema" in media:
+                    pending.append(media["schema"])
     seen: set[str] = set()
     while pending:
         for node in walk(pending.pop()):
+            yield node
             ref = node.get("$ref")
             if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
                 name = ref.rsplit("/", 1)[1]
                 if name not in seen and name in schemas:
                     seen.add(name)
                     pending.append(schemas[name])
-    return seen
 
 
 def _is_string_enum(schema: Any) -> bool:
@@ -303,30 +306,27 @@ def open_response_enums(doc: Document) -> Document:
 
     Prolific adds enum values over time (a new study status broke a client whose strict enums
     raised). Values the server *returns* must not crash parsing, so a returned value the enum does
-    not know yet is kept as a plain string; every published value stays listed in the enum.
-    Request-side enums stay strict (we only send values we know).
+    not know yet is kept as a plain string; every published value stays listed in the enum. Both
+    a ``$ref`` to an enum component and an inline ``type: string, enum: [...]`` are opened.
+    Request-only enums stay strict (we only send values we know).
     """
     schemas = (doc.get("components") or {}).get("schemas") or {}
-    response_schemas = _schema_refs_in_responses(doc)
-    enum_names = {name for name in response_schemas if _is_string_enum(schemas.get(name))}
-    for name in sorted(response_schemas):
-        schema = schemas.get(name)
-        if not isinstance(schema, dict):
-            continue
-        for prop in (schema.get("properties") or {}).values():
-            _open_enum_ref(prop, enum_names)
+    enum_refs = {f"#/components/schemas/{name}" for name, schema in schemas.items() if _is_string_enum(schema)}
+    targets: list[dict[str, Any]] = []
+    for node in _response_schema_nodes(doc):
+        for prop in (node.get("properties") or {}).values() if isinstance(node.get("properties"), dict) else ():
+            targets.append(prop)
             if isinstance(prop, dict) and isinstance(prop.get("items"), dict):
-                _open_enum_ref(prop["items"], enum_names)
+                targets.append(prop["items"])
+    for prop in targets:
+        if not isinstance(prop, dict):
+            continue
+        if prop.get("$ref") in enum_refs:
+            prop["anyOf"] = [{"$ref": prop.pop("$ref")}, {"type": "string"}]
+        elif _is_string_enum(prop):
+            enum_schema = {k: prop.pop(k) for k in ("type", "enum")}
+            prop["anyOf"] = [enum_schema, {"type": "string"}]
     return doc
-
-
-def _open_enum_ref(prop: Any, enum_names: set[str]) -> None:
-    if not isinstance(prop, dict):
-        return
-    ref = prop.get("$ref")
-    if isinstance(ref, str) and ref.rsplit("/", 1)[-1] in enum_names:
-        del prop["$ref"]
-        prop["anyOf"] = [{"$ref": ref}, {"type": "string"}]
 
 
 def apply_nullable(doc: Document, table: dict[str, list[str]], *, source: str = "") -> Document:
@@ -355,6 +355,8 @@ def apply_nullable(doc: Document, table: dict[str, list[str]], *, source: str = 
 
 def _make_nullable(prop: dict[str, Any]) -> None:
     kind = prop.get("type")
+    if isinstance(prop.get("enum"), list) and None not in prop["enum"]:
+        prop["enum"].append(None)
     if isinstance(kind, str):
         prop["type"] = [kind, "null"]
     elif isinstance(kind, list):
@@ -380,6 +382,14 @@ def copy_parameter_descriptions(doc: Document) -> Document:
     return doc
 
 
+def _resolve(doc: Document, schema: Any) -> Any:
+    """Follow a local ``#/components/schemas/X`` reference (once is enough for bodies)."""
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+        return ((doc.get("components") or {}).get("schemas") or {}).get(ref.rsplit("/", 1)[1])
+    return schema
+
+
 def require_request_bodies(doc: Document) -> Document:
     """A request body whose JSON schema has required properties is itself required.
 
@@ -392,8 +402,8 @@ def require_request_bodies(doc: Document) -> Document:
         if not isinstance(body, dict) or "required" in body:
             continue
         for media in (body.get("content") or {}).values():
-            schema = media.get("schema") if isinstance(media, dict) else None
-            if isinstance(schema, dict) and (schema.get("required") or "$ref" in schema):
+            schema = _resolve(doc, media.get("schema") if isinstance(media, dict) else None)
+            if isinstance(schema, dict) and schema.get("required"):
                 body["required"] = True
     return doc
 
@@ -412,9 +422,7 @@ TRANSFORMS: tuple[Transform, ...] = (
 )
 
 
-def clean_document(
-    source: Document, *, nullable: dict[str, list[str]] | None = None, origin: str = ""
-) -> Document:
+def clean_document(source: Document, *, nullable: dict[str, list[str]] | None = None, origin: str = "") -> Document:
     """Apply every cleaning transform to a deep copy of ``source`` and return the copy."""
     doc = copy.deepcopy(source)
     for transform in TRANSFORMS:

@@ -12,12 +12,19 @@ from typing import Any
 from .errors import SpecError
 
 PROSE_KEYS = frozenset({"description", "title", "example", "examples"})
+# Keywords whose value maps *names* (of properties, definitions) to schemas: a property called
+# "description" is a field, not prose.
+NAME_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"})
 
 
-def shape(node: Any) -> Any:
+def shape(node: Any, *, names: bool = False) -> Any:
     """``node`` without its prose, for comparing two schemas' structure."""
     if isinstance(node, dict):
-        return {k: shape(v) for k, v in node.items() if k not in PROSE_KEYS}
+        return {
+            k: shape(v, names=k in NAME_MAPS and not names)
+            for k, v in node.items()
+            if names or k not in PROSE_KEYS
+        }
     if isinstance(node, list):
         return [shape(v) for v in node]
     return node
@@ -39,17 +46,19 @@ def combine(a: Any, b: Any, *, name: str, where_a: str, where_b: str) -> Any:
     return _merge_prose(a, b)
 
 
-def _merge_prose(a: Any, b: Any) -> Any:
+def _merge_prose(a: Any, b: Any, *, names: bool = False) -> Any:
     if isinstance(a, dict) and isinstance(b, dict):
         out: dict[str, Any] = {}
         for key in [*a, *(k for k in b if k not in a)]:
             if key in a and key in b:
-                if key == "description" and isinstance(a[key], str) and isinstance(b[key], str):
+                if names:
+                    out[key] = _merge_prose(a[key], b[key])
+                elif key == "description" and isinstance(a[key], str) and isinstance(b[key], str):
                     out[key] = _join_text(a[key], b[key])
                 elif key in PROSE_KEYS:
                     out[key] = a[key]
                 else:
-                    out[key] = _merge_prose(a[key], b[key])
+                    out[key] = _merge_prose(a[key], b[key], names=key in NAME_MAPS)
             else:
                 out[key] = a[key] if key in a else b[key]
         return out

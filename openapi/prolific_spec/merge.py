@@ -45,15 +45,14 @@ def merge(cleaned: list[tuple[str, Document]]) -> Document:
                     target[key] = value
                 elif key in target and target[key] != value:
                     raise SpecError(
-                        f"{path}: `{key}` differs between {path_origin.get((path, key), 'another source')} "
-                        f"and {origin}"
+                        f"{path}: `{key}` differs between {path_origin.get((path, key), 'another source')} and {origin}"
                     )
                 else:
                     target[key] = value
                     path_origin.setdefault((path, key), origin)
         for _path, _method, op in operations(doc):
             tags.update(t for t in op.get("tags") or [] if isinstance(t, str))
-        for section, entries in ((doc.get("components") or {}).items()):
+        for section, entries in (doc.get("components") or {}).items():
             if section == "securitySchemes":
                 continue
             merged = components.setdefault(section, {})

@@ -41,12 +41,14 @@ class NameTable:
         unknown = set(raw) - {"schemas", "request_bodies", "responses"}
         if unknown:
             raise SpecError(f"{path}: unknown section(s) {sorted(unknown)}")
+        responses = raw.get("responses") or {}
+        if not isinstance(responses, dict):
+            raise SpecError(f"{path}: `responses` must map operationIds to {{status: name}} mappings")
         table = cls(
             schemas=_str_map(raw.get("schemas"), path, "schemas"),
             request_bodies=_str_map(raw.get("request_bodies"), path, "request_bodies"),
             responses={
-                op: _str_map(statuses, path, f"responses.{op}")
-                for op, statuses in (raw.get("responses") or {}).items()
+                op: _str_map(statuses, path, f"responses.{op}") for op, statuses in (raw.get("responses") or {}).items()
             },
         )
         for where, name in table.all_names():
@@ -84,13 +86,15 @@ def apply_names(doc: Document, table: NameTable, *, origin: str) -> Document:
     for old, schema in schemas.items():
         new = table.schemas.get(old, old)
         where = f"{origin} #/components/schemas/{old}"
-        renamed[new] = combine(renamed[new], schema, name=new, where_a=origin, where_b=where) if new in renamed else schema
+        renamed[new] = (
+            combine(renamed[new], schema, name=new, where_a=origin, where_b=where) if new in renamed else schema
+        )
     schemas.clear()
     schemas.update(renamed)
     for node in walk(doc):
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith(REF_PREFIX):
-            node["$ref"] = REF_PREFIX + table.schemas.get(ref[len(REF_PREFIX):], ref[len(REF_PREFIX):])
+            node["$ref"] = REF_PREFIX + table.schemas.get(ref[len(REF_PREFIX) :], ref[len(REF_PREFIX) :])
 
     for _path, _method, op in operations(doc):
         op_id = op.get("operationId")
@@ -108,7 +112,9 @@ def _lift(holder: Any, name: str, schemas: dict[str, Any], *, origin: str) -> No
         raise SpecError(f"{origin}: names.yaml names a JSON body {name!r} that this source does not have")
     if "$ref" in schema:
         return  # already a named component
-    schemas[name] = combine(schemas[name], schema, name=name, where_a=origin, where_b=origin) if name in schemas else dict(schema)
+    schemas[name] = (
+        combine(schemas[name], schema, name=name, where_a=origin, where_b=origin) if name in schemas else dict(schema)
+    )
     holder["content"]["application/json"]["schema"] = {"$ref": REF_PREFIX + name}
 
 
@@ -125,4 +131,8 @@ def unnamed(doc: Document, table: NameTable) -> list[str]:
         body = _json_schema(op.get("requestBody"))
         if body is not None and "$ref" not in body:
             out.append(f"request body of {method.upper()} {path} ({op.get('operationId')})")
+        for status, response in (op.get("responses") or {}).items():
+            schema = _json_schema(response)
+            if schema is not None and "$ref" not in schema and schema.get("type") == "object":
+                out.append(f"{status} response of {method.upper()} {path} ({op.get('operationId')})")
     return out

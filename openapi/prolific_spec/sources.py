@@ -30,7 +30,9 @@ def check_source(doc: Any, origin: str) -> Document:
         raise SpecError(f"{origin}: expected an OpenAPI document (a YAML mapping), got {type(doc).__name__}")
     version = str(doc.get("openapi", ""))
     if not version.startswith("3."):
-        raise SpecError(f"{origin}: `openapi: 3.x` missing (found {version or 'nothing'}); is this an OpenAPI document?")
+        raise SpecError(
+            f"{origin}: `openapi: 3.x` missing (found {version or 'nothing'}); is this an OpenAPI document?"
+        )
     if not any(True for _ in operations(doc)):
         raise SpecError(f"{origin}: no operations under `paths`")
     return doc
@@ -92,7 +94,9 @@ def import_page(page_path: Path, sources_dir: Path, *, force: bool = False) -> P
     if target.exists() and not force:
         if target.read_text(encoding="utf-8") == text:
             return target
-        raise SpecError(f"{target} exists and differs; this page changed the endpoint. Re-run with FORCE=1 to replace it.")
+        raise SpecError(
+            f"{target} exists and differs; this page changed the endpoint. Re-run with FORCE=1 to replace it."
+        )
     sources_dir.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".yaml.tmp")
     tmp.write_text(text, encoding="utf-8")

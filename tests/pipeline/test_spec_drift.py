@@ -1,0 +1,157 @@
+"""The acceptance criterion: the committed spec and generated/ are exactly what the sources produce.
+
+Everything runs on copies under tmp_path. Real generator runs (about a second each): one for the
+drift check (shared by the drift tests through ``cached_generator``), two for ``generate``'s
+determinism, one for the raw sources.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from prolific_spec import __main__ as cli
+from prolific_spec import build
+from prolific_spec.build import PACKAGE, Layout, drift, generate, render, run_generator
+from prolific_spec.errors import SpecError
+from prolific_spec.merge import merge
+from prolific_spec.sources import load_sources
+
+MODEL = Path("generated") / PACKAGE / "models" / "credential_pool.py"
+
+
+def change_one_line(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.usefixtures("cached_generator")
+class TestDrift:
+    def test_a_faithful_copy_has_no_drift(self, repo_copy: Layout):
+        assert drift(repo_copy) == []
+
+    def test_an_edited_generated_model_is_reported(self, repo_copy: Layout):
+        change_one_line(repo_copy.root / MODEL, "credential_pool_id: str | Unset = UNSET", "credential_pool_id: str")
+        lines = drift(repo_copy)
+        assert lines
+        text = "\n".join(lines)
+        assert f"--- generated/{PACKAGE}/models/credential_pool.py (committed)" in text
+        assert "-    credential_pool_id: str\n" in text + "\n"
+        assert "+    credential_pool_id: str | Unset = UNSET" in text
+        assert "prolific.yaml" not in text  # only the edited file is reported
+
+    def test_an_edited_spec_is_reported(self, repo_copy: Layout):
+        change_one_line(repo_copy.spec, "title: Prolific API", "title: Prolific API (edited)")
+        lines = drift(repo_copy)
+        text = "\n".join(lines)
+        assert "--- openapi/prolific.yaml (committed)" in text
+        assert "-  title: Prolific API (edited)" in text
+        assert "generated/" not in text  # the sources still generate the committed package
+
+    def test_an_edited_source_is_reported(self, repo_copy: Layout):
+        source = repo_copy.sources / "create-credential-pool.yaml"
+        change_one_line(source, "description: Credential pool created successfully", "description: Created")
+        text = "\n".join(drift(repo_copy))
+        assert "+          description: Created" in text  # the spec the sources now build differs
+
+    def test_a_stray_file_under_generated_is_reported(self, repo_copy: Layout):
+        (repo_copy.package / "models" / "handwritten.py").write_text("x = 1\n", encoding="utf-8")
+        lines = drift(repo_copy)
+        assert lines == [f"+++ not produced by the sources, but committed: generated/{PACKAGE}/models/handwritten.py"]
+
+    def test_a_missing_generated_file_is_reported(self, repo_copy: Layout):
+        (repo_copy.package / "py.typed").unlink()
+        assert drift(repo_copy) == [f"--- missing from generated/{PACKAGE}: py.typed"]
+
+    def test_bytecode_caches_are_not_drift(self, repo_copy: Layout):
+        cache = repo_copy.package / "__pycache__"
+        cache.mkdir()
+        (cache / "client.cpython-311.pyc").write_bytes(b"\0")
+        assert drift(repo_copy) == []
+
+    def test_cli_check_passes_on_the_repository(self, capsys):
+        assert cli.main(["check"]) == 0
+        assert "match the sources" in capsys.readouterr().out
+
+    def test_cli_check_fails_with_the_diff_on_a_stale_copy(self, repo_copy: Layout, monkeypatch, capsys):
+        change_one_line(repo_copy.root / MODEL, "credential_pool_id: str | Unset = UNSET", "credential_pool_id: str")
+        monkeypatch.setattr(cli, "drift", lambda: drift(repo_copy))
+        assert cli.main(["check"]) == 1
+        captured = capsys.readouterr()
+        assert "models/credential_pool.py" in captured.out
+        assert "STALE" in captured.err and "make generate" in captured.err
+
+
+# --- generate ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def generated_twice(tmp_path_factory, copy_inputs, tree_of) -> tuple[Layout, dict[str, bytes], dict[str, bytes], str]:
+    """Run ``generate`` twice on one copy; return the layout, both trees and the spec before."""
+    layout = copy_inputs(tmp_path_factory.mktemp("generate") / "repo")
+    spec_before = layout.spec.read_text(encoding="utf-8")
+    generate(layout)
+    first = tree_of(layout.package)
+    generate(layout)
+    second = tree_of(layout.package)
+    return layout, first, second, spec_before
+
+
+def test_generate_is_deterministic(generated_twice):
+    _layout, first, second, _spec = generated_twice
+    assert first == second
+
+
+def test_generate_reproduces_the_committed_spec_and_package(generated_twice, repo, tree_of):
+    layout, first, _second, spec_before = generated_twice
+    assert layout.spec.read_text(encoding="utf-8") == spec_before
+    assert first == tree_of(repo.package)
+    assert "py.typed" in first
+
+
+def test_generate_leaves_no_ruff_cache_or_leftovers(generated_twice):
+    layout, _first, _second, _spec = generated_twice
+    assert not list(layout.root.rglob(".ruff_cache"))
+    assert not list(layout.root.rglob("*.tmp"))
+    assert sorted(p.name for p in layout.package.parent.iterdir()) == [PACKAGE]  # no .old backup
+
+
+def test_generate_replaces_stale_files(repo_copy, repo, monkeypatch):
+    """`generate` swaps in a fresh tree: a stale extra file disappears (unlike --overwrite)."""
+    layout = repo_copy
+    (layout.package / "models" / "stale.py").write_text("", encoding="utf-8")
+    change_one_line(layout.spec, "title: Prolific API", "title: stale")
+    calls: list[Path] = []
+
+    def fake_generator(spec: Path, config: Path, out_dir: Path) -> Path:
+        # The sources and config are the committed ones, so the real output is the committed package.
+        calls.append(spec)
+        shutil.copytree(repo.package, out_dir / PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
+        return out_dir / PACKAGE
+
+    monkeypatch.setattr(build, "run_generator", fake_generator)
+    generate(layout)
+    assert not (layout.package / "models" / "stale.py").exists()
+    assert layout.spec.read_text(encoding="utf-8") == repo.spec.read_text(encoding="utf-8")
+    assert calls == [layout.spec]
+
+
+# --- why cleaning exists ---------------------------------------------------------------------------
+
+
+def test_the_raw_sources_do_not_load_in_the_generator(tmp_path, repo):
+    raw = merge(load_sources(repo.sources))
+    spec = tmp_path / "raw.yaml"
+    spec.write_text(render(raw), encoding="utf-8")
+    with pytest.raises(SpecError) as info:
+        run_generator(spec, repo.config, tmp_path / "out")
+    message = str(info.value)
+    assert "openapi-python-client failed" in message
+    assert "tags.0" in message  # the nested `- - subpackage_...` tags are refused outright
+    assert not (tmp_path / "out" / PACKAGE / "__init__.py").exists()
+    # The same document is still the published one: nested tags and header params intact.
+    loaded = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    assert loaded["paths"]["/api/v1/credentials/"]["post"]["tags"] == [["subpackage_credentials"]]
