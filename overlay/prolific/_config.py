@@ -1,0 +1,89 @@
+"""Client configuration: where the token comes from and where it may be sent."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from urllib.parse import urlsplit
+
+from ._errors import ConfigurationError
+
+__version__ = "0.1.0"
+
+DEFAULT_BASE_URL = "https://api.prolific.com"
+TOKEN_ENV = "PROLIFIC_TOKEN"
+URL_ENV = "PROLIFIC_URL"
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_RETRIES = 2
+# Prolific's API introduction asks libraries to identify themselves.
+USER_AGENT = f"prolific-client-python/{__version__}"
+
+_LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
+
+
+def resolve_token(token: str | None) -> str:
+    """The token argument, else ``$PROLIFIC_TOKEN``; a missing or blank one is a ConfigurationError."""
+    if token is None:
+        token = os.environ.get(TOKEN_ENV)
+        origin = f"the {TOKEN_ENV} environment variable"
+    else:
+        origin = "the token argument"
+    if token is None:
+        raise ConfigurationError(
+            f"no Prolific API token: pass token=... or set the {TOKEN_ENV} environment variable "
+            "(create a token in the Prolific app under Settings > API tokens)"
+        )
+    if not isinstance(token, str):
+        raise ConfigurationError(f"the token must be a str, got {type(token).__name__}")
+    if not token.strip() or token != token.strip() or any(c in token for c in "\r\n"):
+        # Never echo the token: say what is wrong with it instead.
+        raise ConfigurationError(f"{origin} is empty or has surrounding whitespace or line breaks")
+    return token
+
+
+def is_loopback(host: str) -> bool:
+    """``127.0.0.1``, ``::1``, ``localhost`` and the rest of 127/8."""
+    host = host.strip("[]").lower()
+    if host in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def resolve_base_url(base_url: str | None) -> str:
+    """The argument, else ``$PROLIFIC_URL``, else the real API; checked so the token stays safe.
+
+    The token is only ever sent over HTTPS, except to a loopback host (the testing fake). A
+    trailing ``/`` is accepted and removed.
+
+    >>> resolve_base_url("https://api.prolific.com/")
+    'https://api.prolific.com'
+    >>> resolve_base_url("http://127.0.0.1:8080")
+    'http://127.0.0.1:8080'
+    """
+    origin = "base_url"
+    if base_url is None:
+        env = os.environ.get(URL_ENV)
+        if env is not None and env.strip():
+            base_url, origin = env.strip(), URL_ENV
+        else:
+            return DEFAULT_BASE_URL
+    if not isinstance(base_url, str):
+        raise ConfigurationError(f"{origin} must be a str, got {type(base_url).__name__}")
+    parts = urlsplit(base_url.strip())
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ConfigurationError(
+            f"{origin} {base_url!r} is not an http(s) URL with a host; expected e.g. {DEFAULT_BASE_URL}"
+        )
+    if parts.username or parts.password:
+        raise ConfigurationError(f"{origin} must not contain credentials (user:password@)")
+    if parts.query or parts.fragment:
+        raise ConfigurationError(f"{origin} {base_url!r} must not have a query or fragment")
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise ConfigurationError(
+            f"{origin} {base_url!r} uses plain http: the API token would travel unencrypted. Use https "
+            "(plain http is allowed only for loopback hosts such as 127.0.0.1, used by prolific.testing)"
+        )
+    return base_url.strip().rstrip("/")

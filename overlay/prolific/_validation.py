@@ -1,0 +1,87 @@
+"""Argument rules checked before any request is sent (one home; both clients use them)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from prolific_api_client.models.invitation_role import InvitationRole
+
+from ._errors import InvalidArgumentError
+
+# Deliberately simple: one "@", no spaces or list separators, a dot in the domain. The API does
+# the real check; this catches the typos that would otherwise cost a round trip.
+_EMAIL = re.compile(r"[^@\s,;<>\"()\[\]]+@[^@\s,;<>\"()\[\]]+\.[^@\s,;<>\"()\[\].]+")
+
+ROLES: dict[str, InvitationRole] = {
+    "workspace_admin": "WORKSPACE_ADMIN",
+    "admin": "WORKSPACE_ADMIN",
+    "workspace_collaborator": "WORKSPACE_COLLABORATOR",
+    "collaborator": "WORKSPACE_COLLABORATOR",
+}
+
+
+def require_id(value: object, name: str) -> str:
+    """A non-empty id string without surrounding whitespace."""
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a non-empty str, got {type(value).__name__}")
+    if not value.strip():
+        raise InvalidArgumentError(f"{name} must not be empty")
+    if value != value.strip() or "/" in value or any(not c.isprintable() for c in value):
+        raise InvalidArgumentError(f"{name} {value!r} has whitespace, '/' or control characters; pass the id exactly")
+    return value
+
+
+def exactly_one(**options: str | None) -> tuple[str, str]:
+    """Exactly one of the keyword arguments is given: return ``(name, value)``."""
+    given = {k: v for k, v in options.items() if v is not None}
+    names = " / ".join(options)
+    if len(given) != 1:
+        raise InvalidArgumentError(f"pass exactly one of {names} (got {len(given) or 'none'})")
+    ((name, value),) = given.items()
+    return name, require_id(value, name)
+
+
+def require_text(value: object, name: str) -> str:
+    """A non-blank str (a name, a description)."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidArgumentError(f"{name} must be a non-empty str")
+    return value
+
+
+def id_list(values: Iterable[str] | None, name: str) -> list[str] | None:
+    """A list of ids (not a bare str); each checked with :func:`require_id`."""
+    if values is None:
+        return None
+    if isinstance(values, str | bytes):
+        raise InvalidArgumentError(f"{name} must be a list of ids, not a single {type(values).__name__}")
+    return [require_id(v, f"{name}[{i}]") for i, v in enumerate(values)]
+
+
+def emails(values: Iterable[str]) -> list[str]:
+    """At least one well-formed, distinct address; the bad one is named."""
+    if isinstance(values, str | bytes):
+        raise InvalidArgumentError("emails must be a list of addresses, e.g. ['ana@example.org'], not a single str")
+    out: list[str] = []
+    for index, value in enumerate(values):
+        if not isinstance(value, str) or not _EMAIL.fullmatch(value):
+            raise InvalidArgumentError(f"emails[{index}] {value!r} is not an email address")
+        if value.lower() in (e.lower() for e in out):
+            raise InvalidArgumentError(f"emails[{index}] {value!r} is listed twice")
+        out.append(value)
+    if not out:
+        raise InvalidArgumentError("emails is empty: give at least one address to invite")
+    return out
+
+
+def role(value: object) -> InvitationRole:
+    """``WORKSPACE_ADMIN``/``WORKSPACE_COLLABORATOR`` or ``admin``/``collaborator``, any case.
+
+    >>> role("Admin")
+    'WORKSPACE_ADMIN'
+    """
+    if isinstance(value, str) and value.strip().lower() in ROLES:
+        return ROLES[value.strip().lower()]
+    raise InvalidArgumentError(
+        f"role {value!r} is not one of WORKSPACE_ADMIN, WORKSPACE_COLLABORATOR (or admin, collaborator)"
+    )

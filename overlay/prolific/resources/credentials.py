@@ -1,0 +1,234 @@
+"""``client.credentials``: credential pools — create, add to, and upload in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from prolific_api_client.api.credentials import create_credential_pool, update_credential_pool
+from prolific_api_client.models import CreateCredentialPoolRequest, CredentialPool, UpdateCredentialPoolRequest
+from prolific_api_client.types import Unset
+
+from .. import _validation as check
+from .._call import Call, expect
+from .._errors import APIError, InvalidArgumentError, UploadError
+from ..credentials import Credential, CredentialsInput, coerce_credentials
+from ._base import AsyncResource, SyncResource
+
+CREATE_PATH = "/api/v1/credentials/"
+UPDATE_PATH = "/api/v1/credentials/{credential_pool_id}/"
+
+#: Credentials per request in :meth:`Credentials.upload`. Prolific documents no maximum pool or
+#: request size, so the limit that bites is the request body size of proxies in front of APIs
+#: (nginx's default is 1 MiB). 5,000 typical credentials (~40 bytes a line) make ~200 KB, well
+#: under it even with long passwords, while 1,000,000 credentials still take only 200 requests.
+DEFAULT_BATCH_SIZE = 5_000
+
+ProgressCallback = Callable[[int, int], object]
+
+
+def _pool_id(parsed: Any) -> str:
+    pool = expect(CredentialPool)(parsed)
+    if isinstance(pool.credential_pool_id, Unset) or not isinstance(pool.credential_pool_id, str):
+        raise KeyError("credential_pool_id")
+    if not pool.credential_pool_id:
+        raise ValueError("empty credential_pool_id")
+    return pool.credential_pool_id
+
+
+def wire(credentials: list[Credential]) -> str:
+    """Already-validated credentials in the API's text format (``u1,p1\\nu2,p2``)."""
+    return "\n".join([f"{c[0]},{c[1]}" for c in credentials])
+
+
+def create_call(workspace_id: str, credentials: list[Credential]) -> Call[str]:
+    """Describe pool creation with validated ``credentials``."""
+    body = CreateCredentialPoolRequest(credentials=wire(credentials), workspace_id=workspace_id)
+    return Call(create_credential_pool, "POST", CREATE_PATH, {"body": body}, _pool_id)
+
+
+def add_call(pool_id: str, credentials: list[Credential]) -> Call[str]:
+    """Describe the additive PATCH of validated ``credentials`` to ``pool_id``."""
+    body = UpdateCredentialPoolRequest(credentials=wire(credentials))
+    path = UPDATE_PATH.format(credential_pool_id=pool_id)
+    return Call(update_credential_pool, "PATCH", path, {"credential_pool_id": pool_id, "body": body}, _pool_id)
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    """What :meth:`Credentials.upload` stored: the pool and how many credentials went into it."""
+
+    pool_id: str
+    uploaded: int
+
+
+class Upload:
+    """The state of one chunked upload; both clients drive it, only the sending differs.
+
+    ``next_call()`` gives the next batch's request (None when done), ``confirm(pool_id)`` records
+    a stored batch and reports progress, ``failed(error)`` builds the :class:`UploadError`.
+    """
+
+    def __init__(
+        self,
+        credentials: CredentialsInput,
+        *,
+        workspace_id: str | None,
+        pool_id: str | None,
+        batch_size: int,
+        on_progress: ProgressCallback | None,
+    ) -> None:
+        owner, owner_id = check.exactly_one(workspace_id=workspace_id, pool_id=pool_id)
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise InvalidArgumentError(f"batch_size must be a positive int, got {batch_size!r}")
+        if on_progress is not None and not callable(on_progress):
+            raise InvalidArgumentError("on_progress must be a callable taking (uploaded, total)")
+        # The whole input is validated before the first request.
+        self.credentials = coerce_credentials(credentials)
+        self.workspace_id = owner_id if owner == "workspace_id" else None
+        self.pool_id = owner_id if owner == "pool_id" else None
+        self.batch_size = batch_size
+        self.on_progress = on_progress
+        self.total = len(self.credentials)
+        self.uploaded = 0
+        self._batch = 0
+
+    def next_call(self) -> Call[str] | None:
+        """The request for the next batch, or None when everything is stored."""
+        if self.uploaded >= self.total:
+            return None
+        batch = self.credentials[self.uploaded : self.uploaded + self.batch_size]
+        self._batch = len(batch)
+        if self.pool_id is None:
+            assert self.workspace_id is not None
+            return create_call(self.workspace_id, batch)
+        return add_call(self.pool_id, batch)
+
+    def confirm(self, pool_id: str) -> None:
+        """The last batch is stored in ``pool_id``."""
+        if self.pool_id is None:
+            self.pool_id = pool_id
+        self.uploaded += self._batch
+        if self.on_progress is not None:
+            self.on_progress(self.uploaded, self.total)
+
+    def result(self) -> UploadResult:
+        """The finished upload."""
+        assert self.pool_id is not None
+        return UploadResult(pool_id=self.pool_id, uploaded=self.uploaded)
+
+    def failed(self, error: APIError) -> UploadError:
+        """The UploadError for ``error`` on the current batch, telling the user how to resume."""
+        first, last = self.uploaded + 1, self.uploaded + self._batch
+        where = f"in pool {self.pool_id}" if self.pool_id else "(no pool was created)"
+        lines = [f"credentials upload stopped: {self.uploaded} of {self.total} stored {where}. Cause: {error}"]
+        if self.pool_id:
+            lines.append(
+                f"Resume with client.credentials.upload(err.remaining, pool_id={self.pool_id!r}) "
+                f"(err.remaining = credentials {first} to {self.total} of the input)."
+            )
+        else:
+            lines.append("Nothing was stored; fix the cause and run the upload again.")
+        if error.may_have_been_applied:
+            if self.pool_id:
+                lines.append(
+                    f"The failed batch (credentials {first}-{last}) may or may not have been stored: if "
+                    f"resuming gives 409 Conflict, they are already in the pool; resume from credential {last + 1}."
+                )
+            else:
+                lines.append(
+                    "The pool may have been created anyway: check the workspace's credential pools before retrying."
+                )
+        return UploadError(
+            " ".join(lines),
+            pool_id=self.pool_id,
+            uploaded=self.uploaded,
+            total=self.total,
+            remaining=self.credentials[self.uploaded :],
+        )
+
+
+class Credentials(SyncResource):
+    """Credential pools (``client.credentials``)."""
+
+    def create_pool(self, *, workspace_id: str, credentials: CredentialsInput) -> str:
+        """Create a credential pool in a workspace; return its id (``<workspace_id>_<uuid>``).
+
+        ``credentials``: CSV text, a CSV file path (``os.PathLike``), ``(username, password)``
+        pairs, :class:`~prolific.Credential` objects, or a ``{username: password}`` mapping.
+
+        >>> client.credentials.create_pool(workspace_id="ws1", credentials="alice,pw-1\\nbob,pw-2")  # doctest: +SKIP
+        'ws1_4d6f...'
+        """
+        call = create_call(check.require_id(workspace_id, "workspace_id"), coerce_credentials(credentials))
+        return self._run(call)  # type: ignore[no-any-return]
+
+    def add(self, pool_id: str, *, credentials: CredentialsInput) -> str:
+        """Add credentials to an existing pool (additive; a username already there gives 409)."""
+        call = add_call(check.require_id(pool_id, "pool_id"), coerce_credentials(credentials))
+        return self._run(call)  # type: ignore[no-any-return]
+
+    def upload(
+        self,
+        credentials: CredentialsInput,
+        *,
+        workspace_id: str | None = None,
+        pool_id: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        on_progress: ProgressCallback | None = None,
+    ) -> UploadResult:
+        """Upload any number of credentials in batches of ``batch_size``.
+
+        The first batch creates a pool in ``workspace_id`` (or pass ``pool_id`` to add to one);
+        the rest are additive PATCHes; ``on_progress(uploaded, total)`` runs after each. The
+        whole input is validated before the first request. On failure raises
+        :class:`~prolific.UploadError` with ``pool_id``, ``uploaded`` and ``remaining``.
+
+        >>> result = client.credentials.upload("creds.csv", workspace_id="ws1")  # doctest: +SKIP
+        """
+        upload = Upload(
+            credentials, workspace_id=workspace_id, pool_id=pool_id, batch_size=batch_size, on_progress=on_progress
+        )
+        while (call := upload.next_call()) is not None:
+            try:
+                stored_in = self._run(call)
+            except APIError as error:
+                raise upload.failed(error) from error
+            upload.confirm(stored_in)
+        return upload.result()
+
+
+class AsyncCredentials(AsyncResource):
+    """Async twin of :class:`Credentials`."""
+
+    async def create_pool(self, *, workspace_id: str, credentials: CredentialsInput) -> str:
+        """Create a credential pool; see :meth:`Credentials.create_pool`."""
+        call = create_call(check.require_id(workspace_id, "workspace_id"), coerce_credentials(credentials))
+        return await self._run(call)  # type: ignore[no-any-return]
+
+    async def add(self, pool_id: str, *, credentials: CredentialsInput) -> str:
+        """Add credentials to a pool; see :meth:`Credentials.add`."""
+        call = add_call(check.require_id(pool_id, "pool_id"), coerce_credentials(credentials))
+        return await self._run(call)  # type: ignore[no-any-return]
+
+    async def upload(
+        self,
+        credentials: CredentialsInput,
+        *,
+        workspace_id: str | None = None,
+        pool_id: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        on_progress: ProgressCallback | None = None,
+    ) -> UploadResult:
+        """Upload in batches; see :meth:`Credentials.upload`."""
+        upload = Upload(
+            credentials, workspace_id=workspace_id, pool_id=pool_id, batch_size=batch_size, on_progress=on_progress
+        )
+        while (call := upload.next_call()) is not None:
+            try:
+                stored_in = await self._run(call)
+            except APIError as error:
+                raise upload.failed(error) from error
+            upload.confirm(stored_in)
+        return upload.result()
