@@ -72,7 +72,7 @@ class RetryPolicy:
 
     def backoff(self, retry_number: int) -> float:
         """Delay before retry number ``retry_number`` (1-based) when the server gave no hint."""
-        ceiling = min(self.max_delay, self.initial_delay * (2 ** (retry_number - 1)))
+        ceiling = min(self.max_delay, self.initial_delay * (2.0 ** (retry_number - 1)))
         return ceiling * (0.5 + self.jitter.random() / 2)
 
     def delay_for(self, error: APIError, retry_number: int) -> float | None:

@@ -49,7 +49,8 @@ class Credential(NamedTuple):
     def __repr__(self) -> str:
         return f"Credential(username={self.username!r}, password='***')"
 
-    __str__ = __repr__
+    def __str__(self) -> str:
+        return self.__repr__()
 
 
 CredentialsInput: TypeAlias = (
@@ -228,8 +229,6 @@ def coerce_credentials(credentials: CredentialsInput) -> list[Credential]:
 def _pairs(items: Iterable[object]) -> Iterator[tuple[int, list[str]]]:
     for number, item in enumerate(items, 1):
         if isinstance(item, tuple | list) and len(item) == 2 and all(isinstance(v, str) for v in item):
-            if not item[0] and not item[1]:
-                raise CredentialsFormatError("empty username", line=number, field="username")
             yield number, [item[0], item[1]]
         else:
             what = f"a {len(item)}-item {type(item).__name__}" if isinstance(item, tuple | list) else type(item).__name__
@@ -238,7 +237,7 @@ def _pairs(items: Iterable[object]) -> Iterator[tuple[int, list[str]]]:
 
 def credentials_to_csv(credentials: Iterable[Credential] | Iterable[tuple[str, str]]) -> str:
     """Validate and serialise to the API's format: exactly ``"u1,p1\\nu2,p2"``."""
-    checked = coerce_credentials(credentials)  # type: ignore[arg-type]
+    checked = coerce_credentials(credentials)
     return "\n".join([f"{c[0]},{c[1]}" for c in checked])
 
 

@@ -55,7 +55,9 @@ async def aclient(request: pytest.FixtureRequest, fake: FakeProlific) -> AsyncIt
 @pytest.fixture(autouse=True)
 def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     """Backoff delays of a few ms so retry tests stay fast (Retry-After values are still honoured)."""
-    import prolific._retry as retry
+    import functools
 
-    monkeypatch.setattr(retry.RetryPolicy, "initial_delay", 0.001)
-    monkeypatch.setattr(retry.RetryPolicy, "max_delay", 0.01)
+    import prolific._client
+    from prolific._retry import RetryPolicy
+
+    monkeypatch.setattr(prolific._client, "RetryPolicy", functools.partial(RetryPolicy, initial_delay=0.001, max_delay=0.01))
