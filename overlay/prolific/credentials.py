@@ -231,7 +231,9 @@ def _pairs(items: Iterable[object]) -> Iterator[tuple[int, list[str]]]:
         if isinstance(item, tuple | list) and len(item) == 2 and all(isinstance(v, str) for v in item):
             yield number, [item[0], item[1]]
         else:
-            what = f"a {len(item)}-item {type(item).__name__}" if isinstance(item, tuple | list) else type(item).__name__
+            what = (
+                f"a {len(item)}-item {type(item).__name__}" if isinstance(item, tuple | list) else type(item).__name__
+            )
             raise CredentialsFormatError(f"expected a (username, password) pair of str, got {what}", line=number)
 
 

@@ -224,20 +224,17 @@ class FakeProlific:
             "/api/v1/participant-groups/": ("POST", self._create_group),
             "/api/v1/invitations/": ("POST", self._invite),
         }
-        if path in handlers:
-            allowed, handler = handlers[path]
-        elif (match := _POOL_PATH.match(path)) is not None:
-            allowed = "PATCH"
-
-            def handler(b: dict[str, Any]) -> tuple[int, Any]:
-                return self._update_pool(match.group(1), b)
-        else:
+        match = _POOL_PATH.match(path)
+        if path not in handlers and match is None:
             return _error(404, "Not found.")
+        allowed = handlers[path][0] if path in handlers else "PATCH"
         if method != allowed:
             return _error(405, f'Method "{method}" not allowed.')
         if not isinstance(body, dict):
             return _error(400, "JSON parse error: the body must be a JSON object.")
-        return handler(body)
+        if match is not None:
+            return self._update_pool(match.group(1), body)
+        return handlers[path][1](body)
 
     @staticmethod
     def _parse_csv(text: Any) -> list[tuple[str, str]] | tuple[int, Any]:
@@ -292,7 +289,7 @@ class FakeProlific:
         ids = body.get("participant_ids") or []
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             return _error(400, {"participant_ids": ["Expected a list of strings."]})
-        group = {
+        group: dict[str, Any] = {
             "id": uuid.uuid4().hex[:24],
             "name": name,
             "project_id": None,
@@ -412,7 +409,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         """Silent: tests print nothing, and request lines could carry ids users do not want logged."""
 
     def _handle(self) -> None:

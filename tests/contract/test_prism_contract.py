@@ -13,12 +13,10 @@ from typing import Any
 
 import httpx
 import pytest
-from prolific_api_client.models import Invitation, ParticipantGroup
 
 import prolific
 from prolific import Prolific
-
-
+from prolific_api_client.models import Invitation, ParticipantGroup
 
 pytestmark = pytest.mark.contract
 
@@ -49,7 +47,9 @@ OPERATIONS: dict[str, Callable[[Prolific], Any]] = {
         name="Pilot", workspace_id="ws1", description="d", participant_ids=["p1", "p2"]
     ),
     "participant_group_org": lambda c: c.participant_groups.create(name="Org group", organisation_id="org1"),
-    "invitations": lambda c: c.invitations.create(workspace_id="ws1", emails=["a@example.org", "b@example.org"], role="admin"),
+    "invitations": lambda c: c.invitations.create(
+        workspace_id="ws1", emails=["a@example.org", "b@example.org"], role="admin"
+    ),
 }
 
 

@@ -60,4 +60,6 @@ def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     import prolific._client
     from prolific._retry import RetryPolicy
 
-    monkeypatch.setattr(prolific._client, "RetryPolicy", functools.partial(RetryPolicy, initial_delay=0.001, max_delay=0.01))
+    monkeypatch.setattr(
+        prolific._client, "RetryPolicy", functools.partial(RetryPolicy, initial_delay=0.001, max_delay=0.01)
+    )

@@ -6,11 +6,11 @@ import logging
 from pathlib import Path
 
 import pytest
-from prolific_api_client.models import Invitation, ParticipantGroup
 
 import prolific
 from prolific import AsyncProlific, Credential, Prolific, generate_credentials
 from prolific.testing import FakeProlific
+from prolific_api_client.models import Invitation, ParticipantGroup
 
 
 def test_create_pool_and_add(client: Prolific, fake: FakeProlific) -> None:
@@ -46,9 +46,12 @@ def test_unknown_pool_is_404(client: Prolific) -> None:
 
 
 def test_wrong_token_is_401(fake: FakeProlific) -> None:
-    with fake.serve() as url, Prolific(token="not-the-token", base_url=url) as c:
-        with pytest.raises(prolific.AuthenticationError):
-            c.credentials.create_pool(workspace_id="ws", credentials="a,b")
+    with (
+        fake.serve() as url,
+        Prolific(token="not-the-token", base_url=url) as c,
+        pytest.raises(prolific.AuthenticationError),
+    ):
+        c.credentials.create_pool(workspace_id="ws", credentials="a,b")
 
 
 def test_participant_group(client: Prolific, fake: FakeProlific) -> None:
@@ -110,7 +113,9 @@ def test_bad_credentials_never_reach_the_api(client: Prolific, fake: FakeProlifi
 def test_upload_25000_in_batches_with_progress(client: Prolific, fake: FakeProlific) -> None:
     creds = generate_credentials(25_000)
     progress: list[tuple[int, int]] = []
-    result = client.credentials.upload(creds, workspace_id="ws", batch_size=5_000, on_progress=lambda u, t: progress.append((u, t)))
+    result = client.credentials.upload(
+        creds, workspace_id="ws", batch_size=5_000, on_progress=lambda u, t: progress.append((u, t))
+    )
     assert result.uploaded == 25_000
     assert progress == [(n, 25_000) for n in range(5_000, 25_001, 5_000)]
     assert fake.pools[result.pool_id] == [tuple(c) for c in creds]

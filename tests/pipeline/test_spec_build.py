@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 import yaml
+
 from prolific_spec import __main__ as cli
 from prolific_spec.build import build_document, render, validate
 from prolific_spec.errors import SpecError

@@ -10,6 +10,7 @@ import copy
 from typing import Any
 
 import pytest
+
 from prolific_spec import clean
 from prolific_spec.errors import SpecError
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from prolific_spec.build import render
 from prolific_spec.combine import combine, shape
 from prolific_spec.errors import SpecError

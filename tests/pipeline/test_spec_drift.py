@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from prolific_spec import __main__ as cli
 from prolific_spec import build
 from prolific_spec.build import PACKAGE, Layout, drift, generate, render, run_generator

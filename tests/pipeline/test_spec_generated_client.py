@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from prolific_api_client import AuthenticatedClient
 from prolific_api_client.api.credentials import create_credential_pool, update_credential_pool
 from prolific_api_client.api.invitations import create_invitation

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from prolific_spec import __main__ as cli
 from prolific_spec.build import Layout, build_document
 from prolific_spec.errors import SpecError

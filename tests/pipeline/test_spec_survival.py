@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 from openapi_spec_validator import validate
+
 from prolific_spec.clean import HTTP_METHODS, operations
 from prolific_spec.naming import NameTable
 from prolific_spec.sources import load_sources

@@ -1,0 +1,205 @@
+"""CSV credential rules: each rule, its line number and field, and no password in any message."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prolific import (
+    Credential,
+    CredentialsFormatError,
+    InvalidArgumentError,
+    coerce_credentials,
+    credentials_to_csv,
+    generate_credentials,
+    parse_credentials,
+    read_credentials,
+)
+
+SECRET = "Pa55-SECRET-word"
+
+
+def refused(text: str) -> CredentialsFormatError:
+    with pytest.raises(CredentialsFormatError) as info:
+        parse_credentials(text)
+    err = info.value
+    for shown in (str(err), repr(err), repr(err.args)):
+        assert SECRET not in shown
+        assert SECRET.strip() not in shown
+    return err
+
+
+def test_plain_and_quoted_rows() -> None:
+    assert parse_credentials('alice,pw1\n"bob","pw2"\n') == [Credential("alice", "pw1"), Credential("bob", "pw2")]
+
+
+def test_bom_crlf_blank_lines_and_header_any_case() -> None:
+    text = "\ufeffUserName,PASSWORD\r\n\r\nalice,pw1\r\n\nbob,pw2"
+    assert parse_credentials(text) == [("alice", "pw1"), ("bob", "pw2")]
+
+
+def test_header_only_first_row_a_later_one_is_a_credential() -> None:
+    assert parse_credentials("a,b\nusername,password") == [("a", "b"), ("username", "password")]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field", "words"),
+    [
+        (f"alice,pw\nbob,{SECRET},\n", 2, None, "3"),
+        ("alice,pw\nbob\n", 2, None, "found 1"),
+        (f"alice,pw\n,{SECRET}", 2, "username", "empty username"),
+        ("alice,pw\nbob,", 2, "password", "empty password"),
+        (f'alice,pw\n"bo,b",{SECRET}', 2, "username", "comma"),
+        (f'alice,pw\nbob,"{SECRET},x"', 2, "password", "comma"),
+        (f'alice,pw\nbob,"{SECRET}""x"', 2, "password", "double quote"),
+        (f"alice,pw\nbob,{SECRET}\tx", 2, "password", "U+0009"),
+        (f"alice,pw\nbob,{SECRET}\x00", 2, "password", "U+0000"),
+        (f"alice,pw\nbob,{SECRET}\u200b", 2, "password", "U+200B"),
+        (f"alice,pw\nbo\u00a0b,{SECRET}", 2, "username", "U+00A0"),
+        (f"alice,pw\nbob, {SECRET}", 2, "password", "whitespace"),
+        (f"alice,pw\nbob ,{SECRET}", 2, "username", "whitespace"),
+        (f'alice,pw\n\n"bob","{SECRET}\nmore"', 3, "password", "line break"),
+        (f"alice,pw\nbob,x\nalice,{SECRET}", 3, "username", "lines 1 and 3"),
+    ],
+)
+def test_each_rule_names_line_and_field(text: str, line: int, field: str | None, words: str) -> None:
+    err = refused(text)
+    assert err.line == line
+    assert err.field == field
+    assert words in str(err)
+    assert f"line {line}" in str(err)
+
+
+def test_whitespace_is_not_trimmed_silently() -> None:
+    assert "not trimmed silently" in str(refused(f"bob,{SECRET} "))
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "username,password\n", "\ufeff"])
+def test_no_credentials(text: str) -> None:
+    assert "no credentials" in str(refused(text))
+
+
+def test_unbalanced_quote_is_csv_error_with_line() -> None:
+    err = refused(f'alice,pw\nbob,"{SECRET}')
+    assert err.line == 2
+
+
+def test_file_errors_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "logins.csv"
+    path.write_bytes(b"alice,pw\nb\xe9b," + SECRET.encode() + b"\n")
+    with pytest.raises(CredentialsFormatError) as info:
+        read_credentials(path)
+    assert str(path) in str(info.value) and info.value.line == 2 and "UTF-8" in str(info.value)
+    assert SECRET not in str(info.value)
+    with pytest.raises(CredentialsFormatError, match="cannot read"):
+        read_credentials(tmp_path / "missing.csv")
+
+
+def test_read_from_path_and_open_file(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes(b"\xef\xbb\xbfusername,password\r\nalice,pw1\r\n")
+    assert read_credentials(path) == [("alice", "pw1")]
+    assert read_credentials(str(path)) == [("alice", "pw1")]
+    with path.open(encoding="utf-8", newline="") as handle:
+        assert read_credentials(handle) == [("alice", "pw1")]
+
+
+def test_file_duplicate_names_source_and_both_lines(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text("u,p\na,b\nu,x\n")
+    with pytest.raises(CredentialsFormatError) as info:
+        read_credentials(path)
+    assert info.value.source == str(path) and "lines 1 and 3" in str(info.value)
+
+
+def test_coerce_all_forms(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text("a,b\n")
+    expected = [Credential("a", "b")]
+    assert coerce_credentials("a,b") == expected
+    assert coerce_credentials(path) == expected
+    assert coerce_credentials([("a", "b")]) == expected
+    assert coerce_credentials([["a", "b"]]) == expected
+    assert coerce_credentials([Credential("a", "b")]) == expected
+    assert coerce_credentials({"a": "b"}) == expected
+    assert coerce_credentials(iter([("a", "b")])) == expected
+
+
+@pytest.mark.parametrize("bad", [b"a,b", 42, None, [("a", "b", "c")], [("a", 1)], ["ab"]])
+def test_coerce_refuses_other_types(bad: object) -> None:
+    with pytest.raises(CredentialsFormatError) as info:
+        coerce_credentials(bad)  # type: ignore[arg-type]
+    assert "pair" in str(info.value) or "credentials must be" in str(info.value)
+
+
+def test_pairs_use_item_numbers() -> None:
+    with pytest.raises(CredentialsFormatError) as info:
+        coerce_credentials([("a", "b"), ("c", f" {SECRET}")])
+    assert info.value.line == 2 and info.value.field == "password" and SECRET not in str(info.value)
+
+
+def test_repr_and_str_hide_password() -> None:
+    cred = Credential("alice", SECRET)
+    for text in (repr(cred), str(cred), repr([cred]), f"{cred}", str({"c": cred})):
+        assert SECRET not in text and "alice" in text
+
+
+def test_to_csv_exact_and_validating() -> None:
+    assert credentials_to_csv([Credential("a", "1"), ("b", "2")]) == "a,1\nb,2"
+    with pytest.raises(CredentialsFormatError):
+        credentials_to_csv([("a", "1"), ("a", "2")])
+    with pytest.raises(CredentialsFormatError):
+        credentials_to_csv([])
+
+
+def test_generate() -> None:
+    creds = generate_credentials(1000, prefix="p-", password_length=20)
+    assert len({c.username for c in creds}) == 1000
+    assert creds[0].username == "p-0001" and creds[-1].username == "p-1000"
+    assert all(len(c.password) == 20 for c in creds)
+    assert len({c.password for c in creds}) == 1000
+    assert parse_credentials(credentials_to_csv(creds)) == creds
+
+
+@pytest.mark.parametrize(
+    ("kwargs"), [{"n": 0}, {"n": -1}, {"n": 2, "password_length": 4}, {"n": 2, "prefix": "a,b"}, {"n": True}]
+)
+def test_generate_rejects(kwargs: dict[str, object]) -> None:
+    with pytest.raises(InvalidArgumentError):
+        generate_credentials(**kwargs)  # type: ignore[arg-type]
+
+
+_field = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"), blacklist_characters=',"'
+    ),
+    min_size=1,
+    max_size=20,
+) | st.builds(
+    lambda a, b: f"{a} {b}",
+    st.text(string.ascii_letters, min_size=1, max_size=5),
+    st.text(string.digits, min_size=1, max_size=5),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_field, _field), min_size=1, max_size=30, unique_by=lambda t: t[0]))
+def test_round_trip(pairs: list[tuple[str, str]]) -> None:
+    creds = [Credential(u, p) for u, p in pairs]
+    if creds[0] == ("username", "password") or [f.lower() for f in creds[0]] == ["username", "password"]:
+        creds = creds[1:] or [Credential("x", "y")]
+    assert parse_credentials(credentials_to_csv(creds)) == creds
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab,"\n\r\t \x00\u200b\ufeff\u00e9')) | st.characters(), max_size=60))
+def test_parse_never_raises_anything_else(text: str) -> None:
+    try:
+        result = parse_credentials(text)
+    except CredentialsFormatError:
+        return
+    assert result and all(isinstance(c, Credential) for c in result)
