@@ -21,9 +21,7 @@ def shape(node: Any, *, names: bool = False) -> Any:
     """``node`` without its prose, for comparing two schemas' structure."""
     if isinstance(node, dict):
         return {
-            k: shape(v, names=k in NAME_MAPS and not names)
-            for k, v in node.items()
-            if names or k not in PROSE_KEYS
+            k: shape(v, names=k in NAME_MAPS and not names) for k, v in node.items() if names or k not in PROSE_KEYS
         }
     if isinstance(node, list):
         return [shape(v) for v in node]

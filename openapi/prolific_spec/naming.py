@@ -97,7 +97,7 @@ def apply_names(doc: Document, table: NameTable, *, origin: str) -> Document:
             node["$ref"] = REF_PREFIX + table.schemas.get(ref[len(REF_PREFIX) :], ref[len(REF_PREFIX) :])
 
     for _path, _method, op in operations(doc):
-        op_id = op.get("operationId")
+        op_id = str(op.get("operationId", ""))
         body_name = table.request_bodies.get(op_id)
         if body_name:
             _lift(op.get("requestBody"), body_name, schemas, origin=origin)
