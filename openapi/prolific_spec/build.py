@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -77,8 +76,11 @@ def _load_overrides(path: Path) -> dict[str, list[str]]:
     return nullable
 
 
-def build_document(layout: Layout = REPO) -> tuple[Document, list[str]]:
-    """Load, clean, name and merge every source; return the document and notices for the user."""
+def build_document(layout: Layout = REPO, *, validate_spec: bool = True) -> tuple[Document, list[str]]:
+    """Load, clean, name and merge every source; return the document and notices for the user.
+
+    ``validate_spec=False`` leaves validation to the caller (see :func:`spec_text`).
+    """
     table = NameTable.load(layout.names)
     nullable = _load_overrides(layout.overrides)
     cleaned: list[tuple[str, Document]] = []
@@ -92,8 +94,23 @@ def build_document(layout: Layout = REPO) -> tuple[Document, list[str]]:
         ]
         cleaned.append((origin, doc))
     merged = merge(cleaned)
-    validate(merged)
+    if validate_spec:
+        validate(merged)
     return merged, notices
+
+
+def spec_text(layout: Layout = REPO) -> tuple[str, list[str]]:
+    """The merged spec as text, validated unless it is byte-identical to the committed file.
+
+    The committed file was validated when it was written, so an unchanged result needs no second
+    pass (openapi-spec-validator's import and run are most of the pipeline's own time).
+    """
+    doc, notices = build_document(layout, validate_spec=False)
+    text = render(doc)
+    committed = layout.spec.read_text(encoding="utf-8") if layout.spec.exists() else None
+    if text != committed:
+        validate(doc)
+    return text, notices
 
 
 def validate(doc: Document) -> None:
@@ -124,18 +141,28 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 
 def run_generator(spec: Path, config: Path, out_dir: Path) -> Path:
-    """Run the pinned openapi-python-client on ``spec``; return the generated package directory."""
+    """Run the pinned openapi-python-client on ``spec``; return the generated package directory.
+
+    In-process through the generator's public ``generate()`` (one interpreter instead of two),
+    with ``--fail-on-warning`` semantics: any warning or error it reports fails the build.
+    """
+    from openapi_python_client import generate as generate_client
+    from openapi_python_client.config import Config, ConfigFile, MetaType
+
     target = out_dir / PACKAGE
-    bin_dir = str(Path(sys.executable).parent)
-    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
-    cmd = [
-        sys.executable, "-m", "openapi_python_client", "generate",
-        "--path", str(spec), "--config", str(config), "--meta", "none",
-        "--output-path", str(target), "--fail-on-warning",
-    ]  # fmt: skip
-    result = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
-    if result.returncode != 0 or not (target / "__init__.py").exists():
-        raise SpecError(f"openapi-python-client failed on {spec}:\n{result.stdout}{result.stderr}")
+    settings = Config.from_sources(
+        ConfigFile.load_from_path(config), MetaType.NONE, spec, "utf-8", overwrite=False, output_path=target
+    )
+    # The post-hooks (the pinned ruff) run as subprocesses: find them next to this interpreter.
+    path = os.environ.get("PATH", "")
+    os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + path
+    try:
+        problems = generate_client(config=settings)
+    finally:
+        os.environ["PATH"] = path
+    if problems or not (target / "__init__.py").exists():
+        details = "\n".join(f"{p.level.value}: {p.header}: {p.detail or ''}".rstrip() for p in problems)
+        raise SpecError(f"openapi-python-client refused {spec} (warnings count as failures):\n{details}")
     for junk in target.rglob(".ruff_cache"):
         shutil.rmtree(junk)
     # PEP 561 marker: the generator writes it only with project metadata, and we use `--meta none`.
@@ -145,8 +172,8 @@ def run_generator(spec: Path, config: Path, out_dir: Path) -> Path:
 
 def generate(layout: Layout = REPO) -> list[str]:
     """Rebuild the merged spec and the generated package in place; return notices."""
-    doc, notices = build_document(layout)
-    write_if_changed(layout.spec, render(doc))
+    text, notices = spec_text(layout)
+    write_if_changed(layout.spec, text)
     with tempfile.TemporaryDirectory(prefix="prolific-gen-") as tmp:
         fresh = run_generator(layout.spec, layout.config, Path(tmp))
         # Generate into a fresh directory and swap: `--overwrite` would keep stale files.
@@ -172,9 +199,8 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 def drift(layout: Layout = REPO) -> list[str]:
     """Differences between what the sources produce and what is committed, as unified diff lines."""
-    doc, _notices = build_document(layout)
+    expected_spec, _notices = spec_text(layout)
     lines: list[str] = []
-    expected_spec = render(doc)
     actual_spec = layout.spec.read_text(encoding="utf-8") if layout.spec.exists() else ""
     if expected_spec != actual_spec:
         lines += difflib.unified_diff(

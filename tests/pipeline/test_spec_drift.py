@@ -150,7 +150,7 @@ def test_the_raw_sources_do_not_load_in_the_generator(tmp_path, repo):
     with pytest.raises(SpecError) as info:
         run_generator(spec, repo.config, tmp_path / "out")
     message = str(info.value)
-    assert "openapi-python-client failed" in message
+    assert "openapi-python-client refused" in message
     assert "tags.0" in message  # the nested `- - subpackage_...` tags are refused outright
     assert not (tmp_path / "out" / PACKAGE / "__init__.py").exists()
     # The same document is still the published one: nested tags and header params intact.
