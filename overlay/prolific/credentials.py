@@ -30,6 +30,7 @@ __all__ = [
     "CredentialsInput",
     "coerce_credentials",
     "credentials_to_csv",
+    "find_problems",
     "generate_credentials",
     "parse_credentials",
     "read_credentials",
@@ -97,8 +98,36 @@ def _check(username: str, password: str, line: int, source: str | None) -> None:
             raise CredentialsFormatError(reason, line=line, field=field, source=source)
 
 
+def _is_header(fields: list[str]) -> bool:
+    return len(fields) == 2 and (fields[0].strip().lower(), fields[1].strip().lower()) == _HEADER
+
+
+def _credential(line: int, fields: list[str], seen: dict[str, int], source: str | None) -> Credential:
+    """One non-blank row → a Credential, or the CredentialsFormatError saying what is wrong."""
+    if len(fields) != 2:
+        hint = " (a trailing comma makes an empty third field)" if len(fields) > 2 and fields[-1] == "" else ""
+        raise CredentialsFormatError(
+            f"expected 2 fields (username,password), found {len(fields)}{hint}", line=line, source=source
+        )
+    username, password = fields
+    if not (username and password and username.isprintable() and password.isprintable()) or (
+        "," in username or '"' in username or "," in password or '"' in password
+        or username.strip() != username or password.strip() != password
+    ):  # fmt: skip
+        _check(username, password, line, source)
+    if username in seen:
+        raise CredentialsFormatError(
+            f"username {username!r} appears twice (lines {seen[username]} and {line}); usernames must be unique",
+            line=line,
+            field="username",
+            source=source,
+        )
+    seen[username] = line
+    return Credential(username, password)
+
+
 def _validated(rows: Iterator[tuple[int, list[str]]], source: str | None) -> list[Credential]:
-    """Rows ``(line, fields)`` → credentials, applying every rule; a header may come first."""
+    """Rows ``(line, fields)`` → credentials, stopping at the first problem; a header may come first."""
     out: list[Credential] = []
     seen: dict[str, int] = {}
     first = True
@@ -107,31 +136,47 @@ def _validated(rows: Iterator[tuple[int, list[str]]], source: str | None) -> lis
             continue
         if first:
             first = False
-            if len(fields) == 2 and (fields[0].strip().lower(), fields[1].strip().lower()) == _HEADER:
+            if _is_header(fields):
                 continue
-        if len(fields) != 2:
-            hint = " (a trailing comma makes an empty third field)" if len(fields) > 2 and fields[-1] == "" else ""
-            raise CredentialsFormatError(
-                f"expected 2 fields (username,password), found {len(fields)}{hint}", line=line, source=source
-            )
-        username, password = fields
-        if not (username and password and username.isprintable() and password.isprintable()) or (
-            "," in username or '"' in username or "," in password or '"' in password
-            or username.strip() != username or password.strip() != password
-        ):  # fmt: skip
-            _check(username, password, line, source)
-        if username in seen:
-            raise CredentialsFormatError(
-                f"username {username!r} appears twice (lines {seen[username]} and {line}); usernames must be unique",
-                line=line,
-                field="username",
-                source=source,
-            )
-        seen[username] = line
-        out.append(Credential(username, password))
+        out.append(_credential(line, fields, seen, source))
     if not out:
         raise CredentialsFormatError("no credentials found (the input is empty or only a header)", source=source)
     return out
+
+
+def find_problems(text: str, *, source: str | None = None) -> tuple[list[Credential], list[CredentialsFormatError]]:
+    """Every problem in CSV credentials text, not just the first (for reports such as the CLI's ``check``).
+
+    Returns the valid credentials and one :class:`CredentialsFormatError` per bad line (a
+    duplicate names both lines). Same rules as :func:`parse_credentials`.
+
+    >>> valid, problems = find_problems("a,1\nb, 2\na,3")
+    >>> len(valid), [(p.line, p.field) for p in problems]
+    (1, [(2, 'password'), (3, 'username')])
+    """
+    valid: list[Credential] = []
+    problems: list[CredentialsFormatError] = []
+    seen: dict[str, int] = {}
+    first = True
+    try:
+        for line, fields in _csv_rows(io.StringIO(text.removeprefix("\ufeff"), newline=""), source):
+            if not fields:
+                continue
+            if first:
+                first = False
+                if _is_header(fields):
+                    continue
+            try:
+                valid.append(_credential(line, fields, seen, source))
+            except CredentialsFormatError as exc:
+                problems.append(exc)
+    except CredentialsFormatError as exc:  # malformed CSV: the rest cannot be read reliably
+        problems.append(exc)
+    if not valid and not problems:
+        problems.append(
+            CredentialsFormatError("no credentials found (the input is empty or only a header)", source=source)
+        )
+    return valid, problems
 
 
 def _csv_rows(lines: Iterable[str], source: str | None) -> Iterator[tuple[int, list[str]]]:
