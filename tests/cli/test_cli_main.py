@@ -184,7 +184,7 @@ def test_participant_groups(capsys: pytest.CaptureFixture[str], url: str, fake: 
     )  # fmt: skip
     group = json.loads(out)
     assert code == 0 and group["participant_count"] == 3 and group["workspace_id"] == "w"
-    code, _, err = cli(capsys, "participant-groups", "create", "--name", "G")
+    code, _, _ = cli(capsys, "participant-groups", "create", "--name", "G")
     assert code == 2
 
 
