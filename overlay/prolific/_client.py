@@ -25,6 +25,7 @@ from .resources import (
 )
 
 T = TypeVar("T")
+HTTP = TypeVar("HTTP", httpx.Client, httpx.AsyncClient)
 Self = TypeVar("Self", bound="_ClientBase")
 
 
@@ -79,6 +80,17 @@ class _ClientBase:
             raise_on_unexpected_status=True,
             follow_redirects=False,
         )
+
+    def _connect(self, http: Any, kind: type[HTTP], hook: Any, other: str) -> HTTP:
+        """Our default ``kind`` client, or the caller's one configured for Prolific."""
+        if http is None:
+            return kind(**self._http_kwargs(), event_hooks={"response": [hook]})
+        if not isinstance(http, kind):
+            is_httpx = isinstance(http, httpx.Client | httpx.AsyncClient)
+            hint = f" (use {other} for an httpx.{type(http).__name__})" if is_httpx else ""
+            raise ConfigurationError(f"http_client must be an httpx.{kind.__name__}, got {type(http).__name__}{hint}")
+        self._adopt(http, hook)
+        return http
 
     def _adopt(self, http: httpx.Client | httpx.AsyncClient, hook: Any) -> None:
         """Configure a caller's httpx client: our base URL, auth, hook, no redirects."""
@@ -140,19 +152,7 @@ class Prolific(_ClientBase):
         http_client: httpx.Client | None = None,
     ) -> None:
         super().__init__(token, base_url=base_url, timeout=timeout, max_retries=max_retries)
-        if http_client is None:
-            http_client = httpx.Client(**self._http_kwargs(), event_hooks={"response": [response_hook]})
-        elif not isinstance(http_client, httpx.Client):
-            raise ConfigurationError(
-                f"http_client must be an httpx.Client, got {type(http_client).__name__}"
-                + (
-                    " (use AsyncProlific for an httpx.AsyncClient)"
-                    if isinstance(http_client, httpx.AsyncClient)
-                    else ""
-                )
-            )
-        else:
-            self._adopt(http_client, response_hook)
+        http_client = self._connect(http_client, httpx.Client, response_hook, "AsyncProlific")
         self._http = http_client
         self._api.set_httpx_client(http_client)
         self.credentials = Credentials(self._run)
@@ -193,15 +193,7 @@ class AsyncProlific(_ClientBase):
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         super().__init__(token, base_url=base_url, timeout=timeout, max_retries=max_retries)
-        if http_client is None:
-            http_client = httpx.AsyncClient(**self._http_kwargs(), event_hooks={"response": [async_response_hook]})
-        elif not isinstance(http_client, httpx.AsyncClient):
-            hint = " (use Prolific for an httpx.Client)" if isinstance(http_client, httpx.Client) else ""
-            raise ConfigurationError(
-                f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}{hint}"
-            )
-        else:
-            self._adopt(http_client, async_response_hook)
+        http_client = self._connect(http_client, httpx.AsyncClient, async_response_hook, "Prolific")
         self._http = http_client
         self._api.set_async_httpx_client(http_client)
         self.credentials = AsyncCredentials(self._run)
