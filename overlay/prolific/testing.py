@@ -98,7 +98,7 @@ _DROPPED = _Answer(0, drop=True)
 
 @dataclass(frozen=True)
 class RecordedRequest:
-    """One request the fake received, as ``fake.requests`` lists them (in the order answered).
+    r"""One request the fake received, as ``fake.requests`` lists them (in the order answered).
 
     ``method`` and ``path`` (no query string); ``status`` is what the client got (``None`` when the
     connection was dropped); ``headers`` has lower-case names and the real values; ``body`` is the
@@ -143,7 +143,8 @@ def _redact_body(body: Any) -> str:
     if "credentials" in shown:
         text = shown["credentials"]
         lines = text.count("\n") + 1 if isinstance(text, str) and text else 0
-        shown["credentials"] = f"<redacted: {lines} lines>" if isinstance(text, str) else "<redacted>"
+        plural = "" if lines == 1 else "s"
+        shown["credentials"] = f"<redacted: {lines} line{plural}>" if isinstance(text, str) else "<redacted>"
     return repr(shown)
 
 
@@ -400,6 +401,14 @@ class FakeProlific:
             self.requests.append(record)
         return answer
 
+    def _cut_short(self, method: str, path: str, headers: Mapping[str, str], raw: bytes, ticket: _Ticket) -> _Answer:
+        """A stalled request whose server is shutting down: record it, process nothing, drop it."""
+        note = f"{ticket.fault.describe()} cut short by serve() exit" if ticket.fault is not None else None
+        record = RecordedRequest(method, path, None, dict(headers), _parse_json(raw)[1], note)
+        with self._lock:
+            self.requests.append(record)
+        return _DROPPED
+
     def _route(self, method: str, path: str, body: Any) -> _Answer:
         handler: Callable[[dict[str, Any]], _Answer]
         if path == _POOLS:
@@ -554,7 +563,7 @@ class FakeProlific:
         """
         server = _Server(host, port, self)
         thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="FakeProlific-server", daemon=True
+            target=server.serve_forever, kwargs={"poll_interval": 0.01}, name="FakeProlific-server", daemon=True
         )
         thread.start()
         try:
@@ -804,7 +813,7 @@ class _Handler(BaseHTTPRequestHandler):
         if encoding is not None:
             if encoding.strip().lower() != "chunked":
                 raise _BadRequest(f"Unsupported Transfer-Encoding {encoding!r}.")
-            chunks = []
+            chunks: list[bytes] = []
             while True:
                 size_line = self.rfile.readline(65537)
                 try:
@@ -841,7 +850,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             ticket = fake._arrive(method, path, headers)
             if ticket.stall and self.server.closing.wait(ticket.stall):
-                answer = _DROPPED  # serve() is exiting: cut the stall short
+                answer = fake._cut_short(method, path, headers, raw, ticket)  # serve() is exiting
             else:
                 answer = fake._respond(method, path, headers, raw, ticket)
         except Exception:
