@@ -2,13 +2,21 @@
 
 >>> from prolific import Prolific
 >>> client = Prolific(token="...")  # doctest: +SKIP
->>> client.credentials.upload("logins.csv", workspace_id="...")  # doctest: +SKIP
+>>> client.credentials.upload(Path("logins.csv"), workspace_id="...")  # doctest: +SKIP
 UploadResult(pool_id='...', uploaded=1500)
 
 The generated layer is ``prolific_api_client``; ``client.api`` is its configured client.
+
+The exceptions load with the package; the clients, the credentials helpers and the generated
+package load on first use (``import prolific`` stays cheap for scripts and CLIs that may only
+need an error class).
 """
 
-from ._client import AsyncProlific, Prolific, ProlificAPIClient
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._config import __version__
 from ._errors import (
     APIConnectionError,
@@ -29,17 +37,48 @@ from ._errors import (
     ServerError,
     UploadError,
 )
-from .credentials import (
-    Credential,
-    coerce_credentials,
-    credentials_to_csv,
-    find_problems,
-    generate_credentials,
-    parse_credentials,
-    read_credentials,
-)
-from .resources import UploadResult
-from .resources.credentials import DEFAULT_BATCH_SIZE
+
+if TYPE_CHECKING:
+    from ._client import AsyncProlific, Prolific, ProlificAPIClient
+    from .credentials import (
+        Credential,
+        coerce_credentials,
+        credentials_to_csv,
+        find_problems,
+        generate_credentials,
+        parse_credentials,
+        read_credentials,
+    )
+    from .resources.credentials import DEFAULT_BATCH_SIZE, UploadResult
+
+_LAZY = {
+    "AsyncProlific": "._client",
+    "Prolific": "._client",
+    "ProlificAPIClient": "._client",
+    "Credential": ".credentials",
+    "coerce_credentials": ".credentials",
+    "credentials_to_csv": ".credentials",
+    "find_problems": ".credentials",
+    "generate_credentials": ".credentials",
+    "parse_credentials": ".credentials",
+    "read_credentials": ".credentials",
+    "DEFAULT_BATCH_SIZE": ".resources.credentials",
+    "UploadResult": ".resources.credentials",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'prolific' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",

@@ -121,3 +121,18 @@ def test_token_not_sent_to_another_host() -> None:
     with Prolific(token=TOKEN, http_client=httpx.Client(transport=httpx.MockTransport(handler))) as client:
         client._http.get("https://elsewhere.example.org/x")  # type: ignore[union-attr]
     assert "Authorization" not in seen[0].headers
+
+
+def test_import_prolific_is_lazy_and_complete() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, prolific\n"
+        "assert 'prolific_api_client' not in sys.modules and 'httpx' not in sys.modules, 'eager import'\n"
+        "missing = [n for n in prolific.__all__ if getattr(prolific, n, None) is None]\n"
+        "assert not missing, missing\n"
+        "assert 'prolific_api_client' in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
