@@ -7,13 +7,14 @@ import sys
 import time
 from pathlib import Path
 
-from .build import REPO, build_document, drift, generate, render, write_if_changed
+from .build import REPO, Layout, drift, generate, spec_text, write_if_changed
 from .errors import SpecError
 from .sources import import_page
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m prolific_spec", description=__doc__)
+    parser.add_argument("--root", type=Path, help="repository root to work on (default: this checkout)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("spec", help="sources -> openapi/prolific.yaml (no code generation)")
     sub.add_parser("generate", help="sources -> openapi/prolific.yaml -> generated/prolific_api_client")
@@ -24,16 +25,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
+    layout = Layout(args.root.resolve()) if args.root else REPO
     try:
         if args.command == "spec":
-            doc, notices = build_document()
-            changed = write_if_changed(REPO.spec, render(doc))
+            text, notices = spec_text(layout)
+            changed = write_if_changed(layout.spec, text)
             print(f"openapi/prolific.yaml {'updated' if changed else 'unchanged'}")
         elif args.command == "generate":
-            notices = generate()
+            notices = generate(layout)
             print(f"generated/{'prolific_api_client'} rebuilt in {time.perf_counter() - started:.2f}s")
         elif args.command == "check":
-            lines = drift()
+            lines = drift(layout)
             if lines:
                 print("\n".join(lines[:400]))
                 more = f" (first 400 of {len(lines)} diff lines shown)" if len(lines) > 400 else ""
@@ -47,8 +49,8 @@ def main(argv: list[str] | None = None) -> int:
             print("openapi/prolific.yaml and generated/ match the sources")
             return 0
         else:
-            target = import_page(args.page, REPO.sources, force=args.force)
-            print(f"wrote {target.relative_to(REPO.root)}; now run `make generate` and review the diff")
+            target = import_page(args.page, layout.sources, force=args.force)
+            print(f"wrote {target.relative_to(layout.root)}; now run `make generate` and review the diff")
             return 0
     except SpecError as exc:
         print(f"error: {exc}", file=sys.stderr)

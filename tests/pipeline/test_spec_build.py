@@ -127,23 +127,19 @@ def test_merge_refuses_path_level_keys_that_differ():
 
 
 def test_cli_spec_writes_only_when_the_spec_changed(repo_copy, monkeypatch, capsys):
-    monkeypatch.setattr(cli, "REPO", repo_copy)
-    monkeypatch.setattr(cli, "build_document", lambda: build_document(repo_copy))
     committed = repo_copy.spec.read_text(encoding="utf-8")
 
-    assert cli.main(["spec"]) == 0
+    assert cli.main(["--root", str(repo_copy.root), "spec"]) == 0
     assert "openapi/prolific.yaml unchanged" in capsys.readouterr().out
 
     repo_copy.spec.write_text(committed.replace("title: Prolific API", "title: edited"), encoding="utf-8")
-    assert cli.main(["spec"]) == 0
+    assert cli.main(["--root", str(repo_copy.root), "spec"]) == 0
     assert "openapi/prolific.yaml updated" in capsys.readouterr().out
     assert repo_copy.spec.read_text(encoding="utf-8") == committed
 
 
 def test_cli_spec_reports_a_spec_error_with_exit_code_2(repo_copy, monkeypatch, capsys):
     shutil.copy(repo_copy.sources / "create-invitation.yaml", repo_copy.sources / "zz-copy.yaml")
-    monkeypatch.setattr(cli, "REPO", repo_copy)
-    monkeypatch.setattr(cli, "build_document", lambda: build_document(repo_copy))
-    assert cli.main(["spec"]) == 2
+    assert cli.main(["--root", str(repo_copy.root), "spec"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: POST /api/v1/invitations/ is defined twice")
