@@ -203,3 +203,65 @@ def test_parse_never_raises_anything_else(text: str) -> None:
     except CredentialsFormatError:
         return
     assert result and all(isinstance(c, Credential) for c in result)
+
+
+def test_credential_list_caches_wire_until_changed() -> None:
+    from prolific.credentials import CredentialList
+
+    creds = parse_credentials("a,1\nb,2")
+    assert isinstance(creds, CredentialList) and creds.wire() == "a,1\nb,2"
+    assert credentials_to_csv(creds) == "a,1\nb,2"
+    for change in (
+        lambda c: c.append(Credential("a", "dup")),
+        lambda c: c.__setitem__(0, Credential("b", "x")),
+        lambda c: c.extend([("c", " bad")]),
+        lambda c: c.insert(0, ("", "x")),
+    ):
+        changed = parse_credentials("a,1\nb,2")
+        change(changed)
+        assert changed.wire() is None
+        with pytest.raises(CredentialsFormatError):
+            credentials_to_csv(changed)
+    grown = parse_credentials("a,1")
+    grown += [Credential("z", "9")]
+    assert grown.wire() is None and credentials_to_csv(grown) == "a,1\nz,9"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("a", "1"), ("a", "2")],
+        [("a", ""), ("b", "2")],
+        [("", "1")],
+        [("a", "1 "), ("b", "2")],
+        [("a", " 1")],
+        [("a ", "1")],
+        [(" a", "1")],
+        [("a", "1"), ("b", "x\ny")],
+        [("a,b", "x\ny")],
+        [("a", "1,"), ("b", "2")],
+        [("a", 'q"')],
+        [("a", "tab\t")],
+        [("a", "1", "extra")],
+        [("a",)],
+        [("a", 1)],
+    ],
+)
+def test_bulk_check_never_accepts_what_the_row_rules_refuse(rows: list[tuple[object, ...]]) -> None:
+    with pytest.raises(CredentialsFormatError):
+        coerce_credentials(rows)  # type: ignore[arg-type]
+    with pytest.raises(CredentialsFormatError):
+        credentials_to_csv(rows)  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=6), st.text(max_size=6)), min_size=1, max_size=8))
+def test_bulk_and_row_checks_agree(pairs: list[tuple[str, str]]) -> None:
+    from prolific.credentials import _pairs, _validated, _wire_if_valid
+
+    try:
+        _validated(_pairs(list(pairs)), None)
+        row_ok = True
+    except CredentialsFormatError:
+        row_ok = False
+    assert (_wire_if_valid(list(pairs)) is not None) == row_ok

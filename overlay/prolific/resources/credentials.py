@@ -39,7 +39,7 @@ def _pool_id(parsed: Any) -> str:
 
 def wire(credentials: list[Credential]) -> str:
     """Already-validated credentials in the API's text format (``u1,p1\\nu2,p2``)."""
-    return "\n".join([f"{c[0]},{c[1]}" for c in credentials])
+    return "\n".join(map(",".join, credentials))
 
 
 def create_call(workspace_id: str, credentials: list[Credential]) -> Call[str]:
