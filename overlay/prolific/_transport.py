@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextvars
 import logging
-from collections.abc import Generator
+from collections.abc import AsyncGenerator, Generator
 
 import httpx
 
@@ -37,11 +37,21 @@ class TokenAuth(httpx.Auth):
         self._header = f"Token {token}"
         self._origin = httpx.URL(base_url).copy_with(path="/", query=None, fragment=None)
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def _sign(self, request: httpx.Request) -> httpx.Request:
         url = request.url
         if (url.scheme, url.host, url.port) == (self._origin.scheme, self._origin.host, self._origin.port):
             request.headers["Authorization"] = self._header
-        yield request
+        return request
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        yield self._sign(request)
+
+    # One request, no challenge, no body needed: skip httpx's generic wrapper around auth_flow.
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        yield self._sign(request)
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        yield self._sign(request)
 
     def __repr__(self) -> str:
         return f"TokenAuth(token='***', host={self._origin.host!r})"

@@ -27,7 +27,7 @@ def require_id(value: object, name: str) -> str:
         raise InvalidArgumentError(f"{name} must be a non-empty str, got {type(value).__name__}")
     if not value.strip():
         raise InvalidArgumentError(f"{name} must not be empty")
-    if value != value.strip() or "/" in value or any(not c.isprintable() for c in value):
+    if value != value.strip() or "/" in value or not value.isprintable():
         raise InvalidArgumentError(f"{name} {value!r} has whitespace, '/' or control characters; pass the id exactly")
     return value
 
