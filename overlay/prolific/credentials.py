@@ -293,9 +293,11 @@ def _csv_rows(lines: Iterable[str], source: str | None) -> Iterator[tuple[int, l
             yield start, fields
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise CredentialsFormatError(
-            f"not valid CSV ({exc}); check quotes on this line", line=start, source=source
-        ) from None
+        if "field limit" in str(exc):
+            reason = f"a field is longer than {csv.field_size_limit():,} characters; surely not a username or password"
+        else:
+            reason = f"not valid CSV ({exc}); check the quotes on this line"
+        raise CredentialsFormatError(reason, line=start, source=source) from None
 
 
 def parse_credentials(text: str) -> CredentialList:
