@@ -160,7 +160,11 @@ def bench_mock(calls: int, repeats: int) -> list[Row]:
     bare = httpx.Client(transport=transport, base_url=API, headers=headers)
     overlay = Prolific(token=TOKEN, base_url=API, http_client=httpx.Client(transport=transport))
     generated = AuthenticatedClient(
-        base_url=API, token=TOKEN, prefix="Token", headers={"User-Agent": USER_AGENT}, httpx_args={"transport": transport}
+        base_url=API,
+        token=TOKEN,
+        prefix="Token",
+        headers={"User-Agent": USER_AGENT},
+        httpx_args={"transport": transport},
     )
     body = {"credentials": SMALL_CSV, "workspace_id": WORKSPACE}
 
