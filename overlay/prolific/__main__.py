@@ -1,5 +1,8 @@
-"""``python -m prolific`` runs the ``prolific-client`` command line."""
+"""``python -m prolific``: the ``prolific-client`` command line."""
 
-from .cli import run
+import sys
 
-run()
+from prolific.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

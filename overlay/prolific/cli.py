@@ -1,25 +1,35 @@
-"""``prolific-client``: the command line (also ``python -m prolific``).
+"""``prolific-client``: the command line of this package (also ``python -m prolific``).
+
+Built on :mod:`argparse` and the package's public API only. Results go to stdout (one JSON
+document with ``--json``); messages, progress and errors go to stderr.
 
 Exit codes: 0 success; 1 API or network error; 2 usage, configuration or input-file error;
-130 interrupted. Results go to stdout (one JSON document with ``--json``), everything else to
-stderr. The token and passwords are never printed (``credentials generate`` writes the passwords
-it makes to its output file or stdout, because that is what it was asked for).
+130 interrupted (Ctrl-C).
+
+The token and passwords are never printed, ``--debug`` included: everything written is scanned
+and redacted (secrets shorter than 6 characters excepted: they would match ordinary words). The
+one exception is ``credentials generate``, whose output *is* the passwords it was asked to make.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
+import shlex
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import IO, Any, NoReturn
 
-from . import (
+from prolific import (
+    DEFAULT_BATCH_SIZE,
     APIError,
     ConfigurationError,
     Credential,
@@ -28,191 +38,390 @@ from . import (
     Prolific,
     ProlificError,
     UploadError,
+    __version__,
+    credentials_to_csv,
     find_problems,
     generate_credentials,
     parse_credentials,
     read_credentials,
 )
-from ._config import TOKEN_ENV, URL_ENV, __version__
-from .resources.credentials import DEFAULT_BATCH_SIZE
 
 PROG = "prolific-client"
+TOKEN_ENV = "PROLIFIC_TOKEN"
+URL_ENV = "PROLIFIC_URL"
+DEFAULT_URL = "https://api.prolific.com"
+SAMPLE_TOKEN = "fake-token"
 EXIT_OK, EXIT_API, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: Secrets shorter than this are not redacted: "1234" would garble every count printed.
+MIN_REDACTED = 6
+
+__all__ = ["build_parser", "main", "run"]
 
 
 class UsageError(Exception):
     """A mistake in the command line or its input files (exit 2)."""
 
 
+class LocalError(Exception):
+    """A local failure that is not the user's input (a port in use, a full disk): exit 1."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        raise UsageError(message)
+        raise UsageError(f"{self.prog}: {message}")
 
 
-# -- output -----------------------------------------------------------------------------------
+# -- redaction and output ----------------------------------------------------------------------
+
+
+class Redactor:
+    """Replaces the token and every known password in text with ``***``.
+
+    Passwords are found by looking up each substring of the text, for each password length seen,
+    in a set: the cost depends on the text and the number of distinct lengths, not on the number
+    of passwords (a million-line upload included).
+    """
+
+    def __init__(self) -> None:
+        self._tokens: list[str] = []
+        self._passwords: set[str] = set()
+        self._lengths: list[int] = []
+
+    def add_token(self, token: str | None) -> None:
+        if token and len(token) >= MIN_REDACTED and token not in self._tokens:
+            self._tokens.append(token)
+            self._tokens.sort(key=len, reverse=True)
+
+    def add_passwords(self, passwords: Iterable[str]) -> None:
+        fresh = {p for p in passwords if len(p) >= MIN_REDACTED}
+        fresh |= {p.replace("\\", "\\\\") for p in fresh if "\\" in p}  # as it would appear in JSON
+        self._passwords |= fresh
+        self._lengths = sorted({len(p) for p in self._passwords}, reverse=True)
+
+    def __call__(self, text: str) -> str:
+        for token in self._tokens:
+            text = text.replace(token, "***")
+        if not self._passwords or not text:
+            return text
+        passwords, spans = self._passwords, []
+        for length in self._lengths:
+            for start in range(len(text) - length + 1):
+                if text[start : start + length] in passwords:
+                    spans.append((start, start + length))
+        if not spans:
+            return text
+        spans.sort()
+        out, position = [], 0
+        for start, end in spans:
+            if end <= position:
+                continue
+            if start >= position:
+                out += [text[position:start], "***"]
+            position = end
+        out.append(text[position:])
+        return "".join(out)
 
 
 class Output:
-    """Where results and messages go; remembers ``--json``."""
+    """Where results and messages go; remembers ``--json``; redacts everything it writes."""
 
-    def __init__(self, as_json: bool, stdout: IO[str], stderr: IO[str]) -> None:
+    def __init__(self, as_json: bool, redact: Redactor) -> None:
         self.as_json = as_json
-        self.stdout = stdout
-        self.stderr = stderr
+        self.redact = redact
 
-    def result(self, human: str, data: Any) -> None:
+    @property
+    def stdout(self) -> IO[str]:
+        return sys.stdout
+
+    @property
+    def stderr(self) -> IO[str]:
+        return sys.stderr
+
+    def result(self, human: str | None, data: Any) -> None:
+        """The command's result: ``human`` text, or ``data`` as one JSON document with ``--json``."""
         if self.as_json:
-            self.stdout.write(json.dumps(data, indent=2, sort_keys=True) + "\n")
-        else:
-            self.stdout.write(human + "\n")
+            self.stdout.write(self.redact(json.dumps(data, indent=2, sort_keys=True)) + "\n")
+        elif human is not None:
+            self.stdout.write(self.redact(human) + "\n")
+        self.stdout.flush()
+
+    def data(self, text: str) -> None:
+        """Requested data, written as is (``credentials generate``: the passwords ARE the result)."""
+        self.stdout.write(text)
+        self.stdout.flush()
 
     def say(self, message: str) -> None:
-        self.stderr.write(message + "\n")
+        self.stderr.write(self.redact(message) + "\n")
+        self.stderr.flush()
 
 
 class Progress:
     """Upload progress on stderr: a redrawn bar on a terminal, a line per ~10% otherwise."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], total: int) -> None:
         self.stream = stream
-        self.tty = bool(getattr(stream, "isatty", lambda: False)())
-        self.last_decile = -1
+        self.total = max(total, 1)
+        isatty = getattr(stream, "isatty", None)
+        self.tty = bool(isatty()) if callable(isatty) else False
+        self.last_step = -1
+        self.open_line = False
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int) -> None:
         if self.tty:
             width = 30
-            filled = width * done // max(total, 1)
-            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-            if done >= total:
+            filled = width * done // self.total
+            percent = 100 * done // self.total
+            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} ({percent}%)")
+            self.open_line = done < self.total
+            if not self.open_line:
                 self.stream.write("\n")
+        else:
+            step = 10 * done // self.total
+            if step == self.last_step and done < self.total:
+                return
+            self.last_step = step
+            self.stream.write(f"uploaded {done} of {self.total} credentials\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        """End a half-drawn bar before another message is printed."""
+        if self.open_line:
+            self.stream.write("\n")
             self.stream.flush()
-            return
-        decile = 10 * done // max(total, 1)
-        if decile != self.last_decile or done >= total:
-            self.last_decile = decile
-            self.stream.write(f"uploaded {done} of {total} credentials\n")
-            self.stream.flush()
+            self.open_line = False
 
 
-# -- input --------------------------------------------------------------------------------------
+# -- input -------------------------------------------------------------------------------------
 
 
-def _read_text(name: str, stdin: IO[str]) -> tuple[str, str]:
-    """``(label, text)`` of a FILE argument or ``-`` (stdin)."""
+def _read_text(name: str, what: str = "file") -> tuple[str, str]:
+    """``(label, text)`` of a FILE argument or ``-`` (stdin), decoded as UTF-8."""
     if name == "-":
-        return "<stdin>", stdin.read()
-    path = Path(name)
+        label = "<stdin>"
+        if getattr(sys.stdin, "isatty", lambda: False)():
+            sys.stderr.write(f"reading the {what} from the terminal; end with Ctrl-D\n")
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text stream without bytes underneath (tests, wrappers)
+            return label, sys.stdin.read().removeprefix("\ufeff")
+        raw = buffer.read()
+    else:
+        label = name
+        try:
+            raw = Path(name).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    try:
-        return name, raw.decode("utf-8")
+        return label, raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise CredentialsFormatError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02X}); save the file as UTF-8", line=line, source=name
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02X}); save the file as UTF-8 (CSV UTF-8 in Excel)",
+            line=line,
+            source=label,
         ) from None
 
 
-def _load_credentials(name: str, stdin: IO[str]) -> list[Credential]:
+def _load_credentials(name: str, redact: Redactor) -> list[Credential]:
+    """The validated credentials of a FILE argument or ``-``; their passwords join the redactor."""
     if name == "-":
-        text = stdin.read()
+        label, text = _read_text(name, "credentials")
         try:
-            return parse_credentials(text)
+            creds = parse_credentials(text)
         except CredentialsFormatError as exc:
-            raise CredentialsFormatError(exc.reason, line=exc.line, field=exc.field, source="<stdin>") from None
-    if not Path(name).exists():
-        raise UsageError(f"{name}: no such file")
-    return read_credentials(Path(name))
+            raise CredentialsFormatError(exc.reason, line=exc.line, field=exc.field, source=label) from None
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise UsageError(f"{name}: no such file" if not path.exists() else f"{name}: not a file")
+        creds = read_credentials(path)
+    redact.add_passwords(c.password for c in creds)
+    return creds
 
 
-# -- commands -------------------------------------------------------------------------------------
+# -- commands ----------------------------------------------------------------------------------
 
 
-def _client(args: argparse.Namespace) -> Prolific:
-    return Prolific(args.token, base_url=args.base_url)
+class Context:
+    """What every command gets: the parsed arguments, the output, the redactor."""
+
+    def __init__(self, args: argparse.Namespace, out: Output, redact: Redactor) -> None:
+        self.args = args
+        self.out = out
+        self.redact = redact
+
+    def client(self) -> Prolific:
+        """A client from ``--token``/``$PROLIFIC_TOKEN`` and ``--base-url``/``$PROLIFIC_URL``."""
+        token = self.args.token
+        if token is None and os.environ.get(TOKEN_ENV) is None:
+            raise UsageError(
+                f"no Prolific API token: set the {TOKEN_ENV} environment variable (or pass --token, but that "
+                "leaves it in your shell history); create a token in the Prolific app under Settings > API tokens"
+            )
+        self.redact.add_token(token)
+        return Prolific(token, base_url=self.args.base_url)
 
 
-def cmd_check(args: argparse.Namespace, out: Output) -> int:
-    label, text = _read_text(args.file, sys.stdin)
+def cmd_check(ctx: Context) -> int:
+    args, out = ctx.args, ctx.out
+    label, text = _read_text(args.file, "credentials")
     valid, problems = find_problems(text, source=label)
-    for problem in problems:
-        out.say(str(problem))
+    ctx.redact.add_passwords(c.password for c in valid)
+    if not out.as_json:
+        for problem in problems:
+            out.say(str(problem))
     out.say(f"{label}: {len(valid)} valid credentials, {len(problems)} problem(s)")
-    if out.as_json:
-        report = [{"line": p.line, "field": p.field, "reason": p.reason} for p in problems]
-        out.result("", {"file": label, "credentials": len(valid), "problems": report})
+    report = [{"line": p.line, "field": p.field, "reason": p.reason} for p in problems]
+    out.result(None, {"file": label, "credentials": len(valid), "problems": report})
     return EXIT_INPUT if problems else EXIT_OK
 
 
-def cmd_create(args: argparse.Namespace, out: Output) -> int:
-    creds = _load_credentials(args.file, sys.stdin)
-    with _client(args) as client:
+def cmd_create(ctx: Context) -> int:
+    args, out = ctx.args, ctx.out
+    with ctx.client() as client:
+        creds = _load_credentials(args.file, ctx.redact)
         pool_id = client.credentials.create_pool(workspace_id=args.workspace, credentials=creds)
-    out.say(f"created credential pool with {len(creds)} credentials")
+    out.say(f"created credential pool {pool_id} with {len(creds)} credentials")
     out.result(pool_id, {"credential_pool_id": pool_id, "uploaded": len(creds)})
     return EXIT_OK
 
 
-def cmd_add(args: argparse.Namespace, out: Output) -> int:
-    creds = _load_credentials(args.file, sys.stdin)
-    with _client(args) as client:
+def cmd_add(ctx: Context) -> int:
+    args, out = ctx.args, ctx.out
+    with ctx.client() as client:
+        creds = _load_credentials(args.file, ctx.redact)
         pool_id = client.credentials.add(args.pool_id, credentials=creds)
-    out.say(f"added {len(creds)} credentials")
+    out.say(f"added {len(creds)} credentials to pool {pool_id}")
     out.result(pool_id, {"credential_pool_id": pool_id, "uploaded": len(creds)})
     return EXIT_OK
 
 
-def cmd_upload(args: argparse.Namespace, out: Output) -> int:
-    creds = _load_credentials(args.file, sys.stdin)
-    if args.skip < 0 or args.skip > len(creds):
-        raise UsageError(f"--skip {args.skip}: the input has {len(creds)} credentials")
-    todo = creds[args.skip :]
-    if not todo:
-        raise UsageError("nothing to upload after --skip")
-    with _client(args) as client:
-        try:
-            result = client.credentials.upload(
-                todo,
-                workspace_id=args.workspace,
-                pool_id=args.pool,
-                batch_size=args.batch_size,
-                on_progress=Progress(out.stderr),
-            )
-        except UploadError as exc:
-            stored = args.skip + exc.uploaded
-            where = f" (pool {exc.pool_id})" if exc.pool_id else " (no pool was created)"
-            cause = exc.__cause__ if exc.__cause__ is not None else exc
-            out.say(f"error: upload stopped after {stored} of {len(creds)} credentials{where}: {cause}")
-            if exc.pool_id:
-                source = args.file if args.file != "-" else "-   (pipe the same input again)"
-                options = f" --batch-size {args.batch_size}" if args.batch_size != DEFAULT_BATCH_SIZE else ""
+class _Upload:
+    """One run of ``credentials upload``: what is confirmed stored, and how to resume."""
+
+    def __init__(self, ctx: Context, total: int) -> None:
+        self.ctx = ctx
+        self.total = total
+        self.stored = ctx.args.skip  # credentials of the input confirmed stored (or skipped)
+        self.pool_id: str | None = ctx.args.pool
+        self.progress = Progress(ctx.out.stderr, total)
+
+    def confirm(self, stored: int) -> None:
+        self.stored = stored
+        self.progress(stored)
+
+    def resume_command(self) -> str:
+        args = self.ctx.args
+        words = [PROG]
+        if args.base_url:
+            words += ["--base-url", args.base_url]
+        words += ["credentials", "upload", "--pool", self.pool_id or "POOL_ID", "--skip", str(self.stored)]
+        if args.batch_size != DEFAULT_BATCH_SIZE:
+            words += ["--batch-size", str(args.batch_size)]
+        if args.file.startswith("-") and args.file != "-":
+            words.append("--")  # a file named like an option
+        return shlex.join([*words, args.file])
+
+    def stopped(self, cause: BaseException, *, in_flight: bool) -> None:
+        """Say how far the upload got and how to finish it."""
+        self.progress.close()
+        out, args = self.ctx.out, self.ctx.args
+        if args.debug and not isinstance(cause, KeyboardInterrupt):
+            out.stderr.write(out.redact("".join(traceback.format_exception(cause))))
+        where = f"pool {self.pool_id}" if self.pool_id else "no pool was created"
+        interrupted = isinstance(cause, KeyboardInterrupt)
+        reason = "" if interrupted else f": {cause}"
+        verb = "interrupted" if interrupted else "stopped"
+        out.say(f"error: upload {verb} after {self.stored} of {self.total} credentials ({where}){reason}")
+        batch_end = min(self.stored + args.batch_size, self.total)
+        if self.pool_id:
+            out.say(f"resume with: {self.resume_command()}")
+            if args.file == "-":
+                out.say("  (the input was stdin: pipe the same input into that command again)")
+            if in_flight:
                 out.say(
-                    f"resume with: {PROG} credentials upload --pool {exc.pool_id} --skip {stored}{options} {source}"
+                    f"note: the batch in flight (credentials {self.stored + 1}-{batch_end}) may or may not have "
+                    f"been stored; if resuming gives 409 Conflict, it was: resume with --skip {batch_end} instead"
                 )
-                if isinstance(cause, APIError) and cause.may_have_been_applied:
-                    out.say(
-                        "note: the failed batch may or may not have been stored; if the resume gives 409 Conflict, "
-                        f"add --skip {stored + min(args.batch_size, len(creds) - stored)} instead"
-                    )
-            if out.as_json:
-                out.result(
-                    "",
-                    {"error": str(cause), "credential_pool_id": exc.pool_id, "uploaded": stored, "total": len(creds)},
+        elif in_flight:
+            out.say(
+                "note: the pool may have been created anyway; check the workspace's credential pools "
+                "before running the same command again"
+            )
+        else:
+            out.say("nothing was stored; fix the cause and run the same command again")
+        if out.as_json and not interrupted:
+            out.result(
+                None,
+                {
+                    "error": str(cause),
+                    "credential_pool_id": self.pool_id,
+                    "uploaded": self.stored,
+                    "total": self.total,
+                    "resume": self.resume_command() if self.pool_id else None,
+                },
+            )
+
+
+def cmd_upload(ctx: Context) -> int:
+    args, out = ctx.args, ctx.out
+    with ctx.client() as client:
+        creds = _load_credentials(args.file, ctx.redact)  # the whole input is validated first
+        total = len(creds)
+        if args.skip > total:
+            raise UsageError(f"--skip {args.skip}: the input has only {total} credentials")
+        upload = _Upload(ctx, total)
+        if args.skip == total:
+            if upload.pool_id is None:
+                raise UsageError(f"nothing to upload: --skip {args.skip} skips all {total} credentials")
+            out.say(f"nothing to upload: all {total} credentials are skipped")
+            out.result(upload.pool_id, {"credential_pool_id": upload.pool_id, "uploaded": 0, "total": total})
+            return EXIT_OK
+        skipped = f", skipping the first {args.skip}" if args.skip else ""
+        out.say(f"uploading {total - args.skip} credentials in batches of {args.batch_size}{skipped}")
+        base = upload.stored
+        try:
+            if upload.pool_id is None:
+                # The first batch creates the pool: from then on its id is known, so even a
+                # Ctrl-C can be resumed exactly.
+                first = creds[args.skip : args.skip + args.batch_size]
+                upload.pool_id = client.credentials.create_pool(workspace_id=args.workspace, credentials=first)
+                upload.confirm(args.skip + len(first))
+            base = upload.stored
+            if base < total:
+                client.credentials.upload(
+                    creds[base:],
+                    pool_id=upload.pool_id,
+                    batch_size=args.batch_size,
+                    on_progress=lambda done, _total: upload.confirm(base + done),
                 )
+        except UploadError as exc:
+            upload.stored = base + exc.uploaded
+            cause = exc.__cause__ if exc.__cause__ is not None else exc
+            upload.stopped(cause, in_flight=isinstance(cause, APIError) and cause.may_have_been_applied)
             return EXIT_API
-    out.say(f"uploaded {result.uploaded} credentials")
-    out.result(result.pool_id, {"credential_pool_id": result.pool_id, "uploaded": result.uploaded})
+        except APIError as exc:  # the pool-creating first batch
+            upload.stopped(exc, in_flight=exc.may_have_been_applied)
+            return EXIT_API
+        except KeyboardInterrupt as exc:
+            upload.stopped(exc, in_flight=True)
+            raise
+    out.say(f"uploaded {upload.stored - args.skip} credentials to pool {upload.pool_id}")
+    out.result(
+        upload.pool_id,
+        {"credential_pool_id": upload.pool_id, "uploaded": upload.stored - args.skip, "total": total},
+    )
     return EXIT_OK
 
 
-def cmd_generate(args: argparse.Namespace, out: Output) -> int:
+def cmd_generate(ctx: Context) -> int:
+    args, out = ctx.args, ctx.out
     creds = generate_credentials(args.n, prefix=args.prefix, password_length=args.length)
-    text = "\n".join(f"{c.username},{c.password}" for c in creds) + "\n"
     if args.output in (None, "-"):
-        out.stdout.write(text)
+        if out.as_json:
+            out.data(json.dumps([{"username": u, "password": p} for u, p in creds], indent=2) + "\n")
+        else:
+            out.data(credentials_to_csv(creds) + "\n")
         return EXIT_OK
     path = Path(args.output)
     flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if args.force else os.O_EXCL)
@@ -222,18 +431,22 @@ def cmd_generate(args: argparse.Namespace, out: Output) -> int:
         raise UsageError(f"{path} exists; pass --force to overwrite it") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            with contextlib.suppress(OSError):  # a file system without permissions
+                os.fchmod(handle.fileno(), 0o600)  # --force on an existing file keeps its mode otherwise
+            handle.write(credentials_to_csv(creds) + "\n")
+    except OSError as exc:
+        raise LocalError(f"{path}: write failed: {exc.strerror or exc}") from None
     out.say(f"wrote {len(creds)} credentials to {path} (mode 600: it holds passwords)")
-    if out.as_json:
-        out.result("", {"file": str(path), "credentials": len(creds)})
+    out.result(None, {"file": str(path), "credentials": len(creds)})
     return EXIT_OK
 
 
 def _participant_ids(args: argparse.Namespace) -> list[str] | None:
     ids = list(args.participant or [])
     if args.participants_file:
-        _label, text = _read_text(args.participants_file, sys.stdin)
+        _label, text = _read_text(args.participants_file, "participant ids")
         for line in text.splitlines():
             line = line.split("#", 1)[0].strip()
             if line:
@@ -241,175 +454,312 @@ def _participant_ids(args: argparse.Namespace) -> list[str] | None:
     return ids or None
 
 
-def cmd_group(args: argparse.Namespace, out: Output) -> int:
-    with _client(args) as client:
+def cmd_group(ctx: Context) -> int:
+    args = ctx.args
+    ids = _participant_ids(args)
+    with ctx.client() as client:
         group = client.participant_groups.create(
             name=args.name,
             workspace_id=args.workspace,
             organisation_id=args.organisation,
             description=args.description,
-            participant_ids=_participant_ids(args),
+            participant_ids=ids,
         )
-    out.result(f"{group.id}\t{group.name}\t{group.participant_count} participants", group.to_dict())
+    data = group.to_dict()
+    count = data.get("participant_count")
+    human = f"{data.get('id')}\t{data.get('name')}"
+    if count is not None:
+        human += f"\t{count} participant{'' if count == 1 else 's'}"
+    ctx.out.result(human, data)
     return EXIT_OK
 
 
-def cmd_invite(args: argparse.Namespace, out: Output) -> int:
-    with _client(args) as client:
+def cmd_invite(ctx: Context) -> int:
+    args = ctx.args
+    with ctx.client() as client:
         invitations = client.invitations.create(workspace_id=args.workspace, emails=args.emails, role=args.role)
-    lines = [f"{i.invitee.email if i.invitee else '?'}\t{i.role}\t{i.status}" for i in invitations]
-    out.result("\n".join(lines), [i.to_dict() for i in invitations])
+    data = [invitation.to_dict() for invitation in invitations]
+    lines = []
+    for item in data:
+        invitee = item.get("invitee") or {}
+        lines.append(f"{invitee.get('email', '?')}\t{item.get('role', '?')}\t{item.get('status', '?')}")
+    ctx.out.result("\n".join(lines), data)
     return EXIT_OK
 
 
-def cmd_fake_server(args: argparse.Namespace, out: Output) -> int:
-    from .testing import FakeProlific
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
-    fake = FakeProlific()
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    with fake.serve(port=args.port) as url:
-        out.stdout.write(f"url={url}\ntoken=fake-token\n")
-        out.stdout.flush()
-        out.say(f"FakeProlific listening on {url} (any 'Token <x>' is accepted); Ctrl-C stops it")
+
+def cmd_fake_server(ctx: Context) -> int:
+    from prolific.testing import FakeProlific
+
+    out = ctx.out
+
+    def ready(url: str) -> None:
+        if out.as_json:
+            out.data(json.dumps({"url": url, "token": SAMPLE_TOKEN}) + "\n")
+        else:
+            out.data(f"url={url}\ntoken={SAMPLE_TOKEN}\n")
+        out.say(f"FakeProlific is listening on {url} (it accepts any token); Ctrl-C stops it")
+
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if in_main else None
+    try:
+        FakeProlific().serve_forever(ctx.args.port, ready=ready)
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        raise LocalError(f"cannot listen on 127.0.0.1:{ctx.args.port}: {exc.strerror or exc}") from None
+    finally:
+        if in_main:
+            signal.signal(signal.SIGTERM, previous)
+    out.say("FakeProlific stopped")
+    return EXIT_OK
+
+
+# -- the parser --------------------------------------------------------------------------------
+
+
+def _count(minimum: int, maximum: int | None = None) -> Callable[[str], int]:
+    def parse(text: str) -> int:
         try:
-            while not stop.wait(0.2):
-                pass
-        except KeyboardInterrupt:
-            pass
-    out.say("stopped")
-    return EXIT_OK
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum or (maximum is not None and value > maximum):
+            limit = f"from {minimum} to {maximum}" if maximum is not None else f">= {minimum}"
+            raise argparse.ArgumentTypeError(f"{value} is out of range (expected {limit})")
+        return value
+
+    parse.__name__ = "number"
+    return parse
 
 
-# -- parser ---------------------------------------------------------------------------------------
+def _global_options(parser: argparse.ArgumentParser, *, leaf: bool) -> None:
+    """The options every command takes; on a subcommand they may also follow the command."""
+    group = parser.add_argument_group("global options" + (" (also accepted before the command)" if leaf else ""))
+
+    def default(value: Any) -> Any:
+        return argparse.SUPPRESS if leaf else value
+
+    group.add_argument(
+        "--token",
+        default=default(None),
+        help=f"API token (default: ${TOKEN_ENV}; prefer the variable: a token typed here lands in your shell history)",
+    )
+    group.add_argument(
+        "--base-url",
+        metavar="URL",
+        default=default(None),
+        help=f"API base URL (default: ${URL_ENV}, else {DEFAULT_URL})",
+    )
+    group.add_argument("--json", action="store_true", default=default(False), help="print one JSON document on stdout")
+    group.add_argument(
+        "--debug",
+        action="store_true",
+        default=default(False),
+        help="log each request (never the token or a body) and show tracebacks",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argparse parser (exposed for documentation and tests)."""
     parser = _Parser(
         prog=PROG,
-        description="Prolific API from the command line: credential pools, participant groups, invitations.",
+        description="The Prolific API from the command line: credential pools, participant groups, invitations.",
         epilog=(
-            f"Authentication: set {TOKEN_ENV} (preferred: a token given with --token lands in your shell "
-            f"history). Base URL: --base-url, else {URL_ENV}, else https://api.prolific.com. "
-            "Exit codes: 0 ok, 1 API/network error, 2 usage/config/input error, 130 interrupted."
+            f"Authentication: export {TOKEN_ENV}=... (preferred: a token given with --token lands in your shell "
+            f"history). Base URL: --base-url, else ${URL_ENV}, else {DEFAULT_URL}. Try it without an account: "
+            f"`{PROG} fake-server`. Exit codes: 0 ok, 1 API or network error, 2 usage, configuration or input "
+            "error, 130 interrupted."
         ),
     )
-    parser.add_argument("--token", help=f"API token (default: ${TOKEN_ENV}; avoid: it lands in shell history)")
-    parser.add_argument("--base-url", help=f"API base URL (default: ${URL_ENV} or https://api.prolific.com)")
-    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
-    parser.add_argument("--debug", action="store_true", help="log requests (never the token) and show tracebacks")
+    _global_options(parser, leaf=False)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
 
-    creds = commands.add_parser("credentials", help="credential pools").add_subparsers(
-        dest="action", required=True, parser_class=_Parser
+    def leaf(actions: Any, name: str, func: Callable[[Context], int], **kwargs: Any) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = actions.add_parser(name, **kwargs)
+        sub.set_defaults(func=func)
+        return sub
+
+    def finish(*subs: argparse.ArgumentParser) -> None:
+        for sub in subs:
+            _global_options(sub, leaf=True)
+
+    creds = commands.add_parser("credentials", help="credential pools: check, create, add, upload, generate")
+    actions = creds.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    check = leaf(
+        actions,
+        "check",
+        cmd_check,
+        help="offline: report every problem in a credentials CSV (exit 2 if any)",
+        description="Check a credentials CSV without sending anything: every bad line is reported with its "
+        "line number and reason, a duplicate names both lines. Exit 2 if there is any problem.",
     )
-    check = creds.add_parser("check", help="offline: report every problem in a credentials CSV (exit 2 if any)")
-    check.add_argument("file", help="CSV file (username,password per line), or - for stdin")
-    check.set_defaults(func=cmd_check)
-    create = creds.add_parser("create", help="create a pool; prints its id")
-    create.add_argument("--workspace", required=True, help="workspace id")
-    create.add_argument("file", help="CSV file, or - for stdin")
-    create.set_defaults(func=cmd_create)
-    add = creds.add_parser("add", help="add credentials to a pool (additive)")
-    add.add_argument("pool_id")
-    add.add_argument("file", help="CSV file, or - for stdin")
-    add.set_defaults(func=cmd_add)
-    upload = creds.add_parser("upload", help="upload any number of credentials in batches, with progress")
+    check.add_argument("file", metavar="FILE", help="CSV file (username,password per line; header allowed), or -")
+    create = leaf(actions, "create", cmd_create, help="create a pool from a CSV; prints the pool id")
+    create.add_argument("--workspace", metavar="ID", required=True, help="workspace id")
+    create.add_argument("file", metavar="FILE", help="CSV file, or - for stdin")
+    add = leaf(actions, "add", cmd_add, help="add the credentials of a CSV to a pool")
+    add.add_argument("pool_id", metavar="POOL_ID")
+    add.add_argument("file", metavar="FILE", help="CSV file, or - for stdin")
+    upload = leaf(
+        actions,
+        "upload",
+        cmd_upload,
+        help="upload any number of credentials in batches, with progress and resume",
+        description="Validate the whole input, then upload it in batches: the first creates the pool (with "
+        "--workspace), the rest are added. Progress goes to stderr. If a batch fails, the pool id, how many "
+        "credentials were stored and the exact command to resume (--skip) are printed.",
+    )
     target = upload.add_mutually_exclusive_group(required=True)
-    target.add_argument("--workspace", help="create a new pool in this workspace")
-    target.add_argument("--pool", help="add to this existing pool")
-    upload.add_argument("file", help="CSV file, or - for stdin")
-    upload.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="credentials per request")
-    upload.add_argument("--skip", type=int, default=0, help="skip the first N credentials (to resume)")
-    upload.set_defaults(func=cmd_upload)
-    gen = creds.add_parser("generate", help="write N fresh credentials as CSV")
-    gen.add_argument("n", type=int)
-    gen.add_argument("--prefix", default="participant")
-    gen.add_argument("--length", type=int, default=16, help="password length")
-    gen.add_argument("-o", "--output", help="file to write (mode 600); default stdout")
-    gen.add_argument("--force", action="store_true", help="overwrite an existing file")
-    gen.set_defaults(func=cmd_generate)
-
-    groups = commands.add_parser("participant-groups", help="participant groups").add_subparsers(
-        dest="action", required=True, parser_class=_Parser
+    target.add_argument("--workspace", metavar="ID", help="create a new pool in this workspace")
+    target.add_argument("--pool", metavar="POOL_ID", help="add to this existing pool")
+    upload.add_argument("file", metavar="FILE", help="CSV file, or - for stdin")
+    upload.add_argument(
+        "--batch-size",
+        metavar="N",
+        type=_count(1),
+        default=DEFAULT_BATCH_SIZE,
+        help=f"credentials per request (default: {DEFAULT_BATCH_SIZE})",
     )
-    gcreate = groups.add_parser("create", help="create a participant group")
+    upload.add_argument(
+        "--skip", metavar="N", type=_count(0), default=0, help="skip the first N credentials of the input (to resume)"
+    )
+    generate = leaf(
+        actions,
+        "generate",
+        cmd_generate,
+        help="write N fresh credentials as CSV (username,password lines)",
+        description="Make N usernames (PREFIX1, PREFIX2, ...) with random passwords and write them as "
+        "username,password lines (no header): to -o FILE (created with mode 600) or to stdout.",
+    )
+    generate.add_argument("n", metavar="N", type=_count(1), help="how many")
+    generate.add_argument("--prefix", metavar="P", default="participant", help="username prefix (default: participant)")
+    generate.add_argument(
+        "--length", metavar="L", type=_count(8), default=16, help="password length, at least 8 (default: 16)"
+    )
+    generate.add_argument("-o", "--output", metavar="FILE", help="file to create (mode 600); default: stdout")
+    generate.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    finish(check, create, add, upload, generate)
+
+    groups = commands.add_parser("participant-groups", help="participant groups: create")
+    actions = groups.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    gcreate = leaf(actions, "create", cmd_group, help="create a participant group")
     gcreate.add_argument("--name", required=True)
     owner = gcreate.add_mutually_exclusive_group(required=True)
-    owner.add_argument("--workspace")
-    owner.add_argument("--organisation")
-    gcreate.add_argument("--description")
-    gcreate.add_argument("--participant", action="append", metavar="ID", help="participant id (repeatable)")
-    gcreate.add_argument("--participants-file", help="one id per line; blank lines and # comments ignored")
-    gcreate.set_defaults(func=cmd_group)
-
-    invitations = commands.add_parser("invitations", help="workspace invitations").add_subparsers(
-        dest="action", required=True, parser_class=_Parser
+    owner.add_argument("--workspace", metavar="ID", help="workspace id")
+    owner.add_argument("--organisation", metavar="ID", help="organisation id")
+    gcreate.add_argument("--description", metavar="D")
+    gcreate.add_argument(
+        "--participant", metavar="ID", action="append", help="a participant id to include (repeatable)"
     )
-    icreate = invitations.add_parser("create", help="invite people to a workspace")
-    icreate.add_argument("--workspace", required=True)
-    icreate.add_argument("--role", default="collaborator", help="admin or collaborator (default)")
-    icreate.add_argument("emails", nargs="+", metavar="EMAIL")
-    icreate.set_defaults(func=cmd_invite)
+    gcreate.add_argument(
+        "--participants-file", metavar="FILE", help="participant ids, one per line (blank lines and # comments ignored)"
+    )
+    finish(gcreate)
 
-    fake = commands.add_parser("fake-server", help="run a fake Prolific on 127.0.0.1 (for demos and tests)")
-    fake.add_argument("--port", type=int, default=0, help="port (default: a free one)")
-    fake.set_defaults(func=cmd_fake_server)
+    invitations = commands.add_parser("invitations", help="workspace invitations: create")
+    actions = invitations.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    icreate = leaf(actions, "create", cmd_invite, help="invite people to a workspace by email")
+    icreate.add_argument("--workspace", metavar="ID", required=True)
+    icreate.add_argument(
+        "--role",
+        type=str.lower,
+        choices=["admin", "collaborator"],
+        default="collaborator",
+        help="role of the invitees (default: collaborator)",
+    )
+    icreate.add_argument("emails", nargs="+", metavar="EMAIL")
+    finish(icreate)
+
+    fake = leaf(
+        commands,
+        "fake-server",
+        cmd_fake_server,
+        help="run a fake Prolific API on 127.0.0.1 (demos, tests; no account needed)",
+        description="Run prolific.testing.FakeProlific on 127.0.0.1. Prints url=... and a sample token=... on "
+        f"stdout, then serves until Ctrl-C or SIGTERM. Point the client at it with {URL_ENV}.",
+    )
+    fake.add_argument("--port", metavar="N", type=_count(0, 65535), default=0, help="port (default 0: a free one)")
+    finish(fake)
     return parser
 
 
-def _redact(text: str, secrets: Sequence[str]) -> str:
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
-    return text
+# -- main --------------------------------------------------------------------------------------
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
-    """Run the CLI; return the exit code."""
-    stdout = stdout or sys.stdout
-    stderr = stderr or sys.stderr
+class _RedactingFormatter(logging.Formatter):
+    def __init__(self, fmt: str, redact: Redactor) -> None:
+        super().__init__(fmt)
+        self.redact = redact
+
+    def format(self, record: logging.LogRecord) -> str:
+        return self.redact(super().format(record))
+
+
+@contextlib.contextmanager
+def _logging(debug: bool, redact: Redactor) -> Iterator[None]:
+    """The library's log records on stderr: retries always (INFO), every request with ``--debug``."""
+    logger = logging.getLogger("prolific")
+    handler = logging.StreamHandler(sys.stderr)
+    fmt = "%(levelname)s %(name)s: %(message)s" if debug else "note: %(message)s"
+    handler.setFormatter(_RedactingFormatter(fmt, redact))
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if debug else logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    out = Output("--json" in argv, stdout, stderr)
-    secrets: list[str] = [os.environ.get(TOKEN_ENV, "")]
+    redact = Redactor()
+    redact.add_token(os.environ.get(TOKEN_ENV))
+    for index, word in enumerate(argv):  # before parsing: a usage error may echo the arguments
+        if word == "--token" and index + 1 < len(argv):
+            redact.add_token(argv[index + 1])
+        elif word.startswith("--token="):
+            redact.add_token(word.partition("=")[2])
+    out = Output("--json" in argv, redact)
     debug = "--debug" in argv
+
+    def fail(code: int, message: str) -> int:
+        with contextlib.suppress(Exception):
+            out.say(message)
+            if debug:
+                out.stderr.write(redact(traceback.format_exc()))
+        return code
+
     try:
         args = build_parser().parse_args(argv)
-        out.as_json = args.json
-        secrets.append(args.token or "")
-        if debug:
-            handler = logging.StreamHandler(stderr)
-            handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-            logger = logging.getLogger("prolific")
-            logger.addHandler(handler)
-            logger.setLevel(logging.DEBUG)
-        func: Callable[[argparse.Namespace, Output], int] = args.func
-        return func(args, out)
+        out.as_json, debug = args.json, args.debug
+        with _logging(debug, redact):
+            func: Callable[[Context], int] = args.func
+            return func(Context(args, out, redact))
     except KeyboardInterrupt:
-        stderr.write("interrupted\n")
-        return EXIT_INTERRUPTED
+        return fail(EXIT_INTERRUPTED, "interrupted")
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
     except (UsageError, ConfigurationError, InvalidArgumentError, CredentialsFormatError) as exc:
-        stderr.write(_redact(f"error: {exc}\n", secrets))
-        if debug:
-            _traceback(stderr, secrets)
-        return EXIT_INPUT
-    except (APIError, ProlificError) as exc:
-        stderr.write(_redact(f"error: {exc}\n", secrets))
-        if debug:
-            _traceback(stderr, secrets)
+        return fail(EXIT_INPUT, f"error: {exc}")
+    except (ProlificError, LocalError) as exc:  # APIError and the rest
+        return fail(EXIT_API, f"error: {exc}")
+    except BrokenPipeError:  # e.g. `prolific-client credentials generate 100 | head`
+        with contextlib.suppress(Exception):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_API
-    except SystemExit as exc:  # --help / --version
-        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_OK
-
-
-def _traceback(stream: IO[str], secrets: Sequence[str]) -> None:
-    import traceback
-
-    stream.write(_redact(traceback.format_exc(), secrets))
+    except Exception as exc:
+        hint = "" if debug else " (run with --debug for the traceback)"
+        return fail(EXIT_API, f"error: unexpected {type(exc).__name__}: {exc}{hint}")
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: ``sys.exit(main())``."""
     sys.exit(main())
