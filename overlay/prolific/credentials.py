@@ -105,6 +105,8 @@ _HEADER = ("username", "password")
 _FIRST = operator.itemgetter(0)
 # In the wire text, a field edge touching a separator: an empty field or surrounding spaces.
 _SPACED_EDGES = (" ,", ", ", " \n", "\n ")
+# Every printable ASCII character and the line break: deleting them from a valid ASCII wire leaves b"".
+_WIRE_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 
 
 def _problem(value: str, field: str) -> str | None:
@@ -191,7 +193,10 @@ def _wire_if_valid(rows: list[Any]) -> str | None:
         return None  # an empty field or a leading/trailing space
     if " " in wire and any(edge in wire for edge in _SPACED_EDGES):
         return None  # a space at a field's edge
-    if not wire.replace("\n", " ").isprintable():  # leaves the ASCII space as the only whitespace
+    if wire.isascii():  # O(1) in CPython; then only C0 controls and DEL are unprintable
+        if wire.encode("ascii").translate(None, _WIRE_ASCII):
+            return None
+    elif not wire.replace("\n", " ").isprintable():  # leaves the ASCII space as the only whitespace
         return None
     if len(set(map(_FIRST, rows))) != n:
         return None
@@ -213,13 +218,18 @@ def _fast(lines: Iterable[str]) -> CredentialList | None:
             rows = list(filter(None, csv.reader(lines, strict=True)))
         except csv.Error:
             return None
-        if rows and _is_header(rows[0]):
-            del rows[0]
-        wire = _wire_if_valid(rows)
-        return None if wire is None else _credentials(rows, wire)
+        return _if_valid(rows)
     finally:
         if enabled:
             gc.enable()
+
+
+def _if_valid(rows: list[Any]) -> CredentialList | None:
+    """Non-blank CSV rows (a header may come first) → credentials if all are valid, else None."""
+    if rows and _is_header(rows[0]):
+        del rows[0]
+    wire = _wire_if_valid(rows)
+    return None if wire is None else _credentials(rows, wire)
 
 
 def _credentials(rows: list[Any], wire: str) -> CredentialList:
@@ -227,8 +237,36 @@ def _credentials(rows: list[Any], wire: str) -> CredentialList:
     return CredentialList(map(tuple.__new__, itertools.repeat(Credential), rows), wire)
 
 
+def _plain_rows(text: str) -> list[list[str]] | None:
+    """What ``csv.reader`` would return for ``text``, computed with two ``split``s, or None.
+
+    Only for text csv.reader would merely split: no quote or carriage return, and no line over
+    the csv field size limit (csv.reader refuses such a field; the CSV path explains it). A NUL
+    makes csv.reader fail and the bulk check refuse alike. Blank lines are dropped, as in
+    :func:`_fast`.
+    """
+    if '"' in text or "\r" in text:
+        return None
+    lines = text.split("\n")
+    if len(text) > csv.field_size_limit() and max(map(len, lines)) > csv.field_size_limit():
+        return None
+    return [line.split(",") for line in lines if line]
+
+
+def _fast_text(text: str) -> CredentialList | None:
+    """:func:`_fast` for text in memory: without csv.reader when :func:`_plain_rows` applies."""
+    enabled = gc.isenabled()
+    gc.disable()  # see _fast
+    try:
+        rows = _plain_rows(text)
+        return _fast(io.StringIO(text, newline="")) if rows is None else _if_valid(rows)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _from_csv(text: str, source: str | None) -> CredentialList:
-    fast = _fast(io.StringIO(text, newline=""))
+    fast = _fast_text(text)
     return fast if fast is not None else _validated(_csv_rows(io.StringIO(text, newline=""), source), source)
 
 

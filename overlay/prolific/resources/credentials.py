@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +14,7 @@ from prolific_api_client.types import Unset
 from .. import _validation as check
 from .._call import Call, expect
 from .._errors import APIError, InvalidArgumentError, UploadError
-from ..credentials import Credential, CredentialsInput, coerce_credentials
+from ..credentials import Credential, CredentialList, CredentialsInput, coerce_credentials
 from ._base import AsyncResource, SyncResource
 
 CREATE_PATH = "/api/v1/credentials/"
@@ -38,19 +39,38 @@ def _pool_id(parsed: Any) -> str:
 
 
 def wire(credentials: list[Credential]) -> str:
-    """Already-validated credentials in the API's text format (``u1,p1\\nu2,p2``)."""
-    return "\n".join(map(",".join, credentials))
+    """Already-validated credentials in the API's text format (``u1,p1\\nu2,p2``).
+
+    A :class:`~prolific.CredentialList` fresh from validation already holds that text.
+    """
+    text = credentials.wire() if isinstance(credentials, CredentialList) else None
+    return text if text is not None else "\n".join(map(",".join, credentials))
 
 
-def create_call(workspace_id: str, credentials: list[Credential]) -> Call[str]:
-    """Describe pool creation with validated ``credentials``."""
-    body = CreateCredentialPoolRequest(credentials=wire(credentials), workspace_id=workspace_id)
+def wire_length(credentials: list[Credential]) -> int:
+    """``len(wire(credentials))`` without building the text: fields, a comma per row, newlines between."""
+    return sum(map(len, itertools.chain.from_iterable(credentials))) + 2 * len(credentials) - 1
+
+
+def create_call(workspace_id: str, credentials: CredentialsInput) -> Call[str]:
+    """Check the arguments and describe the creation of a pool holding ``credentials``."""
+    return _create(check.require_id(workspace_id, "workspace_id"), wire(coerce_credentials(credentials)))
+
+
+def add_call(pool_id: str, credentials: CredentialsInput) -> Call[str]:
+    """Check the arguments and describe the additive PATCH of ``credentials`` to ``pool_id``."""
+    return _add(check.require_id(pool_id, "pool_id"), wire(coerce_credentials(credentials)))
+
+
+def _create(workspace_id: str, text: str) -> Call[str]:
+    """Pool creation with validated credentials in wire ``text`` (see :func:`wire`)."""
+    body = CreateCredentialPoolRequest(credentials=text, workspace_id=workspace_id)
     return Call(create_credential_pool, "POST", CREATE_PATH, {"body": body}, _pool_id)
 
 
-def add_call(pool_id: str, credentials: list[Credential]) -> Call[str]:
-    """Describe the additive PATCH of validated ``credentials`` to ``pool_id``."""
-    body = UpdateCredentialPoolRequest(credentials=wire(credentials))
+def _add(pool_id: str, text: str) -> Call[str]:
+    """The additive PATCH of validated credentials in wire ``text`` to ``pool_id``."""
+    body = UpdateCredentialPoolRequest(credentials=text)
     path = UPDATE_PATH.format(credential_pool_id=pool_id)
     return Call(update_credential_pool, "PATCH", path, {"credential_pool_id": pool_id, "body": body}, _pool_id)
 
@@ -93,6 +113,19 @@ class Upload:
         self.total = len(self.credentials)
         self.uploaded = 0
         self._batch = 0
+        # Each batch's text is a slice of the whole input's validated wire text, which starts at
+        # _offset for the first credential not yet stored: re-joining every batch would cost
+        # more than validating the input did.
+        self._whole = self.credentials.wire()
+        self._offset = 0
+        self._end = 0
+
+    def _text(self, batch: list[Credential]) -> str:
+        if self._whole is None or self.credentials.wire() is not self._whole:  # changed meanwhile
+            self._whole = None
+            return wire(batch)
+        self._end = self._offset + wire_length(batch)
+        return self._whole[self._offset : self._end]
 
     def next_call(self) -> Call[str] | None:
         """The request for the next batch, or None when everything is stored."""
@@ -100,16 +133,18 @@ class Upload:
             return None
         batch = self.credentials[self.uploaded : self.uploaded + self.batch_size]
         self._batch = len(batch)
+        text = self._text(batch)
         if self.pool_id is None:
             assert self.workspace_id is not None
-            return create_call(self.workspace_id, batch)
-        return add_call(self.pool_id, batch)
+            return _create(self.workspace_id, text)
+        return _add(self.pool_id, text)
 
     def confirm(self, pool_id: str) -> None:
         """The last batch is stored in ``pool_id``."""
         if self.pool_id is None:
             self.pool_id = pool_id
         self.uploaded += self._batch
+        self._offset = self._end + 1  # past the batch's last line and its line break
         if self.on_progress is not None:
             self.on_progress(self.uploaded, self.total)
 
@@ -161,12 +196,12 @@ class Credentials(SyncResource):
         >>> client.credentials.create_pool(workspace_id="ws1", credentials="alice,pw-1\\nbob,pw-2")  # doctest: +SKIP
         'ws1_4d6f...'
         """
-        call = create_call(check.require_id(workspace_id, "workspace_id"), coerce_credentials(credentials))
+        call = create_call(workspace_id, credentials)
         return self._run(call)  # type: ignore[no-any-return]
 
     def add(self, pool_id: str, *, credentials: CredentialsInput) -> str:
         """Add credentials to an existing pool (additive; a username already there gives 409)."""
-        call = add_call(check.require_id(pool_id, "pool_id"), coerce_credentials(credentials))
+        call = add_call(pool_id, credentials)
         return self._run(call)  # type: ignore[no-any-return]
 
     def upload(
@@ -204,12 +239,12 @@ class AsyncCredentials(AsyncResource):
 
     async def create_pool(self, *, workspace_id: str, credentials: CredentialsInput) -> str:
         """Create a credential pool; see :meth:`Credentials.create_pool`."""
-        call = create_call(check.require_id(workspace_id, "workspace_id"), coerce_credentials(credentials))
+        call = create_call(workspace_id, credentials)
         return await self._run(call)  # type: ignore[no-any-return]
 
     async def add(self, pool_id: str, *, credentials: CredentialsInput) -> str:
         """Add credentials to a pool; see :meth:`Credentials.add`."""
-        call = add_call(check.require_id(pool_id, "pool_id"), coerce_credentials(credentials))
+        call = add_call(pool_id, credentials)
         return await self._run(call)  # type: ignore[no-any-return]
 
     async def upload(
