@@ -1,4 +1,4 @@
-"""Command line of the spec pipeline: ``python -m prolific_spec {spec,generate,check,import}``."""
+"""Command line of the spec pipeline: ``python -m prolific_spec {spec,generate,check,import,validate}``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .build import REPO, Layout, drift, generate, spec_text, write_if_changed
+from .build import REPO, Layout, drift, generate, spec_text, validate_file, write_if_changed
 from .errors import SpecError
 from .sources import import_page
 
@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     imp = sub.add_parser("import", help="add a saved docs page (markdown) as openapi/sources/<operationId>.yaml")
     imp.add_argument("page", type=Path)
     imp.add_argument("--force", action="store_true", help="replace an existing, different source")
+    val = sub.add_parser("validate", help="check one OpenAPI file with openapi-spec-validator")
+    val.add_argument("spec", type=Path)
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -47,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 return 1
             print("openapi/prolific.yaml and generated/ match the sources")
+            return 0
+        elif args.command == "validate":
+            validate_file(args.spec)
+            print(f"{args.spec}: valid OpenAPI")
             return 0
         else:
             target = import_page(args.page, layout.sources, force=args.force)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -170,12 +171,57 @@ def run_generator(spec: Path, config: Path, out_dir: Path) -> Path:
     return target
 
 
+def validate_file(spec: Path) -> None:
+    """:func:`validate` on a spec file (what the child process of :func:`generate` runs)."""
+    try:
+        doc = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise SpecError(f"{spec}: cannot read it as YAML: {exc}") from None
+    validate(doc)
+
+
+def _start_validation(spec: Path) -> subprocess.Popen[str]:
+    """``python -m prolific_spec validate SPEC`` in a child process, to run beside the generator."""
+    here = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))}
+    command = [sys.executable, "-m", "prolific_spec", "validate", str(spec)]
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _finish_validation(child: subprocess.Popen[str]) -> None:
+    _, err = child.communicate()
+    if child.returncode:
+        # The child prints "error: <SpecError>" (see __main__); anything else is shown whole.
+        message = err.strip().removeprefix("error: ")
+        raise SpecError(message or f"validating the merged spec failed (exit status {child.returncode})")
+
+
 def generate(layout: Layout = REPO) -> list[str]:
-    """Rebuild the merged spec and the generated package in place; return notices."""
-    text, notices = spec_text(layout)
-    write_if_changed(layout.spec, text)
+    """Rebuild the merged spec and the generated package in place; return notices.
+
+    A changed spec is validated in a child process while the generator runs on it (on a second
+    core: openapi-spec-validator's imports are most of its cost). Nothing is written unless both
+    succeed; when both fail, the validator's error is the one reported.
+    """
+    doc, notices = build_document(layout, validate_spec=False)
+    text = render(doc)
+    committed = layout.spec.read_text(encoding="utf-8") if layout.spec.exists() else None
     with tempfile.TemporaryDirectory(prefix="prolific-gen-") as tmp:
-        fresh = run_generator(layout.spec, layout.config, Path(tmp))
+        spec = Path(tmp) / "prolific.yaml"
+        spec.write_text(text, encoding="utf-8")
+        child = _start_validation(spec) if text != committed else None
+        try:
+            fresh = run_generator(spec, layout.config, Path(tmp) / "out")
+        except BaseException:
+            if child is not None:
+                try:
+                    _finish_validation(child)
+                finally:
+                    child.kill()
+            raise
+        if child is not None:
+            _finish_validation(child)
+        write_if_changed(layout.spec, text)
         # Generate into a fresh directory and swap: `--overwrite` would keep stale files.
         layout.package.parent.mkdir(parents=True, exist_ok=True)
         backup = layout.package.with_name(PACKAGE + ".old")

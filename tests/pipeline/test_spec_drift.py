@@ -124,11 +124,11 @@ def test_generate_replaces_stale_files(repo_copy, repo, monkeypatch):
     layout = repo_copy
     (layout.package / "models" / "stale.py").write_text("", encoding="utf-8")
     change_one_line(layout.spec, "title: Prolific API", "title: stale")
-    calls: list[Path] = []
+    calls: list[str] = []
 
     def fake_generator(spec: Path, config: Path, out_dir: Path) -> Path:
         # The sources and config are the committed ones, so the real output is the committed package.
-        calls.append(spec)
+        calls.append(spec.read_text(encoding="utf-8"))
         shutil.copytree(repo.package, out_dir / PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
         return out_dir / PACKAGE
 
@@ -136,7 +136,7 @@ def test_generate_replaces_stale_files(repo_copy, repo, monkeypatch):
     generate(layout)
     assert not (layout.package / "models" / "stale.py").exists()
     assert layout.spec.read_text(encoding="utf-8") == repo.spec.read_text(encoding="utf-8")
-    assert calls == [layout.spec]
+    assert calls == [repo.spec.read_text(encoding="utf-8")]  # the generator ran once, on the rebuilt spec
 
 
 # --- why cleaning exists ---------------------------------------------------------------------------
@@ -155,3 +155,63 @@ def test_the_raw_sources_do_not_load_in_the_generator(tmp_path, repo):
     # The same document is still the published one: nested tags and header params intact.
     loaded = yaml.safe_load(spec.read_text(encoding="utf-8"))
     assert loaded["paths"]["/api/v1/credentials/"]["post"]["tags"] == [["subpackage_credentials"]]
+
+
+# --- generate: the merged spec is validated in a child process beside the generator ---------------
+
+
+_real_build_document = build.build_document
+
+
+def _invalid_build(layout: Layout, validate_spec: bool = True) -> tuple[dict, list[str]]:
+    doc, notices = _real_build_document(layout, validate_spec=False)
+    del doc["info"]["title"]  # the generator reads it anyway; it is not valid OpenAPI
+    return doc, notices
+
+
+def _snapshot(layout: Layout) -> tuple[str, dict[str, bytes]]:
+    package = {str(p.relative_to(layout.package)): p.read_bytes() for p in layout.package.rglob("*") if p.is_file()}
+    return layout.spec.read_text(encoding="utf-8"), package
+
+
+def test_generate_reports_the_validator_and_writes_nothing(repo_copy, monkeypatch, cached_generator):
+    monkeypatch.setattr(build, "build_document", _invalid_build)
+    before = _snapshot(repo_copy)
+    with pytest.raises(SpecError, match=r"not valid OpenAPI.*title"):
+        generate(repo_copy)
+    assert _snapshot(repo_copy) == before
+
+
+def test_generate_reports_the_generator_when_only_it_fails(repo_copy, monkeypatch):
+    def refuse(spec: Path, config: Path, out_dir: Path) -> Path:
+        raise SpecError("openapi-python-client refused it")
+
+    monkeypatch.setattr(build, "run_generator", refuse)
+    change_one_line(
+        repo_copy.sources / "create-credential-pool.yaml", "summary: Create credential pool", "summary: Create a pool"
+    )
+    before = _snapshot(repo_copy)
+    with pytest.raises(SpecError, match="openapi-python-client refused it"):
+        generate(repo_copy)
+    assert _snapshot(repo_copy) == before
+
+
+def test_generate_prefers_the_validators_error_when_both_fail(repo_copy, monkeypatch):
+    def refuse(spec: Path, config: Path, out_dir: Path) -> Path:
+        raise SpecError("openapi-python-client refused it")
+
+    monkeypatch.setattr(build, "run_generator", refuse)
+    monkeypatch.setattr(build, "build_document", _invalid_build)
+    with pytest.raises(SpecError, match="not valid OpenAPI"):
+        generate(repo_copy)
+
+
+def test_cli_validate(tmp_path, repo, capsys):
+    assert cli.main(["validate", str(repo.spec)]) == 0
+    assert "valid OpenAPI" in capsys.readouterr().out
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("openapi: 3.1.1\npaths: {}\n", encoding="utf-8")
+    assert cli.main(["validate", str(broken)]) == 2
+    assert "not valid OpenAPI" in capsys.readouterr().err
+    assert cli.main(["validate", str(tmp_path / "missing.yaml")]) == 2
+    assert "cannot read it as YAML" in capsys.readouterr().err
