@@ -64,6 +64,9 @@ def test_header_only_first_row_a_later_one_is_a_credential() -> None:
         (f"alice,pw\nbob ,{SECRET}", 2, "username", "whitespace"),
         (f'alice,pw\n\n"bob","{SECRET}\nmore"', 3, "password", "line break"),
         (f"alice,pw\nbob,x\nalice,{SECRET}", 3, "username", "lines 1 and 3"),
+        # One quoted field holding a comma: its joined text would read as username,password.
+        (f'"bob,{SECRET}"', 1, None, "found 1"),
+        (f'"bob,x",{SECRET}\ncarol', 1, "username", "comma"),
     ],
 )
 def test_each_rule_names_line_and_field(text: str, line: int, field: str | None, words: str) -> None:
@@ -244,6 +247,9 @@ def test_credential_list_caches_wire_until_changed() -> None:
         [("a", "tab\t")],
         [("a", "1", "extra")],
         [("a",)],
+        [("a,b",)],  # one comma and no line break, as a valid one-row pool has
+        [("x,y", "z"), ("c",)],
+        [("a", "1"), ("b", "2", "3"), ("c",)],
         [("a", 1)],
     ],
 )
@@ -254,9 +260,17 @@ def test_bulk_check_never_accepts_what_the_row_rules_refuse(rows: list[tuple[obj
         credentials_to_csv(rows)  # type: ignore[arg-type]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.text(max_size=6), st.text(max_size=6)), min_size=1, max_size=8))
-def test_bulk_and_row_checks_agree(pairs: list[tuple[str, str]]) -> None:
+_cell = st.text(st.sampled_from(["a", "b", ",", " ", "\n", '"', "\x00", "é"]), max_size=4) | st.text(max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.tuples(_cell, _cell), min_size=1, max_size=8)
+    | st.lists(st.lists(_cell, min_size=1, max_size=3).map(tuple), min_size=1, max_size=5)
+    # rows whose commas and fields could make up for each other in the joined text
+    | st.lists(st.sampled_from([("a,b",), ("c", "d"), ("e", "f", "g"), ("h",), ("i,j", "k"), ("l", "m,n")]), min_size=1)
+)
+def test_bulk_and_row_checks_agree(pairs: list[tuple[str, ...]]) -> None:
     from prolific.credentials import _pairs, _validated, _wire_if_valid
 
     try:

@@ -49,7 +49,8 @@ def wire(credentials: list[Credential]) -> str:
 
 def wire_length(credentials: list[Credential]) -> int:
     """``len(wire(credentials))`` without building the text: fields, a comma per row, newlines between."""
-    return sum(map(len, itertools.chain.from_iterable(credentials))) + 2 * len(credentials) - 1
+    # One concatenation is faster than a len() call per field.
+    return len("".join(itertools.chain.from_iterable(credentials))) + 2 * len(credentials) - 1
 
 
 def create_call(workspace_id: str, credentials: CredentialsInput) -> Call[str]:
