@@ -287,41 +287,75 @@ def fake_server() -> Iterator[tuple[str, Callable[[], None]]]:
             child.wait()
 
 
-def bench_loopback(calls: int, repeats: int) -> Row:
-    """One create_pool end to end over loopback: overlay vs bare httpx, same FakeProlific server."""
-    from prolific import Prolific
+def bench_loopback(calls: int, repeats: int) -> list[Row]:
+    """One create_pool end to end over loopback: overlay vs bare httpx, same FakeProlific server.
+
+    Two report rows split the overlay's extra time: the same call with credentials validated
+    beforehand (a ``CredentialList``), and the bare generated ``sync_detailed``.
+    """
+    from prolific import Prolific, parse_credentials
     from prolific._config import USER_AGENT
+    from prolific_api_client import AuthenticatedClient
+    from prolific_api_client.api.credentials import create_credential_pool
+    from prolific_api_client.models import CreateCredentialPoolRequest
 
     headers = {"User-Agent": USER_AGENT, "Authorization": f"Token {TOKEN}"}
+    validated = parse_credentials(SMALL_CSV)
     with (
         fake_server() as (url, reset),
         httpx.Client(base_url=url, headers=headers) as bare,
         Prolific(token=TOKEN, base_url=url) as overlay,
+        AuthenticatedClient(base_url=url, token=TOKEN, prefix="Token", headers={"User-Agent": USER_AGENT}) as generated,
     ):
         bare_call = _bare_create(bare)
 
         def overlay_call() -> str:
             return overlay.credentials.create_pool(workspace_id=WORKSPACE, credentials=SMALL_CSV)
 
-        # Check the bytes sent, through a request hook on both httpx clients, then remove it.
+        def validated_call() -> str:
+            return overlay.credentials.create_pool(workspace_id=WORKSPACE, credentials=validated)
+
+        def generated_call() -> str:
+            body = CreateCredentialPoolRequest(credentials=SMALL_CSV, workspace_id=WORKSPACE)
+            return str(create_credential_pool.sync_detailed(client=generated, body=body).parsed.credential_pool_id)  # type: ignore[union-attr]
+
+        # Check the bytes sent, through a request hook on the httpx clients, then remove it.
         recorder: list[httpx.Request] = []
-        clients = (bare, overlay._http)
+        clients = (bare, overlay._http, generated.get_httpx_client())
         for client in clients:
             client.event_hooks = {**client.event_hooks, "request": [recorder.append]}
-        _check_same_request(overlay_call, bare_call, recorder)
+        for subject in (overlay_call, validated_call, generated_call):
+            _check_same_request(subject, bare_call, recorder)
         for client in clients:
             client.event_hooks = {**client.event_hooks, "request": []}
 
-        s, b = interleaved(looped(overlay_call, calls), looped(bare_call, calls), repeats=repeats, warmup=3)
+        times = [
+            interleaved(looped(subject, calls), looped(bare_call, calls), repeats=repeats, warmup=3)
+            for subject in (overlay_call, validated_call, generated_call)
+        ]
         reset()
-    return Row(
-        "loopback",
-        "one `create_pool` call end to end over loopback (HTTP/1.1 keep-alive), overlay, to "
-        "FakeProlific's real server (`fake.serve()`, in a child process)",
-        "bare `httpx.Client.post` to the same server: same request bytes, `raise_for_status()`, `.json()[...]`",
-        per_call(s, calls), per_call(b, calls), 1.05,
-        notes=f"{calls:,} calls per sample, {repeats} pairs (many short pairs: the per-pair spread is wide on a shared machine)",
-    )  # fmt: skip
+    notes = f"{calls:,} calls per sample, {repeats} pairs (many short pairs: the per-pair spread is wide on a shared machine)"
+    bare_text = "bare `httpx.Client.post` to the same server: same request bytes, `raise_for_status()`, `.json()[...]`"
+    return [
+        Row(
+            "loopback",
+            "one `create_pool` call end to end over loopback (HTTP/1.1 keep-alive), overlay, to "
+            "FakeProlific's real server (`fake.serve()`, in a child process)",
+            bare_text, per_call(times[0][0], calls), per_call(times[0][1], calls), 1.05, notes=notes,
+        ),
+        Row(
+            "loopback-validated",
+            "the same, credentials passed already validated (the `CredentialList` that `parse_credentials` "
+            "returns): the overlay without its CSV check",
+            "bare httpx, as above", per_call(times[1][0], calls), per_call(times[1][1], calls), None, notes=notes,
+        ),
+        Row(
+            "loopback-generated",
+            "the same request through the generated `create_credential_pool.sync_detailed` on its own "
+            "`AuthenticatedClient`: no overlay at all",
+            "bare httpx, as above", per_call(times[2][0], calls), per_call(times[2][1], calls), None, notes=notes,
+        ),
+    ]  # fmt: skip
 
 
 # -- a million credentials ------------------------------------------------------------------------
@@ -597,7 +631,7 @@ def main(argv: list[str] | None = None) -> int:
         if "mock" in only:
             rows += bench_mock(calls=100, repeats=11 if quick else 101)
         if "loopback" in only:
-            rows.append(bench_loopback(calls=30, repeats=21 if quick else 201))
+            rows += bench_loopback(calls=30, repeats=21 if quick else 201)
         if "csv" in only:
             n = 50_000 if quick else 1_000_000
             rows += bench_csv(n, repeats=3 if quick else 7, mem_repeats=2 if quick else 3, tmp=tmp)

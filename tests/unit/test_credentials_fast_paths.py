@@ -1,6 +1,7 @@
 """The shortcuts the credential code takes for speed give exactly what the slow paths give.
 
-- text without quotes, CRs or NULs is split with ``str.split`` instead of ``csv.reader``;
+- short text already in the API's ASCII format is checked with one regex (``_small_ascii``);
+- text without quotes or CRs is split with ``str.split`` instead of ``csv.reader``;
 - the bulk check tests ASCII text for controls with one ``bytes.translate``;
 - an upload's batches are slices of the validated wire text instead of fresh joins.
 """
@@ -15,7 +16,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prolific import Credential, CredentialsFormatError, parse_credentials
-from prolific.credentials import CredentialList, _fast, _fast_text, _wire_if_valid, coerce_credentials
+from prolific.credentials import (
+    _SMALL_TEXT,
+    CredentialList,
+    _fast,
+    _fast_text,
+    _small_ascii,
+    _wire_if_valid,
+    coerce_credentials,
+)
 from prolific.resources.credentials import Upload
 
 _CSV_CHARS = [*'ab ,\n\r"\x00\t\x7f\x1f\u00e9\u2028\x85\x0b', "username", "password", "Username"]
@@ -38,6 +47,32 @@ def test_split_path_reads_what_csv_reader_reads(text: str) -> None:
     if fast is not None and reference is not None:
         assert fast.wire() == reference.wire()
         assert all(type(c) is Credential for c in fast)
+
+
+# Printable ASCII fields with spaces and the characters next to the excluded "," and '"'.
+_ascii_field = st.lists(st.sampled_from([*"a !#+-~", "\x1f", "\x7f", ",", '"', "username"]), max_size=4).map("".join)
+_ascii_wire = st.lists(st.tuples(_ascii_field, _ascii_field).map(",".join), min_size=1, max_size=5).map("\n".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ascii_wire)
+def test_regex_path_reads_what_csv_reader_reads(text: str) -> None:
+    small, reference = _small_ascii(text), _fast(io.StringIO(text, newline=""))
+    if small is not None:  # the regex only ever accepts what the CSV path accepts, identically
+        assert reference is not None and small == reference and small.wire() == reference.wire() == text
+    assert _fast_text(text) == reference
+
+
+def test_regex_path_takes_the_common_small_call_and_all_printable_ascii() -> None:
+    printable = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in ',"')
+    text = f"alice,pw-1\n{printable},x y\nb c,{printable}"
+    small = _small_ascii(text)
+    assert small is not None and small.wire() == text and small[1] == (printable, "x y")
+    for other in ("username,password\nalice,pw", "alice,pw\n", "alice,pw\nalice,pw2", "zoë,pw", "a,b\r\nc,d"):
+        assert _small_ascii(other) is None
+        assert _fast_text(other) == _fast(io.StringIO(other, newline=""))
+    big = "\n".join(f"user{i},pw-{i}" for i in range(_SMALL_TEXT // 8))  # longer than the regex path takes
+    assert len(big) > _SMALL_TEXT and _small_ascii(big) is None and parse_credentials(big).wire() == big
 
 
 def test_split_path_leaves_an_over_long_field_to_the_csv_reader() -> None:
