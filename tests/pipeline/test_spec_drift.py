@@ -182,11 +182,12 @@ def test_generate_reports_the_validator_and_writes_nothing(repo_copy, monkeypatc
     assert _snapshot(repo_copy) == before
 
 
-def test_generate_reports_the_generator_when_only_it_fails(repo_copy, monkeypatch):
-    def refuse(spec: Path, config: Path, out_dir: Path) -> Path:
-        raise SpecError("openapi-python-client refused it")
+def _refusing_generator(spec: Path, config: Path, out_dir: Path) -> Path:
+    raise SpecError("openapi-python-client refused it")
 
-    monkeypatch.setattr(build, "run_generator", refuse)
+
+def test_generate_reports_the_generator_when_only_it_fails(repo_copy, monkeypatch):
+    monkeypatch.setattr(build, "run_generator", _refusing_generator)
     change_one_line(
         repo_copy.sources / "create-credential-pool.yaml", "summary: Create credential pool", "summary: Create a pool"
     )
@@ -197,10 +198,7 @@ def test_generate_reports_the_generator_when_only_it_fails(repo_copy, monkeypatc
 
 
 def test_generate_prefers_the_validators_error_when_both_fail(repo_copy, monkeypatch):
-    def refuse(spec: Path, config: Path, out_dir: Path) -> Path:
-        raise SpecError("openapi-python-client refused it")
-
-    monkeypatch.setattr(build, "run_generator", refuse)
+    monkeypatch.setattr(build, "run_generator", _refusing_generator)
     monkeypatch.setattr(build, "build_document", _invalid_build)
     with pytest.raises(SpecError, match="not valid OpenAPI"):
         generate(repo_copy)
