@@ -136,12 +136,17 @@ def _problem(value: str, field: str) -> str | None:
     return None  # pragma: no cover - isprintable() was False, so a character above matched
 
 
+def _shown(username: str) -> str:
+    """A username for an error message: its repr, shortened when long (a message is one line)."""
+    return repr(username) if len(username) <= 60 else repr(username[:57]) + f"... ({len(username):,} characters)"
+
+
 def _check(username: str, password: str, line: int, source: str | None) -> None:
     for value, field in ((username, "username"), (password, "password")):
         reason = _problem(value, field)
         if reason is not None:
             if field == "username" and value:
-                reason += f" in {value!r}"
+                reason += f" in {_shown(value)}"
             raise CredentialsFormatError(reason, line=line, field=field, source=source)
 
 
@@ -164,7 +169,7 @@ def _credential(line: int, fields: list[str], seen: dict[str, int], source: str 
         _check(username, password, line, source)
     if username in seen:
         raise CredentialsFormatError(
-            f"username {username!r} appears twice (lines {seen[username]} and {line}); usernames must be unique",
+            f"username {_shown(username)} appears twice (lines {seen[username]} and {line}); usernames must be unique",
             line=line,
             field="username",
             source=source,
@@ -322,7 +327,7 @@ def find_problems(text: str, *, source: str | None = None) -> tuple[list[Credent
     Returns the valid credentials and one :class:`CredentialsFormatError` per bad line (a
     duplicate names both lines). Same rules as :func:`parse_credentials`.
 
-    >>> valid, problems = find_problems("a,1\nb, 2\na,3")
+    >>> valid, problems = find_problems("a,1\\nb, 2\\na,3")
     >>> len(valid), [(p.line, p.field) for p in problems]
     (1, [(2, 'password'), (3, 'username')])
     """
@@ -391,10 +396,14 @@ def read_credentials(path_or_file: str | os.PathLike[str] | IO[str]) -> Credenti
                 return fast
             with open(source, encoding="utf-8-sig", newline="") as handle:
                 return _validated(_csv_rows(handle, source), source)
-        except UnicodeDecodeError as exc:
-            raise _not_utf8(source, exc) from None
+        except UnicodeDecodeError:
+            raise _not_utf8(source) from None
         except OSError as exc:
             raise CredentialsFormatError(f"cannot read the file: {exc.strerror or exc}", source=source) from None
+    if not callable(getattr(path_or_file, "read", None)):
+        raise CredentialsFormatError(
+            f"expected a file path (str or pathlib.Path) or an open text file, got {type(path_or_file).__name__}"
+        )
     source = str(getattr(path_or_file, "name", "<stream>"))
     try:
         text = path_or_file.read()
@@ -405,12 +414,22 @@ def read_credentials(path_or_file: str | os.PathLike[str] | IO[str]) -> Credenti
     return _from_csv(text.removeprefix("\ufeff"), source)
 
 
-def _not_utf8(source: str, exc: UnicodeDecodeError) -> CredentialsFormatError:
+def _not_utf8(source: str) -> CredentialsFormatError:
+    """Where the file stops being UTF-8 (the text reader's offset is within its current chunk only).
+
+    The byte's value is not shown: it may be part of a password.
+    """
     with open(source, "rb") as raw:
-        line = raw.read(exc.start).count(b"\n") + 1
+        data = raw.read()
+    try:
+        data.decode("utf-8")
+        start = len(data)  # pragma: no cover - the reader failed, so this decode fails too
+    except UnicodeDecodeError as exc:
+        start = exc.start
+    column = start - data.rfind(b"\n", 0, start)
     return CredentialsFormatError(
-        f"not UTF-8 text (byte 0x{exc.object[exc.start]:02X}); save the file as UTF-8 (CSV UTF-8 in Excel)",
-        line=line,
+        f"not UTF-8 text (byte {column} of the line); save the file as UTF-8 (CSV UTF-8 in Excel)",
+        line=data.count(b"\n", 0, start) + 1,
         source=source,
     )
 
@@ -459,10 +478,19 @@ def _pairs(items: Iterable[object]) -> Iterator[tuple[int, list[str]]]:
         if isinstance(item, tuple | list) and len(item) == 2 and all(isinstance(v, str) for v in item):
             yield number, [item[0], item[1]]
         else:
-            what = (
-                f"a {len(item)}-item {type(item).__name__}" if isinstance(item, tuple | list) else type(item).__name__
-            )
-            raise CredentialsFormatError(f"expected a (username, password) pair of str, got {what}", line=number)
+            raise CredentialsFormatError(f"expected a (username, password) pair of str, got {_kind(item)}", line=number)
+
+
+def _kind(item: object) -> str:
+    """What a wrong item is, for the message; never its value (it may hold a password)."""
+    if isinstance(item, tuple | list):
+        if len(item) != 2:
+            return f"a {len(item)}-item {type(item).__name__}"
+        field, value = next((f, v) for f, v in zip(_HEADER, item, strict=True) if not isinstance(v, str))
+        return f"a {type(item).__name__} whose {field} is of type {type(value).__name__}"
+    if isinstance(item, str):
+        return "str (to pass CSV text, pass it as one str, not a list of lines)"
+    return type(item).__name__
 
 
 def credentials_to_csv(credentials: Iterable[Credential] | Iterable[tuple[str, str]]) -> str:
@@ -472,7 +500,7 @@ def credentials_to_csv(credentials: Iterable[Credential] | Iterable[tuple[str, s
 
 
 def generate_credentials(n: int, *, prefix: str = "participant", password_length: int = 16) -> list[Credential]:
-    """``n`` fresh credentials: ``prefix0001``-style usernames, random passwords from :mod:`secrets`.
+    """``n`` fresh credentials: usernames ``prefix1`` … ``prefixN``, random passwords from :mod:`secrets`.
 
     Passwords use letters, digits and ``-_.!@#%^*+=?~`` (safe in the wire format and in CSV).
 

@@ -132,11 +132,50 @@ def test_coerce_all_forms(tmp_path: Path) -> None:
     assert coerce_credentials(iter([("a", "b")])) == expected
 
 
-@pytest.mark.parametrize("bad", [b"a,b", 42, None, [("a", "b", "c")], [("a", 1)], ["ab"]])
-def test_coerce_refuses_other_types(bad: object) -> None:
+@pytest.mark.parametrize(
+    ("bad", "line", "words"),
+    [
+        (b"a,b", None, "credentials must be"),
+        (42, None, "credentials must be"),
+        (None, None, "credentials must be"),
+        ([("a", "b", "c")], 1, "3-item tuple"),
+        ([("a", "1"), ("b", 2)], 2, "tuple whose password is of type int"),
+        ([(b"a", "1")], 1, "tuple whose username is of type bytes"),
+        ({1: "a"}, 1, "username is of type int"),
+        (["a,1", "b,2"], 1, "pass it as one str"),
+        ([Credential("a", "1"), object()], 2, "got object"),
+    ],
+)
+def test_coerce_refuses_other_types(bad: object, line: int | None, words: str) -> None:
     with pytest.raises(CredentialsFormatError) as info:
         coerce_credentials(bad)  # type: ignore[arg-type]
-    assert "pair" in str(info.value) or "credentials must be" in str(info.value)
+    assert info.value.line == line and words in str(info.value)
+
+
+def test_a_long_username_is_shortened_in_messages() -> None:
+    username = "u" * 5_000
+    for text in (f"{username} ,pw", f"{username},pw\n{username},pw2"):
+        message = str(refused(text))
+        assert "characters)" in message and len(message) < 300
+
+
+def test_not_utf8_deep_in_a_big_file_names_the_right_line(tmp_path: Path) -> None:
+    # The text reader decodes in chunks: the line must not be counted from the chunk's start.
+    lines = [f"user{i},pw-{i}".encode() for i in range(5_000)]
+    lines[3_000] = b"caf\xe9," + SECRET.encode()
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + b"\r\n".join(lines) + b"\r\n")
+    with pytest.raises(CredentialsFormatError) as info:
+        read_credentials(path)
+    message = str(info.value)
+    assert info.value.line == 3_001 and "byte 4 of the line" in message
+    assert SECRET not in message and "0xE9" not in message.upper()  # not even one byte of a password
+
+
+@pytest.mark.parametrize("bad", [b"c.csv", 42, None])
+def test_read_refuses_what_is_neither_path_nor_text_file(bad: object) -> None:
+    with pytest.raises(CredentialsFormatError, match="expected a file path"):
+        read_credentials(bad)  # type: ignore[arg-type]
 
 
 def test_pairs_use_item_numbers() -> None:
