@@ -22,6 +22,7 @@ from .errors import SpecError
 from .merge import merge
 from .naming import NameTable, apply_names, unnamed
 from .sources import load_sources
+from .yamlfile import read_mapping
 
 PACKAGE = "prolific_api_client"
 
@@ -63,13 +64,7 @@ REPO = Layout(Path(__file__).resolve().parents[2])
 def _load_overrides(path: Path) -> dict[str, list[str]]:
     if not path.exists():
         return {}
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise SpecError(f"{path}: not valid YAML: {exc}") from None
-    if not isinstance(raw, dict):
-        raise SpecError(f"{path}: expected a mapping with a `nullable` section")
-    nullable = raw.get("nullable") or {}
+    nullable = read_mapping(path, "a mapping with a `nullable` section").get("nullable") or {}
     if not isinstance(nullable, dict) or not all(
         isinstance(v, list) and all(isinstance(f, str) for f in v) for v in nullable.values()
     ):
@@ -173,11 +168,7 @@ def run_generator(spec: Path, config: Path, out_dir: Path) -> Path:
 
 def validate_file(spec: Path) -> None:
     """:func:`validate` on a spec file (what the child process of :func:`generate` runs)."""
-    try:
-        doc = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise SpecError(f"{spec}: cannot read it as YAML: {exc}") from None
-    validate(doc)
+    validate(read_mapping(spec, "an OpenAPI document (a YAML mapping)"))
 
 
 def _start_validation(spec: Path) -> subprocess.Popen[str]:

@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .clean import Document, operations, walk
 from .combine import combine
 from .errors import SpecError
+from .yamlfile import read_mapping
 
 REF_PREFIX = "#/components/schemas/"
 
@@ -32,12 +31,7 @@ class NameTable:
     @classmethod
     def load(cls, path: Path) -> NameTable:
         """Read and check the table; errors name the file and the bad entry."""
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise SpecError(f"{path}: not valid YAML: {exc}") from None
-        if not isinstance(raw, dict):
-            raise SpecError(f"{path}: expected a mapping with `schemas`, `request_bodies`, `responses`")
+        raw = read_mapping(path, "a mapping with `schemas`, `request_bodies`, `responses`")
         unknown = set(raw) - {"schemas", "request_bodies", "responses"}
         if unknown:
             raise SpecError(f"{path}: unknown section(s) {sorted(unknown)}")
