@@ -9,8 +9,9 @@ here or in the modules it uses, once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Generic, TypeVar
@@ -40,6 +41,16 @@ class Call(Generic[T]):
     path: str
     kwargs: dict[str, Any] = field(repr=False)
     extract: Callable[[Any], T]
+
+    @contextlib.contextmanager
+    def sending(self) -> Iterator[None]:
+        """Around the generated call: httpx failures and unparseable 2xx bodies become our errors."""
+        try:
+            yield
+        except httpx.HTTPError as exc:
+            raise map_transport_error(exc, self.method, self.path) from exc
+        except _PARSE_ERRORS as exc:
+            raise self.invalid(exc) from exc
 
     def result(self, response: Response[Any]) -> T:
         """The caller's value from a 2xx response, or APIResponseValidationError."""
@@ -79,12 +90,8 @@ def run_sync(api: AuthenticatedClient, policy: RetryPolicy, call: Call[T]) -> T:
     attempts = Attempts(policy, call.method, call.path)
     while True:
         try:
-            try:
+            with call.sending():
                 response = call.endpoint.sync_detailed(client=api, **call.kwargs)
-            except httpx.HTTPError as exc:
-                raise map_transport_error(exc, call.method, call.path) from exc
-            except _PARSE_ERRORS as exc:
-                raise call.invalid(exc) from exc
             return call.result(response)
         except APIError as error:
             time.sleep(attempts.next_delay(error))
@@ -95,12 +102,8 @@ async def run_async(api: AuthenticatedClient, policy: RetryPolicy, call: Call[T]
     attempts = Attempts(policy, call.method, call.path)
     while True:
         try:
-            try:
+            with call.sending():
                 response = await call.endpoint.asyncio_detailed(client=api, **call.kwargs)
-            except httpx.HTTPError as exc:
-                raise map_transport_error(exc, call.method, call.path) from exc
-            except _PARSE_ERRORS as exc:
-                raise call.invalid(exc) from exc
             return call.result(response)
         except APIError as error:
             await asyncio.sleep(attempts.next_delay(error))

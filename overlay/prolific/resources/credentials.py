@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,8 +88,9 @@ class UploadResult:
 class Upload:
     """The state of one chunked upload; both clients drive it, only the sending differs.
 
-    ``next_call()`` gives the next batch's request (None when done), ``confirm(pool_id)`` records
-    a stored batch and reports progress, ``failed(error)`` builds the :class:`UploadError`.
+    ``next_call()`` gives the next batch's request (None when done), ``sending()`` wraps its
+    sending so that a failure becomes the :class:`UploadError` saying how to resume, and
+    ``confirm(pool_id)`` records a stored batch and reports progress.
     """
 
     def __init__(
@@ -153,6 +155,14 @@ class Upload:
         """The finished upload."""
         assert self.pool_id is not None
         return UploadResult(pool_id=self.pool_id, uploaded=self.uploaded)
+
+    @contextlib.contextmanager
+    def sending(self) -> Iterator[None]:
+        """Around sending the current batch: an :class:`APIError` becomes :meth:`failed`'s UploadError."""
+        try:
+            yield
+        except APIError as error:
+            raise self.failed(error) from error
 
     def failed(self, error: APIError) -> UploadError:
         """The UploadError for ``error`` on the current batch, telling the user how to resume."""
@@ -227,10 +237,8 @@ class Credentials(SyncResource):
             credentials, workspace_id=workspace_id, pool_id=pool_id, batch_size=batch_size, on_progress=on_progress
         )
         while (call := upload.next_call()) is not None:
-            try:
+            with upload.sending():
                 stored_in = self._run(call)
-            except APIError as error:
-                raise upload.failed(error) from error
             upload.confirm(stored_in)
         return upload.result()
 
@@ -262,9 +270,7 @@ class AsyncCredentials(AsyncResource):
             credentials, workspace_id=workspace_id, pool_id=pool_id, batch_size=batch_size, on_progress=on_progress
         )
         while (call := upload.next_call()) is not None:
-            try:
+            with upload.sending():
                 stored_in = await self._run(call)
-            except APIError as error:
-                raise upload.failed(error) from error
             upload.confirm(stored_in)
         return upload.result()
