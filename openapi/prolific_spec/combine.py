@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .document import NAME_MAPS
 from .errors import SpecError
 
 PROSE_KEYS = frozenset({"description", "title", "example", "examples"})
-# Keywords whose value maps *names* (of properties, definitions) to schemas: a property called
-# "description" is a field, not prose.
-NAME_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"})
 
 
 def shape(node: Any, *, names: bool = False) -> Any:
@@ -41,27 +39,28 @@ def combine(a: Any, b: Any, *, name: str, where_a: str, where_b: str) -> Any:
             f"Give one of them another readable name in openapi/names.yaml (or, if they should be "
             f"one model, make the sources agree)."
         )
-    return _merge_prose(a, b)
+    return merge_prose(a, b)
 
 
-def _merge_prose(a: Any, b: Any, *, names: bool = False) -> Any:
+def merge_prose(a: Any, b: Any, *, names: bool = False) -> Any:
+    """``a`` with the descriptions of ``b`` (same shape) joined in; other prose and every ``$ref`` from ``a``."""
     if isinstance(a, dict) and isinstance(b, dict):
         out: dict[str, Any] = {}
         for key in [*a, *(k for k in b if k not in a)]:
             if key in a and key in b:
                 if names:
-                    out[key] = _merge_prose(a[key], b[key])
+                    out[key] = merge_prose(a[key], b[key])
                 elif key == "description" and isinstance(a[key], str) and isinstance(b[key], str):
                     out[key] = _join_text(a[key], b[key])
                 elif key in PROSE_KEYS:
                     out[key] = a[key]
                 else:
-                    out[key] = _merge_prose(a[key], b[key], names=key in NAME_MAPS)
+                    out[key] = merge_prose(a[key], b[key], names=key in NAME_MAPS)
             else:
                 out[key] = a[key] if key in a else b[key]
         return out
     if isinstance(a, list) and isinstance(b, list):
-        return [_merge_prose(x, y) for x, y in zip(a, b, strict=True)]
+        return [merge_prose(x, y) for x, y in zip(a, b, strict=True)]
     return a
 
 

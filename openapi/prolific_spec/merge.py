@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from .clean import HTTP_METHODS, SECURITY_SCHEME, SECURITY_SCHEME_NAME, Document, operations
+from .clean import SECURITY_SCHEME, SECURITY_SCHEME_NAME
 from .combine import combine
+from .document import HTTP_METHODS, Document, operations
 from .errors import SpecError
 
 TITLE = "Prolific API"
 SERVER = "https://api.prolific.com"
 VERSION = "1.0.0"
 DESCRIPTION = (
-    "Prolific's public API, merged by prolific-client's spec pipeline from the endpoint sources in "
-    "openapi/sources/ (as Prolific publishes them) after cleaning. Do not edit: run `make generate`."
+    "Prolific's public API, merged by prolific-client's spec pipeline from the sources in "
+    "openapi/sources/ (Prolific's whole-API document and single-endpoint pages, as published) after "
+    "cleaning. Do not edit: run `make generate`."
 )
 
 

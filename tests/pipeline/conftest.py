@@ -86,11 +86,11 @@ def cached_generator(monkeypatch: pytest.MonkeyPatch, _generator_cache_dir: Path
     is copied from the first real run (the generator's determinism is tested separately, unpatched).
     """
 
-    def run(spec: Path, config: Path, out_dir: Path) -> Path:
+    def run(spec: Path, config: Path, out_dir: Path, *, templates: Path | None = None) -> Path:
         key = (spec.read_bytes(), config.read_bytes())
         if key not in _GENERATOR_CACHE:
             slot = _generator_cache_dir / f"run{len(_GENERATOR_CACHE)}"
-            _GENERATOR_CACHE[key] = _real_run_generator(spec, config, slot)
+            _GENERATOR_CACHE[key] = _real_run_generator(spec, config, slot, templates=templates)
         target = out_dir / PACKAGE
         shutil.copytree(_GENERATOR_CACHE[key], target)
         return target

@@ -12,11 +12,20 @@ from prolific_spec.build import build_document, render, validate
 from prolific_spec.errors import SpecError
 from prolific_spec.merge import merge
 
+REPLACES = [
+    "sources/create-participant-group.yaml replaces POST /api/v1/participant-groups/ (create-participant-group) "
+    "of sources/prolific-openapi.yaml",
+    "sources/create-credential-pool.yaml replaces POST /api/v1/credentials/ (create-credential-pool) "
+    "of sources/prolific-openapi.yaml",
+    "sources/update-credential-pool.yaml replaces PATCH /api/v1/credentials/{credential_pool_id}/ "
+    "(update-credential-pool) of sources/prolific-openapi.yaml",
+]
+
 
 def test_build_document_on_a_copy_matches_the_committed_spec(repo_copy):
     doc, notices = build_document(repo_copy)
     assert render(doc) == repo_copy.spec.read_text(encoding="utf-8")
-    assert notices == []
+    assert notices == REPLACES  # one line per operation a page replaces, nothing unnamed
 
 
 def test_render_is_stable_and_loads_back(repo_copy):
@@ -32,11 +41,31 @@ def test_a_second_source_for_the_same_endpoint_names_both_files(repo_copy):
     with pytest.raises(SpecError) as info:
         build_document(repo_copy)
     message = str(info.value)
-    assert "POST /api/v1/credentials/ is defined twice" in message
+    assert "POST /api/v1/credentials/ is defined by two pages" in message
     assert "sources/create-credential-pool.yaml" in message and "sources/zz-copy.yaml" in message
 
 
-def test_a_published_schema_that_changes_shape_in_one_source_names_both_files(repo_copy):
+def test_two_whole_api_documents_for_one_operation_name_both(repo_copy):
+    shutil.copy(repo_copy.sources / "prolific-openapi.yaml", repo_copy.sources / "zz-older-copy.yaml")
+    with pytest.raises(
+        SpecError, match=r"defined twice: in sources/prolific-openapi\.yaml and in sources/zz-older-copy"
+    ):
+        build_document(repo_copy)
+
+
+def test_a_page_for_a_new_method_under_a_document_path_adds_it(repo_copy):
+    """E.g. a page adds DELETE /api/v1/credentials/{credential_pool_id}/ beside the document's PATCH."""
+    update = (repo_copy.sources / "update-credential-pool.yaml").read_text(encoding="utf-8")
+    delete = update.replace("    patch:\n", "    delete:\n").replace(
+        "operationId: update-credential-pool", "operationId: delete-credential-pool"
+    )
+    (repo_copy.sources / "delete-credential-pool.yaml").write_text(delete, encoding="utf-8")
+    doc, notices = build_document(repo_copy)
+    assert set(doc["paths"]["/api/v1/credentials/{credential_pool_id}/"]) == {"patch", "delete"}
+    assert notices == REPLACES  # the delete replaced nothing
+
+
+def test_a_table_name_for_two_different_shapes_names_both_files(repo_copy):
     update = repo_copy.sources / "update-credential-pool.yaml"
     text = update.read_text(encoding="utf-8")
     # The update response now types the id differently: it can no longer be the same CredentialPool.
@@ -49,26 +78,54 @@ def test_a_published_schema_that_changes_shape_in_one_source_names_both_files(re
     with pytest.raises(SpecError) as info:
         build_document(repo_copy)
     message = str(info.value)
-    assert "'CredentialPool'" in message
+    assert "the name 'CredentialPool'" in message
     assert "sources/create-credential-pool.yaml" in message and "sources/update-credential-pool.yaml" in message
 
 
-def test_a_new_source_without_names_builds_and_says_what_is_unnamed(repo_copy):
+def test_a_page_schema_that_differs_from_the_documents_is_kept_apart(repo_copy):
+    """The page is the newer word for its operation; the document's other operations keep theirs."""
+    page = repo_copy.sources / "create-participant-group.yaml"
+    text = page.read_text(encoding="utf-8")
+    changed = text.replace(
+        "        is_deleted:\n          type: boolean", "        is_deleted:\n          type: string"
+    )
+    assert changed != text
+    page.write_text(changed, encoding="utf-8")
+    doc, notices = build_document(repo_copy)
+    assert any(
+        "schema 'ParticipantGroupResponse' differs" in n and "ParticipantGroupResponseCreateParticipantGroup" in n
+        for n in notices
+    )
+    schemas = doc["components"]["schemas"]
+    created = doc["paths"]["/api/v1/participant-groups/"]["post"]["responses"]["201"]["content"]["application/json"]
+    got = doc["paths"]["/api/v1/participant-groups/{id}/"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert created["schema"] != got["schema"]
+    assert got["schema"] == {"$ref": "#/components/schemas/ParticipantGroup"}
+    assert schemas["ParticipantGroup"]["properties"]["is_deleted"]["type"] == ["boolean", "null"]
+
+
+def test_a_new_page_builds_and_says_what_still_needs_a_name(repo_copy):
     source = repo_copy.sources / "create-credential-pool.yaml"
     text = source.read_text(encoding="utf-8")
     new = (
         text.replace("/api/v1/credentials/:", "/api/v1/credentials/copy/:")
         .replace("operationId: create-credential-pool", "operationId: copy-credential-pool")
         .replace("Credentials_CreateCredentialPool_Response_201", "Credentials_CopyCredentialPool_Response_201")
+        .replace(
+            "          description: The unique identifier for the created credential pool\n",
+            "          description: The unique identifier for the created credential pool\n"
+            "        copies:\n          oneOf:\n            - type: object\n              properties:\n"
+            "                n: {type: integer}\n            - type: string\n",
+        )
     )
     (repo_copy.sources / "copy-credential-pool.yaml").write_text(new, encoding="utf-8")
     doc, notices = build_document(repo_copy)
     assert "/api/v1/credentials/copy/" in doc["paths"]
-    assert notices == [
-        "sources/copy-credential-pool.yaml: no readable name in openapi/names.yaml for "
-        "schema Credentials_CopyCredentialPool_Response_201",
-        "sources/copy-credential-pool.yaml: no readable name in openapi/names.yaml for "
-        "request body of POST /api/v1/credentials/copy/ (copy-credential-pool)",
+    assert "CopyCredentialPoolResponse" in doc["components"]["schemas"]  # its rule-made name
+    assert notices[len(REPLACES) :] == [
+        "no readable name yet for CopyCredentialPoolResponseCopiesOption1 (from Option1 of "
+        "CopyCredentialPoolResponseCopies): it numbers a union option; ends with a number; add one under "
+        "`schemas:` in openapi/names.yaml"
     ]
 
 
@@ -82,7 +139,7 @@ def test_a_nullable_entry_for_a_missing_field_is_an_error(repo_copy):
         build_document(repo_copy)
     message = str(info.value)
     assert "ParticipantGroupResponse.colour" in message
-    assert "sources/create-participant-group.yaml" in message
+    assert "openapi/overrides.yaml" in message
 
 
 def test_overrides_are_optional_but_must_be_well_formed(repo_copy):
@@ -103,7 +160,7 @@ def test_a_broken_overrides_file_is_a_spec_error(repo_copy, text):
 
 
 def test_a_names_table_with_a_list_of_responses_is_a_spec_error(repo_copy):
-    repo_copy.names.write_text("responses:\n  - create-invitation\n", encoding="utf-8")
+    repo_copy.names.write_text("responses:\n  - create-credential-pool\n", encoding="utf-8")
     with pytest.raises(SpecError, match=r"names\.yaml"):
         build_document(repo_copy)
 
@@ -139,7 +196,7 @@ def test_cli_spec_writes_only_when_the_spec_changed(repo_copy, monkeypatch, caps
 
 
 def test_cli_spec_reports_a_spec_error_with_exit_code_2(repo_copy, monkeypatch, capsys):
-    shutil.copy(repo_copy.sources / "create-invitation.yaml", repo_copy.sources / "zz-copy.yaml")
+    shutil.copy(repo_copy.sources / "create-credential-pool.yaml", repo_copy.sources / "zz-copy.yaml")
     assert cli.main(["--root", str(repo_copy.root), "spec"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: POST /api/v1/invitations/ is defined twice")
+    assert err.startswith("error: POST /api/v1/credentials/ is defined by two pages")

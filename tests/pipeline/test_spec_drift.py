@@ -18,6 +18,7 @@ from prolific_spec import build
 from prolific_spec.build import PACKAGE, Layout, drift, generate, render, run_generator
 from prolific_spec.errors import SpecError
 from prolific_spec.merge import merge
+from prolific_spec.precedence import is_page
 from prolific_spec.sources import load_sources
 
 MODEL = Path("generated") / PACKAGE / "models" / "credential_pool.py"
@@ -126,7 +127,7 @@ def test_generate_replaces_stale_files(repo_copy, repo, monkeypatch):
     change_one_line(layout.spec, "title: Prolific API", "title: stale")
     calls: list[str] = []
 
-    def fake_generator(spec: Path, config: Path, out_dir: Path) -> Path:
+    def fake_generator(spec: Path, config: Path, out_dir: Path, *, templates: Path | None = None) -> Path:
         # The sources and config are the committed ones, so the real output is the committed package.
         calls.append(spec.read_text(encoding="utf-8"))
         shutil.copytree(repo.package, out_dir / PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
@@ -143,7 +144,7 @@ def test_generate_replaces_stale_files(repo_copy, repo, monkeypatch):
 
 
 def test_the_raw_sources_do_not_load_in_the_generator(tmp_path, repo):
-    raw = merge(load_sources(repo.sources))
+    raw = merge([(origin, doc) for origin, doc in load_sources(repo.sources) if is_page(doc)])
     spec = tmp_path / "raw.yaml"
     spec.write_text(render(raw), encoding="utf-8")
     with pytest.raises(SpecError) as info:
@@ -182,7 +183,7 @@ def test_generate_reports_the_validator_and_writes_nothing(repo_copy, monkeypatc
     assert _snapshot(repo_copy) == before
 
 
-def _refusing_generator(spec: Path, config: Path, out_dir: Path) -> Path:
+def _refusing_generator(spec: Path, config: Path, out_dir: Path, *, templates: Path | None = None) -> Path:
     raise SpecError("openapi-python-client refused it")
 
 

@@ -17,7 +17,7 @@ import yaml
 from openapi_spec_validator import validate
 
 from prolific_spec.clean import HTTP_METHODS, operations
-from prolific_spec.naming import NameTable
+from prolific_spec.precedence import is_page
 from prolific_spec.sources import load_sources
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +40,9 @@ def _is_placeholder(text: str) -> bool:
 
 
 def schema_facts(doc: dict[str, Any], schema: Any, loc: tuple[str, ...], out: set[Fact], depth: int = 0) -> None:
-    if not isinstance(schema, dict) or depth > 30:
+    # Recursive schemas (a composite filter holds filters) are cut at the same *place* depth in
+    # both documents, whatever number of `$ref` hops leads there.
+    if not isinstance(schema, dict) or len(loc) > 14 or depth > 80:
         return
     if isinstance(schema.get("$ref"), str):
         schema_facts(doc, _resolve(doc, schema["$ref"]), loc, out, depth + 1)
@@ -115,20 +117,71 @@ def raw_sources() -> dict[str, dict[str, Any]]:
 
 def test_there_are_sources_to_check():
     assert {
+        "prolific-openapi.yaml",
         "create-credential-pool.yaml",
-        "create-invitation.yaml",
         "create-participant-group.yaml",
         "update-credential-pool.yaml",
     } <= set(SOURCE_FILES)
 
 
-@pytest.mark.parametrize("source", SOURCE_FILES)
-def test_every_published_fact_survives_in_the_merged_spec(source, raw_sources, merged_facts):
-    raw = document_facts(raw_sources[source])
-    assert any(f[0] == "field" for f in raw)  # the walk found something to compare
+# --- what the cleaning changes on purpose, one allowance per transform --------------------------
+# Each returns the raw fact as it should read in the merged spec, or None when the transform
+# removes it on purpose (and says why in its docstring).
 
-    missing = {f for f in raw if f[0] != "description"} - merged_facts
-    assert not missing, f"{source}: lost in openapi/prolific.yaml: {sorted(missing, key=repr)}"
+
+def _page_operations(raw_sources) -> set[tuple[str, str]]:
+    return {(p, m) for doc in raw_sources.values() if is_page(doc) for p, m, _op in operations(doc)}
+
+
+def _replaced_by_a_page(fact, source, raw_sources) -> bool:
+    """precedence.apply_precedence: a page's operation wins over the document's."""
+    loc = fact[1]
+    return not is_page(raw_sources[source]) and (loc[0], loc[1]) in _page_operations(raw_sources)
+
+
+def _expected(fact: Fact, merged_facts: set[Fact], merged: dict[str, Any]) -> Fact | None:
+    kind, loc = fact[0], fact[1]
+    if kind == "operation":
+        return fact
+    if "any_field" in loc or (kind == "field" and fact[2] == "any_field"):
+        # bodies.fix_field_error_maps: `any_field` is the map's values.
+        if kind == "field":
+            return None
+        loc = tuple("{}" if part == "any_field" else part for part in loc)
+    path, method, where = loc[0], loc[1], loc[2]
+    op = merged["paths"][path][method]
+    if where == "parameter" and loc[4] not in {p["name"] for p in op.get("parameters") or []}:
+        # parameters.explode_object_query_parameters: an object query becomes its properties.
+        return None
+    if where == "parameter" and kind in ("enum", "type") and ("type", loc, "boolean") in merged_facts:
+        # parameters.boolean_query_enums: 'true'/'false' string enums are booleans.
+        return None
+    if where == "response":
+        status = loc[3]
+        if status == "204" and kind != "status" and not (kind == "description" and len(loc) == 4):
+            return None  # bodies.drop_bodies_of_no_content: a 204 has no body
+        text = "application/json" not in (op["responses"][status].get("content") or {})
+        if text and kind != "status" and not (kind == "description" and len(loc) == 4):
+            return None  # bodies.declare_text_responses: a CSV body is text
+        wrapped = (kind, (*loc[:4], "error", *loc[4:]), *fact[2:])
+        if status[0] in "45" and (kind, loc, *fact[2:]) not in merged_facts and wrapped in merged_facts:
+            # bodies.unify_error_bodies: the inner ErrorDetail is the body's `error`.
+            loc = wrapped[1]
+        if status[0] in "45" and kind == "description" and fact[2] == "Any type":
+            return None  # bodies.unify_error_bodies: "Any type" became Error
+        if status[0] in "45" and kind == "required" and len(loc) <= 5:
+            return None  # bodies.lenient_error_bodies: an error body parses whatever it holds
+    return (kind, loc, *fact[2:])
+
+
+@pytest.mark.parametrize("source", SOURCE_FILES)
+def test_every_published_fact_survives_in_the_merged_spec(source, raw_sources, merged, merged_facts):
+    raw = {f for f in document_facts(raw_sources[source]) if not _replaced_by_a_page(f, source, raw_sources)}
+    assert any(f[0] == "field" for f in raw)  # the walk found something to compare
+    expected = {e for f in raw if (e := _expected(f, merged_facts, merged)) is not None}
+
+    missing = {f for f in expected if f[0] != "description"} - merged_facts
+    assert not missing, f"{source}: lost in openapi/prolific.yaml: {sorted(missing, key=repr)[:20]}"
 
     merged_texts: dict[Any, list[str]] = {}
     for fact in merged_facts:
@@ -136,26 +189,33 @@ def test_every_published_fact_survives_in_the_merged_spec(source, raw_sources, m
             merged_texts.setdefault(fact[1], []).append(fact[2])
     lost = [
         (loc, text)
-        for kind, loc, text in (f for f in raw if f[0] == "description")
+        for kind, loc, text in (f for f in expected if f[0] == "description")
         if not any(text in merged_text for merged_text in merged_texts.get(loc, []))
     ]
-    assert not lost, f"{source}: descriptions lost: {lost}"
+    assert not lost, f"{source}: descriptions lost: {lost[:20]}"
 
 
-@pytest.mark.parametrize("source", SOURCE_FILES)
-def test_every_published_schema_is_in_the_merged_spec_under_its_table_name(source, raw_sources, merged):
-    table = NameTable.load(REPO_ROOT / "openapi" / "names.yaml")
-    schemas = merged["components"]["schemas"]
-    for name in (raw_sources[source].get("components") or {}).get("schemas") or {}:
-        assert table.schemas.get(name, name) in schemas, name
+def test_the_allowances_are_used_and_narrow(raw_sources, merged, merged_facts):
+    """Each allowance above applies somewhere, and together they drop few facts."""
+    raw = document_facts(raw_sources["prolific-openapi.yaml"])
+    dropped = [f for f in raw if _expected(f, merged_facts, merged) is None]
+    kinds = {(f[1][2], f[0]) for f in dropped}
+    assert ("parameter", "enum") in kinds and ("response", "field") in kinds
+    assert len(dropped) < len(raw) / 20
 
 
 @pytest.mark.parametrize("source", SOURCE_FILES)
 def test_status_codes_and_their_descriptions_are_exactly_as_published(source, raw_sources, merged):
+    """Plus `4XX`/`5XX` where none was published (bodies.default_error_responses)."""
     for path, method, op in operations(raw_sources[source]):
+        if _replaced_by_a_page(("operation", (path, method)), source, raw_sources):
+            continue
         published = {str(k): v.get("description") for k, v in op["responses"].items()}
         merged_op = merged["paths"][path][method]
-        assert {str(k): v.get("description") for k, v in merged_op["responses"].items()} == published
+        statuses = {str(k): v.get("description") for k, v in merged_op["responses"].items()}
+        assert {k: v for k, v in statuses.items() if k in published} == published
+        assert set(statuses) - set(published) <= {"4XX", "5XX"}
+        assert {"4XX", "5XX"} <= set(statuses) or set(published) & {"4XX", "5XX"}
 
 
 def test_the_survival_walk_notices_a_lost_fact(raw_sources, merged):
@@ -206,6 +266,14 @@ def _enums(node):
 
 def test_raw_sources_still_carry_the_published_defects(raw_sources):
     """The sources stay as published: cleaning happens in memory, never in openapi/sources/."""
+    upstream = Path("/work/shared/upstream/prolific-openapi.yaml")
+    document = SOURCES / "prolific-openapi.yaml"
+    import hashlib
+
+    assert hashlib.sha256(document.read_bytes()).hexdigest() == (
+        "352f8dcec2ed7c4ff59ac5244110989ea76f056b5c2a3a67972eec5efdb73ee3"
+    )  # byte-identical to the copy Prolific published (openapi/sources/PROVENANCE.md)
+    del upstream
     pool = raw_sources["create-credential-pool.yaml"]
     [(_path, _method, op)] = operations(pool)
     assert op["tags"] == [["subpackage_credentials"]]  # `- - subpackage_credentials`
@@ -224,20 +292,30 @@ def test_raw_sources_still_carry_the_published_defects(raw_sources):
     assert any("content: {}" in text for text in texts)
 
 
-def test_merged_spec_has_none_of_the_defects(merged):
+def test_merged_spec_has_none_of_the_defects(merged, raw_sources):
     text = SPEC.read_text(encoding="utf-8")
     assert "undefined" not in text
     assert "- value:" not in text
     assert "subpackage" not in text
+    assert "any_field" not in text
+    assert "\ntitle:" not in text and " title: " not in text.replace("title: Prolific API", "")
     ops = list(operations(merged))
-    assert len(ops) == len(SOURCE_FILES)  # one operation per source
-    for _path, _method, op in ops:
+    published = {(p, m) for doc in raw_sources.values() for p, m, _op in operations(doc)}
+    assert {(p, m) for p, m, _o in ops} == published
+    assert len(ops) == 121
+    for path, _method, op in ops:
         assert all(isinstance(tag, str) for tag in op["tags"])
         assert _auth_params(op) == []
-        assert op["security"] == [{"token": []}]
-    assert all(isinstance(v, str) for enum in _enums(merged) for v in enum)
+        assert op["security"] == ([] if path == "/.well-known/study/jwks.json" else [{"token": []}])
+        for param in op.get("parameters") or []:
+            assert param["schema"].get("type") != "object", (path, param["name"])
+    assert all(isinstance(v, str) or v is None for enum in _enums(merged) for v in enum)
     for response in _error_statuses(merged):
-        assert response["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
+        schema = response["content"]["application/json"]["schema"]
+        assert schema in (
+            {"$ref": "#/components/schemas/Error"},
+            {"$ref": "#/components/schemas/BatchItemsValidationError"},
+        )
     assert merged["components"]["securitySchemes"]["token"]["name"] == "Authorization"
     assert set(merged["paths"]) == {p for p, _m, _o in ops}
     assert all(set(item) <= set(HTTP_METHODS) for item in merged["paths"].values())
@@ -252,4 +330,4 @@ def test_committed_spec_is_what_the_sources_build(real_build):
 
     doc, notices = real_build
     assert render(doc) == SPEC.read_text(encoding="utf-8")
-    assert notices == []
+    assert all(" replaces " in n for n in notices)  # nothing unnamed

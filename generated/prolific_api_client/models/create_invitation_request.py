@@ -18,7 +18,13 @@ class CreateInvitationRequest:
     Attributes:
         association (str | Unset): The ID of the workspace to which the users are being invited.
         emails (list[str] | Unset): An array of email addresses of the users to invite.
-        role (InvitationRole | Unset):
+        role (InvitationRole | Unset): The role that the invited users will have in the workspace. This can be one of
+            the following:
+            - "WORKSPACE_ADMIN": The user will have administrative rights in the workspace. They can manage settings, invite
+            users, and oversee all projects.
+            - "WORKSPACE_COLLABORATOR": The user will be a regular collaborator in the workspace. They can contribute to
+            projects but don't have administrative rights.
+             / Assigned role for the user in this workspace.
     """
 
     association: str | Unset = UNSET

@@ -17,10 +17,9 @@ T = TypeVar("T", bound="Error")
 
 @_attrs_define
 class Error:
-    """Prolific's error response body.
-
+    """
     Attributes:
-        error (ErrorDetail | Unset): What went wrong.
+        error (ErrorDetail | Unset):
     """
 
     error: ErrorDetail | Unset = UNSET
@@ -51,12 +50,12 @@ class Error:
         else:
             error = ErrorDetail.from_dict(_error)
 
-        error = cls(
+        error_ = cls(
             error=error,
         )
 
-        error.additional_properties = d
-        return error
+        error_.additional_properties = d
+        return error_
 
     @property
     def additional_keys(self) -> list[str]:

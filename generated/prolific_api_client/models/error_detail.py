@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.error_detail_detail_type_2 import ErrorDetailDetailType2
+    from ..models.field_errors import FieldErrors
 
 
 T = TypeVar("T", bound="ErrorDetail")
@@ -17,30 +17,28 @@ T = TypeVar("T", bound="ErrorDetail")
 
 @_attrs_define
 class ErrorDetail:
-    """What went wrong.
-
+    """
     Attributes:
-        status (int | Unset): The HTTP status code.
-        error_code (int | Unset): Prolific's numeric error code.
-        title (str | Unset): A short summary, e.g. `Conflict`.
-        detail (ErrorDetailDetailType2 | list[str] | str | Unset): The explanation: a message, a list of messages, or a
-            mapping of field name to the messages about that field.
-        additional_information (str | Unset): More context, if any.
-        traceback (str | Unset): Server debug text; not for end users.
+        status (int | Unset): Status code as in the http standards
+        error_code (int | Unset): Internal error code
+        title (str | Unset): Error title
+        detail (FieldErrors | list[str] | str | Unset): Error detail
+        additional_information (str | Unset): Optional extra information
+        traceback (str | Unset): Optional debug information
         interactive (bool | Unset):
     """
 
     status: int | Unset = UNSET
     error_code: int | Unset = UNSET
     title: str | Unset = UNSET
-    detail: ErrorDetailDetailType2 | list[str] | str | Unset = UNSET
+    detail: FieldErrors | list[str] | str | Unset = UNSET
     additional_information: str | Unset = UNSET
     traceback: str | Unset = UNSET
     interactive: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error_detail_detail_type_2 import ErrorDetailDetailType2  # noqa: PLC0415
+        from ..models.field_errors import FieldErrors  # noqa: PLC0415
 
         status = self.status
 
@@ -54,7 +52,7 @@ class ErrorDetail:
         elif isinstance(self.detail, list):
             detail = self.detail
 
-        elif isinstance(self.detail, ErrorDetailDetailType2):
+        elif isinstance(self.detail, FieldErrors):
             detail = self.detail.to_dict()
         else:
             detail = self.detail
@@ -87,7 +85,7 @@ class ErrorDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_detail_detail_type_2 import ErrorDetailDetailType2  # noqa: PLC0415
+        from ..models.field_errors import FieldErrors  # noqa: PLC0415
 
         d = dict(src_dict)
         status = d.pop("status", UNSET)
@@ -96,26 +94,26 @@ class ErrorDetail:
 
         title = d.pop("title", UNSET)
 
-        def _parse_detail(data: object) -> ErrorDetailDetailType2 | list[str] | str | Unset:
+        def _parse_detail(data: object) -> FieldErrors | list[str] | str | Unset:
             if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                detail_type_1 = cast(list[str], data)
+                componentsschemas_error_detail_detail_type_1 = cast(list[str], data)
 
-                return detail_type_1
+                return componentsschemas_error_detail_detail_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                detail_type_2 = ErrorDetailDetailType2.from_dict(data)
+                componentsschemas_error_detail_detail_type_2 = FieldErrors.from_dict(data)
 
-                return detail_type_2
+                return componentsschemas_error_detail_detail_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ErrorDetailDetailType2 | list[str] | str | Unset, data)
+            return cast(FieldErrors | list[str] | str | Unset, data)
 
         detail = _parse_detail(d.pop("detail", UNSET))
 

@@ -17,7 +17,8 @@ T = TypeVar("T", bound="FeederCompletionCode")
 
 @_attrs_define
 class FeederCompletionCode:
-    """
+    """The code within this study that interacts with the participant group.
+
     Attributes:
         code (str | Unset): The code that will modify the participants in this group.
         code_type (str | Unset): The label or code type given to this code within the context of the study.

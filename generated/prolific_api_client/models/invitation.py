@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.invitation_role import InvitationRole, check_invitation_role
+from ..models.invitation_status import InvitationStatus, check_invitation_status
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -20,18 +21,18 @@ T = TypeVar("T", bound="Invitation")
 class Invitation:
     """
     Attributes:
-        association (str | Unset):
+        association (str | Unset): The ID of the workspace to which the invitee was invited.
         invitee (Invitee | Unset):
-        invited_by (str | Unset):
-        status (str | Unset):
-        invite_link (str | Unset):
-        role (InvitationRole | str | Unset):
+        invited_by (str | Unset): The ID of the user who sent the invitation.
+        status (InvitationStatus | str | Unset): The current status of the invitation.
+        invite_link (str | Unset): The link that the invitee can use to accept the invitation.
+        role (InvitationRole | str | Unset): Assigned role for the user in this workspace.
     """
 
     association: str | Unset = UNSET
     invitee: Invitee | Unset = UNSET
     invited_by: str | Unset = UNSET
-    status: str | Unset = UNSET
+    status: InvitationStatus | str | Unset = UNSET
     invite_link: str | Unset = UNSET
     role: InvitationRole | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -45,7 +46,13 @@ class Invitation:
 
         invited_by = self.invited_by
 
-        status = self.status
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         invite_link = self.invite_link
 
@@ -91,7 +98,20 @@ class Invitation:
 
         invited_by = d.pop("invited_by", UNSET)
 
-        status = d.pop("status", UNSET)
+        def _parse_status(data: object) -> InvitationStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_invitation_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(InvitationStatus | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
 
         invite_link = d.pop("invite_link", UNSET)
 

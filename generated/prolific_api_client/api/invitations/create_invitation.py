@@ -37,10 +37,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
     if 400 <= response.status_code <= 499:
         response_4xx = Error.from_dict(response.json())
 
         return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Error.from_dict(response.json())
+
+        return response_5xx
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -66,9 +76,10 @@ def sync_detailed(
 ) -> Response[Error | InvitationList]:
     """Create a new invitation
 
-     Initiate a new invitation process for adding users to a Workspace. This operation can be performed
-    only by authenticated users who are admins for the specified workspace. Invitations will be sent to
-    the email addresses provided in the request.
+     Initiate a new invitation process for adding users to a Workspace.
+
+    This operation can be performed only by authenticated users who are admins for the specified
+    workspace. Invitations will be sent to the email addresses provided in the request.
 
     Args:
         body (CreateInvitationRequest | Unset):
@@ -99,9 +110,10 @@ def sync(
 ) -> Error | InvitationList | None:
     """Create a new invitation
 
-     Initiate a new invitation process for adding users to a Workspace. This operation can be performed
-    only by authenticated users who are admins for the specified workspace. Invitations will be sent to
-    the email addresses provided in the request.
+     Initiate a new invitation process for adding users to a Workspace.
+
+    This operation can be performed only by authenticated users who are admins for the specified
+    workspace. Invitations will be sent to the email addresses provided in the request.
 
     Args:
         body (CreateInvitationRequest | Unset):
@@ -127,9 +139,10 @@ async def asyncio_detailed(
 ) -> Response[Error | InvitationList]:
     """Create a new invitation
 
-     Initiate a new invitation process for adding users to a Workspace. This operation can be performed
-    only by authenticated users who are admins for the specified workspace. Invitations will be sent to
-    the email addresses provided in the request.
+     Initiate a new invitation process for adding users to a Workspace.
+
+    This operation can be performed only by authenticated users who are admins for the specified
+    workspace. Invitations will be sent to the email addresses provided in the request.
 
     Args:
         body (CreateInvitationRequest | Unset):
@@ -158,9 +171,10 @@ async def asyncio(
 ) -> Error | InvitationList | None:
     """Create a new invitation
 
-     Initiate a new invitation process for adding users to a Workspace. This operation can be performed
-    only by authenticated users who are admins for the specified workspace. Invitations will be sent to
-    the email addresses provided in the request.
+     Initiate a new invitation process for adding users to a Workspace.
+
+    This operation can be performed only by authenticated users who are admins for the specified
+    workspace. Invitations will be sent to the email addresses provided in the request.
 
     Args:
         body (CreateInvitationRequest | Unset):

@@ -1,48 +1,60 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ErrorDetailDetailType2")
+if TYPE_CHECKING:
+    from ..models.range_filter_weighting import RangeFilterWeighting
+
+
+T = TypeVar("T", bound="RangeFilterWeightings")
 
 
 @_attrs_define
-class ErrorDetailDetailType2:
-    additional_properties: dict[str, list[str]] = _attrs_field(init=False, factory=dict)
+class RangeFilterWeightings:
+    """Ratios to control the distribution of participants across the selected values.
+
+    Integers and exact quantities are valid inputs.
+
+    """
+
+    additional_properties: dict[str, RangeFilterWeighting] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
-            field_dict[prop_name] = prop
+            field_dict[prop_name] = prop.to_dict()
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.range_filter_weighting import RangeFilterWeighting  # noqa: PLC0415
+
         d = dict(src_dict)
-        error_detail_detail_type_2 = cls()
+        range_filter_weightings = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = cast(list[str], prop_dict)
+            additional_property = RangeFilterWeighting.from_dict(prop_dict)
 
             additional_properties[prop_name] = additional_property
 
-        error_detail_detail_type_2.additional_properties = additional_properties
-        return error_detail_detail_type_2
+        range_filter_weightings.additional_properties = additional_properties
+        return range_filter_weightings
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> list[str]:
+    def __getitem__(self, key: str) -> RangeFilterWeighting:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: list[str]) -> None:
+    def __setitem__(self, key: str, value: RangeFilterWeighting) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -1,0 +1,231 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.batch_export_complete import BatchExportComplete
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    batch_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/data-collection/batches/{batch_id}/export".format(
+            batch_id=quote(str(batch_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BatchExportComplete | Error | None:
+    if response.status_code == 200:
+        response_200 = BatchExportComplete.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Error.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Error.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BatchExportComplete | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    batch_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[BatchExportComplete | Error]:
+    """Request a Batch Export
+
+     Initiates an asynchronous export of all participant responses and uploaded files for a batch as a
+    ZIP archive.
+
+    The export is generated out-of-band to handle large batches without hitting API timeout limits. The
+    endpoint returns immediately with one of two outcomes:
+
+    - **202 Accepted** — a new export job has been enqueued. Use the returned `export_id` to poll `GET
+    /batches/{batch_id}/export/{export_id}` for status.
+    - **200 OK** — a recent export already exists and is ready to download immediately.
+
+    Subsequent POST requests for the same batch are idempotent while an export is generating or
+    complete; they return the existing job ID or download URL rather than re-triggering generation.
+
+    Only researchers with workspace access to the batch can request an export.
+
+    Args:
+        batch_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BatchExportComplete | Error]
+    """
+
+    kwargs = _get_kwargs(
+        batch_id=batch_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    batch_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> BatchExportComplete | Error | None:
+    """Request a Batch Export
+
+     Initiates an asynchronous export of all participant responses and uploaded files for a batch as a
+    ZIP archive.
+
+    The export is generated out-of-band to handle large batches without hitting API timeout limits. The
+    endpoint returns immediately with one of two outcomes:
+
+    - **202 Accepted** — a new export job has been enqueued. Use the returned `export_id` to poll `GET
+    /batches/{batch_id}/export/{export_id}` for status.
+    - **200 OK** — a recent export already exists and is ready to download immediately.
+
+    Subsequent POST requests for the same batch are idempotent while an export is generating or
+    complete; they return the existing job ID or download URL rather than re-triggering generation.
+
+    Only researchers with workspace access to the batch can request an export.
+
+    Args:
+        batch_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BatchExportComplete | Error
+    """
+
+    return sync_detailed(
+        batch_id=batch_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    batch_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[BatchExportComplete | Error]:
+    """Request a Batch Export
+
+     Initiates an asynchronous export of all participant responses and uploaded files for a batch as a
+    ZIP archive.
+
+    The export is generated out-of-band to handle large batches without hitting API timeout limits. The
+    endpoint returns immediately with one of two outcomes:
+
+    - **202 Accepted** — a new export job has been enqueued. Use the returned `export_id` to poll `GET
+    /batches/{batch_id}/export/{export_id}` for status.
+    - **200 OK** — a recent export already exists and is ready to download immediately.
+
+    Subsequent POST requests for the same batch are idempotent while an export is generating or
+    complete; they return the existing job ID or download URL rather than re-triggering generation.
+
+    Only researchers with workspace access to the batch can request an export.
+
+    Args:
+        batch_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BatchExportComplete | Error]
+    """
+
+    kwargs = _get_kwargs(
+        batch_id=batch_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    batch_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> BatchExportComplete | Error | None:
+    """Request a Batch Export
+
+     Initiates an asynchronous export of all participant responses and uploaded files for a batch as a
+    ZIP archive.
+
+    The export is generated out-of-band to handle large batches without hitting API timeout limits. The
+    endpoint returns immediately with one of two outcomes:
+
+    - **202 Accepted** — a new export job has been enqueued. Use the returned `export_id` to poll `GET
+    /batches/{batch_id}/export/{export_id}` for status.
+    - **200 OK** — a recent export already exists and is ready to download immediately.
+
+    Subsequent POST requests for the same batch are idempotent while an export is generating or
+    complete; they return the existing job ID or download URL rather than re-triggering generation.
+
+    Only researchers with workspace access to the batch can request an export.
+
+    Args:
+        batch_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BatchExportComplete | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            batch_id=batch_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,409 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.task_builder_file_upload_instruction import (
+    TaskBuilderFileUploadInstruction,
+)
+from ...models.task_builder_free_text_instruction import TaskBuilderFreeTextInstruction
+from ...models.task_builder_free_text_with_unit_instruction import (
+    TaskBuilderFreeTextWithUnitInstruction,
+)
+from ...models.task_builder_multiple_choice_instruction import (
+    TaskBuilderMultipleChoiceInstruction,
+)
+from ...models.task_builder_multiple_choice_with_free_text_instruction import (
+    TaskBuilderMultipleChoiceWithFreeTextInstruction,
+)
+from ...models.update_task_builder_instructions_request import (
+    UpdateTaskBuilderInstructionsRequest,
+)
+from ...types import Response
+
+
+def _get_kwargs(
+    batch_id: str,
+    *,
+    body: UpdateTaskBuilderInstructionsRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/data-collection/batches/{batch_id}/instructions".format(
+            batch_id=quote(str(batch_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    Error
+    | list[
+        TaskBuilderFileUploadInstruction
+        | TaskBuilderFreeTextInstruction
+        | TaskBuilderFreeTextWithUnitInstruction
+        | TaskBuilderMultipleChoiceInstruction
+        | TaskBuilderMultipleChoiceWithFreeTextInstruction
+    ]
+    | None
+):
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+
+            def _parse_response_200_item(
+                data: object,
+            ) -> (
+                TaskBuilderFileUploadInstruction
+                | TaskBuilderFreeTextInstruction
+                | TaskBuilderFreeTextWithUnitInstruction
+                | TaskBuilderMultipleChoiceInstruction
+                | TaskBuilderMultipleChoiceWithFreeTextInstruction
+            ):
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_ai_task_builder_instruction_type_0 = (
+                        TaskBuilderMultipleChoiceInstruction.from_dict(data)
+                    )
+
+                    return componentsschemas_ai_task_builder_instruction_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_ai_task_builder_instruction_type_1 = TaskBuilderFreeTextInstruction.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_ai_task_builder_instruction_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_ai_task_builder_instruction_type_2 = (
+                        TaskBuilderFreeTextWithUnitInstruction.from_dict(data)
+                    )
+
+                    return componentsschemas_ai_task_builder_instruction_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_ai_task_builder_instruction_type_3 = (
+                        TaskBuilderMultipleChoiceWithFreeTextInstruction.from_dict(data)
+                    )
+
+                    return componentsschemas_ai_task_builder_instruction_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_ai_task_builder_instruction_type_4 = TaskBuilderFileUploadInstruction.from_dict(data)
+
+                return componentsschemas_ai_task_builder_instruction_type_4
+
+            response_200_item = _parse_response_200_item(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Error.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Error.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    Error
+    | list[
+        TaskBuilderFileUploadInstruction
+        | TaskBuilderFreeTextInstruction
+        | TaskBuilderFreeTextWithUnitInstruction
+        | TaskBuilderMultipleChoiceInstruction
+        | TaskBuilderMultipleChoiceWithFreeTextInstruction
+    ]
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    batch_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateTaskBuilderInstructionsRequest,
+) -> Response[
+    Error
+    | list[
+        TaskBuilderFileUploadInstruction
+        | TaskBuilderFreeTextInstruction
+        | TaskBuilderFreeTextWithUnitInstruction
+        | TaskBuilderMultipleChoiceInstruction
+        | TaskBuilderMultipleChoiceWithFreeTextInstruction
+    ]
+]:
+    """Update Batch Instructions
+
+     Updates the instructions for a task builder batch. This is a full replacement - all instructions
+    must be included in the request.
+
+    Include the `id` field for existing instructions you want to preserve. Instructions without an `id`
+    will be created as new.
+
+    <Error title="Important">
+
+    **Deprecated for batches that use `batch_items`.**
+
+    If the target batch was created with `batch_items` (the per-item instructions flow), this endpoint
+    will respond with **`422 Unprocessable Entity`** and an error message directing you to manage
+    instructions via the `batch_items` payload instead.
+
+    The response will also include the [RFC 8594](https://www.rfc-editor.org/rfc/rfc8594) headers
+    `Deprecation: true` and `Sunset: Tue, 01 Sep 2026 23:59:59 GMT`. Legacy batches (where `batch_items`
+    is `null`) are unaffected and continue to work as before.
+
+    </Error>
+
+    Args:
+        batch_id (str): Batch ID
+        body (UpdateTaskBuilderInstructionsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]]
+    """
+
+    kwargs = _get_kwargs(
+        batch_id=batch_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    batch_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateTaskBuilderInstructionsRequest,
+) -> (
+    Error
+    | list[
+        TaskBuilderFileUploadInstruction
+        | TaskBuilderFreeTextInstruction
+        | TaskBuilderFreeTextWithUnitInstruction
+        | TaskBuilderMultipleChoiceInstruction
+        | TaskBuilderMultipleChoiceWithFreeTextInstruction
+    ]
+    | None
+):
+    """Update Batch Instructions
+
+     Updates the instructions for a task builder batch. This is a full replacement - all instructions
+    must be included in the request.
+
+    Include the `id` field for existing instructions you want to preserve. Instructions without an `id`
+    will be created as new.
+
+    <Error title="Important">
+
+    **Deprecated for batches that use `batch_items`.**
+
+    If the target batch was created with `batch_items` (the per-item instructions flow), this endpoint
+    will respond with **`422 Unprocessable Entity`** and an error message directing you to manage
+    instructions via the `batch_items` payload instead.
+
+    The response will also include the [RFC 8594](https://www.rfc-editor.org/rfc/rfc8594) headers
+    `Deprecation: true` and `Sunset: Tue, 01 Sep 2026 23:59:59 GMT`. Legacy batches (where `batch_items`
+    is `null`) are unaffected and continue to work as before.
+
+    </Error>
+
+    Args:
+        batch_id (str): Batch ID
+        body (UpdateTaskBuilderInstructionsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]
+    """
+
+    return sync_detailed(
+        batch_id=batch_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    batch_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateTaskBuilderInstructionsRequest,
+) -> Response[
+    Error
+    | list[
+        TaskBuilderFileUploadInstruction
+        | TaskBuilderFreeTextInstruction
+        | TaskBuilderFreeTextWithUnitInstruction
+        | TaskBuilderMultipleChoiceInstruction
+        | TaskBuilderMultipleChoiceWithFreeTextInstruction
+    ]
+]:
+    """Update Batch Instructions
+
+     Updates the instructions for a task builder batch. This is a full replacement - all instructions
+    must be included in the request.
+
+    Include the `id` field for existing instructions you want to preserve. Instructions without an `id`
+    will be created as new.
+
+    <Error title="Important">
+
+    **Deprecated for batches that use `batch_items`.**
+
+    If the target batch was created with `batch_items` (the per-item instructions flow), this endpoint
+    will respond with **`422 Unprocessable Entity`** and an error message directing you to manage
+    instructions via the `batch_items` payload instead.
+
+    The response will also include the [RFC 8594](https://www.rfc-editor.org/rfc/rfc8594) headers
+    `Deprecation: true` and `Sunset: Tue, 01 Sep 2026 23:59:59 GMT`. Legacy batches (where `batch_items`
+    is `null`) are unaffected and continue to work as before.
+
+    </Error>
+
+    Args:
+        batch_id (str): Batch ID
+        body (UpdateTaskBuilderInstructionsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]]
+    """
+
+    kwargs = _get_kwargs(
+        batch_id=batch_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    batch_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateTaskBuilderInstructionsRequest,
+) -> (
+    Error
+    | list[
+        TaskBuilderFileUploadInstruction
+        | TaskBuilderFreeTextInstruction
+        | TaskBuilderFreeTextWithUnitInstruction
+        | TaskBuilderMultipleChoiceInstruction
+        | TaskBuilderMultipleChoiceWithFreeTextInstruction
+    ]
+    | None
+):
+    """Update Batch Instructions
+
+     Updates the instructions for a task builder batch. This is a full replacement - all instructions
+    must be included in the request.
+
+    Include the `id` field for existing instructions you want to preserve. Instructions without an `id`
+    will be created as new.
+
+    <Error title="Important">
+
+    **Deprecated for batches that use `batch_items`.**
+
+    If the target batch was created with `batch_items` (the per-item instructions flow), this endpoint
+    will respond with **`422 Unprocessable Entity`** and an error message directing you to manage
+    instructions via the `batch_items` payload instead.
+
+    The response will also include the [RFC 8594](https://www.rfc-editor.org/rfc/rfc8594) headers
+    `Deprecation: true` and `Sunset: Tue, 01 Sep 2026 23:59:59 GMT`. Legacy batches (where `batch_items`
+    is `null`) are unaffected and continue to work as before.
+
+    </Error>
+
+    Args:
+        batch_id (str): Batch ID
+        body (UpdateTaskBuilderInstructionsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]
+    """
+
+    return (
+        await asyncio_detailed(
+            batch_id=batch_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,201 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/bulk-bonus-payments/{id}/pay/".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | str | None:
+    if response.status_code == 202:
+        response_202 = cast(str, response.json())
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Error.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Error.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | str]:
+    """Pay bonuses
+
+     Bonus payments are made asynchronously.
+    The payment will be done in the following minutes and your balance will be updated accordingly.
+
+    <Warning>
+    This endpoint is **not idempotent**. Sending multiple requests with the same bulk bonus payment ID
+    will result in participants being paid multiple times. Ensure you send this request only once per
+    bulk payment.
+    </Warning>
+
+    Args:
+        id (str): Bulk bonus payment id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | str]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | str | None:
+    """Pay bonuses
+
+     Bonus payments are made asynchronously.
+    The payment will be done in the following minutes and your balance will be updated accordingly.
+
+    <Warning>
+    This endpoint is **not idempotent**. Sending multiple requests with the same bulk bonus payment ID
+    will result in participants being paid multiple times. Ensure you send this request only once per
+    bulk payment.
+    </Warning>
+
+    Args:
+        id (str): Bulk bonus payment id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | str
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | str]:
+    """Pay bonuses
+
+     Bonus payments are made asynchronously.
+    The payment will be done in the following minutes and your balance will be updated accordingly.
+
+    <Warning>
+    This endpoint is **not idempotent**. Sending multiple requests with the same bulk bonus payment ID
+    will result in participants being paid multiple times. Ensure you send this request only once per
+    bulk payment.
+    </Warning>
+
+    Args:
+        id (str): Bulk bonus payment id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | str]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | str | None:
+    """Pay bonuses
+
+     Bonus payments are made asynchronously.
+    The payment will be done in the following minutes and your balance will be updated accordingly.
+
+    <Warning>
+    This endpoint is **not idempotent**. Sending multiple requests with the same bulk bonus payment ID
+    will result in participants being paid multiple times. Ensure you send this request only once per
+    bulk payment.
+    </Warning>
+
+    Args:
+        id (str): Bulk bonus payment id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | str
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed

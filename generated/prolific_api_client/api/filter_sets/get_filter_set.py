@@ -1,0 +1,204 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.get_filter_set_response import GetFilterSetResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    version_number: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["version_number"] = version_number
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/filter-sets/{id}/".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | GetFilterSetResponse | None:
+    if response.status_code == 200:
+        response_200 = GetFilterSetResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Error.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Error.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | GetFilterSetResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    version_number: int | Unset = UNSET,
+) -> Response[Error | GetFilterSetResponse]:
+    """Get filter set
+
+     Get details of a filter set.
+
+    Args:
+        id (str): ID of the filter set.
+        version_number (int | Unset): Allows you to specify a specific version of the filter set
+            to retrieve.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | GetFilterSetResponse]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        version_number=version_number,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    version_number: int | Unset = UNSET,
+) -> Error | GetFilterSetResponse | None:
+    """Get filter set
+
+     Get details of a filter set.
+
+    Args:
+        id (str): ID of the filter set.
+        version_number (int | Unset): Allows you to specify a specific version of the filter set
+            to retrieve.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | GetFilterSetResponse
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        version_number=version_number,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    version_number: int | Unset = UNSET,
+) -> Response[Error | GetFilterSetResponse]:
+    """Get filter set
+
+     Get details of a filter set.
+
+    Args:
+        id (str): ID of the filter set.
+        version_number (int | Unset): Allows you to specify a specific version of the filter set
+            to retrieve.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | GetFilterSetResponse]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        version_number=version_number,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    version_number: int | Unset = UNSET,
+) -> Error | GetFilterSetResponse | None:
+    """Get filter set
+
+     Get details of a filter set.
+
+    Args:
+        id (str): ID of the filter set.
+        version_number (int | Unset): Allows you to specify a specific version of the filter set
+            to retrieve.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | GetFilterSetResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            version_number=version_number,
+        )
+    ).parsed

@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_study import CreateStudy
+from ...models.error import Error
+from ...models.study import Study
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CreateStudy,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/studies/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Study | None:
+    if response.status_code == 201:
+        response_201 = Study.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Error.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Error.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Study]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateStudy,
+) -> Response[Error | Study]:
+    """Create a draft study
+
+     Create a draft study. Publishing a study is a two step process, first create a draft study then
+    publish it.
+
+    ## Taskflow Studies:
+    Taskflow studies are created in the same manner as regular studies, however instead of providing an
+    **external_study_url**, you should
+    provide an access_details array with **access_detail** objects instead, containing an external_url
+    field and a total_allocation field.
+
+    Args:
+        body (CreateStudy):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Study]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateStudy,
+) -> Error | Study | None:
+    """Create a draft study
+
+     Create a draft study. Publishing a study is a two step process, first create a draft study then
+    publish it.
+
+    ## Taskflow Studies:
+    Taskflow studies are created in the same manner as regular studies, however instead of providing an
+    **external_study_url**, you should
+    provide an access_details array with **access_detail** objects instead, containing an external_url
+    field and a total_allocation field.
+
+    Args:
+        body (CreateStudy):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Study
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateStudy,
+) -> Response[Error | Study]:
+    """Create a draft study
+
+     Create a draft study. Publishing a study is a two step process, first create a draft study then
+    publish it.
+
+    ## Taskflow Studies:
+    Taskflow studies are created in the same manner as regular studies, however instead of providing an
+    **external_study_url**, you should
+    provide an access_details array with **access_detail** objects instead, containing an external_url
+    field and a total_allocation field.
+
+    Args:
+        body (CreateStudy):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Study]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateStudy,
+) -> Error | Study | None:
+    """Create a draft study
+
+     Create a draft study. Publishing a study is a two step process, first create a draft study then
+    publish it.
+
+    ## Taskflow Studies:
+    Taskflow studies are created in the same manner as regular studies, however instead of providing an
+    **external_study_url**, you should
+    provide an access_details array with **access_detail** objects instead, containing an external_url
+    field and a total_allocation field.
+
+    Args:
+        body (CreateStudy):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Study
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,204 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.study_predicted_recruitment_time_request import (
+    StudyPredictedRecruitmentTimeRequest,
+)
+from ...models.study_predicted_recruitment_time_response import (
+    StudyPredictedRecruitmentTimeResponse,
+)
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: StudyPredictedRecruitmentTimeRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/studies/predicted-recruitment-time/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | StudyPredictedRecruitmentTimeResponse | None:
+    if response.status_code == 200:
+        response_200 = StudyPredictedRecruitmentTimeResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Error.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Error.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | StudyPredictedRecruitmentTimeResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: StudyPredictedRecruitmentTimeRequest,
+) -> Response[Error | StudyPredictedRecruitmentTimeResponse]:
+    """Show Study predicted recruitment time
+
+     Returns the predicted recruitment time for a study that has not even been saved as a draft if it was
+    published right now, based on a machine learning model.
+    The recruitment time is the time from publish to the time when the final participant starts their
+    submission.
+    It does not account for the time to complete the submission.
+
+    Args:
+        body (StudyPredictedRecruitmentTimeRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | StudyPredictedRecruitmentTimeResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: StudyPredictedRecruitmentTimeRequest,
+) -> Error | StudyPredictedRecruitmentTimeResponse | None:
+    """Show Study predicted recruitment time
+
+     Returns the predicted recruitment time for a study that has not even been saved as a draft if it was
+    published right now, based on a machine learning model.
+    The recruitment time is the time from publish to the time when the final participant starts their
+    submission.
+    It does not account for the time to complete the submission.
+
+    Args:
+        body (StudyPredictedRecruitmentTimeRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | StudyPredictedRecruitmentTimeResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: StudyPredictedRecruitmentTimeRequest,
+) -> Response[Error | StudyPredictedRecruitmentTimeResponse]:
+    """Show Study predicted recruitment time
+
+     Returns the predicted recruitment time for a study that has not even been saved as a draft if it was
+    published right now, based on a machine learning model.
+    The recruitment time is the time from publish to the time when the final participant starts their
+    submission.
+    It does not account for the time to complete the submission.
+
+    Args:
+        body (StudyPredictedRecruitmentTimeRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | StudyPredictedRecruitmentTimeResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: StudyPredictedRecruitmentTimeRequest,
+) -> Error | StudyPredictedRecruitmentTimeResponse | None:
+    """Show Study predicted recruitment time
+
+     Returns the predicted recruitment time for a study that has not even been saved as a draft if it was
+    published right now, based on a machine learning model.
+    The recruitment time is the time from publish to the time when the final participant starts their
+    submission.
+    It does not account for the time to complete the submission.
+
+    Args:
+        body (StudyPredictedRecruitmentTimeRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | StudyPredictedRecruitmentTimeResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

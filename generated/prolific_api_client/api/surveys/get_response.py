@@ -1,0 +1,193 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.survey_response_out import SurveyResponseOut
+from ...types import Response
+
+
+def _get_kwargs(
+    survey_id: str,
+    response_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/surveys/{survey_id}/responses/{response_id}".format(
+            survey_id=quote(str(survey_id), safe=""),
+            response_id=quote(str(response_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | SurveyResponseOut | None:
+    if response.status_code == 200:
+        response_200 = SurveyResponseOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Error.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Error.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | SurveyResponseOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    survey_id: str,
+    response_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | SurveyResponseOut]:
+    """Get response
+
+     Get a single response for a survey.
+
+    Args:
+        survey_id (str):
+        response_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SurveyResponseOut]
+    """
+
+    kwargs = _get_kwargs(
+        survey_id=survey_id,
+        response_id=response_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    survey_id: str,
+    response_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | SurveyResponseOut | None:
+    """Get response
+
+     Get a single response for a survey.
+
+    Args:
+        survey_id (str):
+        response_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SurveyResponseOut
+    """
+
+    return sync_detailed(
+        survey_id=survey_id,
+        response_id=response_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    survey_id: str,
+    response_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | SurveyResponseOut]:
+    """Get response
+
+     Get a single response for a survey.
+
+    Args:
+        survey_id (str):
+        response_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SurveyResponseOut]
+    """
+
+    kwargs = _get_kwargs(
+        survey_id=survey_id,
+        response_id=response_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    survey_id: str,
+    response_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | SurveyResponseOut | None:
+    """Get response
+
+     Get a single response for a survey.
+
+    Args:
+        survey_id (str):
+        response_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SurveyResponseOut
+    """
+
+    return (
+        await asyncio_detailed(
+            survey_id=survey_id,
+            response_id=response_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,203 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.subscription_list import SubscriptionList
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    is_enabled: bool | Unset = UNSET,
+    workspace_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["is_enabled"] = is_enabled
+
+    params["workspace_id"] = workspace_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/hooks/subscriptions/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | SubscriptionList | None:
+    if response.status_code == 200:
+        response_200 = SubscriptionList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Error.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Error.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | SubscriptionList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    is_enabled: bool | Unset = UNSET,
+    workspace_id: str | Unset = UNSET,
+) -> Response[Error | SubscriptionList]:
+    """List all subscriptions
+
+     A view of all subscriptions you have created.
+
+    Args:
+        is_enabled (bool | Unset): A filter to only pull back enabled subscriptions. Default true.
+        workspace_id (str | Unset): The Workspace ID we want to get the subscriptions for. If not
+            given, the subscriptions for all of your workspaces will be returned.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SubscriptionList]
+    """
+
+    kwargs = _get_kwargs(
+        is_enabled=is_enabled,
+        workspace_id=workspace_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    is_enabled: bool | Unset = UNSET,
+    workspace_id: str | Unset = UNSET,
+) -> Error | SubscriptionList | None:
+    """List all subscriptions
+
+     A view of all subscriptions you have created.
+
+    Args:
+        is_enabled (bool | Unset): A filter to only pull back enabled subscriptions. Default true.
+        workspace_id (str | Unset): The Workspace ID we want to get the subscriptions for. If not
+            given, the subscriptions for all of your workspaces will be returned.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SubscriptionList
+    """
+
+    return sync_detailed(
+        client=client,
+        is_enabled=is_enabled,
+        workspace_id=workspace_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    is_enabled: bool | Unset = UNSET,
+    workspace_id: str | Unset = UNSET,
+) -> Response[Error | SubscriptionList]:
+    """List all subscriptions
+
+     A view of all subscriptions you have created.
+
+    Args:
+        is_enabled (bool | Unset): A filter to only pull back enabled subscriptions. Default true.
+        workspace_id (str | Unset): The Workspace ID we want to get the subscriptions for. If not
+            given, the subscriptions for all of your workspaces will be returned.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SubscriptionList]
+    """
+
+    kwargs = _get_kwargs(
+        is_enabled=is_enabled,
+        workspace_id=workspace_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    is_enabled: bool | Unset = UNSET,
+    workspace_id: str | Unset = UNSET,
+) -> Error | SubscriptionList | None:
+    """List all subscriptions
+
+     A view of all subscriptions you have created.
+
+    Args:
+        is_enabled (bool | Unset): A filter to only pull back enabled subscriptions. Default true.
+        workspace_id (str | Unset): The Workspace ID we want to get the subscriptions for. If not
+            given, the subscriptions for all of your workspaces will be returned.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SubscriptionList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            is_enabled=is_enabled,
+            workspace_id=workspace_id,
+        )
+    ).parsed

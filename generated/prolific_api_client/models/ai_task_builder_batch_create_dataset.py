@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="AiTaskBuilderBatchCreateDataset")
+
+
+@_attrs_define
+class AiTaskBuilderBatchCreateDataset:
+    """
+    Attributes:
+        id (UUID):
+        total_datapoint_count (int):
+    """
+
+    id: UUID
+    total_datapoint_count: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        total_datapoint_count = self.total_datapoint_count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "total_datapoint_count": total_datapoint_count,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        total_datapoint_count = d.pop("total_datapoint_count")
+
+        ai_task_builder_batch_create_dataset = cls(
+            id=id,
+            total_datapoint_count=total_datapoint_count,
+        )
+
+        ai_task_builder_batch_create_dataset.additional_properties = d
+        return ai_task_builder_batch_create_dataset
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

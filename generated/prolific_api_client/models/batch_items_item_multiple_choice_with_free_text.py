@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.choice_with_free_text_instruction_type import (
+    ChoiceWithFreeTextInstructionType,
+    check_choice_with_free_text_instruction_type,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.choice_with_free_text_option import ChoiceWithFreeTextOption
+
+
+T = TypeVar("T", bound="BatchItemsItemMultipleChoiceWithFreeText")
+
+
+@_attrs_define
+class BatchItemsItemMultipleChoiceWithFreeText:
+    """Multiple-choice instruction with an additional free-text input per selected option.
+
+    Attributes:
+        type_ (ChoiceWithFreeTextInstructionType):
+        description (str):
+        answer_limit (int):
+        options (list[ChoiceWithFreeTextOption]):
+        id (str | Unset): Server-assigned identifier; present on responses. Include to preserve an existing item when
+            updating.
+        helper_text (str | Unset):
+        placeholder_text_input (str | Unset):
+        disable_dropdown (bool | Unset):  Default: False.
+    """
+
+    type_: ChoiceWithFreeTextInstructionType
+    description: str
+    answer_limit: int
+    options: list[ChoiceWithFreeTextOption]
+    id: str | Unset = UNSET
+    helper_text: str | Unset = UNSET
+    placeholder_text_input: str | Unset = UNSET
+    disable_dropdown: bool | Unset = False
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str = self.type_
+
+        description = self.description
+
+        answer_limit = self.answer_limit
+
+        options = []
+        for options_item_data in self.options:
+            options_item = options_item_data.to_dict()
+            options.append(options_item)
+
+        id = self.id
+
+        helper_text = self.helper_text
+
+        placeholder_text_input = self.placeholder_text_input
+
+        disable_dropdown = self.disable_dropdown
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "description": description,
+                "answer_limit": answer_limit,
+                "options": options,
+            }
+        )
+        if id is not UNSET:
+            field_dict["id"] = id
+        if helper_text is not UNSET:
+            field_dict["helper_text"] = helper_text
+        if placeholder_text_input is not UNSET:
+            field_dict["placeholder_text_input"] = placeholder_text_input
+        if disable_dropdown is not UNSET:
+            field_dict["disable_dropdown"] = disable_dropdown
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.choice_with_free_text_option import ChoiceWithFreeTextOption  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = check_choice_with_free_text_instruction_type(d.pop("type"))
+
+        description = d.pop("description")
+
+        answer_limit = d.pop("answer_limit")
+
+        options = []
+        _options = d.pop("options")
+        for options_item_data in _options:
+            options_item = ChoiceWithFreeTextOption.from_dict(options_item_data)
+
+            options.append(options_item)
+
+        id = d.pop("id", UNSET)
+
+        helper_text = d.pop("helper_text", UNSET)
+
+        placeholder_text_input = d.pop("placeholder_text_input", UNSET)
+
+        disable_dropdown = d.pop("disable_dropdown", UNSET)
+
+        batch_items_item_multiple_choice_with_free_text = cls(
+            type_=type_,
+            description=description,
+            answer_limit=answer_limit,
+            options=options,
+            id=id,
+            helper_text=helper_text,
+            placeholder_text_input=placeholder_text_input,
+            disable_dropdown=disable_dropdown,
+        )
+
+        batch_items_item_multiple_choice_with_free_text.additional_properties = d
+        return batch_items_item_multiple_choice_with_free_text
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,246 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.collection_schema_version import (
+    CollectionSchemaVersion,
+    check_collection_schema_version,
+)
+
+if TYPE_CHECKING:
+    from ..models.page_item_file_upload import PageItemFileUpload
+    from ..models.page_item_free_text import PageItemFreeText
+    from ..models.page_item_free_text_with_unit import PageItemFreeTextWithUnit
+    from ..models.page_item_image import PageItemImage
+    from ..models.page_item_multiple_choice import PageItemMultipleChoice
+    from ..models.page_item_multiple_choice_with_free_text import (
+        PageItemMultipleChoiceWithFreeText,
+    )
+    from ..models.page_item_rich_text import PageItemRichText
+
+
+T = TypeVar("T", bound="CollectionItem")
+
+
+@_attrs_define
+class CollectionItem:
+    """A page within a collection containing instructions and content blocks
+
+    Attributes:
+        id (UUID):
+        created_at (datetime.datetime):
+        created_by (str):
+        schema_version (CollectionSchemaVersion | str):
+        page_items (list[PageItemFileUpload | PageItemFreeText | PageItemFreeTextWithUnit | PageItemImage |
+            PageItemMultipleChoice | PageItemMultipleChoiceWithFreeText | PageItemRichText]): Instructions and content
+            blocks on this page
+    """
+
+    id: UUID
+    created_at: datetime.datetime
+    created_by: str
+    schema_version: CollectionSchemaVersion | str
+    page_items: list[
+        PageItemFileUpload
+        | PageItemFreeText
+        | PageItemFreeTextWithUnit
+        | PageItemImage
+        | PageItemMultipleChoice
+        | PageItemMultipleChoiceWithFreeText
+        | PageItemRichText
+    ]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.page_item_file_upload import PageItemFileUpload  # noqa: PLC0415
+        from ..models.page_item_free_text import PageItemFreeText  # noqa: PLC0415
+        from ..models.page_item_free_text_with_unit import PageItemFreeTextWithUnit  # noqa: PLC0415
+        from ..models.page_item_image import PageItemImage  # noqa: PLC0415
+        from ..models.page_item_multiple_choice import PageItemMultipleChoice  # noqa: PLC0415
+        from ..models.page_item_multiple_choice_with_free_text import (
+            PageItemMultipleChoiceWithFreeText,  # noqa: PLC0415
+        )
+
+        id = str(self.id)
+
+        created_at = self.created_at.isoformat()
+
+        created_by = self.created_by
+
+        schema_version: str
+        if isinstance(self.schema_version, str):
+            schema_version = self.schema_version
+        else:
+            schema_version = self.schema_version
+
+        page_items = []
+        for page_items_item_data in self.page_items:
+            page_items_item: dict[str, Any]
+            if isinstance(page_items_item_data, PageItemMultipleChoice):
+                page_items_item = page_items_item_data.to_dict()
+            elif isinstance(page_items_item_data, PageItemFreeText):
+                page_items_item = page_items_item_data.to_dict()
+            elif isinstance(page_items_item_data, PageItemFreeTextWithUnit):
+                page_items_item = page_items_item_data.to_dict()
+            elif isinstance(page_items_item_data, PageItemMultipleChoiceWithFreeText):
+                page_items_item = page_items_item_data.to_dict()
+            elif isinstance(page_items_item_data, PageItemFileUpload):
+                page_items_item = page_items_item_data.to_dict()
+            elif isinstance(page_items_item_data, PageItemImage):
+                page_items_item = page_items_item_data.to_dict()
+            else:
+                page_items_item = page_items_item_data.to_dict()
+
+            page_items.append(page_items_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "created_at": created_at,
+                "created_by": created_by,
+                "schema_version": schema_version,
+                "page_items": page_items,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.page_item_file_upload import PageItemFileUpload  # noqa: PLC0415
+        from ..models.page_item_free_text import PageItemFreeText  # noqa: PLC0415
+        from ..models.page_item_free_text_with_unit import PageItemFreeTextWithUnit  # noqa: PLC0415
+        from ..models.page_item_image import PageItemImage  # noqa: PLC0415
+        from ..models.page_item_multiple_choice import PageItemMultipleChoice  # noqa: PLC0415
+        from ..models.page_item_multiple_choice_with_free_text import (
+            PageItemMultipleChoiceWithFreeText,  # noqa: PLC0415
+        )
+        from ..models.page_item_rich_text import PageItemRichText  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        created_by = d.pop("created_by")
+
+        def _parse_schema_version(data: object) -> CollectionSchemaVersion | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                schema_version_type_0 = check_collection_schema_version(data)
+
+                return schema_version_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CollectionSchemaVersion | str, data)
+
+        schema_version = _parse_schema_version(d.pop("schema_version"))
+
+        page_items = []
+        _page_items = d.pop("page_items")
+        for page_items_item_data in _page_items:
+
+            def _parse_page_items_item(
+                data: object,
+            ) -> (
+                PageItemFileUpload
+                | PageItemFreeText
+                | PageItemFreeTextWithUnit
+                | PageItemImage
+                | PageItemMultipleChoice
+                | PageItemMultipleChoiceWithFreeText
+                | PageItemRichText
+            ):
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_page_item_type_0 = PageItemMultipleChoice.from_dict(data)
+
+                    return componentsschemas_page_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_page_item_type_1 = PageItemFreeText.from_dict(data)
+
+                    return componentsschemas_page_item_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_page_item_type_2 = PageItemFreeTextWithUnit.from_dict(data)
+
+                    return componentsschemas_page_item_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_page_item_type_3 = PageItemMultipleChoiceWithFreeText.from_dict(data)
+
+                    return componentsschemas_page_item_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_page_item_type_4 = PageItemFileUpload.from_dict(data)
+
+                    return componentsschemas_page_item_type_4
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_page_item_type_5 = PageItemImage.from_dict(data)
+
+                    return componentsschemas_page_item_type_5
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_page_item_type_6 = PageItemRichText.from_dict(data)
+
+                return componentsschemas_page_item_type_6
+
+            page_items_item = _parse_page_items_item(page_items_item_data)
+
+            page_items.append(page_items_item)
+
+        collection_item = cls(
+            id=id,
+            created_at=created_at,
+            created_by=created_by,
+            schema_version=schema_version,
+            page_items=page_items,
+        )
+
+        collection_item.additional_properties = d
+        return collection_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

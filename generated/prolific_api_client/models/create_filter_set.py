@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.composite_filter import CompositeFilter
+    from ..models.range_filter import RangeFilter
+    from ..models.select_filter import SelectFilter
+
+
+T = TypeVar("T", bound="CreateFilterSet")
+
+
+@_attrs_define
+class CreateFilterSet:
+    """
+    Attributes:
+        workspace_id (str | Unset): ID of the workspace where the filter set can be used.
+        organisation_id (str | Unset): ID of the organisation where the filter set can be used.
+        name (str | Unset): Name of the filter set.
+        filters (list[CompositeFilter | RangeFilter | SelectFilter] | Unset): List of all filters contained in the
+            filter set.
+    """
+
+    workspace_id: str | Unset = UNSET
+    organisation_id: str | Unset = UNSET
+    name: str | Unset = UNSET
+    filters: list[CompositeFilter | RangeFilter | SelectFilter] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.range_filter import RangeFilter  # noqa: PLC0415
+        from ..models.select_filter import SelectFilter  # noqa: PLC0415
+
+        workspace_id = self.workspace_id
+
+        organisation_id = self.organisation_id
+
+        name = self.name
+
+        filters: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.filters, Unset):
+            filters = []
+            for filters_item_data in self.filters:
+                filters_item: dict[str, Any]
+                if isinstance(filters_item_data, SelectFilter):
+                    filters_item = filters_item_data.to_dict()
+                elif isinstance(filters_item_data, RangeFilter):
+                    filters_item = filters_item_data.to_dict()
+                else:
+                    filters_item = filters_item_data.to_dict()
+
+                filters.append(filters_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if workspace_id is not UNSET:
+            field_dict["workspace_id"] = workspace_id
+        if organisation_id is not UNSET:
+            field_dict["organisation_id"] = organisation_id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if filters is not UNSET:
+            field_dict["filters"] = filters
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.composite_filter import CompositeFilter  # noqa: PLC0415
+        from ..models.range_filter import RangeFilter  # noqa: PLC0415
+        from ..models.select_filter import SelectFilter  # noqa: PLC0415
+
+        d = dict(src_dict)
+        workspace_id = d.pop("workspace_id", UNSET)
+
+        organisation_id = d.pop("organisation_id", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        _filters = d.pop("filters", UNSET)
+        filters: list[CompositeFilter | RangeFilter | SelectFilter] | Unset = UNSET
+        if _filters is not UNSET:
+            filters = []
+            for filters_item_data in _filters:
+
+                def _parse_filters_item(data: object) -> CompositeFilter | RangeFilter | SelectFilter:
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_base_study_filter_type_0 = SelectFilter.from_dict(data)
+
+                        return componentsschemas_base_study_filter_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_base_study_filter_type_1 = RangeFilter.from_dict(data)
+
+                        return componentsschemas_base_study_filter_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_base_study_filter_type_2 = CompositeFilter.from_dict(data)
+
+                    return componentsschemas_base_study_filter_type_2
+
+                filters_item = _parse_filters_item(filters_item_data)
+
+                filters.append(filters_item)
+
+        create_filter_set = cls(
+            workspace_id=workspace_id,
+            organisation_id=organisation_id,
+            name=name,
+            filters=filters,
+        )
+
+        create_filter_set.additional_properties = d
+        return create_filter_set
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.composite_filter import CompositeFilter
+    from ..models.range_filter import RangeFilter
+    from ..models.select_filter import SelectFilter
+
+
+T = TypeVar("T", bound="DemographicExportHistoryResponse")
+
+
+@_attrs_define
+class DemographicExportHistoryResponse:
+    """Response containing the latest demographic export request history for a study
+
+    Attributes:
+        count (int): Total number of different filter combinations that have been requested for demographic export
+        filters (list[CompositeFilter | RangeFilter | SelectFilter]): The filters used in the most recent export
+            request. Returns an empty array if no exports have been requested yet.
+
+            This shows you exactly what filter combination was used in your latest request, helping you track your export
+            usage.
+    """
+
+    count: int
+    filters: list[CompositeFilter | RangeFilter | SelectFilter]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.range_filter import RangeFilter  # noqa: PLC0415
+        from ..models.select_filter import SelectFilter  # noqa: PLC0415
+
+        count = self.count
+
+        filters = []
+        for filters_item_data in self.filters:
+            filters_item: dict[str, Any]
+            if isinstance(filters_item_data, SelectFilter):
+                filters_item = filters_item_data.to_dict()
+            elif isinstance(filters_item_data, RangeFilter):
+                filters_item = filters_item_data.to_dict()
+            else:
+                filters_item = filters_item_data.to_dict()
+
+            filters.append(filters_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "count": count,
+                "filters": filters,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.composite_filter import CompositeFilter  # noqa: PLC0415
+        from ..models.range_filter import RangeFilter  # noqa: PLC0415
+        from ..models.select_filter import SelectFilter  # noqa: PLC0415
+
+        d = dict(src_dict)
+        count = d.pop("count")
+
+        filters = []
+        _filters = d.pop("filters")
+        for filters_item_data in _filters:
+
+            def _parse_filters_item(data: object) -> CompositeFilter | RangeFilter | SelectFilter:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_base_study_filter_type_0 = SelectFilter.from_dict(data)
+
+                    return componentsschemas_base_study_filter_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_base_study_filter_type_1 = RangeFilter.from_dict(data)
+
+                    return componentsschemas_base_study_filter_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_base_study_filter_type_2 = CompositeFilter.from_dict(data)
+
+                return componentsschemas_base_study_filter_type_2
+
+            filters_item = _parse_filters_item(filters_item_data)
+
+            filters.append(filters_item)
+
+        demographic_export_history_response = cls(
+            count=count,
+            filters=filters,
+        )
+
+        demographic_export_history_response.additional_properties = d
+        return demographic_export_history_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

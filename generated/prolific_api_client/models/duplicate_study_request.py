@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="DuplicateStudyRequest")
+
+
+@_attrs_define
+class DuplicateStudyRequest:
+    """
+    Attributes:
+        block_previous_participants (bool | Unset): Controls whether the block list is added or not. Default: True.
+    """
+
+    block_previous_participants: bool | Unset = True
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        block_previous_participants = self.block_previous_participants
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if block_previous_participants is not UNSET:
+            field_dict["block_previous_participants"] = block_previous_participants
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        block_previous_participants = d.pop("block_previous_participants", UNSET)
+
+        duplicate_study_request = cls(
+            block_previous_participants=block_previous_participants,
+        )
+
+        duplicate_study_request.additional_properties = d
+        return duplicate_study_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

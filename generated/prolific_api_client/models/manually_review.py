@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.manually_review_action import (
+    ManuallyReviewAction,
+    check_manually_review_action,
+)
+
+T = TypeVar("T", bound="ManuallyReview")
+
+
+@_attrs_define
+class ManuallyReview:
+    """
+    Attributes:
+        action (ManuallyReviewAction): Moves submission for the data collector to be manually reviewed.
+    """
+
+    action: ManuallyReviewAction
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        action: str = self.action
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "action": action,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        action = check_manually_review_action(d.pop("action"))
+
+        manually_review = cls(
+            action=action,
+        )
+
+        manually_review.additional_properties = d
+        return manually_review
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,372 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.range_filter_list_response_data_type import (
+    RangeFilterListResponseDataType,
+    check_range_filter_list_response_data_type,
+)
+from ..models.range_filter_list_response_type import (
+    RangeFilterListResponseType,
+    check_range_filter_list_response_type,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="RangeFilterListDetailedResponse")
+
+
+@_attrs_define
+class RangeFilterListDetailedResponse:
+    """
+    Attributes:
+        filter_id (str | Unset): The ID of the filter, based on a slugified version of the title at the time the filter
+            was created.
+        title (str | Unset): The title of the filter.
+        description (str | Unset): A description of the filter.
+        type_ (RangeFilterListResponseType | str | Unset): The filter type.
+        question (str | Unset): The question asked of participants to generate this filter.
+        min_ (float | int | str | Unset): The maximum valid value of the range. / Optional minimum allowed value for the
+            selected_range upper bound. / The minimum valid value of the range. / Optional maximum allowed value for the
+            selected_range lower bound.
+        max_ (float | int | str | Unset): The maximum valid value of the range. / Optional minimum allowed value for the
+            selected_range upper bound. / The minimum valid value of the range. / Optional maximum allowed value for the
+            selected_range lower bound.
+        data_type (RangeFilterListResponseDataType | str | Unset): The data type of the range.
+            - If the data type is integer, the lower and upper values must be integers. Example: `70`.
+            - If the data type is date, the lower and upper values must be ISO8601 dates. Example: `2025-07-11`.
+            - If the data type is float, the lower and upper values can be provided as floats or integers. Returned values
+            will be floats. Example: `70.5` or `80.0`.
+        min_max (float | int | str | Unset): The maximum valid value of the range. / Optional minimum allowed value for
+            the selected_range upper bound. / The minimum valid value of the range. / Optional maximum allowed value for the
+            selected_range lower bound.
+        max_min (float | int | str | Unset): The maximum valid value of the range. / Optional minimum allowed value for
+            the selected_range upper bound. / The minimum valid value of the range. / Optional maximum allowed value for the
+            selected_range lower bound.
+        researcher_help_text (None | str | Unset): Some help text to be displayed to researchers in the filter selection
+            modal.
+        participant_help_text (None | str | Unset): Some help text to be displayed to participants in the About You
+            section.
+        category (None | str | Unset): The category the filter is displayed in About You and the filter selection modal.
+        subcategory (None | str | Unset): The sub-category the filter is displayed in the filter selection modal.
+        display_order (int | None | Unset): The order in which the filter is displayed within its sub-category in the
+            filter selection modal.
+        tags (list[str] | None | Unset): Some additional tags that can be used to display the filter in a specific way,
+            e.g. recommended, new, expiring.
+    """
+
+    filter_id: str | Unset = UNSET
+    title: str | Unset = UNSET
+    description: str | Unset = UNSET
+    type_: RangeFilterListResponseType | str | Unset = UNSET
+    question: str | Unset = UNSET
+    min_: float | int | str | Unset = UNSET
+    max_: float | int | str | Unset = UNSET
+    data_type: RangeFilterListResponseDataType | str | Unset = UNSET
+    min_max: float | int | str | Unset = UNSET
+    max_min: float | int | str | Unset = UNSET
+    researcher_help_text: None | str | Unset = UNSET
+    participant_help_text: None | str | Unset = UNSET
+    category: None | str | Unset = UNSET
+    subcategory: None | str | Unset = UNSET
+    display_order: int | None | Unset = UNSET
+    tags: list[str] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        filter_id = self.filter_id
+
+        title = self.title
+
+        description = self.description
+
+        type_: str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, str):
+            type_ = self.type_
+        else:
+            type_ = self.type_
+
+        question = self.question
+
+        min_: float | int | str | Unset
+        if isinstance(self.min_, Unset):
+            min_ = UNSET
+        else:
+            min_ = self.min_
+
+        max_: float | int | str | Unset
+        if isinstance(self.max_, Unset):
+            max_ = UNSET
+        else:
+            max_ = self.max_
+
+        data_type: str | Unset
+        if isinstance(self.data_type, Unset):
+            data_type = UNSET
+        elif isinstance(self.data_type, str):
+            data_type = self.data_type
+        else:
+            data_type = self.data_type
+
+        min_max: float | int | str | Unset
+        if isinstance(self.min_max, Unset):
+            min_max = UNSET
+        else:
+            min_max = self.min_max
+
+        max_min: float | int | str | Unset
+        if isinstance(self.max_min, Unset):
+            max_min = UNSET
+        else:
+            max_min = self.max_min
+
+        researcher_help_text: None | str | Unset
+        if isinstance(self.researcher_help_text, Unset):
+            researcher_help_text = UNSET
+        else:
+            researcher_help_text = self.researcher_help_text
+
+        participant_help_text: None | str | Unset
+        if isinstance(self.participant_help_text, Unset):
+            participant_help_text = UNSET
+        else:
+            participant_help_text = self.participant_help_text
+
+        category: None | str | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        else:
+            category = self.category
+
+        subcategory: None | str | Unset
+        if isinstance(self.subcategory, Unset):
+            subcategory = UNSET
+        else:
+            subcategory = self.subcategory
+
+        display_order: int | None | Unset
+        if isinstance(self.display_order, Unset):
+            display_order = UNSET
+        else:
+            display_order = self.display_order
+
+        tags: list[str] | None | Unset
+        if isinstance(self.tags, Unset):
+            tags = UNSET
+        elif isinstance(self.tags, list):
+            tags = self.tags
+
+        else:
+            tags = self.tags
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if filter_id is not UNSET:
+            field_dict["filter_id"] = filter_id
+        if title is not UNSET:
+            field_dict["title"] = title
+        if description is not UNSET:
+            field_dict["description"] = description
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if question is not UNSET:
+            field_dict["question"] = question
+        if min_ is not UNSET:
+            field_dict["min"] = min_
+        if max_ is not UNSET:
+            field_dict["max"] = max_
+        if data_type is not UNSET:
+            field_dict["data_type"] = data_type
+        if min_max is not UNSET:
+            field_dict["min_max"] = min_max
+        if max_min is not UNSET:
+            field_dict["max_min"] = max_min
+        if researcher_help_text is not UNSET:
+            field_dict["researcher_help_text"] = researcher_help_text
+        if participant_help_text is not UNSET:
+            field_dict["participant_help_text"] = participant_help_text
+        if category is not UNSET:
+            field_dict["category"] = category
+        if subcategory is not UNSET:
+            field_dict["subcategory"] = subcategory
+        if display_order is not UNSET:
+            field_dict["display_order"] = display_order
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        filter_id = d.pop("filter_id", UNSET)
+
+        title = d.pop("title", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        def _parse_type_(data: object) -> RangeFilterListResponseType | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = check_range_filter_list_response_type(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(RangeFilterListResponseType | str | Unset, data)
+
+        type_ = _parse_type_(d.pop("type", UNSET))
+
+        question = d.pop("question", UNSET)
+
+        def _parse_min_(data: object) -> float | int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | int | str | Unset, data)
+
+        min_ = _parse_min_(d.pop("min", UNSET))
+
+        def _parse_max_(data: object) -> float | int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | int | str | Unset, data)
+
+        max_ = _parse_max_(d.pop("max", UNSET))
+
+        def _parse_data_type(data: object) -> RangeFilterListResponseDataType | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                data_type_type_0 = check_range_filter_list_response_data_type(data)
+
+                return data_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(RangeFilterListResponseDataType | str | Unset, data)
+
+        data_type = _parse_data_type(d.pop("data_type", UNSET))
+
+        def _parse_min_max(data: object) -> float | int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | int | str | Unset, data)
+
+        min_max = _parse_min_max(d.pop("min_max", UNSET))
+
+        def _parse_max_min(data: object) -> float | int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | int | str | Unset, data)
+
+        max_min = _parse_max_min(d.pop("max_min", UNSET))
+
+        def _parse_researcher_help_text(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        researcher_help_text = _parse_researcher_help_text(d.pop("researcher_help_text", UNSET))
+
+        def _parse_participant_help_text(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        participant_help_text = _parse_participant_help_text(d.pop("participant_help_text", UNSET))
+
+        def _parse_category(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
+
+        def _parse_subcategory(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        subcategory = _parse_subcategory(d.pop("subcategory", UNSET))
+
+        def _parse_display_order(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        display_order = _parse_display_order(d.pop("display_order", UNSET))
+
+        def _parse_tags(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                tags_type_0 = cast(list[str], data)
+
+                return tags_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        tags = _parse_tags(d.pop("tags", UNSET))
+
+        range_filter_list_detailed_response = cls(
+            filter_id=filter_id,
+            title=title,
+            description=description,
+            type_=type_,
+            question=question,
+            min_=min_,
+            max_=max_,
+            data_type=data_type,
+            min_max=min_max,
+            max_min=max_min,
+            researcher_help_text=researcher_help_text,
+            participant_help_text=participant_help_text,
+            category=category,
+            subcategory=subcategory,
+            display_order=display_order,
+            tags=tags,
+        )
+
+        range_filter_list_detailed_response.additional_properties = d
+        return range_filter_list_detailed_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

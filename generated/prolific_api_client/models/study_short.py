@@ -1,0 +1,315 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.study_short_study_type import (
+    StudyShortStudyType,
+    check_study_short_study_type,
+)
+from ..models.study_status import StudyStatus, check_study_status
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="StudyShort")
+
+
+@_attrs_define
+class StudyShort:
+    """
+    Attributes:
+        id (str): Study id. It is created by Prolific.
+        name (str): Public name or title of the study
+        internal_name (None | str | Unset): Internal name of the study, not shown to participants
+        status (str | StudyStatus | Unset): Status of the study.
+        study_type (str | StudyShortStudyType | Unset): Deprecated. Type of study.
+        estimated_completion_time (float | Unset): Estimated duration in minutes of the experiment or survey
+        total_available_places (float | Unset): How many participants are you looking to recruit
+        places_taken (float | Unset): Places already taken, number of submission started excluding timed out and
+            returned submissions
+        number_of_submissions (float | Unset):
+        reward (float | Unset): How much are you going to pay the participants in cents. We use the currency of your
+            account
+        total_cost (float | Unset): Total cost of the study including fees
+        published_at (datetime.datetime | None | Unset): Date time when the study was published.
+        publish_at (datetime.datetime | None | Unset): Date time when the study was scheduled to be published.
+        date_created (datetime.datetime | Unset): Date time when the study was created
+        credential_pool_id (None | str | Unset): The ID of the credential pool associated with this study, if any
+        is_ready_to_publish (bool | Unset): Whether the study has all required fields completed for publishing. Does not
+            check wallet balance or funding — only study-level field completeness.
+    """
+
+    id: str
+    name: str
+    internal_name: None | str | Unset = UNSET
+    status: str | StudyStatus | Unset = UNSET
+    study_type: str | StudyShortStudyType | Unset = UNSET
+    estimated_completion_time: float | Unset = UNSET
+    total_available_places: float | Unset = UNSET
+    places_taken: float | Unset = UNSET
+    number_of_submissions: float | Unset = UNSET
+    reward: float | Unset = UNSET
+    total_cost: float | Unset = UNSET
+    published_at: datetime.datetime | None | Unset = UNSET
+    publish_at: datetime.datetime | None | Unset = UNSET
+    date_created: datetime.datetime | Unset = UNSET
+    credential_pool_id: None | str | Unset = UNSET
+    is_ready_to_publish: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        internal_name: None | str | Unset
+        if isinstance(self.internal_name, Unset):
+            internal_name = UNSET
+        else:
+            internal_name = self.internal_name
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
+
+        study_type: str | Unset
+        if isinstance(self.study_type, Unset):
+            study_type = UNSET
+        elif isinstance(self.study_type, str):
+            study_type = self.study_type
+        else:
+            study_type = self.study_type
+
+        estimated_completion_time = self.estimated_completion_time
+
+        total_available_places = self.total_available_places
+
+        places_taken = self.places_taken
+
+        number_of_submissions = self.number_of_submissions
+
+        reward = self.reward
+
+        total_cost = self.total_cost
+
+        published_at: None | str | Unset
+        if isinstance(self.published_at, Unset):
+            published_at = UNSET
+        elif isinstance(self.published_at, datetime.datetime):
+            published_at = self.published_at.isoformat()
+        else:
+            published_at = self.published_at
+
+        publish_at: None | str | Unset
+        if isinstance(self.publish_at, Unset):
+            publish_at = UNSET
+        elif isinstance(self.publish_at, datetime.datetime):
+            publish_at = self.publish_at.isoformat()
+        else:
+            publish_at = self.publish_at
+
+        date_created: str | Unset = UNSET
+        if not isinstance(self.date_created, Unset):
+            date_created = self.date_created.isoformat()
+
+        credential_pool_id: None | str | Unset
+        if isinstance(self.credential_pool_id, Unset):
+            credential_pool_id = UNSET
+        else:
+            credential_pool_id = self.credential_pool_id
+
+        is_ready_to_publish = self.is_ready_to_publish
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+            }
+        )
+        if internal_name is not UNSET:
+            field_dict["internal_name"] = internal_name
+        if status is not UNSET:
+            field_dict["status"] = status
+        if study_type is not UNSET:
+            field_dict["study_type"] = study_type
+        if estimated_completion_time is not UNSET:
+            field_dict["estimated_completion_time"] = estimated_completion_time
+        if total_available_places is not UNSET:
+            field_dict["total_available_places"] = total_available_places
+        if places_taken is not UNSET:
+            field_dict["places_taken"] = places_taken
+        if number_of_submissions is not UNSET:
+            field_dict["number_of_submissions"] = number_of_submissions
+        if reward is not UNSET:
+            field_dict["reward"] = reward
+        if total_cost is not UNSET:
+            field_dict["total_cost"] = total_cost
+        if published_at is not UNSET:
+            field_dict["published_at"] = published_at
+        if publish_at is not UNSET:
+            field_dict["publish_at"] = publish_at
+        if date_created is not UNSET:
+            field_dict["date_created"] = date_created
+        if credential_pool_id is not UNSET:
+            field_dict["credential_pool_id"] = credential_pool_id
+        if is_ready_to_publish is not UNSET:
+            field_dict["is_ready_to_publish"] = is_ready_to_publish
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        def _parse_internal_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        internal_name = _parse_internal_name(d.pop("internal_name", UNSET))
+
+        def _parse_status(data: object) -> str | StudyStatus | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_study_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | StudyStatus | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        def _parse_study_type(data: object) -> str | StudyShortStudyType | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                study_type_type_0 = check_study_short_study_type(data)
+
+                return study_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | StudyShortStudyType | Unset, data)
+
+        study_type = _parse_study_type(d.pop("study_type", UNSET))
+
+        estimated_completion_time = d.pop("estimated_completion_time", UNSET)
+
+        total_available_places = d.pop("total_available_places", UNSET)
+
+        places_taken = d.pop("places_taken", UNSET)
+
+        number_of_submissions = d.pop("number_of_submissions", UNSET)
+
+        reward = d.pop("reward", UNSET)
+
+        total_cost = d.pop("total_cost", UNSET)
+
+        def _parse_published_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                published_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return published_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        published_at = _parse_published_at(d.pop("published_at", UNSET))
+
+        def _parse_publish_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                publish_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return publish_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        publish_at = _parse_publish_at(d.pop("publish_at", UNSET))
+
+        _date_created = d.pop("date_created", UNSET)
+        date_created: datetime.datetime | Unset
+        if isinstance(_date_created, Unset):
+            date_created = UNSET
+        else:
+            date_created = datetime.datetime.fromisoformat(_date_created)
+
+        def _parse_credential_pool_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        credential_pool_id = _parse_credential_pool_id(d.pop("credential_pool_id", UNSET))
+
+        is_ready_to_publish = d.pop("is_ready_to_publish", UNSET)
+
+        study_short = cls(
+            id=id,
+            name=name,
+            internal_name=internal_name,
+            status=status,
+            study_type=study_type,
+            estimated_completion_time=estimated_completion_time,
+            total_available_places=total_available_places,
+            places_taken=places_taken,
+            number_of_submissions=number_of_submissions,
+            reward=reward,
+            total_cost=total_cost,
+            published_at=published_at,
+            publish_at=publish_at,
+            date_created=date_created,
+            credential_pool_id=credential_pool_id,
+            is_ready_to_publish=is_ready_to_publish,
+        )
+
+        study_short.additional_properties = d
+        return study_short
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.subscription_event_status import (
+    SubscriptionEventStatus,
+    check_subscription_event_status,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.subscription_event_payload import SubscriptionEventPayload
+
+
+T = TypeVar("T", bound="SubscriptionEvent")
+
+
+@_attrs_define
+class SubscriptionEvent:
+    """
+    Attributes:
+        id (str | Unset): The ID of the subscription event.
+        datetime_created (str | Unset): The time the event was created.
+        datetime_updated (str | Unset): The last time the event was updated.
+        event_type (str | Unset): The event type that was triggered.
+        resource_id (str | Unset): The Prolific Resource ID that the event is linked to.
+        status (str | SubscriptionEventStatus | Unset): The status of the event. Will be `FAILED` if the `target_url`
+            response is not 2xx.
+        target_url (str | Unset): The URL where the event payload is sent.
+        payload (None | SubscriptionEventPayload | Unset): The event payload that was sent to the target url.
+    """
+
+    id: str | Unset = UNSET
+    datetime_created: str | Unset = UNSET
+    datetime_updated: str | Unset = UNSET
+    event_type: str | Unset = UNSET
+    resource_id: str | Unset = UNSET
+    status: str | SubscriptionEventStatus | Unset = UNSET
+    target_url: str | Unset = UNSET
+    payload: None | SubscriptionEventPayload | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.subscription_event_payload import SubscriptionEventPayload  # noqa: PLC0415
+
+        id = self.id
+
+        datetime_created = self.datetime_created
+
+        datetime_updated = self.datetime_updated
+
+        event_type = self.event_type
+
+        resource_id = self.resource_id
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
+
+        target_url = self.target_url
+
+        payload: dict[str, Any] | None | Unset
+        if isinstance(self.payload, Unset):
+            payload = UNSET
+        elif isinstance(self.payload, SubscriptionEventPayload):
+            payload = self.payload.to_dict()
+        else:
+            payload = self.payload
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if datetime_created is not UNSET:
+            field_dict["datetime_created"] = datetime_created
+        if datetime_updated is not UNSET:
+            field_dict["datetime_updated"] = datetime_updated
+        if event_type is not UNSET:
+            field_dict["event_type"] = event_type
+        if resource_id is not UNSET:
+            field_dict["resource_id"] = resource_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if target_url is not UNSET:
+            field_dict["target_url"] = target_url
+        if payload is not UNSET:
+            field_dict["payload"] = payload
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.subscription_event_payload import SubscriptionEventPayload  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        datetime_created = d.pop("datetime_created", UNSET)
+
+        datetime_updated = d.pop("datetime_updated", UNSET)
+
+        event_type = d.pop("event_type", UNSET)
+
+        resource_id = d.pop("resource_id", UNSET)
+
+        def _parse_status(data: object) -> str | SubscriptionEventStatus | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_subscription_event_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | SubscriptionEventStatus | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        target_url = d.pop("target_url", UNSET)
+
+        def _parse_payload(data: object) -> None | SubscriptionEventPayload | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                payload_type_0 = SubscriptionEventPayload.from_dict(data)
+
+                return payload_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SubscriptionEventPayload | Unset, data)
+
+        payload = _parse_payload(d.pop("payload", UNSET))
+
+        subscription_event = cls(
+            id=id,
+            datetime_created=datetime_created,
+            datetime_updated=datetime_updated,
+            event_type=event_type,
+            resource_id=resource_id,
+            status=status,
+            target_url=target_url,
+            payload=payload,
+        )
+
+        subscription_event.additional_properties = d
+        return subscription_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.batch_items_free_text_instruction_type import (
+    BatchItemsFreeTextInstructionType,
+    check_batch_items_free_text_instruction_type,
+)
+from ..models.collection_free_text_instruction_parent_type import (
+    CollectionFreeTextInstructionParentType,
+    check_collection_free_text_instruction_parent_type,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.validation_rule import ValidationRule
+
+
+T = TypeVar("T", bound="TaskBuilderFreeTextInstruction")
+
+
+@_attrs_define
+class TaskBuilderFreeTextInstruction:
+    """free_text variant
+
+    Attributes:
+        type_ (BatchItemsFreeTextInstructionType):
+        id (UUID):
+        created_at (datetime.datetime):
+        parent_id (UUID): ID of the parent batch or collection
+        parent_type (CollectionFreeTextInstructionParentType | str):
+        created_by (str):
+        description (str): The question or prompt displayed to participants
+        helper_text (str | Unset): Additional guidance text displayed below the question
+        placeholder_text_input (str | Unset): Placeholder text displayed in the input field
+        validation (ValidationRule | Unset): Optional validation constraints for input values
+    """
+
+    type_: BatchItemsFreeTextInstructionType
+    id: UUID
+    created_at: datetime.datetime
+    parent_id: UUID
+    parent_type: CollectionFreeTextInstructionParentType | str
+    created_by: str
+    description: str
+    helper_text: str | Unset = UNSET
+    placeholder_text_input: str | Unset = UNSET
+    validation: ValidationRule | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str = self.type_
+
+        id = str(self.id)
+
+        created_at = self.created_at.isoformat()
+
+        parent_id = str(self.parent_id)
+
+        parent_type: str
+        if isinstance(self.parent_type, str):
+            parent_type = self.parent_type
+        else:
+            parent_type = self.parent_type
+
+        created_by = self.created_by
+
+        description = self.description
+
+        helper_text = self.helper_text
+
+        placeholder_text_input = self.placeholder_text_input
+
+        validation: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.validation, Unset):
+            validation = self.validation.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "id": id,
+                "created_at": created_at,
+                "parent_id": parent_id,
+                "parent_type": parent_type,
+                "created_by": created_by,
+                "description": description,
+            }
+        )
+        if helper_text is not UNSET:
+            field_dict["helper_text"] = helper_text
+        if placeholder_text_input is not UNSET:
+            field_dict["placeholder_text_input"] = placeholder_text_input
+        if validation is not UNSET:
+            field_dict["validation"] = validation
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.validation_rule import ValidationRule  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = check_batch_items_free_text_instruction_type(d.pop("type"))
+
+        id = UUID(d.pop("id"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        parent_id = UUID(d.pop("parent_id"))
+
+        def _parse_parent_type(data: object) -> CollectionFreeTextInstructionParentType | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                parent_type_type_0 = check_collection_free_text_instruction_parent_type(data)
+
+                return parent_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CollectionFreeTextInstructionParentType | str, data)
+
+        parent_type = _parse_parent_type(d.pop("parent_type"))
+
+        created_by = d.pop("created_by")
+
+        description = d.pop("description")
+
+        helper_text = d.pop("helper_text", UNSET)
+
+        placeholder_text_input = d.pop("placeholder_text_input", UNSET)
+
+        _validation = d.pop("validation", UNSET)
+        validation: ValidationRule | Unset
+        if isinstance(_validation, Unset):
+            validation = UNSET
+        else:
+            validation = ValidationRule.from_dict(_validation)
+
+        task_builder_free_text_instruction = cls(
+            type_=type_,
+            id=id,
+            created_at=created_at,
+            parent_id=parent_id,
+            parent_type=parent_type,
+            created_by=created_by,
+            description=description,
+            helper_text=helper_text,
+            placeholder_text_input=placeholder_text_input,
+            validation=validation,
+        )
+
+        task_builder_free_text_instruction.additional_properties = d
+        return task_builder_free_text_instruction
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

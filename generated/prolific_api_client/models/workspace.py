@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.project_short import ProjectShort
+    from ..models.workspace_user import WorkspaceUser
+
+
+T = TypeVar("T", bound="Workspace")
+
+
+@_attrs_define
+class Workspace:
+    """
+    Attributes:
+        id (str): Workspace id. It is created by Prolific.
+        title (str): Name of workspace
+        description (str | Unset): What is this workspace used for
+        owner (str | Unset): Workspace id. It is created by Prolific.
+        users (list[WorkspaceUser] | Unset): Data for a user related to a workspace
+        projects (list[ProjectShort] | Unset): Data for a project related to a workspace
+        wallet (str | Unset): Wallet tied to workspace
+        naivety_distribution_rate (float | None | Unset): The rate at which the studies within this workspace are
+            distributed.
+    """
+
+    id: str
+    title: str
+    description: str | Unset = UNSET
+    owner: str | Unset = UNSET
+    users: list[WorkspaceUser] | Unset = UNSET
+    projects: list[ProjectShort] | Unset = UNSET
+    wallet: str | Unset = UNSET
+    naivety_distribution_rate: float | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        title = self.title
+
+        description = self.description
+
+        owner = self.owner
+
+        users: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.users, Unset):
+            users = []
+            for users_item_data in self.users:
+                users_item = users_item_data.to_dict()
+                users.append(users_item)
+
+        projects: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.projects, Unset):
+            projects = []
+            for projects_item_data in self.projects:
+                projects_item = projects_item_data.to_dict()
+                projects.append(projects_item)
+
+        wallet = self.wallet
+
+        naivety_distribution_rate: float | None | Unset
+        if isinstance(self.naivety_distribution_rate, Unset):
+            naivety_distribution_rate = UNSET
+        else:
+            naivety_distribution_rate = self.naivety_distribution_rate
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "title": title,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if owner is not UNSET:
+            field_dict["owner"] = owner
+        if users is not UNSET:
+            field_dict["users"] = users
+        if projects is not UNSET:
+            field_dict["projects"] = projects
+        if wallet is not UNSET:
+            field_dict["wallet"] = wallet
+        if naivety_distribution_rate is not UNSET:
+            field_dict["naivety_distribution_rate"] = naivety_distribution_rate
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.project_short import ProjectShort  # noqa: PLC0415
+        from ..models.workspace_user import WorkspaceUser  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        title = d.pop("title")
+
+        description = d.pop("description", UNSET)
+
+        owner = d.pop("owner", UNSET)
+
+        _users = d.pop("users", UNSET)
+        users: list[WorkspaceUser] | Unset = UNSET
+        if _users is not UNSET:
+            users = []
+            for users_item_data in _users:
+                users_item = WorkspaceUser.from_dict(users_item_data)
+
+                users.append(users_item)
+
+        _projects = d.pop("projects", UNSET)
+        projects: list[ProjectShort] | Unset = UNSET
+        if _projects is not UNSET:
+            projects = []
+            for projects_item_data in _projects:
+                projects_item = ProjectShort.from_dict(projects_item_data)
+
+                projects.append(projects_item)
+
+        wallet = d.pop("wallet", UNSET)
+
+        def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
+
+        workspace = cls(
+            id=id,
+            title=title,
+            description=description,
+            owner=owner,
+            users=users,
+            projects=projects,
+            wallet=wallet,
+            naivety_distribution_rate=naivety_distribution_rate,
+        )
+
+        workspace.additional_properties = d
+        return workspace
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,48 @@
+"""From the merged document's schemas to the models the generator makes, in order.
+
+prune what no operation uses → name the bodies the table names → lift inline schemas (``hoist``)
+→ fold identical shapes (``fold``) → decide every class name (``naming``) → open returned enums
+and apply the nullable overrides, which both work on the models as finally folded.
+"""
+
+from __future__ import annotations
+
+from .document import Document, referenced_schemas, schemas_of
+from .enums import open_response_enums
+from .fold import fold_identical
+from .hoist import hoist_inline_schemas
+from .naming import NameTable, Naming, Rules, choose_names, name_bodies
+from .overrides import Overrides, apply_nullable
+
+
+def prune_unreferenced(doc: Document) -> list[str]:
+    """Drop component schemas no operation reaches (e.g. a boolean enum turned into ``boolean``); return them."""
+    schemas = schemas_of(doc)
+    used = referenced_schemas(doc)
+    dropped = sorted(set(schemas) - used)
+    for name in dropped:
+        del schemas[name]
+    return dropped
+
+
+def shape_models(
+    doc: Document,
+    table: NameTable,
+    overrides: Overrides,
+    *,
+    overrides_file: str = "",
+    origins: dict[str, list[str]] | None = None,
+) -> Naming:
+    """Run the model stages on the merged document in place; return the naming decisions.
+
+    ``origins`` (published schema name → source files) makes naming errors name the files.
+    """
+    prune_unreferenced(doc)
+    name_bodies(doc, table)
+    rules = Rules(doc)
+    lifted = hoist_inline_schemas(doc, parent_name=lambda name: table.schemas.get(name) or rules.rule_name(name))
+    groups = fold_identical(doc)
+    naming = choose_names(doc, table, groups, lifted, origins)
+    open_response_enums(doc)
+    apply_nullable(doc, overrides.nullable, current=naming.final, source=overrides_file)
+    return naming
