@@ -45,6 +45,7 @@ from prolific import (
     parse_credentials,
     read_credentials,
 )
+from prolific.credentials import decode_text
 
 PROG = "prolific-client"
 TOKEN_ENV = "PROLIFIC_TOKEN"
@@ -211,15 +212,7 @@ def _read_text(name: str, what: str = "file") -> tuple[str, str]:
             raw = Path(name).read_bytes()
         except OSError as exc:
             raise UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    try:
-        return label, raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CredentialsFormatError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02X}); save the file as UTF-8 (CSV UTF-8 in Excel)",
-            line=line,
-            source=label,
-        ) from None
+    return label, decode_text(raw, source=label)  # an error names the byte's position, never its value
 
 
 def _load_credentials(name: str, redact: Redactor) -> list[Credential]:

@@ -35,6 +35,7 @@ __all__ = [
     "CredentialsInput",
     "coerce_credentials",
     "credentials_to_csv",
+    "decode_text",
     "find_problems",
     "generate_credentials",
     "parse_credentials",
@@ -124,7 +125,7 @@ def _problem(value: str, field: str) -> str | None:
         if char in "\r\n":
             return f"{field} contains a line break (position {index})"
         if not char.isprintable() and not char.isspace():
-            return f"{field} contains the invisible/control character U+{ord(char):04X} (position {index})"
+            return f"{field} contains {_character('invisible/control', char, field)} (position {index})"
     if value.strip() != value:
         return (
             f"{field} has leading or trailing whitespace; remove it in the file "
@@ -132,8 +133,13 @@ def _problem(value: str, field: str) -> str | None:
         )
     for index, char in enumerate(value, 1):
         if not char.isprintable():
-            return f"{field} contains the whitespace character U+{ord(char):04X} (position {index})"
+            return f"{field} contains {_character('whitespace', char, field)} (position {index})"
     return None  # pragma: no cover - isprintable() was False, so a character above matched
+
+
+def _character(kind: str, char: str, field: str) -> str:
+    """A character for a message: its code point in a username, nothing of it in a password."""
+    return f"an {kind} character" if field == "password" else f"the {kind} character U+{ord(char):04X}"
 
 
 def _shown(username: str) -> str:
@@ -397,7 +403,7 @@ def read_credentials(path_or_file: str | os.PathLike[str] | IO[str]) -> Credenti
             with open(source, encoding="utf-8-sig", newline="") as handle:
                 return _validated(_csv_rows(handle, source), source)
         except UnicodeDecodeError:
-            raise _not_utf8(source) from None
+            raise _file_not_utf8(source) from None
         except OSError as exc:
             raise CredentialsFormatError(f"cannot read the file: {exc.strerror or exc}", source=source) from None
     if not callable(getattr(path_or_file, "read", None)):
@@ -414,11 +420,46 @@ def read_credentials(path_or_file: str | os.PathLike[str] | IO[str]) -> Credenti
     return _from_csv(text.removeprefix("\ufeff"), source)
 
 
-def _not_utf8(source: str) -> CredentialsFormatError:
-    """Where the file stops being UTF-8 (the text reader's offset is within its current chunk only).
+def decode_text(data: bytes, *, source: str | None = None) -> str:
+    """The text of a credentials file's bytes: UTF-8, a leading BOM dropped.
+
+    Anything else raises :class:`CredentialsFormatError` naming the line and the byte's position
+    in it, never the byte's value (it may be part of a password).
+
+    >>> decode_text(b"alice,pw-1\\n")
+    'alice,pw-1\\n'
+    >>> decode_text(b"ok,1\\nj\\xfcrgen,2", source="a.csv")
+    Traceback (most recent call last):
+    ...
+    prolific._errors.CredentialsFormatError: a.csv, line 2: not UTF-8 text (byte 2 of the line); save ...
+    """
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise _not_utf8(data, exc.start, source) from None
+
+
+def _not_utf8(data: bytes, start: int, source: str | None) -> CredentialsFormatError:
+    """Where ``data`` stops being UTF-8 (``start``: the offset of the first bad byte).
 
     The byte's value is not shown: it may be part of a password.
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return CredentialsFormatError(
+            'the file is UTF-16 text (Excel\'s "Unicode Text"), not UTF-8; save it as "CSV UTF-8 (Comma delimited)"',
+            line=1,
+            source=source,
+        )
+    column = start - data.rfind(b"\n", 0, start)
+    return CredentialsFormatError(
+        f"not UTF-8 text (byte {column} of the line); save the file as UTF-8 (CSV UTF-8 in Excel)",
+        line=data.count(b"\n", 0, start) + 1,
+        source=source,
+    )
+
+
+def _file_not_utf8(source: str) -> CredentialsFormatError:
+    """:func:`_not_utf8` for a file the text reader failed on (its offset is within its current chunk only)."""
     with open(source, "rb") as raw:
         data = raw.read()
     try:
@@ -426,12 +467,7 @@ def _not_utf8(source: str) -> CredentialsFormatError:
         start = len(data)  # pragma: no cover - the reader failed, so this decode fails too
     except UnicodeDecodeError as exc:
         start = exc.start
-    column = start - data.rfind(b"\n", 0, start)
-    return CredentialsFormatError(
-        f"not UTF-8 text (byte {column} of the line); save the file as UTF-8 (CSV UTF-8 in Excel)",
-        line=data.count(b"\n", 0, start) + 1,
-        source=source,
-    )
+    return _not_utf8(data, start, source)
 
 
 def coerce_credentials(credentials: CredentialsInput) -> CredentialList:

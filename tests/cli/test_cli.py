@@ -153,6 +153,42 @@ def test_check_not_utf8_and_missing_file(capsys: pytest.CaptureFixture[str], tmp
     assert code == 2 and "nope.csv" in err and "Traceback" not in err
 
 
+def _stdin_bytes(data: bytes) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+
+
+def test_no_byte_or_character_of_a_password_is_printed(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The undecodable byte 0xE9 and the control character U+0007 sit inside passwords: no command
+    # may print them, as a byte value, a character or a code point, on any stream.
+    data = {
+        "latin1": b"alice,pw-SECRET-1\nbob,pw-SECRET-\xe9-2\n",
+        "control": b"alice,pw-SECRET-1\nbob,pw-SECRET-\x07-2\n",
+    }
+    forbidden = {"latin1": ("0XE9", "\\XE9", "\xe9", "\u00c3\u00a9", "U+00E9"), "control": ("U+0007", "\\X07", "\x07")}
+    for kind, raw in data.items():
+        path = tmp_path / f"{kind}.csv"
+        path.write_bytes(raw)
+        for argv in (
+            ["credentials", "check", str(path)],
+            ["--json", "credentials", "check", str(path)],
+            api(url, "credentials", "create", "--workspace", "w", str(path)),
+            api(url, "--json", "credentials", "add", "w_1", str(path)),
+            api(url, "--debug", "credentials", "upload", "--workspace", "w", str(path)),
+            ["credentials", "check", "-"],
+            api(url, "credentials", "upload", "--workspace", "w", "-"),
+        ):
+            monkeypatch.setattr("sys.stdin", _stdin_bytes(raw))
+            code, out, err = cli(capsys, *argv)
+            assert code == 2, (argv, err)
+            assert "line 2" in err or '"line": 2' in out, (argv, err)
+            for text in (out, err):
+                for shown in forbidden[kind]:
+                    assert shown not in text.upper() and shown not in text, (kind, argv, text)
+    assert fake.requests == []
+
+
 # -- credentials create / add ---------------------------------------------------------------------
 
 
