@@ -160,10 +160,37 @@ def _is_header(fields: list[str]) -> bool:
     return len(fields) == 2 and (fields[0].strip().lower(), fields[1].strip().lower()) == _HEADER
 
 
+# Separators spreadsheets use instead of commas (Excel in locales with a decimal comma, tab exports).
+_FOREIGN_SEPARATORS = {";": "semicolons (;)", "\t": "tabs"}
+
+
+def _foreign_separator(fields: list[str]) -> str | None:
+    """The separator a one-field row was written with, when it is not a comma (``;`` or a tab)."""
+    if len(fields) == 1:
+        for separator in _FOREIGN_SEPARATORS:
+            if separator in fields[0]:
+                return separator
+    return None
+
+
+def _wrong_separator(separator: str, line: int, source: str | None, count: str = "") -> CredentialsFormatError:
+    """The one error for a file whose fields are separated by ``separator`` rather than commas."""
+    return CredentialsFormatError(
+        f"the file separates its fields with {_FOREIGN_SEPARATORS[separator]}, not commas{count}: the API takes "
+        'username,password lines. Save it from Excel as "CSV UTF-8 (Comma delimited)" (or set the list separator '
+        "to a comma); it is not converted silently, as a password may contain that separator",
+        line=line,
+        source=source,
+    )
+
+
 def _credential(line: int, fields: list[str], seen: dict[str, int], source: str | None) -> Credential:
     """One non-blank row → a Credential, or the CredentialsFormatError saying what is wrong."""
     if len(fields) != 2:
         hint = " (a trailing comma makes an empty third field)" if len(fields) > 2 and fields[-1] == "" else ""
+        separator = _foreign_separator(fields)
+        if separator is not None:
+            hint = f": this line separates its fields with {_FOREIGN_SEPARATORS[separator]}, not a comma"
         raise CredentialsFormatError(
             f"expected 2 fields (username,password), found {len(fields)}{hint}", line=line, source=source
         )
@@ -321,6 +348,10 @@ def _validated(rows: Iterator[tuple[int, list[str]]], source: str | None) -> Cre
             first = False
             if _is_header(fields):
                 continue
+        if not out:  # the first data row; e.g. "username;password": not comma-separated
+            separator = _foreign_separator(fields)
+            if separator is not None:
+                raise _wrong_separator(separator, line, source)
         out.append(_credential(line, fields, seen, source))
     if not out:
         raise CredentialsFormatError("no credentials found (the input is empty or only a header)", source=source)
@@ -341,20 +372,33 @@ def find_problems(text: str, *, source: str | None = None) -> tuple[list[Credent
     problems: list[CredentialsFormatError] = []
     seen: dict[str, int] = {}
     first = True
+    rows, rows_after_header, first_separator = 0, 0, None
+    separated: dict[str, list[int]] = {}  # lines written with a separator other than the comma
     try:
         for line, fields in _csv_rows(io.StringIO(text.removeprefix("\ufeff"), newline=""), source):
             if not fields:
                 continue
+            rows += 1
+            for separator in _FOREIGN_SEPARATORS:
+                if separator in fields[0]:  # "carol;pw,3" too: a comma inside a field made it two
+                    separated.setdefault(separator, []).append(line)
             if first:
                 first = False
                 if _is_header(fields):
                     continue
+            if rows_after_header == 0:  # the first data row; e.g. "username;password"
+                first_separator = _foreign_separator(fields)
+            rows_after_header += 1
             try:
                 valid.append(_credential(line, fields, seen, source))
             except CredentialsFormatError as exc:
                 problems.append(exc)
     except CredentialsFormatError as exc:  # malformed CSV: the rest cannot be read reliably
         problems.append(exc)
+    lines = separated.get(first_separator or "", [])
+    if first_separator is not None and 2 * len(lines) >= rows:
+        # The file uses it (its first row and most rows): one problem, and nothing of it is valid.
+        return [], [_wrong_separator(first_separator, lines[0], source, f" ({len(lines)} of {rows} lines)")]
     if not valid and not problems:
         problems.append(
             CredentialsFormatError("no credentials found (the input is empty or only a header)", source=source)

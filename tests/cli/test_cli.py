@@ -189,6 +189,20 @@ def test_no_byte_or_character_of_a_password_is_printed(
     assert fake.requests == []
 
 
+def test_a_semicolon_separated_file_is_one_problem(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, tmp_path: Path
+) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_text("username;password\n" + "".join(f"user{i:03d};{password(i)}\n" for i in range(1, 41)))
+    code, out, err = cli(capsys, "credentials", "check", str(path))
+    assert code == 2 and err.count("separates its fields with semicolons (;)") == 1 and "expected 2 fields" not in err
+    assert "CSV UTF-8 (Comma delimited)" in err and "0 valid credentials" in err
+    for command in (["create", "--workspace", "w"], ["add", "w_1"], ["upload", "--workspace", "w"]):
+        code, out, err = cli(capsys, *api(url, "credentials", *command, str(path)))
+        assert code == 2 and err.count("semicolons (;)") == 1 and f"{path}, line 1" in err, err
+    assert fake.requests == []
+
+
 # -- credentials create / add ---------------------------------------------------------------------
 
 
