@@ -199,7 +199,7 @@ def test_a_semicolon_separated_file_is_one_problem(
     assert "CSV UTF-8 (Comma delimited)" in err and "0 valid credentials" in err
     for command in (["create", "--workspace", "w"], ["add", "w_1"], ["upload", "--workspace", "w"]):
         code, out, err = cli(capsys, *api(url, "credentials", *command, str(path)))
-        assert code == 2 and err.count("semicolons (;)") == 1 and f"{path}, line 1" in err, err
+        assert code == 2 and out == "" and err.count("semicolons (;)") == 1 and f"{path}, line 1" in err, err
     assert fake.requests == []
 
 
