@@ -55,6 +55,8 @@ SAMPLE_TOKEN = "fake-token"
 EXIT_OK, EXIT_API, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 #: Secrets shorter than this are not redacted: "1234" would garble every count printed.
 MIN_REDACTED = 6
+#: How many problems of a refused credentials file create/add/upload print (check prints all).
+MAX_PROBLEMS_SHOWN = 20
 
 __all__ = ["build_parser", "main", "run"]
 
@@ -65,6 +67,11 @@ class UsageError(Exception):
 
 class LocalError(Exception):
     """A local failure that is not the user's input (a port in use, a full disk): exit 1."""
+
+
+def _plural(count: int, noun: str) -> str:
+    """``1 credential``, ``2 credentials``; the count with thousands separators."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -215,19 +222,50 @@ def _read_text(name: str, what: str = "file") -> tuple[str, str]:
     return label, decode_text(raw, source=label)  # an error names the byte's position, never its value
 
 
+class InputProblems(UsageError):
+    """Every problem of a credentials input that ``create``/``add``/``upload`` refused (exit 2)."""
+
+    def __init__(self, label: str, problems: list[CredentialsFormatError]) -> None:
+        self.label = label
+        self.problems = problems
+        shown = [f"  {problem}" for problem in problems[:MAX_PROBLEMS_SHOWN]]
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            check = shlex.join([PROG, "credentials", "check", label if label != "<stdin>" else "-"])
+            shown.append(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more: `{check}` lists them all")
+        super().__init__("\n".join([f"{label}: {_plural(len(problems), 'problem')}; nothing was sent", *shown]))
+
+
+def _input_problems(label: str, text: str, redact: Redactor, first: CredentialsFormatError) -> Exception:
+    """The error for an input that failed validation: its single problem, or all of them (bounded)."""
+    valid, problems = find_problems(text, source=label)
+    redact.add_passwords(c.password for c in valid)
+    if len(problems) <= 1:
+        return problems[0] if problems else first
+    return InputProblems(label, problems)
+
+
 def _load_credentials(name: str, redact: Redactor) -> list[Credential]:
-    """The validated credentials of a FILE argument or ``-``; their passwords join the redactor."""
+    """The validated credentials of a FILE argument or ``-``; their passwords join the redactor.
+
+    Invalid input is reported in full (as ``credentials check`` would), not just its first problem.
+    """
     if name == "-":
         label, text = _read_text(name, "credentials")
         try:
-            creds = parse_credentials(text)
+            creds = parse_credentials(text, source=label)
         except CredentialsFormatError as exc:
-            raise CredentialsFormatError(exc.reason, line=exc.line, field=exc.field, source=label) from None
+            raise _input_problems(label, text, redact, exc) from None
     else:
         path = Path(name)
         if not path.is_file():
             raise UsageError(f"{name}: no such file" if not path.exists() else f"{name}: not a file")
-        creds = read_credentials(path)
+        try:
+            creds = read_credentials(path)
+        except CredentialsFormatError as exc:
+            if exc.line is None:  # a file-level problem: unreadable, empty
+                raise
+            label, text = _read_text(name, "credentials")  # a non-UTF-8 file stops here, with its line
+            raise _input_problems(label, text, redact, exc) from None
     redact.add_passwords(c.password for c in creds)
     return creds
 

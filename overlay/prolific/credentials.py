@@ -421,15 +421,16 @@ def _csv_rows(lines: Iterable[str], source: str | None) -> Iterator[tuple[int, l
         raise CredentialsFormatError(reason, line=start, source=source) from None
 
 
-def parse_credentials(text: str) -> CredentialList:
+def parse_credentials(text: str, *, source: str | None = None) -> CredentialList:
     """Parse CSV text (the API's own format, or a spreadsheet export) into validated credentials.
 
     Quoted fields, a UTF-8 BOM, CRLF/LF, blank lines and a ``username,password`` header are
     accepted; anything the wire format cannot carry raises :class:`CredentialsFormatError`.
+    ``source`` names the text's origin (e.g. ``"<stdin>"``) in error messages.
     """
     if not isinstance(text, str):
-        raise CredentialsFormatError(f"expected CSV text (str), got {type(text).__name__}")
-    return _from_csv(text.removeprefix("\ufeff"), None)
+        raise CredentialsFormatError(f"expected CSV text (str), got {type(text).__name__}", source=source)
+    return _from_csv(text.removeprefix("\ufeff"), source)
 
 
 def read_credentials(path_or_file: str | os.PathLike[str] | IO[str]) -> CredentialList:

@@ -253,6 +253,29 @@ def test_bad_input_is_exit_2_and_sends_nothing(
     assert fake.requests == []
 
 
+def test_create_add_upload_report_every_problem_bounded(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    few = tmp_path / "few.csv"
+    few.write_text(f"a,{password(1)}\nb, {password(2)}\nc,{password(3)}\nd,\na,{password(4)}\n")
+    for command in (["create", "--workspace", "w"], ["add", "w_1"], ["upload", "--workspace", "w"]):
+        code, out, err = cli(capsys, *api(url, "credentials", *command, str(few)))
+        assert code == 2 and out == ""
+        assert f"{few}: 3 problems" in err and "nothing was sent" in err
+        for line, field in ((2, "password"), (4, "password"), (5, "username")):
+            assert f"{few}, line {line}, {field}" in err
+    many = tmp_path / "many.csv"
+    many.write_text("".join(f"user{i},\n" for i in range(1, 31)))  # 30 empty passwords
+    code, _, err = cli(capsys, *api(url, "credentials", "upload", "--workspace", "w", str(many)))
+    assert code == 2 and f"{many}: 30 problems" in err
+    assert f"{many}, line 20, password" in err and f"{many}, line 21," not in err
+    assert "and 10 more" in err and f"credentials check {many}" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO(few.read_text()))
+    code, _, err = cli(capsys, *api(url, "credentials", "create", "--workspace", "w", "-"))
+    assert code == 2 and "<stdin>: 3 problems" in err and "<stdin>, line 5, username" in err
+    assert fake.requests == []
+
+
 def test_server_detail_echoing_a_password_is_redacted(
     capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, creds_file: Path
 ) -> None:
