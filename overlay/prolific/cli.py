@@ -32,7 +32,7 @@ from prolific import (
     DEFAULT_BATCH_SIZE,
     APIError,
     ConfigurationError,
-    Credential,
+    ConflictError,
     CredentialsFormatError,
     InvalidArgumentError,
     Prolific,
@@ -45,7 +45,7 @@ from prolific import (
     parse_credentials,
     read_credentials,
 )
-from prolific.credentials import decode_text
+from prolific.credentials import CredentialList, decode_text
 
 PROG = "prolific-client"
 TOKEN_ENV = "PROLIFIC_TOKEN"
@@ -244,7 +244,7 @@ def _input_problems(label: str, text: str, redact: Redactor, first: CredentialsF
     return InputProblems(label, problems)
 
 
-def _load_credentials(name: str, redact: Redactor) -> list[Credential]:
+def _load_credentials(name: str, redact: Redactor) -> CredentialList:
     """The validated credentials of a FILE argument or ``-``; their passwords join the redactor.
 
     Invalid input is reported in full (as ``credentials check`` would), not just its first problem.
@@ -341,6 +341,23 @@ class _Upload:
         self.stored = stored
         self.progress(stored)
 
+    def _conflict_note(self, error: UploadError | None, batch_end: int) -> str:
+        """After a 409: nothing of the batch was stored; what to change, and which --skip then."""
+        batch = f"credentials {self.stored + 1}-{batch_end}"
+        if error is not None and error.batch_lines is not None:
+            first, last = error.batch_lines
+            batch += f", {'line' if first == last else 'lines'} {first}" + ("" if first == last else f"-{last}")
+        if error is not None and error.rejected_count >= batch_end - self.stored:
+            return (
+                f"note: every username of the failed batch ({batch}) is already in the pool (stored by an "
+                f"earlier run?): resume with --skip {batch_end} instead"
+            )
+        return (
+            f"note: a 409 stores nothing of its batch ({batch}): remove or rename the usernames named above in "
+            f"the file, then run the resume command; --skip counts credentials, not lines, and {self.stored} stays "
+            f"right as long as the first {_plural(self.stored, 'credential')} of the file are unchanged"
+        )
+
     def resume_command(self) -> str:
         args = self.ctx.args
         words = [PROG]
@@ -353,7 +370,7 @@ class _Upload:
             words.append("--")  # a file named like an option
         return shlex.join([*words, args.file])
 
-    def stopped(self, cause: BaseException, *, in_flight: bool) -> None:
+    def stopped(self, cause: BaseException, *, in_flight: bool, upload_error: UploadError | None = None) -> None:
         """Say how far the upload got and how to finish it."""
         self.progress.close()
         out, args = self.ctx.out, self.ctx.args
@@ -374,6 +391,8 @@ class _Upload:
                     f"note: the batch in flight (credentials {self.stored + 1}-{batch_end}) may or may not have "
                     f"been stored; if resuming gives 409 Conflict, it was: resume with --skip {batch_end} instead"
                 )
+            elif isinstance(cause, ConflictError):
+                out.say(self._conflict_note(upload_error, batch_end))
         elif in_flight:
             out.say(
                 "note: the pool may have been created anyway; check the workspace's credential pools "
@@ -415,13 +434,13 @@ def cmd_upload(ctx: Context) -> int:
             if upload.pool_id is None:
                 # The first batch creates the pool: from then on its id is known, so even a
                 # Ctrl-C can be resumed exactly.
-                first = creds[args.skip : args.skip + args.batch_size]
+                first = creds.section(args.skip, args.skip + args.batch_size)  # it keeps its file lines
                 upload.pool_id = client.credentials.create_pool(workspace_id=args.workspace, credentials=first)
                 upload.confirm(args.skip + len(first))
             base = upload.stored
             if base < total:
                 client.credentials.upload(
-                    creds[base:],
+                    creds.section(base),
                     pool_id=upload.pool_id,
                     batch_size=args.batch_size,
                     on_progress=lambda done, _total: upload.confirm(base + done),
@@ -429,7 +448,9 @@ def cmd_upload(ctx: Context) -> int:
         except UploadError as exc:
             upload.stored = base + exc.uploaded
             cause = exc.__cause__ if exc.__cause__ is not None else exc
-            upload.stopped(cause, in_flight=isinstance(cause, APIError) and cause.may_have_been_applied)
+            upload.stopped(
+                cause, in_flight=isinstance(cause, APIError) and cause.may_have_been_applied, upload_error=exc
+            )
             return EXIT_API
         except APIError as exc:  # the pool-creating first batch
             upload.stopped(exc, in_flight=exc.may_have_been_applied)

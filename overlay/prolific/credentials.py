@@ -60,25 +60,75 @@ class Credential(NamedTuple):
         return self.__repr__()
 
 
+#: Where each credential of a CredentialList came from: the line of the first one when they are
+#: on consecutive lines, else one line per credential, else None (not read from text).
+Lines: TypeAlias = "int | list[int] | None"
+
+
 class CredentialList(list[Credential]):
     """A ``list`` of validated credentials, as the readers return it.
 
     It remembers its wire text, so serialising what was just read (``credentials_to_csv``, an
-    upload) does not validate a million rows twice. Any change to the list forgets it.
+    upload) does not validate a million rows twice, and where each credential came from
+    (:meth:`line`, :attr:`source`), so that an error from the API can name the user's own line.
+    Any change to the list forgets both.
+
+    >>> creds = parse_credentials("username,password\\nalice,pw-1\\n\\nbob,pw-2\\n", source="a.csv")
+    >>> creds.source, creds.line(0), creds.line(1)
+    ('a.csv', 2, 4)
+    >>> creds.section(1).line(0)
+    4
     """
 
-    __slots__ = ("_wire",)
+    __slots__ = ("_lines", "_wire", "source")
 
-    def __init__(self, items: Iterable[Credential] = (), wire: str | None = None) -> None:
+    def __init__(
+        self,
+        items: Iterable[Credential] = (),
+        wire: str | None = None,
+        *,
+        lines: Lines = None,
+        source: str | None = None,
+    ) -> None:
         super().__init__(items)
         self._wire = wire
+        self._lines = lines
+        #: The file (or e.g. ``"<stdin>"``) the credentials were read from, if known.
+        self.source = source
 
     def wire(self) -> str | None:
         """The validated wire text, or None once the list has been changed."""
         return self._wire
 
+    def line(self, index: int) -> int | None:
+        """The input line the credential at ``index`` was read from; None if not read from text."""
+        lines = self._lines
+        if lines is None:
+            return None
+        if isinstance(lines, int):
+            return lines + range(len(self))[index]  # range(): IndexError and negative indexes as for a list
+        return lines[index]
+
+    def section(self, start: int, stop: int | None = None) -> CredentialList:
+        """``self[start:stop]`` (``start``, ``stop`` >= 0) that still knows its lines, source and wire text."""
+        items = self[start:stop]
+        start = min(start, len(self))
+        lines = self._lines
+        if isinstance(lines, list):
+            lines = lines[start : start + len(items)]
+        elif lines is not None:
+            lines += start
+        wire = self._wire
+        if wire is not None and items:
+            # Each credential takes len(username) + len(password) + 2 characters (a comma, a line break).
+            offset = len("".join(itertools.chain.from_iterable(self[:start]))) + 2 * start
+            length = len("".join(itertools.chain.from_iterable(items))) + 2 * len(items) - 1
+            wire = wire[offset : offset + length]
+        return CredentialList(items, wire if items else None, lines=lines, source=self.source)
+
     def _changed(self) -> None:
         self._wire = None
+        self._lines = None
 
 
 def _forgetting(name: str) -> Any:
@@ -86,6 +136,7 @@ def _forgetting(name: str) -> Any:
 
     def changed(self: CredentialList, *args: Any) -> Any:
         self._wire = None
+        self._lines = None
         return method(self, *args)
 
     changed.__name__ = name
@@ -255,27 +306,38 @@ def _fast(lines: Iterable[str]) -> CredentialList | None:
     enabled = gc.isenabled()
     gc.disable()
     try:
+        reader = csv.reader(lines, strict=True)
         try:
-            rows = list(filter(None, csv.reader(lines, strict=True)))
+            rows = list(reader)
         except csv.Error:
             return None
-        return _if_valid(rows)
+        if reader.line_num != len(rows):
+            return None  # a quoted field spans lines (refused): the row-by-row path explains it
+        numbers: Lines = 1
+        if not all(rows):  # blank lines: each row's line is its position among all rows
+            numbers = [number for number, row in enumerate(rows, 1) if row]
+            rows = list(filter(None, rows))
+        return _if_valid(rows, numbers)
     finally:
         if enabled:
             gc.enable()
 
 
-def _if_valid(rows: list[Any]) -> CredentialList | None:
-    """Non-blank CSV rows (a header may come first) → credentials if all are valid, else None."""
+def _if_valid(rows: list[Any], lines: Lines) -> CredentialList | None:
+    """Non-blank CSV rows (a header may come first) on ``lines`` → credentials if all are valid, else None."""
     if rows and _is_header(rows[0]):
         del rows[0]
+        if isinstance(lines, list):
+            del lines[0]
+        elif lines is not None:
+            lines += 1
     wire = _wire_if_valid(rows)
-    return None if wire is None else _credentials(rows, wire)
+    return None if wire is None else _credentials(rows, wire, lines)
 
 
-def _credentials(rows: list[Any], wire: str) -> CredentialList:
+def _credentials(rows: list[Any], wire: str, lines: Lines) -> CredentialList:
     """Validated 2-item rows → Credential tuples, built without a Python-level call per row."""
-    return CredentialList(map(tuple.__new__, itertools.repeat(Credential), rows), wire)
+    return CredentialList(map(tuple.__new__, itertools.repeat(Credential), rows), wire, lines=lines)
 
 
 def _plain_rows(text: str) -> list[list[str]] | None:
@@ -313,7 +375,7 @@ def _small_ascii(text: str) -> CredentialList | None:
     rows = [line.split(",") for line in text.split("\n")]
     if _is_header(rows[0]) or len(set(map(_FIRST, rows))) != len(rows):
         return None
-    return _credentials(rows, text)
+    return _credentials(rows, text, 1)
 
 
 def _fast_text(text: str) -> CredentialList | None:
@@ -325,7 +387,12 @@ def _fast_text(text: str) -> CredentialList | None:
     gc.disable()  # see _fast
     try:
         rows = _plain_rows(text)
-        return _fast(io.StringIO(text, newline="")) if rows is None else _if_valid(rows)
+        if rows is None:
+            return _fast(io.StringIO(text, newline=""))
+        lines: Lines = 1
+        if text.startswith("\n") or "\n\n" in text:  # blank lines were dropped
+            lines = [number for number, line in enumerate(text.split("\n"), 1) if line]
+        return _if_valid(rows, lines)
     finally:
         if enabled:
             gc.enable()
@@ -333,12 +400,19 @@ def _fast_text(text: str) -> CredentialList | None:
 
 def _from_csv(text: str, source: str | None) -> CredentialList:
     fast = _fast_text(text)
-    return fast if fast is not None else _validated(_csv_rows(io.StringIO(text, newline=""), source), source)
+    if fast is None:
+        return _validated(_csv_rows(io.StringIO(text, newline=""), source), source)
+    fast.source = source
+    return fast
 
 
-def _validated(rows: Iterator[tuple[int, list[str]]], source: str | None) -> CredentialList:
-    """Rows ``(line, fields)`` → credentials, stopping at the first problem; a header may come first."""
-    out = CredentialList()
+def _validated(rows: Iterator[tuple[int, list[str]]], source: str | None, *, lines: bool = True) -> CredentialList:
+    """Rows ``(line, fields)`` → credentials, stopping at the first problem; a header may come first.
+
+    ``lines``: the numbers are input lines (False: item numbers, which the list does not keep).
+    """
+    out: list[Credential] = []
+    numbers: list[int] = []
     seen: dict[str, int] = {}
     first = True
     for line, fields in rows:
@@ -353,9 +427,10 @@ def _validated(rows: Iterator[tuple[int, list[str]]], source: str | None) -> Cre
             if separator is not None:
                 raise _wrong_separator(separator, line, source)
         out.append(_credential(line, fields, seen, source))
+        numbers.append(line)
     if not out:
         raise CredentialsFormatError("no credentials found (the input is empty or only a header)", source=source)
-    return out
+    return CredentialList(out, lines=numbers if lines else None, source=source)
 
 
 def find_problems(text: str, *, source: str | None = None) -> tuple[list[Credential], list[CredentialsFormatError]]:
@@ -444,6 +519,7 @@ def read_credentials(path_or_file: str | os.PathLike[str] | IO[str]) -> Credenti
             with open(source, encoding="utf-8-sig", newline="") as handle:
                 fast = _fast(handle)
             if fast is not None:
+                fast.source = source
                 return fast
             with open(source, encoding="utf-8-sig", newline="") as handle:
                 return _validated(_csv_rows(handle, source), source)
@@ -542,16 +618,18 @@ def coerce_credentials(credentials: CredentialsInput) -> CredentialList:
     if kinds <= {Credential, tuple, list}:
         wire = _wire_if_valid(rows)
         if wire is not None:
+            if isinstance(items, CredentialList):  # its wire text was forgotten, not its lines
+                return CredentialList(rows, wire, lines=items._lines, source=items.source)
             if kinds == {Credential}:
                 return CredentialList(rows, wire)
             enabled = gc.isenabled()
             gc.disable()  # see _fast
             try:
-                return _credentials(rows, wire)
+                return _credentials(rows, wire, None)
             finally:
                 if enabled:
                     gc.enable()
-    return _validated(_pairs(rows), None)
+    return _validated(_pairs(rows), None, lines=False)
 
 
 def _pairs(items: Iterable[object]) -> Iterator[tuple[int, list[str]]]:

@@ -281,7 +281,7 @@ def test_server_detail_echoing_a_password_is_redacted(
 ) -> None:
     fake.fail_next(400, body={"error": {"title": "Bad Request", "detail": f"rejected {password(3)} on line 3"}})
     code, _, err = cli(capsys, *api(url, "--debug", "credentials", "create", "--workspace", "w", str(creds_file)))
-    assert code == 1 and "rejected *** on line 3" in err
+    assert code == 1 and f"rejected *** on {creds_file} line 4: 'user003'" in err  # request line 3, after a header
 
 
 # -- credentials upload ---------------------------------------------------------------------------
@@ -362,6 +362,42 @@ def test_502_after_the_batch_was_stored_resumes_with_the_noted_skip(
     argv[argv.index("--skip") + 1] = "8"
     assert cli(capsys, *argv)[0] == 0
     assert fake.pools == {pool: pairs(1, 12)}
+
+
+def test_409_mid_upload_names_the_file_line_and_the_resume_stays_right(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, tmp_path: Path
+) -> None:
+    seed = tmp_path / "seed.csv"
+    seed.write_text(f"user004,{password(0)}\n")
+    _, out, _ = cli(capsys, *api(url, "credentials", "create", "--workspace", "w", str(seed)))
+    pool = out.strip()
+    path = tmp_path / "logins.csv"
+    path.write_text(csv_text(1, 6, header=True))  # user004 is on line 5
+    code, _, err = cli(capsys, *api(url, "credentials", "upload", "--pool", pool, "--batch-size", "2", str(path)))
+    assert code == 1 and f"({path} line 5: 'user004')" in err and "(line 2)" not in err
+    assert "stays right" in err
+    argv = _resume_argv(err)
+    assert argv[argv.index("--skip") + 1] == "2"
+    path.write_text(csv_text(1, 6, header=True).replace("user004,", "user004b,"))  # renamed, on the same line
+    assert cli(capsys, *argv)[0] == 0
+    assert [u for u, _ in fake.pools[pool]] == [
+        "user004",
+        "user001",
+        "user002",
+        "user003",
+        "user004b",
+        "user005",
+        "user006",
+    ]
+
+    # Lines 2-3 already in the pool (a header above them): the request's "lines 1, 2" are the file's 2 and 3.
+    again = tmp_path / "again.csv"
+    again.write_text(csv_text(1, 2, header=True))
+    code, _, err = cli(capsys, *api(url, "credentials", "add", pool, str(again)))
+    assert code == 1 and "(lines 1, 2)" not in err and f"({again} lines 2, 3: 'user001', 'user002')" in err
+    code, _, err = cli(capsys, *api(url, "credentials", "upload", "--pool", pool, "--batch-size", "2", str(again)))
+    assert code == 1 and "every username of the failed batch (credentials 1-2, lines 2-3)" in err
+    assert "resume with --skip 2 instead" in err
 
 
 def test_upload_from_stdin_resume_says_to_pipe_again(
