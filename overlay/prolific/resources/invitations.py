@@ -10,8 +10,8 @@ from prolific_api_client.models import CreateInvitationRequest, Invitation, Invi
 from prolific_api_client.types import Unset
 
 from .. import _validation as check
-from .._validation import Role
 from .._call import Call, expect
+from .._validation import Role
 from ._base import AsyncResource, SyncResource
 
 PATH = "/api/v1/invitations/"
