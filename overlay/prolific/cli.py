@@ -33,6 +33,7 @@ from prolific import (
     APIError,
     ConfigurationError,
     ConflictError,
+    Credential,
     CredentialsFormatError,
     InvalidArgumentError,
     Prolific,
@@ -137,6 +138,7 @@ class Output:
     def __init__(self, as_json: bool, redact: Redactor) -> None:
         self.as_json = as_json
         self.redact = redact
+        self.error_written = False
 
     @property
     def stdout(self) -> IO[str]:
@@ -154,6 +156,13 @@ class Output:
             self.stdout.write(self.redact(human) + "\n")
         self.stdout.flush()
 
+    def error(self, exc: BaseException, message: str, **extra: Any) -> None:
+        """With ``--json``: ``{"error": {"type", "status", "detail"}, **extra}`` on stdout, once per run."""
+        if not self.as_json or self.error_written:
+            return
+        self.error_written = True
+        self.result(None, {"error": _error_fields(exc, message), **extra})
+
     def data(self, text: str) -> None:
         """Requested data, written as is (``credentials generate``: the passwords ARE the result)."""
         self.stdout.write(text)
@@ -162,6 +171,21 @@ class Output:
     def say(self, message: str) -> None:
         self.stderr.write(self.redact(message) + "\n")
         self.stderr.flush()
+
+
+def _error_fields(exc: BaseException, message: str) -> dict[str, Any]:
+    """The ``error`` object of ``--json`` output: the same keys for every command and failure."""
+    fields: dict[str, Any] = {
+        "type": "Interrupted" if isinstance(exc, KeyboardInterrupt) else type(exc).__name__,
+        "status": getattr(exc, "status_code", None),
+        "detail": message.removeprefix("error: "),
+    }
+    problems = (
+        exc.problems if isinstance(exc, InputProblems) else [exc] if isinstance(exc, CredentialsFormatError) else []
+    )
+    if problems:
+        fields["problems"] = [{"line": p.line, "field": p.field, "reason": p.reason} for p in problems]
+    return fields
 
 
 class Progress:
@@ -295,13 +319,18 @@ class Context:
 
 def cmd_check(ctx: Context) -> int:
     args, out = ctx.args, ctx.out
-    label, text = _read_text(args.file, "credentials")
-    valid, problems = find_problems(text, source=label)
+    try:
+        label, text = _read_text(args.file, "credentials")
+    except CredentialsFormatError as exc:  # not UTF-8: a problem of the file, reported as such
+        label, text = exc.source or args.file, None
+        valid, problems = list[Credential](), [exc]
+    if text is not None:
+        valid, problems = find_problems(text, source=label)
     ctx.redact.add_passwords(c.password for c in valid)
     if not out.as_json:
         for problem in problems:
             out.say(str(problem))
-    out.say(f"{label}: {len(valid)} valid credentials, {len(problems)} problem(s)")
+    out.say(f"{label}: {_plural(len(valid), 'valid credential')}, {_plural(len(problems), 'problem')}")
     report = [{"line": p.line, "field": p.field, "reason": p.reason} for p in problems]
     out.result(None, {"file": label, "credentials": len(valid), "problems": report})
     return EXIT_INPUT if problems else EXIT_OK
@@ -312,8 +341,8 @@ def cmd_create(ctx: Context) -> int:
     with ctx.client() as client:
         creds = _load_credentials(args.file, ctx.redact)
         pool_id = client.credentials.create_pool(workspace_id=args.workspace, credentials=creds)
-    out.say(f"created credential pool {pool_id} with {len(creds)} credentials")
-    out.result(pool_id, {"credential_pool_id": pool_id, "uploaded": len(creds)})
+    out.say(f"created credential pool {pool_id} with {_plural(len(creds), 'credential')}")
+    out.result(pool_id, {"credential_pool_id": pool_id, "uploaded": len(creds), "total": len(creds)})
     return EXIT_OK
 
 
@@ -322,8 +351,8 @@ def cmd_add(ctx: Context) -> int:
     with ctx.client() as client:
         creds = _load_credentials(args.file, ctx.redact)
         pool_id = client.credentials.add(args.pool_id, credentials=creds)
-    out.say(f"added {len(creds)} credentials to pool {pool_id}")
-    out.result(pool_id, {"credential_pool_id": pool_id, "uploaded": len(creds)})
+    out.say(f"added {_plural(len(creds), 'credential')} to pool {pool_id}")
+    out.result(pool_id, {"credential_pool_id": pool_id, "uploaded": len(creds), "total": len(creds)})
     return EXIT_OK
 
 
@@ -378,39 +407,43 @@ class _Upload:
             out.stderr.write(out.redact("".join(traceback.format_exception(cause))))
         where = f"pool {self.pool_id}" if self.pool_id else "no pool was created"
         interrupted = isinstance(cause, KeyboardInterrupt)
-        reason = "" if interrupted else f": {cause}"
+        reason = "" if interrupted else f": {_explained(cause)}"
         verb = "interrupted" if interrupted else "stopped"
-        out.say(f"error: upload {verb} after {self.stored} of {self.total} credentials ({where}){reason}")
+        message = f"error: upload {verb} after {self.stored} of {_plural(self.total, 'credential')} ({where}){reason}"
+        out.say(message)
         batch_end = min(self.stored + args.batch_size, self.total)
+        note = None
         if self.pool_id:
             out.say(f"resume with: {self.resume_command()}")
             if args.file == "-":
                 out.say("  (the input was stdin: pipe the same input into that command again)")
             if in_flight:
-                out.say(
+                note = (
                     f"note: the batch in flight (credentials {self.stored + 1}-{batch_end}) may or may not have "
                     f"been stored; if resuming gives 409 Conflict, it was: resume with --skip {batch_end} instead"
                 )
             elif isinstance(cause, ConflictError):
-                out.say(self._conflict_note(upload_error, batch_end))
+                note = self._conflict_note(upload_error, batch_end)
         elif in_flight:
-            out.say(
+            note = (
                 "note: the pool may have been created anyway; check the workspace's credential pools "
                 "before running the same command again"
             )
         else:
-            out.say("nothing was stored; fix the cause and run the same command again")
-        if out.as_json and not interrupted:
-            out.result(
-                None,
-                {
-                    "error": str(cause),
-                    "credential_pool_id": self.pool_id,
-                    "uploaded": self.stored,
-                    "total": self.total,
-                    "resume": self.resume_command() if self.pool_id else None,
-                },
-            )
+            note = "nothing was stored; fix the cause and run the same command again"
+        if note is not None:
+            out.say(note)
+        extra: dict[str, Any] = {
+            "credential_pool_id": self.pool_id,
+            "uploaded": self.stored - args.skip,
+            "total": self.total,
+        }
+        if self.pool_id:
+            shown = note.removeprefix("note: ") if note is not None else None
+            extra["resume"] = {"command": self.resume_command(), "skip": self.stored, "note": shown}
+        elif note is not None:
+            extra["note"] = note.removeprefix("note: ")
+        out.error(cause, message, **extra)
 
 
 def cmd_upload(ctx: Context) -> int:
@@ -782,11 +815,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = Output("--json" in argv, redact)
     debug = "--debug" in argv
 
-    def fail(code: int, message: str) -> int:
+    def fail(code: int, exc: BaseException, message: str | None = None) -> int:
+        message = message if message is not None else f"error: {_explained(exc)}"
         with contextlib.suppress(Exception):
             out.say(message)
             if debug:
                 out.stderr.write(redact(traceback.format_exc()))
+            out.error(exc, message)
         return code
 
     try:
@@ -795,21 +830,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _logging(debug, redact):
             func: Callable[[Context], int] = args.func
             return func(Context(args, out, redact))
-    except KeyboardInterrupt:
-        return fail(EXIT_INTERRUPTED, "interrupted")
+    except KeyboardInterrupt as exc:
+        return fail(EXIT_INTERRUPTED, exc, "interrupted")
     except SystemExit as exc:  # --help, --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except (UsageError, ConfigurationError, InvalidArgumentError, CredentialsFormatError) as exc:
-        return fail(EXIT_INPUT, f"error: {exc}")
+        return fail(EXIT_INPUT, exc)
     except (ProlificError, LocalError) as exc:  # APIError and the rest
-        return fail(EXIT_API, f"error: {exc}")
+        return fail(EXIT_API, exc)
     except BrokenPipeError:  # e.g. `prolific-client credentials generate 100 | head`
         with contextlib.suppress(Exception):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_API
     except Exception as exc:
         hint = "" if debug else " (run with --debug for the traceback)"
-        return fail(EXIT_API, f"error: unexpected {type(exc).__name__}: {exc}{hint}")
+        return fail(EXIT_API, exc, f"error: unexpected {type(exc).__name__}: {exc}{hint}")
+
+
+def _explained(exc: BaseException) -> str:
+    """An error's message for the user, with a hint where the cause is usually local."""
+    return str(exc)
 
 
 def run() -> None:

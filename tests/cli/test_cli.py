@@ -93,7 +93,7 @@ def test_check_reports_every_bad_line_of_the_example(capsys: pytest.CaptureFixtu
     for line in (3, 4, 5, 6, 7, 8):
         assert f"{path}, line {line}" in err
     assert "lines 2 and 6" in err  # the duplicate names both lines
-    assert "2 valid credentials, 6 problem(s)" in err
+    assert "2 valid credentials, 6 problems" in err
 
     code, out, err = cli(capsys, "--json", "credentials", "check", path)
     report = json.loads(out)
@@ -112,7 +112,7 @@ def test_check_reports_every_bad_line_of_the_example(capsys: pytest.CaptureFixtu
 
 def test_check_good_files_and_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, err = cli(capsys, "credentials", "check", str(EXAMPLES / "credentials.csv"))
-    assert code == 0 and out == "" and "12 valid credentials, 0 problem(s)" in err
+    assert code == 0 and out == "" and "12 valid credentials, 0 problems" in err
     assert cli(capsys, "credentials", "check", str(EXAMPLES / "more-credentials.csv"))[0] == 0
 
     monkeypatch.setattr("sys.stdin", io.StringIO(csv_text(1, 3, header=True)))
@@ -217,7 +217,7 @@ def test_create_add_409_404(capsys: pytest.CaptureFixture[str], url: str, fake: 
     more = tmp_path / "more.csv"
     more.write_text(csv_text(5, 6))
     code, out, _ = cli(capsys, *api(url, "--json", "credentials", "add", pool, str(more)))
-    assert code == 0 and json.loads(out) == {"credential_pool_id": pool, "uploaded": 2}
+    assert code == 0 and json.loads(out) == {"credential_pool_id": pool, "uploaded": 2, "total": 2}
     assert fake.pools[pool] == pairs(1, 6)
 
     code, out, err = cli(capsys, *api(url, "credentials", "add", pool, str(more)))  # same usernames again
@@ -414,7 +414,7 @@ def test_upload_from_stdin_resume_says_to_pipe_again(
     assert code == 1 and failure["credential_pool_id"] == pool and failure["uploaded"] == 3 and failure["total"] == 9
     assert "pipe the same input" in err
     argv = _resume_argv(err)
-    assert argv[-1] == "-" and shlex.split(failure["resume"])[1:] == argv
+    assert argv[-1] == "-" and shlex.split(failure["resume"]["command"])[1:] == argv
     monkeypatch.setattr("sys.stdin", io.StringIO(text))
     assert cli(capsys, *argv)[0] == 0
     assert fake.pools == {pool: pairs(1, 9)}
@@ -564,6 +564,65 @@ def test_invitations(capsys: pytest.CaptureFixture[str], url: str, fake: FakePro
 # -- configuration, usage, errors -----------------------------------------------------------------
 
 
+ERROR_KEYS = {"type", "status", "detail"}
+
+
+def test_json_errors_have_one_shape_on_stdout(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, creds_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"a,{password(1)}\nb, {password(2)}\nc,\n")
+    pool = json.loads(cli(capsys, *api(url, "--json", "credentials", "create", "--workspace", "w", str(creds_file)))[1])
+    pool_id = pool["credential_pool_id"]
+    cases: list[tuple[list[str], int, str, int | None]] = [
+        (api(url, "credentials", "add", "w_missing", str(creds_file)), 1, "NotFoundError", 404),
+        (api(url, "credentials", "add", pool_id, str(creds_file)), 1, "ConflictError", 409),
+        (api(url, "credentials", "create", "--workspace", "w", str(bad)), 2, "InputProblems", None),
+        (api(url, "credentials", "create", "--workspace", "w", str(tmp_path / "none.csv")), 2, "UsageError", None),
+        (api(url, "invitations", "create", "--workspace", "w", "not-an-email"), 2, "InvalidArgumentError", None),
+        (api(url, "participant-groups", "create", "--name", "G", "--workspace", "w", "--bogus"), 2, "UsageError", None),
+        (["--base-url", "http://example.org", "invitations", "create", "--workspace", "w", "a@b.org"], 2,
+         "ConfigurationError", None),
+    ]  # fmt: skip
+    fake.fail_next(403, method="POST", path="/api/v1/participant-groups/")
+    cases.append(
+        (api(url, "participant-groups", "create", "--name", "G", "--workspace", "w"), 1, "PermissionDeniedError", 403)
+    )
+    for argv, code, kind, status in cases:
+        got, out, err = cli(capsys, "--json", *argv)
+        assert got == code, (argv, err)
+        doc = json.loads(out)
+        assert set(doc) == {"error"} and ERROR_KEYS <= set(doc["error"]) <= ERROR_KEYS | {"problems"}, doc
+        assert doc["error"]["type"] == kind and doc["error"]["status"] == status, doc
+        assert doc["error"]["detail"] and doc["error"]["detail"] in err, (doc, err)
+        if kind == "InputProblems":
+            assert [(p["line"], p["field"]) for p in doc["error"]["problems"]] == [(2, "password"), (3, "password")]
+
+    # An upload that stops: the same error object, with how far it got and how to resume.
+    fake.fail_next(502, method="PATCH")
+    got, out, err = cli(capsys, *api(url, "--json", "credentials", "upload", "--workspace", "w", "--batch-size", "3",
+                                     str(creds_file)))  # fmt: skip
+    doc = json.loads(out)
+    assert got == 1 and set(doc) == {"error", "credential_pool_id", "uploaded", "total", "resume"}
+    assert set(doc["error"]) == ERROR_KEYS and doc["error"]["type"] == "ServerError" and doc["error"]["status"] == 502
+    assert doc["uploaded"] == 3 and doc["total"] == 7
+    assert set(doc["resume"]) == {"command", "skip", "note"} and doc["resume"]["skip"] == 3
+    assert "--skip 3" in doc["resume"]["command"] and "may or may not have been stored" in doc["resume"]["note"]
+
+    # Results: create, add and upload answer with the same keys.
+    more = tmp_path / "more.csv"
+    more.write_text(csv_text(20, 21))
+    results = [pool]
+    results.append(json.loads(cli(capsys, *api(url, "--json", "credentials", "add", pool_id, str(more)))[1]))
+    more.write_text(csv_text(30, 31))
+    results.append(
+        json.loads(cli(capsys, *api(url, "--json", "credentials", "upload", "--pool", pool_id, str(more)))[1])
+    )
+    assert [set(r) for r in results] == [{"credential_pool_id", "uploaded", "total"}] * 3
+    assert results[1] == {"credential_pool_id": pool_id, "uploaded": 2, "total": 2}
+
+
 def test_usage_errors_are_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     for argv in (
         [],
@@ -575,7 +634,8 @@ def test_usage_errors_are_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
         ["--json", "invitations", "create", "--workspace", "w"],
     ):
         code, out, err = cli(capsys, *argv)
-        assert code == 2 and out == "" and "error:" in err and "Traceback" not in err, argv
+        assert code == 2 and "error:" in err and "Traceback" not in err, argv
+        assert out == "" if "--json" not in argv else json.loads(out)["error"]["type"] == "UsageError", argv
     code, out, _ = cli(capsys, "--help")
     assert code == 0 and "PROLIFIC_TOKEN" in out and "shell history" in " ".join(out.split())
     code, out, _ = cli(capsys, "--version")
