@@ -59,6 +59,7 @@ __all__ = [
     "UploadError",
     "error_detail",
     "status_error",
+    "unexpected_body",
 ]
 
 # Longest detail text we put into a message; a proxy's HTML page can be megabytes.
@@ -312,6 +313,29 @@ def error_detail(body: object) -> str | None:
     if detail and message and message != detail:
         return f"{detail} ({message})"
     return detail or message
+
+
+def unexpected_body(response: httpx.Response) -> str:
+    """What a successful response's body is, when it is not what the API documents (for messages).
+
+    A proxy's or login page's HTML is the usual cause: say so rather than name a parser error.
+    """
+    try:
+        content = response.content
+    except Exception:  # a stream that was never read or was cut off
+        content = b""
+    kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    head = content[:256].lstrip().lower()
+    if "html" in kind or head.startswith((b"<!doctype html", b"<html")):
+        return (
+            "the server answered HTML, not JSON (a proxy, a login or captive portal, or a base URL that is not "
+            "the API?)"
+        )
+    if not content:
+        return "the response has no body"
+    if not isinstance(_parse_body(response), dict | list):
+        return f"the response body is not JSON ({kind or 'no content type'})"
+    return "the response body is not what the API documents"
 
 
 def _parse_body(response: httpx.Response) -> object:

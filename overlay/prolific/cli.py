@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import json
 import logging
 import os
@@ -31,6 +32,7 @@ from typing import IO, Any, NoReturn
 from prolific import (
     DEFAULT_BATCH_SIZE,
     APIError,
+    AuthenticationError,
     ConfigurationError,
     ConflictError,
     Credential,
@@ -76,9 +78,41 @@ def _plural(count: int, noun: str) -> str:
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse, with errors as :class:`UsageError` that name an unknown option, on the command's usage."""
+
+    _words: list[str] | None = None
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[Any, list[str]]:
+        self._words = list(sys.argv[1:] if args is None else args)
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras and self._subparsers is None:  # a command's own parser: nothing after it could take them
+            self.error(self._unknown(extras) or f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+    def _unknown(self, words: Sequence[str]) -> str | None:
+        """``unrecognized argument: --workspce (did you mean --workspace?)`` for the first unknown option."""
+        known = [option for action in self._actions for option in action.option_strings]
+        for word in words:
+            if word == "--":
+                break
+            name = word.partition("=")[0]
+            if not name.startswith("-") or name == "-" or name[1:].replace(".", "", 1).isdigit():
+                continue  # a value, stdin, or a negative number
+            if name in known or (name.startswith("--") and any(k.startswith(name) for k in known)):
+                continue  # an option of this command (argparse accepts unambiguous prefixes)
+            if name in ("--token", "--base-url"):
+                return f"unrecognized argument: {name} (this command sends nothing to the API)"
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
+            return f"unrecognized argument: {name}" + (f" (did you mean {close[0]}?)" if close else "")
+        return None
+
     def error(self, message: str) -> NoReturn:
+        # A missing required option is often a misspelt one: name the misspelling instead.
+        unknown = self._unknown(self._words) if self._words is not None and self._subparsers is None else None
         self.print_usage(sys.stderr)
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(f"{self.prog}: {unknown or message}")
 
 
 # -- redaction and output ----------------------------------------------------------------------
@@ -213,7 +247,7 @@ class Progress:
             if step == self.last_step and done < self.total:
                 return
             self.last_step = step
-            self.stream.write(f"uploaded {done} of {self.total} credentials\n")
+            self.stream.write(f"uploaded {done} of {_plural(self.total, 'credential')}\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -452,16 +486,16 @@ def cmd_upload(ctx: Context) -> int:
         creds = _load_credentials(args.file, ctx.redact)  # the whole input is validated first
         total = len(creds)
         if args.skip > total:
-            raise UsageError(f"--skip {args.skip}: the input has only {total} credentials")
+            raise UsageError(f"--skip {args.skip}: the input has only {_plural(total, 'credential')}")
         upload = _Upload(ctx, total)
         if args.skip == total:
             if upload.pool_id is None:
-                raise UsageError(f"nothing to upload: --skip {args.skip} skips all {total} credentials")
-            out.say(f"nothing to upload: all {total} credentials are skipped")
+                raise UsageError(f"nothing to upload: --skip {args.skip} skips all {_plural(total, 'credential')}")
+            out.say(f"nothing to upload: all {_plural(total, 'credential')} skipped")
             out.result(upload.pool_id, {"credential_pool_id": upload.pool_id, "uploaded": 0, "total": total})
             return EXIT_OK
         skipped = f", skipping the first {args.skip}" if args.skip else ""
-        out.say(f"uploading {total - args.skip} credentials in batches of {args.batch_size}{skipped}")
+        out.say(f"uploading {_plural(total - args.skip, 'credential')} in batches of {args.batch_size}{skipped}")
         base = upload.stored
         try:
             if upload.pool_id is None:
@@ -491,7 +525,7 @@ def cmd_upload(ctx: Context) -> int:
         except KeyboardInterrupt as exc:
             upload.stopped(exc, in_flight=True)
             raise
-    out.say(f"uploaded {upload.stored - args.skip} credentials to pool {upload.pool_id}")
+    out.say(f"uploaded {_plural(upload.stored - args.skip, 'credential')} to pool {upload.pool_id}")
     out.result(
         upload.pool_id,
         {"credential_pool_id": upload.pool_id, "uploaded": upload.stored - args.skip, "total": total},
@@ -523,7 +557,7 @@ def cmd_generate(ctx: Context) -> int:
             handle.write(credentials_to_csv(creds) + "\n")
     except OSError as exc:
         raise LocalError(f"{path}: write failed: {exc.strerror or exc}") from None
-    out.say(f"wrote {len(creds)} credentials to {path} (mode 600: it holds passwords)")
+    out.say(f"wrote {_plural(len(creds), 'credential')} to {path} (mode 600: it holds passwords)")
     out.result(None, {"file": str(path), "credentials": len(creds)})
     return EXIT_OK
 
@@ -621,24 +655,30 @@ def _count(minimum: int, maximum: int | None = None) -> Callable[[str], int]:
     return parse
 
 
-def _global_options(parser: argparse.ArgumentParser, *, leaf: bool) -> None:
-    """The options every command takes; on a subcommand they may also follow the command."""
+def _global_options(parser: argparse.ArgumentParser, *, leaf: bool, online: bool = True) -> None:
+    """The options every command takes; on a subcommand they may also follow the command.
+
+    ``online=False``: a command that sends nothing (check, generate, fake-server) takes no
+    ``--token``/``--base-url`` after its name, and its help does not list them.
+    """
     group = parser.add_argument_group("global options" + (" (also accepted before the command)" if leaf else ""))
 
     def default(value: Any) -> Any:
         return argparse.SUPPRESS if leaf else value
 
-    group.add_argument(
-        "--token",
-        default=default(None),
-        help=f"API token (default: ${TOKEN_ENV}; prefer the variable: a token typed here lands in your shell history)",
-    )
-    group.add_argument(
-        "--base-url",
-        metavar="URL",
-        default=default(None),
-        help=f"API base URL (default: ${URL_ENV}, else {DEFAULT_URL})",
-    )
+    if online:
+        group.add_argument(
+            "--token",
+            default=default(None),
+            help=f"API token (default: ${TOKEN_ENV}; prefer the variable: a token typed here lands in your shell "
+            "history)",
+        )
+        group.add_argument(
+            "--base-url",
+            metavar="URL",
+            default=default(None),
+            help=f"API base URL, without /api/v1 (default: ${URL_ENV}, else {DEFAULT_URL})",
+        )
     group.add_argument("--json", action="store_true", default=default(False), help="print one JSON document on stdout")
     group.add_argument(
         "--debug",
@@ -669,9 +709,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(func=func)
         return sub
 
-    def finish(*subs: argparse.ArgumentParser) -> None:
+    def finish(*subs: argparse.ArgumentParser, online: bool = True) -> None:
         for sub in subs:
-            _global_options(sub, leaf=True)
+            _global_options(sub, leaf=True, online=online)
 
     creds = commands.add_parser("credentials", help="credential pools: check, create, add, upload, generate")
     actions = creds.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
@@ -688,7 +728,7 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--workspace", metavar="ID", required=True, help="workspace id")
     create.add_argument("file", metavar="FILE", help="CSV file, or - for stdin")
     add = leaf(actions, "add", cmd_add, help="add the credentials of a CSV to a pool")
-    add.add_argument("pool_id", metavar="POOL_ID")
+    add.add_argument("pool_id", metavar="POOL_ID", help="the credential pool to add to (<workspace_id>_<uuid>)")
     add.add_argument("file", metavar="FILE", help="CSV file, or - for stdin")
     upload = leaf(
         actions,
@@ -728,16 +768,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("-o", "--output", metavar="FILE", help="file to create (mode 600); default: stdout")
     generate.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    finish(check, create, add, upload, generate)
+    finish(create, add, upload)
+    finish(check, generate, online=False)
 
     groups = commands.add_parser("participant-groups", help="participant groups: create")
     actions = groups.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     gcreate = leaf(actions, "create", cmd_group, help="create a participant group")
-    gcreate.add_argument("--name", required=True)
+    gcreate.add_argument("--name", required=True, help="the group's name")
     owner = gcreate.add_mutually_exclusive_group(required=True)
     owner.add_argument("--workspace", metavar="ID", help="workspace id")
     owner.add_argument("--organisation", metavar="ID", help="organisation id")
-    gcreate.add_argument("--description", metavar="D")
+    gcreate.add_argument("--description", metavar="D", help="a description of the group (optional)")
     gcreate.add_argument(
         "--participant", metavar="ID", action="append", help="a participant id to include (repeatable)"
     )
@@ -749,7 +790,7 @@ def build_parser() -> argparse.ArgumentParser:
     invitations = commands.add_parser("invitations", help="workspace invitations: create")
     actions = invitations.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     icreate = leaf(actions, "create", cmd_invite, help="invite people to a workspace by email")
-    icreate.add_argument("--workspace", metavar="ID", required=True)
+    icreate.add_argument("--workspace", metavar="ID", required=True, help="the workspace to invite them to")
     icreate.add_argument(
         "--role",
         type=str.lower,
@@ -757,7 +798,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="collaborator",
         help="role of the invitees (default: collaborator)",
     )
-    icreate.add_argument("emails", nargs="+", metavar="EMAIL")
+    icreate.add_argument("emails", nargs="+", metavar="EMAIL", help="email addresses of the people to invite")
     finish(icreate)
 
     fake = leaf(
@@ -769,7 +810,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"stdout, then serves until Ctrl-C or SIGTERM. Point the client at it with {URL_ENV}.",
     )
     fake.add_argument("--port", metavar="N", type=_count(0, 65535), default=0, help="port (default 0: a free one)")
-    finish(fake)
+    finish(fake, online=False)
     return parser
 
 
@@ -849,6 +890,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _explained(exc: BaseException) -> str:
     """An error's message for the user, with a hint where the cause is usually local."""
+    if isinstance(exc, AuthenticationError):
+        return (
+            f"{exc} — check the API token in ${TOKEN_ENV} (or --token): it may be mistyped, expired or "
+            "revoked; create one in the Prolific app under Settings > API tokens"
+        )
     return str(exc)
 
 

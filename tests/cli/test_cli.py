@@ -6,8 +6,10 @@ that neither the token nor a password is ever printed (``credentials generate`` 
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
+import logging
 import os
 import shlex
 import signal
@@ -19,6 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+import prolific
 import prolific.cli
 from prolific.cli import main
 from prolific.testing import FakeProlific
@@ -640,6 +643,111 @@ def test_usage_errors_are_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "PROLIFIC_TOKEN" in out and "shell history" in " ".join(out.split())
     code, out, _ = cli(capsys, "--version")
     assert code == 0 and out.startswith("prolific-client ")
+
+
+def _parsers(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _parsers(sub, (*path, name))
+
+
+def test_every_command_and_argument_has_help() -> None:
+    for path, parser in _parsers(prolific.cli.build_parser()):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    assert choice.help, (path, choice.dest)
+            else:
+                assert action.help and action.help is not argparse.SUPPRESS, (
+                    path,
+                    action.option_strings or action.dest,
+                )
+
+
+def test_offline_commands_do_not_list_token_or_base_url() -> None:
+    helps = {path: parser.format_help() for path, parser in _parsers(prolific.cli.build_parser())}
+    for path in (("credentials", "check"), ("credentials", "generate"), ("fake-server",)):
+        assert "--token" not in helps[path] and "--base-url" not in helps[path] and "--json" in helps[path], path
+    for path in (("credentials", "create"), ("credentials", "upload"), ("invitations", "create")):
+        assert "--token" in helps[path] and "--base-url" in helps[path], path
+
+
+def test_an_unknown_flag_is_named(capsys: pytest.CaptureFixture[str], creds_file: Path) -> None:
+    code, _, err = cli(capsys, "credentials", "upload", "--workspce", "w", str(creds_file))
+    assert code == 2 and "--workspce" in err and "did you mean --workspace?" in err
+    assert "usage: prolific-client credentials upload" in err
+    code, _, err = cli(capsys, "credentials", "check", "--strict", str(creds_file))
+    assert code == 2 and "unrecognized argument: --strict" in err and "usage: prolific-client credentials check" in err
+    code, _, err = cli(capsys, "credentials", "check", str(creds_file), "--token", "x")  # check sends nothing
+    assert code == 2 and "--token" in err
+
+
+def test_messages_say_1_credential_not_1_credentials(
+    capsys: pytest.CaptureFixture[str], url: str, tmp_path: Path
+) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text(f"solo,{password(1)}\n")
+    _, _, err = cli(capsys, "credentials", "check", str(one))
+    assert "1 valid credential, 0 problems" in err
+    code, out, err = cli(capsys, *api(url, "credentials", "create", "--workspace", "w", str(one)))
+    assert code == 0 and "with 1 credential\n" in err
+    code, _, err = cli(capsys, *api(url, "credentials", "add", out.strip(), str(one)))
+    assert code == 1 and "1 credentials" not in err
+    two = tmp_path / "two.csv"
+    two.write_text(f"a,{password(1)}\nb,{password(2)}\n")
+    code, _, err = cli(capsys, *api(url, "credentials", "upload", "--workspace", "w", "--skip", "1", str(two)))
+    assert code == 0 and "uploading 1 credential in batches" in err and "uploaded 1 credential to pool" in err
+    assert "1 credentials" not in err
+    code, _, err = cli(capsys, "credentials", "generate", "1", "-o", str(tmp_path / "new.csv"))
+    assert code == 0 and "wrote 1 credential to" in err
+
+
+def test_base_url_ending_in_api_v1_is_explained(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PROLIFIC_TOKEN", TOKEN)
+    code, _, err = cli(capsys, "--base-url", "https://api.prolific.com/api/v1/", "invitations", "create",
+                       "--workspace", "w", "a@example.org")  # fmt: skip
+    assert code == 2 and "/api/v1/api/v1/" in err and "https://api.prolific.com" in err
+
+
+def test_401_says_to_check_the_token(
+    capsys: pytest.CaptureFixture[str], url: str, creds_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PROLIFIC_TOKEN", "tok-wrong-123456")
+    code, _, err = cli(capsys, *api(url, "credentials", "create", "--workspace", "w", str(creds_file)))
+    assert code == 1 and "401" in err and "PROLIFIC_TOKEN" in err
+    code, _, err = cli(capsys, *api(url, "credentials", "upload", "--workspace", "w", str(creds_file)))
+    assert code == 1 and "401" in err and "PROLIFIC_TOKEN" in err
+
+
+def test_a_200_with_html_says_so(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, creds_file: Path
+) -> None:
+    fake.fail_next(200, body="<!DOCTYPE html><html><body>Sign in</body></html>")
+    code, _, err = cli(capsys, *api(url, "credentials", "create", "--workspace", "w", str(creds_file)))
+    assert code == 1 and "the server answered HTML, not JSON" in err
+
+
+def test_the_in_process_fake_says_so_in_debug_logs(fake: FakeProlific, caplog: pytest.LogCaptureFixture) -> None:
+    http = httpx.Client(transport=fake.transport)
+    with caplog.at_level(logging.DEBUG, "prolific"), prolific.Prolific(token=TOKEN, http_client=http) as client:
+        client.credentials.create_pool(workspace_id="w", credentials="a,pw-1")
+    [line] = [r.getMessage() for r in caplog.records if "/api/v1/credentials/" in r.getMessage()]
+    assert "FakeProlific" in line and "in-process" in line
+    caplog.clear()
+    with (
+        caplog.at_level(logging.DEBUG, "prolific"),
+        fake.serve() as url,
+        prolific.Prolific(token=TOKEN, base_url=url) as client,
+    ):
+        client.credentials.create_pool(workspace_id="w", credentials="b,pw-1")
+    [line] = [r.getMessage() for r in caplog.records if "/api/v1/credentials/" in r.getMessage()]
+    assert "in-process" not in line  # a real HTTP exchange, if only with the loopback fake
 
 
 def test_missing_token_names_the_variable(
