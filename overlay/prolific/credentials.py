@@ -313,6 +313,8 @@ def _fast(lines: Iterable[str]) -> CredentialList | None:
             return None
         if reader.line_num != len(rows):
             return None  # a quoted field spans lines (refused): the row-by-row path explains it
+        while rows and not rows[-1]:
+            rows.pop()  # blank lines at the end move no credential's line
         numbers: Lines = 1
         if not all(rows):  # blank lines: each row's line is its position among all rows
             numbers = [number for number, row in enumerate(rows, 1) if row]
@@ -390,7 +392,8 @@ def _fast_text(text: str) -> CredentialList | None:
         if rows is None:
             return _fast(io.StringIO(text, newline=""))
         lines: Lines = 1
-        if text.startswith("\n") or "\n\n" in text:  # blank lines were dropped
+        blank = text.find("\n\n")
+        if text.startswith("\n") or (blank != -1 and text[blank:].strip("\n")):  # blank lines before a row
             lines = [number for number, line in enumerate(text.split("\n"), 1) if line]
         return _if_valid(rows, lines)
     finally:
