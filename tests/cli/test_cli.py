@@ -471,6 +471,24 @@ def test_ctrl_c_mid_upload_is_130_with_a_resume_command(
     assert fake.pools == {pool: pairs(1, 7)}
 
 
+def test_ctrl_c_mid_upload_with_json_prints_the_error_and_resume(
+    capsys: pytest.CaptureFixture[str], url: str, creds_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = prolific.cli.Progress.__call__
+
+    def interrupt_at_2(self: prolific.cli.Progress, done: int) -> None:
+        real(self, done)
+        if done == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(prolific.cli.Progress, "__call__", interrupt_at_2)
+    code, out, _ = cli(capsys, *api(url, "--json", "credentials", "upload", "--workspace", "w", "--batch-size", "2",
+                                    str(creds_file)))  # fmt: skip
+    doc = json.loads(out)  # one document, though main() also handles the interrupt
+    assert code == 130 and doc["error"] == {"type": "Interrupted", "status": None, "detail": doc["error"]["detail"]}
+    assert doc["uploaded"] == 2 and doc["resume"]["skip"] == 2 and "may or may not" in doc["resume"]["note"]
+
+
 def test_ctrl_c_anywhere_is_130(
     capsys: pytest.CaptureFixture[str], url: str, creds_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
