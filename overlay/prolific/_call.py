@@ -22,7 +22,7 @@ from prolific_api_client.client import AuthenticatedClient
 from prolific_api_client.errors import UnexpectedStatus
 from prolific_api_client.types import Response
 
-from ._errors import APIError, APIResponseValidationError
+from ._errors import APIError, APIResponseValidationError, unexpected_body
 from ._retry import Attempts, RetryPolicy
 from ._transport import last_response, map_transport_error
 
@@ -65,8 +65,8 @@ class Call(Generic[T]):
         if response is None:  # pragma: no cover - the hook always runs first
             response = httpx.Response(0, request=httpx.Request(self.method, self.path))
         return APIResponseValidationError(
-            f"{response.status_code} on {self.method} {self.path}: the response body is not what the API "
-            f"documents ({type(exc).__name__}); the request may have been applied",
+            f"{response.status_code} on {self.method} {self.path}: {unexpected_body(response)} "
+            f"({type(exc).__name__}); the request may have been applied",
             response=response,
             method=self.method,
             url=str(response.request.url),

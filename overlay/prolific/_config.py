@@ -19,6 +19,8 @@ DEFAULT_MAX_RETRIES = 2
 USER_AGENT = f"prolific-client-python/{__version__}"
 
 _LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
+# The path prefix of every operation (the generated paths start with it): a base URL ends before it.
+API_PREFIX = "/api/v1"
 
 
 def resolve_token(token: str | None) -> str:
@@ -56,7 +58,8 @@ def resolve_base_url(base_url: str | None) -> str:
     """The argument, else ``$PROLIFIC_URL``, else the real API; checked so the token stays safe.
 
     The token is only ever sent over HTTPS, except to a loopback host (the testing fake). A
-    trailing ``/`` is accepted and removed.
+    trailing ``/`` is accepted and removed; a trailing ``/api/v1`` is refused (the request paths
+    start with it).
 
     >>> resolve_base_url("https://api.prolific.com/")
     'https://api.prolific.com'
@@ -81,6 +84,13 @@ def resolve_base_url(base_url: str | None) -> str:
         raise ConfigurationError(f"{origin} must not contain credentials (user:password@)")
     if parts.query or parts.fragment:
         raise ConfigurationError(f"{origin} {base_url!r} must not have a query or fragment")
+    if parts.path.rstrip("/").endswith(API_PREFIX):
+        # Every request path already starts with /api/v1: it would double (and every call give 404).
+        fixed = base_url.strip().rstrip("/").removesuffix(API_PREFIX)
+        raise ConfigurationError(
+            f"{origin} {base_url!r} ends in {API_PREFIX}, which every request path already starts with "
+            f"(requests would go to {API_PREFIX}{API_PREFIX}/...): use {fixed!r}"
+        )
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise ConfigurationError(
             f"{origin} {base_url!r} uses plain http: the API token would travel unencrypted. Use https "

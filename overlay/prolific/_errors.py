@@ -31,11 +31,13 @@ passwords); response bodies are shown only through the ``detail`` Prolific puts 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import httpx
+
+    from .credentials import Credential
 
 __all__ = [
     "APIConnectionError",
@@ -57,6 +59,7 @@ __all__ = [
     "UploadError",
     "error_detail",
     "status_error",
+    "unexpected_body",
 ]
 
 # Longest detail text we put into a message; a proxy's HTML page can be megabytes.
@@ -109,8 +112,12 @@ class UploadError(ProlificError):
     ``pool_id`` is the pool the confirmed batches went to (``None`` if the pool was never
     created), ``uploaded`` how many credentials the API confirmed as stored, ``total`` how many
     were asked for, ``remaining`` the credentials not confirmed (in input order: resume with
-    ``upload(err.remaining, pool_id=err.pool_id)``). The API error that stopped the upload is
-    ``__cause__``.
+    ``upload(err.remaining, pool_id=err.pool_id)``; read from a file, they still know their lines).
+    ``batch_lines`` is the first and last input line of the failed batch (``None`` for input not
+    read from text), ``rejected`` maps the input lines (else 1-based positions in the input) of
+    the credentials the API named as refused, e.g. already in the pool, to their usernames, and
+    ``rejected_count`` counts them with those the API left unlisted ("and 40 more"). The API
+    error that stopped the upload is ``__cause__``; its message names the input's lines too.
     """
 
     def __init__(
@@ -120,13 +127,19 @@ class UploadError(ProlificError):
         pool_id: str | None,
         uploaded: int,
         total: int,
-        remaining: Sequence[Any] = (),
+        remaining: Sequence[Credential] = (),
+        batch_lines: tuple[int, int] | None = None,
+        rejected: Mapping[int, str] | None = None,
+        rejected_count: int | None = None,
     ) -> None:
         super().__init__(message)
         self.pool_id = pool_id
         self.uploaded = uploaded
         self.total = total
         self.remaining = remaining
+        self.batch_lines = batch_lines
+        self.rejected: Mapping[int, str] = rejected if rejected is not None else {}
+        self.rejected_count = rejected_count if rejected_count is not None else len(self.rejected)
 
 
 class APIError(ProlificError):
@@ -300,6 +313,29 @@ def error_detail(body: object) -> str | None:
     if detail and message and message != detail:
         return f"{detail} ({message})"
     return detail or message
+
+
+def unexpected_body(response: httpx.Response) -> str:
+    """What a successful response's body is, when it is not what the API documents (for messages).
+
+    A proxy's or login page's HTML is the usual cause: say so rather than name a parser error.
+    """
+    try:
+        content = response.content
+    except Exception:  # a stream that was never read or was cut off
+        content = b""
+    kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    head = content[:256].lstrip().lower()
+    if "html" in kind or head.startswith((b"<!doctype html", b"<html")):
+        return (
+            "the server answered HTML, not JSON (a proxy, a login or captive portal, or a base URL that is not "
+            "the API?)"
+        )
+    if not content:
+        return "the response has no body"
+    if not isinstance(_parse_body(response), dict | list):
+        return f"the response body is not JSON ({kind or 'no content type'})"
+    return "the response body is not what the API documents"
 
 
 def _parse_body(response: httpx.Response) -> object:

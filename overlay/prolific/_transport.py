@@ -65,7 +65,8 @@ def check_response(response: httpx.Response) -> None:
     """Raise the matching APIStatusError for any non-2xx response (body already read)."""
     last_response.set(response)
     method, path = _describe(response.request)
-    logger.debug("%s %s -> %s", method, path, response.status_code)
+    fake = " (answered in-process by FakeProlific)" if response.extensions.get("prolific_fake") else ""
+    logger.debug("%s %s -> %s%s", method, path, response.status_code, fake)
     if not 200 <= response.status_code < 300:
         raise status_error(response, method=method, path=path)
 

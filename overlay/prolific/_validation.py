@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Literal, TypeAlias
 
 from prolific_api_client.models.invitation_role import InvitationRole
 
@@ -12,6 +13,9 @@ from ._errors import InvalidArgumentError
 # Deliberately simple: one "@", no spaces or list separators, a dot in the domain. The API does
 # the real check; this catches the typos that would otherwise cost a round trip.
 _EMAIL = re.compile(r"[^@\s,;<>\"()\[\]]+@[^@\s,;<>\"()\[\]]+\.[^@\s,;<>\"()\[\].]+")
+
+#: What ``role=`` accepts: the API's values and their short forms (at run time, in any case).
+Role: TypeAlias = InvitationRole | Literal["admin", "collaborator", "workspace_admin", "workspace_collaborator"]
 
 ROLES: dict[str, InvitationRole] = {
     "workspace_admin": "WORKSPACE_ADMIN",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import json
 import logging
 import os
@@ -31,7 +32,9 @@ from typing import IO, Any, NoReturn
 from prolific import (
     DEFAULT_BATCH_SIZE,
     APIError,
+    AuthenticationError,
     ConfigurationError,
+    ConflictError,
     Credential,
     CredentialsFormatError,
     InvalidArgumentError,
@@ -45,6 +48,7 @@ from prolific import (
     parse_credentials,
     read_credentials,
 )
+from prolific.credentials import CredentialList, decode_text
 
 PROG = "prolific-client"
 TOKEN_ENV = "PROLIFIC_TOKEN"
@@ -54,6 +58,8 @@ SAMPLE_TOKEN = "fake-token"
 EXIT_OK, EXIT_API, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 #: Secrets shorter than this are not redacted: "1234" would garble every count printed.
 MIN_REDACTED = 6
+#: How many problems of a refused credentials file create/add/upload print (check prints all).
+MAX_PROBLEMS_SHOWN = 20
 
 __all__ = ["build_parser", "main", "run"]
 
@@ -66,10 +72,47 @@ class LocalError(Exception):
     """A local failure that is not the user's input (a port in use, a full disk): exit 1."""
 
 
+def _plural(count: int, noun: str) -> str:
+    """``1 credential``, ``2 credentials``; the count with thousands separators."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse, with errors as :class:`UsageError` that name an unknown option, on the command's usage."""
+
+    _words: list[str] | None = None
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[Any, list[str]]:
+        self._words = list(sys.argv[1:] if args is None else args)
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras and self._subparsers is None:  # a command's own parser: nothing after it could take them
+            self.error(self._unknown(extras) or f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+    def _unknown(self, words: Sequence[str]) -> str | None:
+        """``unrecognized argument: --workspce (did you mean --workspace?)`` for the first unknown option."""
+        known = [option for action in self._actions for option in action.option_strings]
+        for word in words:
+            if word == "--":
+                break
+            name = word.partition("=")[0]
+            if not name.startswith("-") or name == "-" or name[1:].replace(".", "", 1).isdigit():
+                continue  # a value, stdin, or a negative number
+            if name in known or (name.startswith("--") and any(k.startswith(name) for k in known)):
+                continue  # an option of this command (argparse accepts unambiguous prefixes)
+            if name in ("--token", "--base-url"):
+                return f"unrecognized argument: {name} (this command sends nothing to the API)"
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
+            return f"unrecognized argument: {name}" + (f" (did you mean {close[0]}?)" if close else "")
+        return None
+
     def error(self, message: str) -> NoReturn:
+        # A missing required option is often a misspelt one: name the misspelling instead.
+        unknown = self._unknown(self._words) if self._words is not None and self._subparsers is None else None
         self.print_usage(sys.stderr)
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(f"{self.prog}: {unknown or message}")
 
 
 # -- redaction and output ----------------------------------------------------------------------
@@ -129,6 +172,7 @@ class Output:
     def __init__(self, as_json: bool, redact: Redactor) -> None:
         self.as_json = as_json
         self.redact = redact
+        self.error_written = False
 
     @property
     def stdout(self) -> IO[str]:
@@ -146,6 +190,13 @@ class Output:
             self.stdout.write(self.redact(human) + "\n")
         self.stdout.flush()
 
+    def error(self, exc: BaseException, message: str, **extra: Any) -> None:
+        """With ``--json``: ``{"error": {"type", "status", "detail"}, **extra}`` on stdout, once per run."""
+        if not self.as_json or self.error_written:
+            return
+        self.error_written = True
+        self.result(None, {"error": _error_fields(exc, message), **extra})
+
     def data(self, text: str) -> None:
         """Requested data, written as is (``credentials generate``: the passwords ARE the result)."""
         self.stdout.write(text)
@@ -154,6 +205,21 @@ class Output:
     def say(self, message: str) -> None:
         self.stderr.write(self.redact(message) + "\n")
         self.stderr.flush()
+
+
+def _error_fields(exc: BaseException, message: str) -> dict[str, Any]:
+    """The ``error`` object of ``--json`` output: the same keys for every command and failure."""
+    fields: dict[str, Any] = {
+        "type": "Interrupted" if isinstance(exc, KeyboardInterrupt) else type(exc).__name__,
+        "status": getattr(exc, "status_code", None),
+        "detail": message.removeprefix("error: "),
+    }
+    problems = (
+        exc.problems if isinstance(exc, InputProblems) else [exc] if isinstance(exc, CredentialsFormatError) else []
+    )
+    if problems:
+        fields["problems"] = [{"line": p.line, "field": p.field, "reason": p.reason} for p in problems]
+    return fields
 
 
 class Progress:
@@ -181,7 +247,7 @@ class Progress:
             if step == self.last_step and done < self.total:
                 return
             self.last_step = step
-            self.stream.write(f"uploaded {done} of {self.total} credentials\n")
+            self.stream.write(f"uploaded {done} of {_plural(self.total, 'credential')}\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -211,30 +277,53 @@ def _read_text(name: str, what: str = "file") -> tuple[str, str]:
             raw = Path(name).read_bytes()
         except OSError as exc:
             raise UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    try:
-        return label, raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CredentialsFormatError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02X}); save the file as UTF-8 (CSV UTF-8 in Excel)",
-            line=line,
-            source=label,
-        ) from None
+    return label, decode_text(raw, source=label)  # an error names the byte's position, never its value
 
 
-def _load_credentials(name: str, redact: Redactor) -> list[Credential]:
-    """The validated credentials of a FILE argument or ``-``; their passwords join the redactor."""
+class InputProblems(UsageError):
+    """Every problem of a credentials input that ``create``/``add``/``upload`` refused (exit 2)."""
+
+    def __init__(self, label: str, problems: list[CredentialsFormatError]) -> None:
+        self.label = label
+        self.problems = problems
+        shown = [f"  {problem}" for problem in problems[:MAX_PROBLEMS_SHOWN]]
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            check = shlex.join([PROG, "credentials", "check", label if label != "<stdin>" else "-"])
+            shown.append(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more: `{check}` lists them all")
+        super().__init__("\n".join([f"{label}: {_plural(len(problems), 'problem')}; nothing was sent", *shown]))
+
+
+def _input_problems(label: str, text: str, redact: Redactor, first: CredentialsFormatError) -> Exception:
+    """The error for an input that failed validation: its single problem, or all of them (bounded)."""
+    valid, problems = find_problems(text, source=label)
+    redact.add_passwords(c.password for c in valid)
+    if len(problems) <= 1:
+        return problems[0] if problems else first
+    return InputProblems(label, problems)
+
+
+def _load_credentials(name: str, redact: Redactor) -> CredentialList:
+    """The validated credentials of a FILE argument or ``-``; their passwords join the redactor.
+
+    Invalid input is reported in full (as ``credentials check`` would), not just its first problem.
+    """
     if name == "-":
         label, text = _read_text(name, "credentials")
         try:
-            creds = parse_credentials(text)
+            creds = parse_credentials(text, source=label)
         except CredentialsFormatError as exc:
-            raise CredentialsFormatError(exc.reason, line=exc.line, field=exc.field, source=label) from None
+            raise _input_problems(label, text, redact, exc) from None
     else:
         path = Path(name)
         if not path.is_file():
             raise UsageError(f"{name}: no such file" if not path.exists() else f"{name}: not a file")
-        creds = read_credentials(path)
+        try:
+            creds = read_credentials(path)
+        except CredentialsFormatError as exc:
+            if exc.line is None:  # a file-level problem: unreadable, empty
+                raise
+            label, text = _read_text(name, "credentials")  # a non-UTF-8 file stops here, with its line
+            raise _input_problems(label, text, redact, exc) from None
     redact.add_passwords(c.password for c in creds)
     return creds
 
@@ -264,13 +353,18 @@ class Context:
 
 def cmd_check(ctx: Context) -> int:
     args, out = ctx.args, ctx.out
-    label, text = _read_text(args.file, "credentials")
-    valid, problems = find_problems(text, source=label)
+    try:
+        label, text = _read_text(args.file, "credentials")
+    except CredentialsFormatError as exc:  # not UTF-8: a problem of the file, reported as such
+        label, text = exc.source or args.file, None
+        valid, problems = list[Credential](), [exc]
+    if text is not None:
+        valid, problems = find_problems(text, source=label)
     ctx.redact.add_passwords(c.password for c in valid)
     if not out.as_json:
         for problem in problems:
             out.say(str(problem))
-    out.say(f"{label}: {len(valid)} valid credentials, {len(problems)} problem(s)")
+    out.say(f"{label}: {_plural(len(valid), 'valid credential')}, {_plural(len(problems), 'problem')}")
     report = [{"line": p.line, "field": p.field, "reason": p.reason} for p in problems]
     out.result(None, {"file": label, "credentials": len(valid), "problems": report})
     return EXIT_INPUT if problems else EXIT_OK
@@ -281,8 +375,8 @@ def cmd_create(ctx: Context) -> int:
     with ctx.client() as client:
         creds = _load_credentials(args.file, ctx.redact)
         pool_id = client.credentials.create_pool(workspace_id=args.workspace, credentials=creds)
-    out.say(f"created credential pool {pool_id} with {len(creds)} credentials")
-    out.result(pool_id, {"credential_pool_id": pool_id, "uploaded": len(creds)})
+    out.say(f"created credential pool {pool_id} with {_plural(len(creds), 'credential')}")
+    out.result(pool_id, {"credential_pool_id": pool_id, "uploaded": len(creds), "total": len(creds)})
     return EXIT_OK
 
 
@@ -291,8 +385,8 @@ def cmd_add(ctx: Context) -> int:
     with ctx.client() as client:
         creds = _load_credentials(args.file, ctx.redact)
         pool_id = client.credentials.add(args.pool_id, credentials=creds)
-    out.say(f"added {len(creds)} credentials to pool {pool_id}")
-    out.result(pool_id, {"credential_pool_id": pool_id, "uploaded": len(creds)})
+    out.say(f"added {_plural(len(creds), 'credential')} to pool {pool_id}")
+    out.result(pool_id, {"credential_pool_id": pool_id, "uploaded": len(creds), "total": len(creds)})
     return EXIT_OK
 
 
@@ -310,6 +404,23 @@ class _Upload:
         self.stored = stored
         self.progress(stored)
 
+    def _conflict_note(self, error: UploadError | None, batch_end: int) -> str:
+        """After a 409: nothing of the batch was stored; what to change, and which --skip then."""
+        batch = f"credentials {self.stored + 1}-{batch_end}"
+        if error is not None and error.batch_lines is not None:
+            first, last = error.batch_lines
+            batch += f", {'line' if first == last else 'lines'} {first}" + ("" if first == last else f"-{last}")
+        if error is not None and error.rejected_count >= batch_end - self.stored:
+            return (
+                f"note: every username of the failed batch ({batch}) is already in the pool (stored by an "
+                f"earlier run?): resume with --skip {batch_end} instead"
+            )
+        return (
+            f"note: a 409 stores nothing of its batch ({batch}): remove or rename the usernames named above in "
+            f"the file, then run the resume command; --skip counts credentials, not lines, and {self.stored} stays "
+            f"right as long as the first {_plural(self.stored, 'credential')} of the file are unchanged"
+        )
+
     def resume_command(self) -> str:
         args = self.ctx.args
         words = [PROG]
@@ -322,7 +433,7 @@ class _Upload:
             words.append("--")  # a file named like an option
         return shlex.join([*words, args.file])
 
-    def stopped(self, cause: BaseException, *, in_flight: bool) -> None:
+    def stopped(self, cause: BaseException, *, in_flight: bool, upload_error: UploadError | None = None) -> None:
         """Say how far the upload got and how to finish it."""
         self.progress.close()
         out, args = self.ctx.out, self.ctx.args
@@ -330,37 +441,43 @@ class _Upload:
             out.stderr.write(out.redact("".join(traceback.format_exception(cause))))
         where = f"pool {self.pool_id}" if self.pool_id else "no pool was created"
         interrupted = isinstance(cause, KeyboardInterrupt)
-        reason = "" if interrupted else f": {cause}"
+        reason = "" if interrupted else f": {_explained(cause)}"
         verb = "interrupted" if interrupted else "stopped"
-        out.say(f"error: upload {verb} after {self.stored} of {self.total} credentials ({where}){reason}")
+        message = f"error: upload {verb} after {self.stored} of {_plural(self.total, 'credential')} ({where}){reason}"
+        out.say(message)
         batch_end = min(self.stored + args.batch_size, self.total)
+        note = None
         if self.pool_id:
             out.say(f"resume with: {self.resume_command()}")
             if args.file == "-":
                 out.say("  (the input was stdin: pipe the same input into that command again)")
             if in_flight:
-                out.say(
+                note = (
                     f"note: the batch in flight (credentials {self.stored + 1}-{batch_end}) may or may not have "
                     f"been stored; if resuming gives 409 Conflict, it was: resume with --skip {batch_end} instead"
                 )
+            elif isinstance(cause, ConflictError):
+                note = self._conflict_note(upload_error, batch_end)
         elif in_flight:
-            out.say(
+            note = (
                 "note: the pool may have been created anyway; check the workspace's credential pools "
                 "before running the same command again"
             )
         else:
-            out.say("nothing was stored; fix the cause and run the same command again")
-        if out.as_json and not interrupted:
-            out.result(
-                None,
-                {
-                    "error": str(cause),
-                    "credential_pool_id": self.pool_id,
-                    "uploaded": self.stored,
-                    "total": self.total,
-                    "resume": self.resume_command() if self.pool_id else None,
-                },
-            )
+            note = "nothing was stored; fix the cause and run the same command again"
+        if note is not None:
+            out.say(note)
+        extra: dict[str, Any] = {
+            "credential_pool_id": self.pool_id,
+            "uploaded": self.stored - args.skip,
+            "total": self.total,
+        }
+        if self.pool_id:
+            shown = note.removeprefix("note: ") if note is not None else None
+            extra["resume"] = {"command": self.resume_command(), "skip": self.stored, "note": shown}
+        elif note is not None:
+            extra["note"] = note.removeprefix("note: ")
+        out.error(cause, message, **extra)
 
 
 def cmd_upload(ctx: Context) -> int:
@@ -369,28 +486,28 @@ def cmd_upload(ctx: Context) -> int:
         creds = _load_credentials(args.file, ctx.redact)  # the whole input is validated first
         total = len(creds)
         if args.skip > total:
-            raise UsageError(f"--skip {args.skip}: the input has only {total} credentials")
+            raise UsageError(f"--skip {args.skip}: the input has only {_plural(total, 'credential')}")
         upload = _Upload(ctx, total)
         if args.skip == total:
             if upload.pool_id is None:
-                raise UsageError(f"nothing to upload: --skip {args.skip} skips all {total} credentials")
-            out.say(f"nothing to upload: all {total} credentials are skipped")
+                raise UsageError(f"nothing to upload: --skip {args.skip} skips all {_plural(total, 'credential')}")
+            out.say(f"nothing to upload: all {_plural(total, 'credential')} skipped")
             out.result(upload.pool_id, {"credential_pool_id": upload.pool_id, "uploaded": 0, "total": total})
             return EXIT_OK
         skipped = f", skipping the first {args.skip}" if args.skip else ""
-        out.say(f"uploading {total - args.skip} credentials in batches of {args.batch_size}{skipped}")
+        out.say(f"uploading {_plural(total - args.skip, 'credential')} in batches of {args.batch_size}{skipped}")
         base = upload.stored
         try:
             if upload.pool_id is None:
                 # The first batch creates the pool: from then on its id is known, so even a
                 # Ctrl-C can be resumed exactly.
-                first = creds[args.skip : args.skip + args.batch_size]
+                first = creds.section(args.skip, args.skip + args.batch_size)  # it keeps its file lines
                 upload.pool_id = client.credentials.create_pool(workspace_id=args.workspace, credentials=first)
                 upload.confirm(args.skip + len(first))
             base = upload.stored
             if base < total:
                 client.credentials.upload(
-                    creds[base:],
+                    creds.section(base),
                     pool_id=upload.pool_id,
                     batch_size=args.batch_size,
                     on_progress=lambda done, _total: upload.confirm(base + done),
@@ -398,7 +515,9 @@ def cmd_upload(ctx: Context) -> int:
         except UploadError as exc:
             upload.stored = base + exc.uploaded
             cause = exc.__cause__ if exc.__cause__ is not None else exc
-            upload.stopped(cause, in_flight=isinstance(cause, APIError) and cause.may_have_been_applied)
+            upload.stopped(
+                cause, in_flight=isinstance(cause, APIError) and cause.may_have_been_applied, upload_error=exc
+            )
             return EXIT_API
         except APIError as exc:  # the pool-creating first batch
             upload.stopped(exc, in_flight=exc.may_have_been_applied)
@@ -406,7 +525,7 @@ def cmd_upload(ctx: Context) -> int:
         except KeyboardInterrupt as exc:
             upload.stopped(exc, in_flight=True)
             raise
-    out.say(f"uploaded {upload.stored - args.skip} credentials to pool {upload.pool_id}")
+    out.say(f"uploaded {_plural(upload.stored - args.skip, 'credential')} to pool {upload.pool_id}")
     out.result(
         upload.pool_id,
         {"credential_pool_id": upload.pool_id, "uploaded": upload.stored - args.skip, "total": total},
@@ -438,7 +557,7 @@ def cmd_generate(ctx: Context) -> int:
             handle.write(credentials_to_csv(creds) + "\n")
     except OSError as exc:
         raise LocalError(f"{path}: write failed: {exc.strerror or exc}") from None
-    out.say(f"wrote {len(creds)} credentials to {path} (mode 600: it holds passwords)")
+    out.say(f"wrote {_plural(len(creds), 'credential')} to {path} (mode 600: it holds passwords)")
     out.result(None, {"file": str(path), "credentials": len(creds)})
     return EXIT_OK
 
@@ -536,24 +655,30 @@ def _count(minimum: int, maximum: int | None = None) -> Callable[[str], int]:
     return parse
 
 
-def _global_options(parser: argparse.ArgumentParser, *, leaf: bool) -> None:
-    """The options every command takes; on a subcommand they may also follow the command."""
+def _global_options(parser: argparse.ArgumentParser, *, leaf: bool, online: bool = True) -> None:
+    """The options every command takes; on a subcommand they may also follow the command.
+
+    ``online=False``: a command that sends nothing (check, generate, fake-server) takes no
+    ``--token``/``--base-url`` after its name, and its help does not list them.
+    """
     group = parser.add_argument_group("global options" + (" (also accepted before the command)" if leaf else ""))
 
     def default(value: Any) -> Any:
         return argparse.SUPPRESS if leaf else value
 
-    group.add_argument(
-        "--token",
-        default=default(None),
-        help=f"API token (default: ${TOKEN_ENV}; prefer the variable: a token typed here lands in your shell history)",
-    )
-    group.add_argument(
-        "--base-url",
-        metavar="URL",
-        default=default(None),
-        help=f"API base URL (default: ${URL_ENV}, else {DEFAULT_URL})",
-    )
+    if online:
+        group.add_argument(
+            "--token",
+            default=default(None),
+            help=f"API token (default: ${TOKEN_ENV}; prefer the variable: a token typed here lands in your shell "
+            "history)",
+        )
+        group.add_argument(
+            "--base-url",
+            metavar="URL",
+            default=default(None),
+            help=f"API base URL, without /api/v1 (default: ${URL_ENV}, else {DEFAULT_URL})",
+        )
     group.add_argument("--json", action="store_true", default=default(False), help="print one JSON document on stdout")
     group.add_argument(
         "--debug",
@@ -584,9 +709,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(func=func)
         return sub
 
-    def finish(*subs: argparse.ArgumentParser) -> None:
+    def finish(*subs: argparse.ArgumentParser, online: bool = True) -> None:
         for sub in subs:
-            _global_options(sub, leaf=True)
+            _global_options(sub, leaf=True, online=online)
 
     creds = commands.add_parser("credentials", help="credential pools: check, create, add, upload, generate")
     actions = creds.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
@@ -603,7 +728,7 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--workspace", metavar="ID", required=True, help="workspace id")
     create.add_argument("file", metavar="FILE", help="CSV file, or - for stdin")
     add = leaf(actions, "add", cmd_add, help="add the credentials of a CSV to a pool")
-    add.add_argument("pool_id", metavar="POOL_ID")
+    add.add_argument("pool_id", metavar="POOL_ID", help="the credential pool to add to (<workspace_id>_<uuid>)")
     add.add_argument("file", metavar="FILE", help="CSV file, or - for stdin")
     upload = leaf(
         actions,
@@ -643,16 +768,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("-o", "--output", metavar="FILE", help="file to create (mode 600); default: stdout")
     generate.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    finish(check, create, add, upload, generate)
+    finish(create, add, upload)
+    finish(check, generate, online=False)
 
     groups = commands.add_parser("participant-groups", help="participant groups: create")
     actions = groups.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     gcreate = leaf(actions, "create", cmd_group, help="create a participant group")
-    gcreate.add_argument("--name", required=True)
+    gcreate.add_argument("--name", required=True, help="the group's name")
     owner = gcreate.add_mutually_exclusive_group(required=True)
     owner.add_argument("--workspace", metavar="ID", help="workspace id")
     owner.add_argument("--organisation", metavar="ID", help="organisation id")
-    gcreate.add_argument("--description", metavar="D")
+    gcreate.add_argument("--description", metavar="D", help="a description of the group (optional)")
     gcreate.add_argument(
         "--participant", metavar="ID", action="append", help="a participant id to include (repeatable)"
     )
@@ -664,7 +790,7 @@ def build_parser() -> argparse.ArgumentParser:
     invitations = commands.add_parser("invitations", help="workspace invitations: create")
     actions = invitations.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     icreate = leaf(actions, "create", cmd_invite, help="invite people to a workspace by email")
-    icreate.add_argument("--workspace", metavar="ID", required=True)
+    icreate.add_argument("--workspace", metavar="ID", required=True, help="the workspace to invite them to")
     icreate.add_argument(
         "--role",
         type=str.lower,
@@ -672,7 +798,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="collaborator",
         help="role of the invitees (default: collaborator)",
     )
-    icreate.add_argument("emails", nargs="+", metavar="EMAIL")
+    icreate.add_argument("emails", nargs="+", metavar="EMAIL", help="email addresses of the people to invite")
     finish(icreate)
 
     fake = leaf(
@@ -684,7 +810,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"stdout, then serves until Ctrl-C or SIGTERM. Point the client at it with {URL_ENV}.",
     )
     fake.add_argument("--port", metavar="N", type=_count(0, 65535), default=0, help="port (default 0: a free one)")
-    finish(fake)
+    finish(fake, online=False)
     return parser
 
 
@@ -730,11 +856,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = Output("--json" in argv, redact)
     debug = "--debug" in argv
 
-    def fail(code: int, message: str) -> int:
+    def fail(code: int, exc: BaseException, message: str | None = None) -> int:
+        message = message if message is not None else f"error: {_explained(exc)}"
         with contextlib.suppress(Exception):
             out.say(message)
             if debug:
                 out.stderr.write(redact(traceback.format_exc()))
+            out.error(exc, message)
         return code
 
     try:
@@ -743,21 +871,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _logging(debug, redact):
             func: Callable[[Context], int] = args.func
             return func(Context(args, out, redact))
-    except KeyboardInterrupt:
-        return fail(EXIT_INTERRUPTED, "interrupted")
+    except KeyboardInterrupt as exc:
+        return fail(EXIT_INTERRUPTED, exc, "interrupted")
     except SystemExit as exc:  # --help, --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except (UsageError, ConfigurationError, InvalidArgumentError, CredentialsFormatError) as exc:
-        return fail(EXIT_INPUT, f"error: {exc}")
+        return fail(EXIT_INPUT, exc)
     except (ProlificError, LocalError) as exc:  # APIError and the rest
-        return fail(EXIT_API, f"error: {exc}")
+        return fail(EXIT_API, exc)
     except BrokenPipeError:  # e.g. `prolific-client credentials generate 100 | head`
         with contextlib.suppress(Exception):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_API
     except Exception as exc:
         hint = "" if debug else " (run with --debug for the traceback)"
-        return fail(EXIT_API, f"error: unexpected {type(exc).__name__}: {exc}{hint}")
+        return fail(EXIT_API, exc, f"error: unexpected {type(exc).__name__}: {exc}{hint}")
+
+
+def _explained(exc: BaseException) -> str:
+    """An error's message for the user, with a hint where the cause is usually local."""
+    if isinstance(exc, AuthenticationError):
+        return (
+            f"{exc} — check the API token in ${TOKEN_ENV} (or --token): it may be mistyped, expired or "
+            "revoked; create one in the Prolific app under Settings > API tokens"
+        )
+    return str(exc)
 
 
 def run() -> None:

@@ -35,6 +35,7 @@ __all__ = [
     "CredentialsInput",
     "coerce_credentials",
     "credentials_to_csv",
+    "decode_text",
     "find_problems",
     "generate_credentials",
     "parse_credentials",
@@ -59,25 +60,75 @@ class Credential(NamedTuple):
         return self.__repr__()
 
 
+#: Where each credential of a CredentialList came from: the line of the first one when they are
+#: on consecutive lines, else one line per credential, else None (not read from text).
+Lines: TypeAlias = "int | list[int] | None"
+
+
 class CredentialList(list[Credential]):
     """A ``list`` of validated credentials, as the readers return it.
 
     It remembers its wire text, so serialising what was just read (``credentials_to_csv``, an
-    upload) does not validate a million rows twice. Any change to the list forgets it.
+    upload) does not validate a million rows twice, and where each credential came from
+    (:meth:`line`, :attr:`source`), so that an error from the API can name the user's own line.
+    Any change to the list forgets both.
+
+    >>> creds = parse_credentials("username,password\\nalice,pw-1\\n\\nbob,pw-2\\n", source="a.csv")
+    >>> creds.source, creds.line(0), creds.line(1)
+    ('a.csv', 2, 4)
+    >>> creds.section(1).line(0)
+    4
     """
 
-    __slots__ = ("_wire",)
+    __slots__ = ("_lines", "_wire", "source")
 
-    def __init__(self, items: Iterable[Credential] = (), wire: str | None = None) -> None:
+    def __init__(
+        self,
+        items: Iterable[Credential] = (),
+        wire: str | None = None,
+        *,
+        lines: Lines = None,
+        source: str | None = None,
+    ) -> None:
         super().__init__(items)
         self._wire = wire
+        self._lines = lines
+        #: The file (or e.g. ``"<stdin>"``) the credentials were read from, if known.
+        self.source = source
 
     def wire(self) -> str | None:
         """The validated wire text, or None once the list has been changed."""
         return self._wire
 
+    def line(self, index: int) -> int | None:
+        """The input line the credential at ``index`` was read from; None if not read from text."""
+        lines = self._lines
+        if lines is None:
+            return None
+        if isinstance(lines, int):
+            return lines + range(len(self))[index]  # range(): IndexError and negative indexes as for a list
+        return lines[index]
+
+    def section(self, start: int, stop: int | None = None) -> CredentialList:
+        """``self[start:stop]`` (``start``, ``stop`` >= 0) that still knows its lines, source and wire text."""
+        items = self[start:stop]
+        start = min(start, len(self))
+        lines = self._lines
+        if isinstance(lines, list):
+            lines = lines[start : start + len(items)]
+        elif lines is not None:
+            lines += start
+        wire = self._wire
+        if wire is not None and items:
+            # Each credential takes len(username) + len(password) + 2 characters (a comma, a line break).
+            offset = len("".join(itertools.chain.from_iterable(self[:start]))) + 2 * start
+            length = len("".join(itertools.chain.from_iterable(items))) + 2 * len(items) - 1
+            wire = wire[offset : offset + length]
+        return CredentialList(items, wire if items else None, lines=lines, source=self.source)
+
     def _changed(self) -> None:
         self._wire = None
+        self._lines = None
 
 
 def _forgetting(name: str) -> Any:
@@ -85,6 +136,7 @@ def _forgetting(name: str) -> Any:
 
     def changed(self: CredentialList, *args: Any) -> Any:
         self._wire = None
+        self._lines = None
         return method(self, *args)
 
     changed.__name__ = name
@@ -124,7 +176,7 @@ def _problem(value: str, field: str) -> str | None:
         if char in "\r\n":
             return f"{field} contains a line break (position {index})"
         if not char.isprintable() and not char.isspace():
-            return f"{field} contains the invisible/control character U+{ord(char):04X} (position {index})"
+            return f"{field} contains {_character('invisible/control', char, field)} (position {index})"
     if value.strip() != value:
         return (
             f"{field} has leading or trailing whitespace; remove it in the file "
@@ -132,8 +184,13 @@ def _problem(value: str, field: str) -> str | None:
         )
     for index, char in enumerate(value, 1):
         if not char.isprintable():
-            return f"{field} contains the whitespace character U+{ord(char):04X} (position {index})"
+            return f"{field} contains {_character('whitespace', char, field)} (position {index})"
     return None  # pragma: no cover - isprintable() was False, so a character above matched
+
+
+def _character(kind: str, char: str, field: str) -> str:
+    """A character for a message: its code point in a username, nothing of it in a password."""
+    return f"an {kind} character" if field == "password" else f"the {kind} character U+{ord(char):04X}"
 
 
 def _shown(username: str) -> str:
@@ -154,10 +211,37 @@ def _is_header(fields: list[str]) -> bool:
     return len(fields) == 2 and (fields[0].strip().lower(), fields[1].strip().lower()) == _HEADER
 
 
+# Separators spreadsheets use instead of commas (Excel in locales with a decimal comma, tab exports).
+_FOREIGN_SEPARATORS = {";": "semicolons (;)", "\t": "tabs"}
+
+
+def _foreign_separator(fields: list[str]) -> str | None:
+    """The separator a one-field row was written with, when it is not a comma (``;`` or a tab)."""
+    if len(fields) == 1:
+        for separator in _FOREIGN_SEPARATORS:
+            if separator in fields[0]:
+                return separator
+    return None
+
+
+def _wrong_separator(separator: str, line: int, source: str | None, count: str = "") -> CredentialsFormatError:
+    """The one error for a file whose fields are separated by ``separator`` rather than commas."""
+    return CredentialsFormatError(
+        f"the file separates its fields with {_FOREIGN_SEPARATORS[separator]}, not commas{count}: the API takes "
+        'username,password lines. Save it from Excel as "CSV UTF-8 (Comma delimited)" (or set the list separator '
+        "to a comma); it is not converted silently, as a password may contain that separator",
+        line=line,
+        source=source,
+    )
+
+
 def _credential(line: int, fields: list[str], seen: dict[str, int], source: str | None) -> Credential:
     """One non-blank row → a Credential, or the CredentialsFormatError saying what is wrong."""
     if len(fields) != 2:
         hint = " (a trailing comma makes an empty third field)" if len(fields) > 2 and fields[-1] == "" else ""
+        separator = _foreign_separator(fields)
+        if separator is not None:
+            hint = f": this line separates its fields with {_FOREIGN_SEPARATORS[separator]}, not a comma"
         raise CredentialsFormatError(
             f"expected 2 fields (username,password), found {len(fields)}{hint}", line=line, source=source
         )
@@ -222,27 +306,40 @@ def _fast(lines: Iterable[str]) -> CredentialList | None:
     enabled = gc.isenabled()
     gc.disable()
     try:
+        reader = csv.reader(lines, strict=True)
         try:
-            rows = list(filter(None, csv.reader(lines, strict=True)))
+            rows = list(reader)
         except csv.Error:
             return None
-        return _if_valid(rows)
+        if reader.line_num != len(rows):
+            return None  # a quoted field spans lines (refused): the row-by-row path explains it
+        while rows and not rows[-1]:
+            rows.pop()  # blank lines at the end move no credential's line
+        numbers: Lines = 1
+        if not all(rows):  # blank lines: each row's line is its position among all rows
+            numbers = [number for number, row in enumerate(rows, 1) if row]
+            rows = list(filter(None, rows))
+        return _if_valid(rows, numbers)
     finally:
         if enabled:
             gc.enable()
 
 
-def _if_valid(rows: list[Any]) -> CredentialList | None:
-    """Non-blank CSV rows (a header may come first) → credentials if all are valid, else None."""
+def _if_valid(rows: list[Any], lines: Lines) -> CredentialList | None:
+    """Non-blank CSV rows (a header may come first) on ``lines`` → credentials if all are valid, else None."""
     if rows and _is_header(rows[0]):
         del rows[0]
+        if isinstance(lines, list):
+            del lines[0]
+        elif lines is not None:
+            lines += 1
     wire = _wire_if_valid(rows)
-    return None if wire is None else _credentials(rows, wire)
+    return None if wire is None else _credentials(rows, wire, lines)
 
 
-def _credentials(rows: list[Any], wire: str) -> CredentialList:
+def _credentials(rows: list[Any], wire: str, lines: Lines) -> CredentialList:
     """Validated 2-item rows → Credential tuples, built without a Python-level call per row."""
-    return CredentialList(map(tuple.__new__, itertools.repeat(Credential), rows), wire)
+    return CredentialList(map(tuple.__new__, itertools.repeat(Credential), rows), wire, lines=lines)
 
 
 def _plain_rows(text: str) -> list[list[str]] | None:
@@ -280,7 +377,7 @@ def _small_ascii(text: str) -> CredentialList | None:
     rows = [line.split(",") for line in text.split("\n")]
     if _is_header(rows[0]) or len(set(map(_FIRST, rows))) != len(rows):
         return None
-    return _credentials(rows, text)
+    return _credentials(rows, text, 1)
 
 
 def _fast_text(text: str) -> CredentialList | None:
@@ -292,7 +389,13 @@ def _fast_text(text: str) -> CredentialList | None:
     gc.disable()  # see _fast
     try:
         rows = _plain_rows(text)
-        return _fast(io.StringIO(text, newline="")) if rows is None else _if_valid(rows)
+        if rows is None:
+            return _fast(io.StringIO(text, newline=""))
+        lines: Lines = 1
+        blank = text.find("\n\n")
+        if text.startswith("\n") or (blank != -1 and text[blank:].strip("\n")):  # blank lines before a row
+            lines = [number for number, line in enumerate(text.split("\n"), 1) if line]
+        return _if_valid(rows, lines)
     finally:
         if enabled:
             gc.enable()
@@ -300,12 +403,19 @@ def _fast_text(text: str) -> CredentialList | None:
 
 def _from_csv(text: str, source: str | None) -> CredentialList:
     fast = _fast_text(text)
-    return fast if fast is not None else _validated(_csv_rows(io.StringIO(text, newline=""), source), source)
+    if fast is None:
+        return _validated(_csv_rows(io.StringIO(text, newline=""), source), source)
+    fast.source = source
+    return fast
 
 
-def _validated(rows: Iterator[tuple[int, list[str]]], source: str | None) -> CredentialList:
-    """Rows ``(line, fields)`` → credentials, stopping at the first problem; a header may come first."""
-    out = CredentialList()
+def _validated(rows: Iterator[tuple[int, list[str]]], source: str | None, *, lines: bool = True) -> CredentialList:
+    """Rows ``(line, fields)`` → credentials, stopping at the first problem; a header may come first.
+
+    ``lines``: the numbers are input lines (False: item numbers, which the list does not keep).
+    """
+    out: list[Credential] = []
+    numbers: list[int] = []
     seen: dict[str, int] = {}
     first = True
     for line, fields in rows:
@@ -315,10 +425,15 @@ def _validated(rows: Iterator[tuple[int, list[str]]], source: str | None) -> Cre
             first = False
             if _is_header(fields):
                 continue
+        if not out:  # the first data row; e.g. "username;password": not comma-separated
+            separator = _foreign_separator(fields)
+            if separator is not None:
+                raise _wrong_separator(separator, line, source)
         out.append(_credential(line, fields, seen, source))
+        numbers.append(line)
     if not out:
         raise CredentialsFormatError("no credentials found (the input is empty or only a header)", source=source)
-    return out
+    return CredentialList(out, lines=numbers if lines else None, source=source)
 
 
 def find_problems(text: str, *, source: str | None = None) -> tuple[list[Credential], list[CredentialsFormatError]]:
@@ -335,20 +450,33 @@ def find_problems(text: str, *, source: str | None = None) -> tuple[list[Credent
     problems: list[CredentialsFormatError] = []
     seen: dict[str, int] = {}
     first = True
+    rows, rows_after_header, first_separator = 0, 0, None
+    separated: dict[str, list[int]] = {}  # lines written with a separator other than the comma
     try:
         for line, fields in _csv_rows(io.StringIO(text.removeprefix("\ufeff"), newline=""), source):
             if not fields:
                 continue
+            rows += 1
+            for separator in _FOREIGN_SEPARATORS:
+                if separator in fields[0]:  # "carol;pw,3" too: a comma inside a field made it two
+                    separated.setdefault(separator, []).append(line)
             if first:
                 first = False
                 if _is_header(fields):
                     continue
+            if rows_after_header == 0:  # the first data row; e.g. "username;password"
+                first_separator = _foreign_separator(fields)
+            rows_after_header += 1
             try:
                 valid.append(_credential(line, fields, seen, source))
             except CredentialsFormatError as exc:
                 problems.append(exc)
     except CredentialsFormatError as exc:  # malformed CSV: the rest cannot be read reliably
         problems.append(exc)
+    lines = separated.get(first_separator or "", [])
+    if first_separator is not None and 2 * len(lines) >= rows:
+        # The file uses it (its first row and most rows): one problem, and nothing of it is valid.
+        return [], [_wrong_separator(first_separator, lines[0], source, f" ({len(lines)} of {rows} lines)")]
     if not valid and not problems:
         problems.append(
             CredentialsFormatError("no credentials found (the input is empty or only a header)", source=source)
@@ -371,15 +499,16 @@ def _csv_rows(lines: Iterable[str], source: str | None) -> Iterator[tuple[int, l
         raise CredentialsFormatError(reason, line=start, source=source) from None
 
 
-def parse_credentials(text: str) -> CredentialList:
+def parse_credentials(text: str, *, source: str | None = None) -> CredentialList:
     """Parse CSV text (the API's own format, or a spreadsheet export) into validated credentials.
 
     Quoted fields, a UTF-8 BOM, CRLF/LF, blank lines and a ``username,password`` header are
     accepted; anything the wire format cannot carry raises :class:`CredentialsFormatError`.
+    ``source`` names the text's origin (e.g. ``"<stdin>"``) in error messages.
     """
     if not isinstance(text, str):
-        raise CredentialsFormatError(f"expected CSV text (str), got {type(text).__name__}")
-    return _from_csv(text.removeprefix("\ufeff"), None)
+        raise CredentialsFormatError(f"expected CSV text (str), got {type(text).__name__}", source=source)
+    return _from_csv(text.removeprefix("\ufeff"), source)
 
 
 def read_credentials(path_or_file: str | os.PathLike[str] | IO[str]) -> CredentialList:
@@ -393,11 +522,12 @@ def read_credentials(path_or_file: str | os.PathLike[str] | IO[str]) -> Credenti
             with open(source, encoding="utf-8-sig", newline="") as handle:
                 fast = _fast(handle)
             if fast is not None:
+                fast.source = source
                 return fast
             with open(source, encoding="utf-8-sig", newline="") as handle:
                 return _validated(_csv_rows(handle, source), source)
         except UnicodeDecodeError:
-            raise _not_utf8(source) from None
+            raise _file_not_utf8(source) from None
         except OSError as exc:
             raise CredentialsFormatError(f"cannot read the file: {exc.strerror or exc}", source=source) from None
     if not callable(getattr(path_or_file, "read", None)):
@@ -414,11 +544,46 @@ def read_credentials(path_or_file: str | os.PathLike[str] | IO[str]) -> Credenti
     return _from_csv(text.removeprefix("\ufeff"), source)
 
 
-def _not_utf8(source: str) -> CredentialsFormatError:
-    """Where the file stops being UTF-8 (the text reader's offset is within its current chunk only).
+def decode_text(data: bytes, *, source: str | None = None) -> str:
+    """The text of a credentials file's bytes: UTF-8, a leading BOM dropped.
+
+    Anything else raises :class:`CredentialsFormatError` naming the line and the byte's position
+    in it, never the byte's value (it may be part of a password).
+
+    >>> decode_text(b"alice,pw-1\\n")
+    'alice,pw-1\\n'
+    >>> decode_text(b"ok,1\\nj\\xfcrgen,2", source="a.csv")
+    Traceback (most recent call last):
+    ...
+    prolific._errors.CredentialsFormatError: a.csv, line 2: not UTF-8 text (byte 2 of the line); save ...
+    """
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise _not_utf8(data, exc.start, source) from None
+
+
+def _not_utf8(data: bytes, start: int, source: str | None) -> CredentialsFormatError:
+    """Where ``data`` stops being UTF-8 (``start``: the offset of the first bad byte).
 
     The byte's value is not shown: it may be part of a password.
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return CredentialsFormatError(
+            'the file is UTF-16 text (Excel\'s "Unicode Text"), not UTF-8; save it as "CSV UTF-8 (Comma delimited)"',
+            line=1,
+            source=source,
+        )
+    column = start - data.rfind(b"\n", 0, start)
+    return CredentialsFormatError(
+        f"not UTF-8 text (byte {column} of the line); save the file as UTF-8 (CSV UTF-8 in Excel)",
+        line=data.count(b"\n", 0, start) + 1,
+        source=source,
+    )
+
+
+def _file_not_utf8(source: str) -> CredentialsFormatError:
+    """:func:`_not_utf8` for a file the text reader failed on (its offset is within its current chunk only)."""
     with open(source, "rb") as raw:
         data = raw.read()
     try:
@@ -426,12 +591,7 @@ def _not_utf8(source: str) -> CredentialsFormatError:
         start = len(data)  # pragma: no cover - the reader failed, so this decode fails too
     except UnicodeDecodeError as exc:
         start = exc.start
-    column = start - data.rfind(b"\n", 0, start)
-    return CredentialsFormatError(
-        f"not UTF-8 text (byte {column} of the line); save the file as UTF-8 (CSV UTF-8 in Excel)",
-        line=data.count(b"\n", 0, start) + 1,
-        source=source,
-    )
+    return _not_utf8(data, start, source)
 
 
 def coerce_credentials(credentials: CredentialsInput) -> CredentialList:
@@ -461,16 +621,18 @@ def coerce_credentials(credentials: CredentialsInput) -> CredentialList:
     if kinds <= {Credential, tuple, list}:
         wire = _wire_if_valid(rows)
         if wire is not None:
+            if isinstance(items, CredentialList):  # its wire text was forgotten, not its lines
+                return CredentialList(rows, wire, lines=items._lines, source=items.source)
             if kinds == {Credential}:
                 return CredentialList(rows, wire)
             enabled = gc.isenabled()
             gc.disable()  # see _fast
             try:
-                return _credentials(rows, wire)
+                return _credentials(rows, wire, None)
             finally:
                 if enabled:
                     gc.enable()
-    return _validated(_pairs(rows), None)
+    return _validated(_pairs(rows), None, lines=False)
 
 
 def _pairs(items: Iterable[object]) -> Iterator[tuple[int, list[str]]]:

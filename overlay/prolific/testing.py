@@ -739,7 +739,12 @@ def _to_response(request: httpx.Request, answer: _Answer) -> httpx.Response:
         headers=list(answer.headers),
         content=body,
         request=request,
-        extensions={"http_version": b"HTTP/1.1", "reason_phrase": _reason(answer.status).encode()},
+        # "prolific_fake": the package's debug log says the answer came from here, not from Prolific.
+        extensions={
+            "http_version": b"HTTP/1.1",
+            "reason_phrase": _reason(answer.status).encode(),
+            "prolific_fake": True,
+        },
     )
 
 

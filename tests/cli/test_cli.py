@@ -6,8 +6,10 @@ that neither the token nor a password is ever printed (``credentials generate`` 
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
+import logging
 import os
 import shlex
 import signal
@@ -19,6 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+import prolific
 import prolific.cli
 from prolific.cli import main
 from prolific.testing import FakeProlific
@@ -93,7 +96,7 @@ def test_check_reports_every_bad_line_of_the_example(capsys: pytest.CaptureFixtu
     for line in (3, 4, 5, 6, 7, 8):
         assert f"{path}, line {line}" in err
     assert "lines 2 and 6" in err  # the duplicate names both lines
-    assert "2 valid credentials, 6 problem(s)" in err
+    assert "2 valid credentials, 6 problems" in err
 
     code, out, err = cli(capsys, "--json", "credentials", "check", path)
     report = json.loads(out)
@@ -112,7 +115,7 @@ def test_check_reports_every_bad_line_of_the_example(capsys: pytest.CaptureFixtu
 
 def test_check_good_files_and_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, err = cli(capsys, "credentials", "check", str(EXAMPLES / "credentials.csv"))
-    assert code == 0 and out == "" and "12 valid credentials, 0 problem(s)" in err
+    assert code == 0 and out == "" and "12 valid credentials, 0 problems" in err
     assert cli(capsys, "credentials", "check", str(EXAMPLES / "more-credentials.csv"))[0] == 0
 
     monkeypatch.setattr("sys.stdin", io.StringIO(csv_text(1, 3, header=True)))
@@ -153,6 +156,56 @@ def test_check_not_utf8_and_missing_file(capsys: pytest.CaptureFixture[str], tmp
     assert code == 2 and "nope.csv" in err and "Traceback" not in err
 
 
+def _stdin_bytes(data: bytes) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+
+
+def test_no_byte_or_character_of_a_password_is_printed(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The undecodable byte 0xE9 and the control character U+0007 sit inside passwords: no command
+    # may print them, as a byte value, a character or a code point, on any stream.
+    data = {
+        "latin1": b"alice,pw-SECRET-1\nbob,pw-SECRET-\xe9-2\n",
+        "control": b"alice,pw-SECRET-1\nbob,pw-SECRET-\x07-2\n",
+    }
+    forbidden = {"latin1": ("0XE9", "\\XE9", "\xe9", "\u00c3\u00a9", "U+00E9"), "control": ("U+0007", "\\X07", "\x07")}
+    for kind, raw in data.items():
+        path = tmp_path / f"{kind}.csv"
+        path.write_bytes(raw)
+        for argv in (
+            ["credentials", "check", str(path)],
+            ["--json", "credentials", "check", str(path)],
+            api(url, "credentials", "create", "--workspace", "w", str(path)),
+            api(url, "--json", "credentials", "add", "w_1", str(path)),
+            api(url, "--debug", "credentials", "upload", "--workspace", "w", str(path)),
+            ["credentials", "check", "-"],
+            api(url, "credentials", "upload", "--workspace", "w", "-"),
+        ):
+            monkeypatch.setattr("sys.stdin", _stdin_bytes(raw))
+            code, out, err = cli(capsys, *argv)
+            assert code == 2, (argv, err)
+            assert "line 2" in err or '"line": 2' in out, (argv, err)
+            for text in (out, err):
+                for shown in forbidden[kind]:
+                    assert shown not in text.upper() and shown not in text, (kind, argv, text)
+    assert fake.requests == []
+
+
+def test_a_semicolon_separated_file_is_one_problem(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, tmp_path: Path
+) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_text("username;password\n" + "".join(f"user{i:03d};{password(i)}\n" for i in range(1, 41)))
+    code, out, err = cli(capsys, "credentials", "check", str(path))
+    assert code == 2 and err.count("separates its fields with semicolons (;)") == 1 and "expected 2 fields" not in err
+    assert "CSV UTF-8 (Comma delimited)" in err and "0 valid credentials" in err
+    for command in (["create", "--workspace", "w"], ["add", "w_1"], ["upload", "--workspace", "w"]):
+        code, out, err = cli(capsys, *api(url, "credentials", *command, str(path)))
+        assert code == 2 and out == "" and err.count("semicolons (;)") == 1 and f"{path}, line 1" in err, err
+    assert fake.requests == []
+
+
 # -- credentials create / add ---------------------------------------------------------------------
 
 
@@ -167,7 +220,7 @@ def test_create_add_409_404(capsys: pytest.CaptureFixture[str], url: str, fake: 
     more = tmp_path / "more.csv"
     more.write_text(csv_text(5, 6))
     code, out, _ = cli(capsys, *api(url, "--json", "credentials", "add", pool, str(more)))
-    assert code == 0 and json.loads(out) == {"credential_pool_id": pool, "uploaded": 2}
+    assert code == 0 and json.loads(out) == {"credential_pool_id": pool, "uploaded": 2, "total": 2}
     assert fake.pools[pool] == pairs(1, 6)
 
     code, out, err = cli(capsys, *api(url, "credentials", "add", pool, str(more)))  # same usernames again
@@ -203,12 +256,35 @@ def test_bad_input_is_exit_2_and_sends_nothing(
     assert fake.requests == []
 
 
+def test_create_add_upload_report_every_problem_bounded(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    few = tmp_path / "few.csv"
+    few.write_text(f"a,{password(1)}\nb, {password(2)}\nc,{password(3)}\nd,\na,{password(4)}\n")
+    for command in (["create", "--workspace", "w"], ["add", "w_1"], ["upload", "--workspace", "w"]):
+        code, out, err = cli(capsys, *api(url, "credentials", *command, str(few)))
+        assert code == 2 and out == ""
+        assert f"{few}: 3 problems" in err and "nothing was sent" in err
+        for line, field in ((2, "password"), (4, "password"), (5, "username")):
+            assert f"{few}, line {line}, {field}" in err
+    many = tmp_path / "many.csv"
+    many.write_text("".join(f"user{i},\n" for i in range(1, 31)))  # 30 empty passwords
+    code, _, err = cli(capsys, *api(url, "credentials", "upload", "--workspace", "w", str(many)))
+    assert code == 2 and f"{many}: 30 problems" in err
+    assert f"{many}, line 20, password" in err and f"{many}, line 21," not in err
+    assert "and 10 more" in err and f"credentials check {many}" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO(few.read_text()))
+    code, _, err = cli(capsys, *api(url, "credentials", "create", "--workspace", "w", "-"))
+    assert code == 2 and "<stdin>: 3 problems" in err and "<stdin>, line 5, username" in err
+    assert fake.requests == []
+
+
 def test_server_detail_echoing_a_password_is_redacted(
     capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, creds_file: Path
 ) -> None:
     fake.fail_next(400, body={"error": {"title": "Bad Request", "detail": f"rejected {password(3)} on line 3"}})
     code, _, err = cli(capsys, *api(url, "--debug", "credentials", "create", "--workspace", "w", str(creds_file)))
-    assert code == 1 and "rejected *** on line 3" in err
+    assert code == 1 and f"rejected *** on {creds_file} line 4: 'user003'" in err  # request line 3, after a header
 
 
 # -- credentials upload ---------------------------------------------------------------------------
@@ -291,6 +367,42 @@ def test_502_after_the_batch_was_stored_resumes_with_the_noted_skip(
     assert fake.pools == {pool: pairs(1, 12)}
 
 
+def test_409_mid_upload_names_the_file_line_and_the_resume_stays_right(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, tmp_path: Path
+) -> None:
+    seed = tmp_path / "seed.csv"
+    seed.write_text(f"user004,{password(0)}\n")
+    _, out, _ = cli(capsys, *api(url, "credentials", "create", "--workspace", "w", str(seed)))
+    pool = out.strip()
+    path = tmp_path / "logins.csv"
+    path.write_text(csv_text(1, 6, header=True))  # user004 is on line 5
+    code, _, err = cli(capsys, *api(url, "credentials", "upload", "--pool", pool, "--batch-size", "2", str(path)))
+    assert code == 1 and f"({path} line 5: 'user004')" in err and "(line 2)" not in err
+    assert "stays right" in err
+    argv = _resume_argv(err)
+    assert argv[argv.index("--skip") + 1] == "2"
+    path.write_text(csv_text(1, 6, header=True).replace("user004,", "user004b,"))  # renamed, on the same line
+    assert cli(capsys, *argv)[0] == 0
+    assert [u for u, _ in fake.pools[pool]] == [
+        "user004",
+        "user001",
+        "user002",
+        "user003",
+        "user004b",
+        "user005",
+        "user006",
+    ]
+
+    # Lines 2-3 already in the pool (a header above them): the request's "lines 1, 2" are the file's 2 and 3.
+    again = tmp_path / "again.csv"
+    again.write_text(csv_text(1, 2, header=True))
+    code, _, err = cli(capsys, *api(url, "credentials", "add", pool, str(again)))
+    assert code == 1 and "(lines 1, 2)" not in err and f"({again} lines 2, 3: 'user001', 'user002')" in err
+    code, _, err = cli(capsys, *api(url, "credentials", "upload", "--pool", pool, "--batch-size", "2", str(again)))
+    assert code == 1 and "every username of the failed batch (credentials 1-2, lines 2-3)" in err
+    assert "resume with --skip 2 instead" in err
+
+
 def test_upload_from_stdin_resume_says_to_pipe_again(
     capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -305,7 +417,7 @@ def test_upload_from_stdin_resume_says_to_pipe_again(
     assert code == 1 and failure["credential_pool_id"] == pool and failure["uploaded"] == 3 and failure["total"] == 9
     assert "pipe the same input" in err
     argv = _resume_argv(err)
-    assert argv[-1] == "-" and shlex.split(failure["resume"])[1:] == argv
+    assert argv[-1] == "-" and shlex.split(failure["resume"]["command"])[1:] == argv
     monkeypatch.setattr("sys.stdin", io.StringIO(text))
     assert cli(capsys, *argv)[0] == 0
     assert fake.pools == {pool: pairs(1, 9)}
@@ -357,6 +469,24 @@ def test_ctrl_c_mid_upload_is_130_with_a_resume_command(
     monkeypatch.setattr(prolific.cli.Progress, "__call__", real)
     assert cli(capsys, *_resume_argv(err))[0] == 0
     assert fake.pools == {pool: pairs(1, 7)}
+
+
+def test_ctrl_c_mid_upload_with_json_prints_the_error_and_resume(
+    capsys: pytest.CaptureFixture[str], url: str, creds_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = prolific.cli.Progress.__call__
+
+    def interrupt_at_2(self: prolific.cli.Progress, done: int) -> None:
+        real(self, done)
+        if done == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(prolific.cli.Progress, "__call__", interrupt_at_2)
+    code, out, _ = cli(capsys, *api(url, "--json", "credentials", "upload", "--workspace", "w", "--batch-size", "2",
+                                    str(creds_file)))  # fmt: skip
+    doc = json.loads(out)  # one document, though main() also handles the interrupt
+    assert code == 130 and doc["error"] == {"type": "Interrupted", "status": None, "detail": doc["error"]["detail"]}
+    assert doc["uploaded"] == 2 and doc["resume"]["skip"] == 2 and "may or may not" in doc["resume"]["note"]
 
 
 def test_ctrl_c_anywhere_is_130(
@@ -455,6 +585,65 @@ def test_invitations(capsys: pytest.CaptureFixture[str], url: str, fake: FakePro
 # -- configuration, usage, errors -----------------------------------------------------------------
 
 
+ERROR_KEYS = {"type", "status", "detail"}
+
+
+def test_json_errors_have_one_shape_on_stdout(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, creds_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"a,{password(1)}\nb, {password(2)}\nc,\n")
+    pool = json.loads(cli(capsys, *api(url, "--json", "credentials", "create", "--workspace", "w", str(creds_file)))[1])
+    pool_id = pool["credential_pool_id"]
+    cases: list[tuple[list[str], int, str, int | None]] = [
+        (api(url, "credentials", "add", "w_missing", str(creds_file)), 1, "NotFoundError", 404),
+        (api(url, "credentials", "add", pool_id, str(creds_file)), 1, "ConflictError", 409),
+        (api(url, "credentials", "create", "--workspace", "w", str(bad)), 2, "InputProblems", None),
+        (api(url, "credentials", "create", "--workspace", "w", str(tmp_path / "none.csv")), 2, "UsageError", None),
+        (api(url, "invitations", "create", "--workspace", "w", "not-an-email"), 2, "InvalidArgumentError", None),
+        (api(url, "participant-groups", "create", "--name", "G", "--workspace", "w", "--bogus"), 2, "UsageError", None),
+        (["--base-url", "http://example.org", "invitations", "create", "--workspace", "w", "a@b.org"], 2,
+         "ConfigurationError", None),
+    ]  # fmt: skip
+    fake.fail_next(403, method="POST", path="/api/v1/participant-groups/")
+    cases.append(
+        (api(url, "participant-groups", "create", "--name", "G", "--workspace", "w"), 1, "PermissionDeniedError", 403)
+    )
+    for argv, code, kind, status in cases:
+        got, out, err = cli(capsys, "--json", *argv)
+        assert got == code, (argv, err)
+        doc = json.loads(out)
+        assert set(doc) == {"error"} and ERROR_KEYS <= set(doc["error"]) <= ERROR_KEYS | {"problems"}, doc
+        assert doc["error"]["type"] == kind and doc["error"]["status"] == status, doc
+        assert doc["error"]["detail"] and doc["error"]["detail"] in err, (doc, err)
+        if kind == "InputProblems":
+            assert [(p["line"], p["field"]) for p in doc["error"]["problems"]] == [(2, "password"), (3, "password")]
+
+    # An upload that stops: the same error object, with how far it got and how to resume.
+    fake.fail_next(502, method="PATCH")
+    got, out, err = cli(capsys, *api(url, "--json", "credentials", "upload", "--workspace", "w", "--batch-size", "3",
+                                     str(creds_file)))  # fmt: skip
+    doc = json.loads(out)
+    assert got == 1 and set(doc) == {"error", "credential_pool_id", "uploaded", "total", "resume"}
+    assert set(doc["error"]) == ERROR_KEYS and doc["error"]["type"] == "ServerError" and doc["error"]["status"] == 502
+    assert doc["uploaded"] == 3 and doc["total"] == 7
+    assert set(doc["resume"]) == {"command", "skip", "note"} and doc["resume"]["skip"] == 3
+    assert "--skip 3" in doc["resume"]["command"] and "may or may not have been stored" in doc["resume"]["note"]
+
+    # Results: create, add and upload answer with the same keys.
+    more = tmp_path / "more.csv"
+    more.write_text(csv_text(20, 21))
+    results = [pool]
+    results.append(json.loads(cli(capsys, *api(url, "--json", "credentials", "add", pool_id, str(more)))[1]))
+    more.write_text(csv_text(30, 31))
+    results.append(
+        json.loads(cli(capsys, *api(url, "--json", "credentials", "upload", "--pool", pool_id, str(more)))[1])
+    )
+    assert [set(r) for r in results] == [{"credential_pool_id", "uploaded", "total"}] * 3
+    assert results[1] == {"credential_pool_id": pool_id, "uploaded": 2, "total": 2}
+
+
 def test_usage_errors_are_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     for argv in (
         [],
@@ -466,11 +655,117 @@ def test_usage_errors_are_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
         ["--json", "invitations", "create", "--workspace", "w"],
     ):
         code, out, err = cli(capsys, *argv)
-        assert code == 2 and out == "" and "error:" in err and "Traceback" not in err, argv
+        assert code == 2 and "error:" in err and "Traceback" not in err, argv
+        assert out == "" if "--json" not in argv else json.loads(out)["error"]["type"] == "UsageError", argv
     code, out, _ = cli(capsys, "--help")
     assert code == 0 and "PROLIFIC_TOKEN" in out and "shell history" in " ".join(out.split())
     code, out, _ = cli(capsys, "--version")
     assert code == 0 and out.startswith("prolific-client ")
+
+
+def _parsers(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _parsers(sub, (*path, name))
+
+
+def test_every_command_and_argument_has_help() -> None:
+    for path, parser in _parsers(prolific.cli.build_parser()):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    assert choice.help, (path, choice.dest)
+            else:
+                assert action.help and action.help is not argparse.SUPPRESS, (
+                    path,
+                    action.option_strings or action.dest,
+                )
+
+
+def test_offline_commands_do_not_list_token_or_base_url() -> None:
+    helps = {path: parser.format_help() for path, parser in _parsers(prolific.cli.build_parser())}
+    for path in (("credentials", "check"), ("credentials", "generate"), ("fake-server",)):
+        assert "--token" not in helps[path] and "--base-url" not in helps[path] and "--json" in helps[path], path
+    for path in (("credentials", "create"), ("credentials", "upload"), ("invitations", "create")):
+        assert "--token" in helps[path] and "--base-url" in helps[path], path
+
+
+def test_an_unknown_flag_is_named(capsys: pytest.CaptureFixture[str], creds_file: Path) -> None:
+    code, _, err = cli(capsys, "credentials", "upload", "--workspce", "w", str(creds_file))
+    assert code == 2 and "--workspce" in err and "did you mean --workspace?" in err
+    assert "usage: prolific-client credentials upload" in err
+    code, _, err = cli(capsys, "credentials", "check", "--strict", str(creds_file))
+    assert code == 2 and "unrecognized argument: --strict" in err and "usage: prolific-client credentials check" in err
+    code, _, err = cli(capsys, "credentials", "check", str(creds_file), "--token", "x")  # check sends nothing
+    assert code == 2 and "--token" in err
+
+
+def test_messages_say_1_credential_not_1_credentials(
+    capsys: pytest.CaptureFixture[str], url: str, tmp_path: Path
+) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text(f"solo,{password(1)}\n")
+    _, _, err = cli(capsys, "credentials", "check", str(one))
+    assert "1 valid credential, 0 problems" in err
+    code, out, err = cli(capsys, *api(url, "credentials", "create", "--workspace", "w", str(one)))
+    assert code == 0 and "with 1 credential\n" in err
+    code, _, err = cli(capsys, *api(url, "credentials", "add", out.strip(), str(one)))
+    assert code == 1 and "1 credentials" not in err
+    two = tmp_path / "two.csv"
+    two.write_text(f"a,{password(1)}\nb,{password(2)}\n")
+    code, _, err = cli(capsys, *api(url, "credentials", "upload", "--workspace", "w", "--skip", "1", str(two)))
+    assert code == 0 and "uploading 1 credential in batches" in err and "uploaded 1 credential to pool" in err
+    assert "1 credentials" not in err
+    code, _, err = cli(capsys, "credentials", "generate", "1", "-o", str(tmp_path / "new.csv"))
+    assert code == 0 and "wrote 1 credential to" in err
+
+
+def test_base_url_ending_in_api_v1_is_explained(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PROLIFIC_TOKEN", TOKEN)
+    code, _, err = cli(capsys, "--base-url", "https://api.prolific.com/api/v1/", "invitations", "create",
+                       "--workspace", "w", "a@example.org")  # fmt: skip
+    assert code == 2 and "/api/v1/api/v1/" in err and "https://api.prolific.com" in err
+
+
+def test_401_says_to_check_the_token(
+    capsys: pytest.CaptureFixture[str], url: str, creds_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PROLIFIC_TOKEN", "tok-wrong-123456")
+    code, _, err = cli(capsys, *api(url, "credentials", "create", "--workspace", "w", str(creds_file)))
+    assert code == 1 and "401" in err and "PROLIFIC_TOKEN" in err
+    code, _, err = cli(capsys, *api(url, "credentials", "upload", "--workspace", "w", str(creds_file)))
+    assert code == 1 and "401" in err and "PROLIFIC_TOKEN" in err
+
+
+def test_a_200_with_html_says_so(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, creds_file: Path
+) -> None:
+    fake.fail_next(200, body="<!DOCTYPE html><html><body>Sign in</body></html>")
+    code, _, err = cli(capsys, *api(url, "credentials", "create", "--workspace", "w", str(creds_file)))
+    assert code == 1 and "the server answered HTML, not JSON" in err
+
+
+def test_the_in_process_fake_says_so_in_debug_logs(fake: FakeProlific, caplog: pytest.LogCaptureFixture) -> None:
+    http = httpx.Client(transport=fake.transport)
+    with caplog.at_level(logging.DEBUG, "prolific"), prolific.Prolific(token=TOKEN, http_client=http) as client:
+        client.credentials.create_pool(workspace_id="w", credentials="a,pw-1")
+    [line] = [r.getMessage() for r in caplog.records if "/api/v1/credentials/" in r.getMessage()]
+    assert "FakeProlific" in line and "in-process" in line
+    caplog.clear()
+    with (
+        caplog.at_level(logging.DEBUG, "prolific"),
+        fake.serve() as url,
+        prolific.Prolific(token=TOKEN, base_url=url) as client,
+    ):
+        client.credentials.create_pool(workspace_id="w", credentials="b,pw-1")
+    [line] = [r.getMessage() for r in caplog.records if "/api/v1/credentials/" in r.getMessage()]
+    assert "in-process" not in line  # a real HTTP exchange, if only with the loopback fake
 
 
 def test_missing_token_names_the_variable(

@@ -205,3 +205,60 @@ async def test_async_retry(aclient: AsyncProlific, fake: FakeProlific) -> None:
 def test_token_in_header_only(client: Prolific, fake: FakeProlific, token: str) -> None:
     client.credentials.create_pool(workspace_id="ws", credentials="a,b")
     assert token not in repr(fake.requests)
+
+
+# -- a refused batch names the user's file lines and usernames (not lines within the request) ------
+
+
+def _file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "logins.csv"
+    path.write_text(text)
+    return path
+
+
+def test_409_in_a_batch_names_the_file_line_and_username(client: Prolific, fake: FakeProlific, tmp_path: Path) -> None:
+    pool = client.credentials.create_pool(workspace_id="ws1", credentials=[("u4", "pw-old")])
+    path = _file(tmp_path, "username,password\nu1,pw-1\nu2,pw-2\n\nu3,pw-3\nu4,pw-4\nu5,pw-5\n")  # u4: line 6
+    with pytest.raises(prolific.UploadError) as info:
+        client.credentials.upload(path, pool_id=pool, batch_size=2)
+    err, cause = info.value, info.value.__cause__
+    assert isinstance(cause, prolific.ConflictError)
+    assert f"({path} line 6: 'u4')" in str(cause) and f"({path} line 6: 'u4')" in str(err)
+    assert "(line 2)" not in str(cause)  # the line within the request
+    assert "(line 2)" in str(cause.detail)  # the server's own words are kept
+    assert err.batch_lines == (5, 6) and err.rejected == {6: "u4"} and err.rejected_count == 1
+    assert err.uploaded == 2 and [c.username for c in err.remaining] == ["u3", "u4", "u5"]
+    assert err.remaining.source == str(path) and err.remaining.line(0) == 5  # type: ignore[attr-defined]
+    assert "remove or rename the usernames" in str(err)
+    # Resumed with the remaining credentials (u4 renamed): a second failure still names file lines.
+    fake.fail_next(409, body={"error": {"detail": "Conflict."}}, method="PATCH")
+    with pytest.raises(prolific.UploadError) as info:
+        client.credentials.upload(err.remaining, pool_id=pool, batch_size=2)
+    assert f"(the request held {path} lines 5-6)" in str(info.value.__cause__)
+    assert info.value.batch_lines == (5, 6)
+
+
+def test_409_with_a_header_names_file_lines_not_request_lines(client: Prolific, tmp_path: Path) -> None:
+    pool = client.credentials.create_pool(workspace_id="ws1", credentials="u1,pw-a\nu2,pw-b")
+    path = _file(tmp_path, "username,password\nu1,pw-1\nu2,pw-2\nu3,pw-3\n")
+    with pytest.raises(prolific.ConflictError) as info:
+        client.credentials.add(pool, credentials=path)
+    assert "(lines 1, 2)" not in str(info.value) and f"({path} lines 2, 3: 'u1', 'u2')" in str(info.value)
+    with pytest.raises(prolific.UploadError) as upload_info:
+        client.credentials.upload(path, pool_id=pool, batch_size=2)
+    assert upload_info.value.rejected == {2: "u1", 3: "u2"} and upload_info.value.rejected_count == 2
+    assert "Every credential of the failed batch" in str(upload_info.value)  # so: resume after it
+
+
+def test_409_naming_usernames_or_from_pairs(client: Prolific, fake: FakeProlific) -> None:
+    pool = client.credentials.create_pool(workspace_id="ws1", credentials="u0,pw-0")
+    pairs = [(f"u{i}", f"pw-{i}") for i in range(1, 7)]
+    fake.fail_next(409, body={"error": {"detail": "Username u2 already exists."}}, method="PATCH")
+    with pytest.raises(prolific.UploadError) as info:
+        client.credentials.upload(pairs, pool_id=pool, batch_size=3)
+    assert "already exists. (credential 2 of the input: 'u2')" in str(info.value.__cause__)
+    assert info.value.batch_lines is None and info.value.rejected == {2: "u2"}
+    fake.fail_next(409, body={"error": {"detail": "Conflict (lines 1 and 3)."}}, method="PATCH")
+    with pytest.raises(prolific.ConflictError) as conflict:
+        client.credentials.add(pool, credentials=pairs[2:])
+    assert "(credentials 1, 3 of the input: 'u3', 'u5')" in str(conflict.value)

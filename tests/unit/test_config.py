@@ -6,6 +6,7 @@ import httpx
 import pytest
 
 from prolific import AsyncProlific, ConfigurationError, Prolific
+from prolific._config import resolve_base_url
 
 TOKEN = "tok-SECRET-abcdef123456"
 
@@ -136,3 +137,13 @@ def test_import_prolific_is_lazy_and_complete() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "url", ["https://api.prolific.com/api/v1", "https://api.prolific.com/api/v1/", "http://127.0.0.1:8/api/v1"]
+)
+def test_a_base_url_ending_in_the_api_prefix_is_refused(url: str) -> None:
+    with pytest.raises(
+        ConfigurationError, match=r"/api/v1/api/v1/.*use '(https://api\.prolific\.com|http://127\.0\.0\.1:8)'"
+    ):
+        resolve_base_url(url)

@@ -19,9 +19,11 @@ from prolific import Credential, CredentialsFormatError, parse_credentials
 from prolific.credentials import (
     _SMALL_TEXT,
     CredentialList,
+    _csv_rows,
     _fast,
     _fast_text,
     _small_ascii,
+    _validated,
     _wire_if_valid,
     coerce_credentials,
 )
@@ -47,6 +49,12 @@ def test_split_path_reads_what_csv_reader_reads(text: str) -> None:
     if fast is not None and reference is not None:
         assert fast.wire() == reference.wire()
         assert all(type(c) is Credential for c in fast)
+        # Each credential's input line is the one the row-by-row reader gives.
+        slow = _validated(_csv_rows(io.StringIO(text, newline=""), None), None)
+        lines = [slow.line(i) for i in range(len(slow))]
+        assert [fast.line(i) for i in range(len(fast))] == lines == [reference.line(i) for i in range(len(fast))]
+        small = _small_ascii(text)
+        assert small is None or [small.line(i) for i in range(len(small))] == lines
 
 
 # Printable ASCII fields with spaces and the characters next to the excluded "," and '"'.
@@ -150,3 +158,27 @@ def test_upload_of_a_list_changed_during_the_upload_sends_what_the_list_holds() 
 
     upload = Upload(creds, workspace_id="ws", pool_id=None, batch_size=2, on_progress=grow)
     assert _sent_texts(upload) == ["a,1\nb,2", "c2,changed\nd,4"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_csv_text, st.integers(0, 8), st.integers(0, 8))
+def test_a_section_keeps_lines_source_and_wire(text: str, start: int, length: int) -> None:
+    creds = _fast_text(text)
+    if creds is None:
+        return
+    creds.source = "a.csv"
+    part = creds.section(start, start + length)
+    assert part == creds[start : start + length] and part.source == "a.csv"
+    assert [part.line(i) for i in range(len(part))] == [creds.line(i) for i in range(start, start + len(part))]
+    if part:
+        assert part.wire() == "\n".join(map(",".join, part))
+    else:
+        assert part.wire() is None
+
+
+def test_a_changed_list_forgets_its_lines_and_pairs_have_none() -> None:
+    creds = parse_credentials("username,password\na,1\nb,2")
+    assert creds.line(0) == 2 and creds.line(-1) == 3
+    creds.reverse()
+    assert creds.line(0) is None
+    assert coerce_credentials([("a", "1"), ("b", "2")]).line(0) is None

@@ -56,9 +56,9 @@ def test_header_only_first_row_a_later_one_is_a_credential() -> None:
         (f'alice,pw\n"bo,b",{SECRET}', 2, "username", "comma"),
         (f'alice,pw\nbob,"{SECRET},x"', 2, "password", "comma"),
         (f'alice,pw\nbob,"{SECRET}""x"', 2, "password", "double quote"),
-        (f"alice,pw\nbob,{SECRET}\tx", 2, "password", "U+0009"),
-        (f"alice,pw\nbob,{SECRET}\x00", 2, "password", "U+0000"),
-        (f"alice,pw\nbob,{SECRET}\u200b", 2, "password", "U+200B"),
+        (f"alice,pw\nbob,{SECRET}\tx", 2, "password", "whitespace character (position 17)"),
+        (f"alice,pw\nbob,{SECRET}\x00", 2, "password", "control character (position 17)"),
+        (f"alice,pw\nbob,{SECRET}\u200b", 2, "password", "control character (position 17)"),
         (f"alice,pw\nbo\u00a0b,{SECRET}", 2, "username", "U+00A0"),
         (f"alice,pw\nbob, {SECRET}", 2, "password", "whitespace"),
         (f"alice,pw\nbob ,{SECRET}", 2, "username", "whitespace"),
@@ -75,6 +75,8 @@ def test_each_rule_names_line_and_field(text: str, line: int, field: str | None,
     assert err.field == field
     assert words in str(err)
     assert f"line {line}" in str(err)
+    if field == "password":  # not even one character of a password, as a code point
+        assert "U+" not in str(err)
 
 
 def test_whitespace_is_not_trimmed_silently() -> None:
@@ -318,3 +320,50 @@ def test_bulk_and_row_checks_agree(pairs: list[tuple[str, ...]]) -> None:
     except CredentialsFormatError:
         row_ok = False
     assert (_wire_if_valid(list(pairs)) is not None) == row_ok
+
+
+@pytest.mark.parametrize(
+    ("sep", "name"),
+    [(";", "semicolons"), ("\t", "tabs")],
+)
+def test_a_file_separated_by_semicolons_or_tabs_is_named_once(sep: str, name: str, tmp_path: Path) -> None:
+    from prolific import find_problems
+
+    text = f"username{sep}password\nalice{sep}{SECRET}\nbob{sep}pw-2\ncarol{sep}pw,3\n"  # the last: a comma in it
+    err = refused(text)
+    assert err.line == 1 and err.field is None
+    assert f"separates its fields with {name}" in str(err) and "CSV UTF-8 (Comma delimited)" in str(err)
+    path = tmp_path / "excel.csv"
+    path.write_text(text)
+    with pytest.raises(CredentialsFormatError) as info:
+        read_credentials(path)
+    assert info.value.line == 1 and info.value.source == str(path) and info.value.reason == err.reason
+    valid, problems = find_problems(text, source="excel.csv")
+    assert valid == []  # never accepted in part: "carol;pw" + "3" would read as two fields
+    assert [(p.line, p.field) for p in problems] == [(1, None)]
+    assert "4 of 4 lines" in str(problems[0]) and SECRET not in str(problems[0])
+
+
+def test_one_line_with_a_semicolon_in_a_comma_file_is_a_line_problem() -> None:
+    from prolific import find_problems
+
+    err = refused(f"alice,pw-1\nbob;{SECRET}\n")
+    assert err.line == 2 and "found 1" in str(err) and "semicolon" in str(err)
+    valid, problems = find_problems(f"alice,pw-1\nbob;{SECRET}\ncarol,pw-3\ndan;pw-4\n")
+    assert len(valid) == 2 and [p.line for p in problems] == [2, 4]
+
+
+def test_utf16_is_named() -> None:
+    from prolific.credentials import decode_text
+
+    with pytest.raises(CredentialsFormatError, match="UTF-16"):
+        decode_text("alice\tpw\n".encode("utf-16"))
+
+
+def test_a_comma_header_over_semicolon_rows_is_still_one_problem() -> None:
+    from prolific import find_problems
+
+    text = "username,password\n" + "".join(f"user{i};pw-{i}\n" for i in range(50))
+    assert "separates its fields with semicolons" in str(refused(text))
+    valid, problems = find_problems(text)
+    assert valid == [] and len(problems) == 1 and problems[0].line == 2 and "50 of 51 lines" in str(problems[0])

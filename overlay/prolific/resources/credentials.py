@@ -14,9 +14,10 @@ from prolific_api_client.types import Unset
 
 from .. import _validation as check
 from .._call import Call, expect
-from .._errors import APIError, InvalidArgumentError, UploadError
+from .._errors import APIError, ConflictError, InvalidArgumentError, UploadError
 from ..credentials import Credential, CredentialList, CredentialsInput, coerce_credentials
 from ._base import AsyncResource, SyncResource
+from ._rejections import relabel
 
 CREATE_PATH = "/api/v1/credentials/"
 UPDATE_PATH = "/api/v1/credentials/{credential_pool_id}/"
@@ -54,14 +55,26 @@ def wire_length(credentials: list[Credential]) -> int:
     return len("".join(itertools.chain.from_iterable(credentials))) + 2 * len(credentials) - 1
 
 
-def create_call(workspace_id: str, credentials: CredentialsInput) -> Call[str]:
-    """Check the arguments and describe the creation of a pool holding ``credentials``."""
-    return _create(check.require_id(workspace_id, "workspace_id"), wire(coerce_credentials(credentials)))
+def create_call(workspace_id: str, credentials: CredentialsInput) -> tuple[Call[str], CredentialList]:
+    """Check the arguments and describe the creation of a pool holding ``credentials`` (returned validated)."""
+    workspace_id = check.require_id(workspace_id, "workspace_id")
+    creds = coerce_credentials(credentials)
+    return _create(workspace_id, wire(creds)), creds
 
 
-def add_call(pool_id: str, credentials: CredentialsInput) -> Call[str]:
-    """Check the arguments and describe the additive PATCH of ``credentials`` to ``pool_id``."""
-    return _add(check.require_id(pool_id, "pool_id"), wire(coerce_credentials(credentials)))
+def add_call(pool_id: str, credentials: CredentialsInput) -> tuple[Call[str], CredentialList]:
+    """Check the arguments and describe the additive PATCH of ``credentials`` to ``pool_id`` (returned validated)."""
+    pool_id = check.require_id(pool_id, "pool_id")
+    creds = coerce_credentials(credentials)
+    return _add(pool_id, wire(creds)), creds
+
+
+def naming_lines(error: APIError, credentials: CredentialList) -> None:
+    """``error`` on the request sending ``credentials``: make a message naming request lines name the input's.
+
+    (Called from an inline ``except``: a context manager would cost more than the rest of a small call.)
+    """
+    relabel(error, credentials, start=0, count=len(credentials))
 
 
 def _create(workspace_id: str, text: str) -> Call[str]:
@@ -167,6 +180,7 @@ class Upload:
     def failed(self, error: APIError) -> UploadError:
         """The UploadError for ``error`` on the current batch, telling the user how to resume."""
         first, last = self.uploaded + 1, self.uploaded + self._batch
+        located = relabel(error, self.credentials, start=self.uploaded, count=self._batch)
         where = f"in pool {self.pool_id}" if self.pool_id else "(no pool was created)"
         lines = [f"credentials upload stopped: {self.uploaded} of {self.total} stored {where}. Cause: {error}"]
         if self.pool_id:
@@ -174,6 +188,17 @@ class Upload:
                 f"Resume with client.credentials.upload(err.remaining, pool_id={self.pool_id!r}) "
                 f"(err.remaining = credentials {first} to {self.total} of the input)."
             )
+            if isinstance(error, ConflictError) and located is not None:
+                if located.everything_named:
+                    lines.append(
+                        f"Every credential of the failed batch ({located.batch()}) is already in the pool (stored "
+                        f"by an earlier attempt?): resume from credential {last + 1} (err.remaining[{self._batch}:])."
+                    )
+                else:
+                    lines.append(
+                        f"Nothing of the failed batch ({located.batch()}) was stored: remove or rename the "
+                        "usernames the pool already has, then resume."
+                    )
         else:
             lines.append("Nothing was stored; fix the cause and run the upload again.")
         if error.may_have_been_applied:
@@ -191,7 +216,10 @@ class Upload:
             pool_id=self.pool_id,
             uploaded=self.uploaded,
             total=self.total,
-            remaining=self.credentials[self.uploaded :],
+            remaining=self.credentials.section(self.uploaded),
+            batch_lines=located.batch_lines if located is not None and located.by_line else None,
+            rejected=dict(located.named) if located is not None else {},
+            rejected_count=len(located.named) + located.unlisted if located is not None else 0,
         )
 
 
@@ -207,13 +235,24 @@ class Credentials(SyncResource):
         >>> client.credentials.create_pool(workspace_id="ws1", credentials="alice,pw-1\\nbob,pw-2")  # doctest: +SKIP
         'ws1_4d6f...'
         """
-        call = create_call(workspace_id, credentials)
-        return self._run(call)  # type: ignore[no-any-return]
+        call, creds = create_call(workspace_id, credentials)
+        try:
+            return self._run(call)  # type: ignore[no-any-return]
+        except APIError as error:
+            naming_lines(error, creds)
+            raise
 
     def add(self, pool_id: str, *, credentials: CredentialsInput) -> str:
-        """Add credentials to an existing pool (additive; a username already there gives 409)."""
-        call = add_call(pool_id, credentials)
-        return self._run(call)  # type: ignore[no-any-return]
+        """Add credentials to an existing pool (additive; a username already there gives 409).
+
+        A 409's message names the input lines (and usernames) the API refused.
+        """
+        call, creds = add_call(pool_id, credentials)
+        try:
+            return self._run(call)  # type: ignore[no-any-return]
+        except APIError as error:
+            naming_lines(error, creds)
+            raise
 
     def upload(
         self,
@@ -248,13 +287,21 @@ class AsyncCredentials(AsyncResource):
 
     async def create_pool(self, *, workspace_id: str, credentials: CredentialsInput) -> str:
         """Create a credential pool; see :meth:`Credentials.create_pool`."""
-        call = create_call(workspace_id, credentials)
-        return await self._run(call)  # type: ignore[no-any-return]
+        call, creds = create_call(workspace_id, credentials)
+        try:
+            return await self._run(call)  # type: ignore[no-any-return]
+        except APIError as error:
+            naming_lines(error, creds)
+            raise
 
     async def add(self, pool_id: str, *, credentials: CredentialsInput) -> str:
         """Add credentials to a pool; see :meth:`Credentials.add`."""
-        call = add_call(pool_id, credentials)
-        return await self._run(call)  # type: ignore[no-any-return]
+        call, creds = add_call(pool_id, credentials)
+        try:
+            return await self._run(call)  # type: ignore[no-any-return]
+        except APIError as error:
+            naming_lines(error, creds)
+            raise
 
     async def upload(
         self,

@@ -11,6 +11,7 @@ from prolific_api_client.types import Unset
 
 from .. import _validation as check
 from .._call import Call, expect
+from .._validation import Role
 from ._base import AsyncResource, SyncResource
 
 PATH = "/api/v1/invitations/"
@@ -23,7 +24,7 @@ def _invitations(parsed: Any) -> list[Invitation]:
     return list(result.invitations)
 
 
-def create_call(*, workspace_id: str, emails: Iterable[str], role: str) -> Call[list[Invitation]]:
+def create_call(*, workspace_id: str, emails: Iterable[str], role: Role) -> Call[list[Invitation]]:
     """Validate the arguments and describe the request (shared by both clients)."""
     body = CreateInvitationRequest(
         association=check.require_id(workspace_id, "workspace_id"),
@@ -37,9 +38,12 @@ class Invitations(SyncResource):
     """Workspace invitations (``client.invitations``)."""
 
     def create(
-        self, *, workspace_id: str, emails: Iterable[str], role: str = "WORKSPACE_COLLABORATOR"
+        self, *, workspace_id: str, emails: Iterable[str], role: Role = "WORKSPACE_COLLABORATOR"
     ) -> list[Invitation]:
-        """Invite ``emails`` to a workspace; ``role`` is admin or collaborator (enum value or short form).
+        """Invite ``emails`` to a workspace; ``role`` is admin or collaborator (the API's value or a short form).
+
+        ``role`` is typed as a ``Literal`` of the accepted spellings (see ``Role``), so a type checker
+        catches ``role="owner"``; at run time any case is accepted (``"Admin"``).
 
         >>> client.invitations.create(workspace_id="ws1", emails=["ana@example.org"], role="admin")  # doctest: +SKIP
         [Invitation(...)]
@@ -51,7 +55,7 @@ class AsyncInvitations(AsyncResource):
     """Async twin of :class:`Invitations`."""
 
     async def create(
-        self, *, workspace_id: str, emails: Iterable[str], role: str = "WORKSPACE_COLLABORATOR"
+        self, *, workspace_id: str, emails: Iterable[str], role: Role = "WORKSPACE_COLLABORATOR"
     ) -> list[Invitation]:
         """Invite people to a workspace; see :meth:`Invitations.create`."""
         return await self._run(create_call(workspace_id=workspace_id, emails=emails, role=role))  # type: ignore[no-any-return]
