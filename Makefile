@@ -1,6 +1,7 @@
 # prolific-client — every command bootstraps what it needs (.venv, and Prism via npm for contract tests).
 #   make generate    sources -> openapi/prolific.yaml -> generated/prolific_api_client
 #   make test        unit + integration + contract + CLI tests, then the generated-code drift check
+#   make spec-diff OLD=a.yaml NEW=b.yaml [JSON=1]    the API changelog between two OpenAPI documents
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,8 @@ PRISM_VERSION := 5.16.0
 PRISM := .prism/node_modules/.bin/prism
 PRISM_STAMP := .prism/.installed-$(PRISM_VERSION)
 
-.PHONY: install generate spec check-generated test unit contract prism lint bench demo import-endpoint clean
+.PHONY: install generate spec check-generated test unit contract prism lint bench demo import-endpoint clean \
+	spec-diff
 
 install: $(STAMP)
 
@@ -35,6 +37,11 @@ check-generated: $(STAMP)
 import-endpoint: $(STAMP)
 	@test -n "$(PAGE)" || { echo "usage: make import-endpoint PAGE=saved-page.md [FORCE=1]" >&2; exit 2; }
 	@$(PIPELINE) import "$(PAGE)" $(if $(FORCE),--force,)
+
+# The changelog between two OpenAPI documents; exit status 0 unchanged, 1 changed, 2 error.
+spec-diff: $(STAMP)
+	@test -n "$(OLD)" -a -n "$(NEW)" || { echo "usage: make spec-diff OLD=old.yaml NEW=new.yaml [JSON=1]" >&2; exit 2; }
+	@$(PIPELINE) diff "$(OLD)" "$(NEW)" $(if $(JSON),--json,)
 
 # Prism (the contract tests' mock server), pinned, into an ignored folder. Without npm it is skipped
 # locally (the contract tests then skip loudly); in CI (CI=true) a missing npm is an error.
