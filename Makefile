@@ -1,6 +1,8 @@
 # prolific-client — every command bootstraps what it needs (.venv, and Prism via npm for contract tests).
 #   make generate    sources -> openapi/prolific.yaml -> generated/prolific_api_client
 #   make test        unit + integration + contract + CLI tests, then the generated-code drift check
+#   make spec-diff OLD=a.yaml NEW=b.yaml [JSON=1]    the API changelog between two OpenAPI documents
+#   make update-spec [UPSTREAM_URL=...]             download Prolific's document, regenerate, print changes
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -10,8 +12,11 @@ PIPELINE := PYTHONPATH=openapi $(PY) -m prolific_spec
 PRISM_VERSION := 5.16.0
 PRISM := .prism/node_modules/.bin/prism
 PRISM_STAMP := .prism/.installed-$(PRISM_VERSION)
+# Prolific's published whole-API document (what `make update-spec` downloads).
+UPSTREAM_URL ?= https://docs.prolific.com/openapi.yaml
 
-.PHONY: install generate spec check-generated test unit contract prism lint bench demo import-endpoint clean
+.PHONY: install generate spec check-generated test unit contract prism lint bench demo import-endpoint clean \
+	spec-diff update-spec
 
 install: $(STAMP)
 
@@ -35,6 +40,15 @@ check-generated: $(STAMP)
 import-endpoint: $(STAMP)
 	@test -n "$(PAGE)" || { echo "usage: make import-endpoint PAGE=saved-page.md [FORCE=1]" >&2; exit 2; }
 	@$(PIPELINE) import "$(PAGE)" $(if $(FORCE),--force,)
+
+# The changelog between two OpenAPI documents; exit status 0 unchanged, 1 changed, 2 error.
+spec-diff: $(STAMP)
+	@test -n "$(OLD)" -a -n "$(NEW)" || { echo "usage: make spec-diff OLD=old.yaml NEW=new.yaml [JSON=1]" >&2; exit 2; }
+	@$(PIPELINE) diff "$(OLD)" "$(NEW)" $(if $(JSON),--json,)
+
+# Replace openapi/sources/prolific-openapi.yaml with what Prolific publishes, regenerate, print the changes.
+update-spec: $(STAMP)
+	@$(PIPELINE) update-spec --url "$(UPSTREAM_URL)"
 
 # Prism (the contract tests' mock server), pinned, into an ignored folder. Without npm it is skipped
 # locally (the contract tests then skip loudly); in CI (CI=true) a missing npm is an error.

@@ -555,6 +555,63 @@ def bench_generate(repeats: int, tmp: Path) -> list[Row]:
     ]  # fmt: skip
 
 
+# -- spec diff (issue 14) -------------------------------------------------------------------------
+
+PUBLISHED_SPEC = ROOT / "openapi" / "sources" / "prolific-openapi.yaml"
+
+
+def bench_spec_diff(repeats: int, tmp: Path) -> list[Row]:
+    """``python -m prolific_spec diff`` of the whole published document vs a mutated copy, fresh process."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    doc = yaml.load(PUBLISHED_SPEC.read_text(encoding="utf-8"), Loader=loader)
+    # The acceptance mutations: an operation removed, an enum value added, a field made required,
+    # a parameter's type changed.
+    del doc["paths"]["/api/v1/studies/{id}/"]["delete"]
+    doc["components"]["schemas"]["StudyStatus"]["enum"].append("ARCHIVED")
+    doc["components"]["schemas"]["CreateStudy"]["required"].append("credential_pool_id")
+    for param in doc["paths"]["/api/v1/studies/"]["get"]["parameters"]:
+        if param["name"] == "state":
+            param["schema"] = {"type": "integer"}
+    mutated = tmp / "mutated-openapi.yaml"
+    mutated.write_text(
+        yaml.dump(doc, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False), encoding="utf-8"
+    )
+    env = child_env(tmp, PYTHONPATH=str(ROOT / "openapi"))
+    files = [str(PUBLISHED_SPEC), str(mutated)]
+    diff_argv = [sys.executable, "-m", "prolific_spec", "diff", *files]
+    read_argv = [
+        sys.executable, "-c",
+        "import sys, yaml\nloader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)\n"
+        "for f in sys.argv[1:]: yaml.load(open(f, encoding='utf-8'), Loader=loader)",
+        *files,
+    ]  # fmt: skip
+
+    def subject() -> None:
+        result = subprocess.run(diff_argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if result.returncode != 1:  # 1: changes found
+            raise SystemExit(f"benchmark bug: spec diff exited with {result.returncode}: {result.stderr[-2000:]}")
+
+    def baseline() -> None:
+        subprocess.run(read_argv, env=env, check=True)
+
+    s, b = interleaved(subject, baseline, repeats=repeats)
+    limit = 2.0  # seconds, whatever the baseline
+    median = statistics.median(s)
+    verdict = "met" if median <= limit else "MISSED"
+    return [
+        Row(
+            "spec-diff",
+            "`python -m prolific_spec diff` of Prolific's whole published document (121 operations, 440 schemas) "
+            "against a mutated copy (fresh process: start-up, reading both, comparing, printing)",
+            "a fresh process that only parses the same two files with PyYAML's C loader",
+            s, b, 2.0,
+            notes=f"{repeats} pairs; absolute: median {median:.2f} s against issue 14's limit of {limit:g} s: {verdict}",
+        ),
+    ]  # fmt: skip
+
+
 # -- output ---------------------------------------------------------------------------------------
 
 
@@ -611,7 +668,7 @@ def table(rows: list[Row], *, quick: bool) -> str:
     return "\n".join(lines)
 
 
-GROUPS = ("mock", "loopback", "csv", "upload", "import", "generate")
+GROUPS = ("mock", "loopback", "csv", "upload", "import", "generate", "diff")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -641,6 +698,8 @@ def main(argv: list[str] | None = None) -> int:
             rows += bench_import(repeats=10 if quick else 25, tmp=tmp)
         if "generate" in only:
             rows += bench_generate(repeats=3 if quick else 5, tmp=tmp)
+        if "diff" in only:
+            rows += bench_spec_diff(repeats=2 if quick else 11, tmp=tmp)
     elapsed = time.perf_counter() - started
 
     print("prolific-client benchmarks" + (" — --quick: small inputs, NOT the reference figures" if quick else ""))

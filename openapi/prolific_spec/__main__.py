@@ -1,4 +1,4 @@
-"""Command line of the spec pipeline: ``python -m prolific_spec {spec,generate,check,import,validate}``."""
+"""Command line of the spec pipeline: ``python -m prolific_spec COMMAND`` (``--help`` lists them)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import changelog, upstream
 from .build import REPO, Layout, drift, generate, spec_text, validate_file, write_if_changed
 from .errors import SpecError
 from .sources import import_page
@@ -24,6 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--force", action="store_true", help="replace an existing, different source")
     val = sub.add_parser("validate", help="check one OpenAPI file with openapi-spec-validator")
     val.add_argument("spec", type=Path)
+    # Spec changes (issue 14): changelog.py, diff.py, upstream.py.
+    dif = sub.add_parser("diff", help="compare two OpenAPI documents: exit 0 if unchanged, 1 if changed, 2 on error")
+    dif.add_argument("old", type=Path)
+    dif.add_argument("new", type=Path)
+    dif.add_argument("--json", action="store_true", help="print one JSON document instead of the changelog")
+    upd = sub.add_parser("update-spec", help="download Prolific's published document into openapi/sources/, regenerate")
+    upd.add_argument("--url", default=upstream.UPSTREAM_URL)
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -50,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print("openapi/prolific.yaml and generated/ match the sources")
             return 0
+        elif args.command == "diff":
+            return changelog.diff_command(args.old, args.new, as_json=args.json)
+        elif args.command == "update-spec":
+            return upstream.update_spec(layout.root, layout.sources, args.url, generate=lambda: generate(layout))
         elif args.command == "validate":
             validate_file(args.spec)
             print(f"{args.spec}: valid OpenAPI")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from . import changelog
 from .clean import clean_document
 from .document import Document
 from .errors import SpecError
@@ -240,6 +241,11 @@ def generate(layout: Layout = REPO) -> list[str]:
             raise
         if child is not None:
             _finish_validation(child)
+        # Changelog hook (changelog.py): summary on stdout, a dated section in openapi/CHANGES.md,
+        # only if the spec or import paths changed. Before any write: the old package is still here.
+        summary = changelog.record(committed, text, layout.root, old_package=layout.package, new_package=fresh)
+        if summary:
+            print(summary)
         write_if_changed(layout.spec, text)
         # Generate into a fresh directory and swap: `--overwrite` would keep stale files.
         layout.package.parent.mkdir(parents=True, exist_ok=True)

@@ -23,5 +23,6 @@ def test_quick_benchmark_run_prints_every_row() -> None:
         "upload",
         "import prolific",
         "make generate",
+        "prolific_spec diff",
     ):
         assert measure in result.stdout, f"row missing: {measure}\n{result.stdout}"
