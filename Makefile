@@ -15,12 +15,17 @@ PRISM_STAMP := .prism/.installed-$(PRISM_VERSION)
 
 install: $(STAMP)
 
-# Re-run only when the dependency list changes; `pip install -e` is idempotent anyway.
-$(STAMP): pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+# Re-run when the dependency list or the version changes (the installed metadata carries the version).
+# It says what it is doing: the first run takes about 30 s and pip is quiet.
+$(STAMP): pyproject.toml overlay/prolific/_config.py
+	@if [ ! -x $(PY) ]; then echo "==> creating $(VENV) with $$($(PYTHON) --version 2>&1) ($(PYTHON) -m venv $(VENV))"; \
+	  $(PYTHON) -m venv $(VENV); fi
+	@echo "==> updating pip in $(VENV)"
 	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+	@echo "==> installing prolific-client in editable mode with its dev tools into $(VENV) (first run: ~30 s)"
 	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" ; test $${PIPESTATUS[0]} -eq 0
 	@touch $(STAMP)
+	@echo "==> $(VENV) is ready"
 
 spec: $(STAMP)
 	@$(PIPELINE) spec
