@@ -64,8 +64,8 @@ contract: $(STAMP) prism
 	@$(PY) -m pytest -q -m contract
 
 lint: $(STAMP)
-	@$(VENV)/bin/ruff check overlay openapi/prolific_spec tests benchmarks
-	@$(VENV)/bin/ruff format --check overlay openapi/prolific_spec tests benchmarks
+	@$(VENV)/bin/ruff check overlay openapi/prolific_spec tests benchmarks examples docs
+	@$(VENV)/bin/ruff format --check overlay openapi/prolific_spec tests benchmarks examples docs
 	@$(VENV)/bin/mypy
 
 bench: $(STAMP)
