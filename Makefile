@@ -1,6 +1,7 @@
 # prolific-client — every command bootstraps what it needs (.venv, and Prism via npm for contract tests).
 #   make generate    sources -> openapi/prolific.yaml -> generated/prolific_api_client
-#   make test        unit + integration + contract + CLI tests, then the generated-code drift check
+#   make test        unit + integration + contract + CLI + packaging + docs tests, then the drift check
+#   make docs        the HTML reference in build/docs (mkdocs --strict: a warning is an error)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,7 @@ PRISM_VERSION := 5.16.0
 PRISM := .prism/node_modules/.bin/prism
 PRISM_STAMP := .prism/.installed-$(PRISM_VERSION)
 
-.PHONY: install generate spec check-generated test unit contract prism lint bench demo import-endpoint clean
+.PHONY: install generate spec check-generated test unit contract prism lint bench demo docs import-endpoint clean
 
 install: $(STAMP)
 
@@ -74,5 +75,11 @@ bench: $(STAMP)
 demo: $(STAMP)
 	@bash examples/demo.sh
 
+# The docs site: README topics, the CLI reference (from argparse), the API reference of both packages.
+# tests/docs builds it too (into a temp dir) and opens it in headless Chromium.
+docs: $(STAMP)
+	@NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(VENV)/bin/mkdocs build --strict --site-dir build/docs
+	@echo "docs: open build/docs/index.html (or: $(VENV)/bin/mkdocs serve)"
+
 clean:
-	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis .bench
+	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis .bench build dist
