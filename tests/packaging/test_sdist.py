@@ -3,7 +3,7 @@
 Running the whole suite from the sdist would add a minute to `make test`; this runs what would
 break first if a file were missing: the drift check (sources + config reproduce generated/), the
 collection of every test (every module imports, every data file the tests parametrize over is
-there), and a selection that reads the data files, serves the fake and runs the examples.
+there), and a selection that reads the data files, serves the fake and calls the generated client.
 """
 
 from __future__ import annotations
@@ -37,9 +37,9 @@ def test_sdist_holds_every_file_of_the_checkout(dist: Dist) -> None:
     assert names - project == {"PKG-INFO"}, f"in the sdist but not the project: {sorted(names - project)}"
 
 
-# Tests run from the extracted sdist: the credentials corpus, the fake's server, the generated
-# client, the example scripts.
-SELECTION = "test_corpus_file or test_server_endpoints or test_generated_client or test_example"
+# Tests run from the extracted sdist: the credentials corpus (data files), the fake's server, the
+# generated client.
+SELECTION = "test_corpus_file or test_server_endpoints or test_generated_client"
 
 
 def test_sdist_regenerates_and_runs_its_tests(dist: Dist, tmp_path: Path) -> None:
