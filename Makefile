@@ -1,6 +1,7 @@
 # prolific-client — every command bootstraps what it needs (.venv, and Prism via npm for contract tests).
 #   make generate    sources -> openapi/prolific.yaml -> generated/prolific_api_client
-#   make test        unit + integration + contract + CLI tests, then the generated-code drift check
+#   make test        unit + integration + contract + CLI + packaging + docs tests, then the drift check
+#   make docs        the HTML reference in build/docs (mkdocs --strict: a warning is an error)
 #   make spec-diff OLD=a.yaml NEW=b.yaml [JSON=1]    the API changelog between two OpenAPI documents
 #   make update-spec [UPSTREAM_URL=...]             download Prolific's document, regenerate, print changes
 SHELL := /bin/bash
@@ -15,17 +16,22 @@ PRISM_STAMP := .prism/.installed-$(PRISM_VERSION)
 # Prolific's published whole-API document (what `make update-spec` downloads).
 UPSTREAM_URL ?= https://docs.prolific.com/openapi.yaml
 
-.PHONY: install generate spec check-generated test unit contract prism lint bench demo import-endpoint clean \
+.PHONY: install generate spec check-generated test unit contract prism lint bench demo docs import-endpoint clean \
 	spec-diff update-spec
 
 install: $(STAMP)
 
-# Re-run only when the dependency list changes; `pip install -e` is idempotent anyway.
-$(STAMP): pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+# Re-run when the dependency list or the version changes (the installed metadata carries the version).
+# It says what it is doing: the first run takes about 30 s and pip is quiet.
+$(STAMP): pyproject.toml overlay/prolific/_config.py
+	@if [ ! -x $(PY) ]; then echo "==> creating $(VENV) with $$($(PYTHON) --version 2>&1) ($(PYTHON) -m venv $(VENV))"; \
+	  $(PYTHON) -m venv $(VENV); fi
+	@echo "==> updating pip in $(VENV)"
 	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+	@echo "==> installing prolific-client in editable mode with its dev tools into $(VENV) (first run: ~30 s)"
 	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" ; test $${PIPESTATUS[0]} -eq 0
 	@touch $(STAMP)
+	@echo "==> $(VENV) is ready"
 
 spec: $(STAMP)
 	@$(PIPELINE) spec
@@ -73,8 +79,8 @@ contract: $(STAMP) prism
 	@$(PY) -m pytest -q -m contract
 
 lint: $(STAMP)
-	@$(VENV)/bin/ruff check overlay openapi/prolific_spec tests benchmarks
-	@$(VENV)/bin/ruff format --check overlay openapi/prolific_spec tests benchmarks
+	@$(VENV)/bin/ruff check overlay openapi/prolific_spec tests benchmarks examples docs
+	@$(VENV)/bin/ruff format --check overlay openapi/prolific_spec tests benchmarks examples docs
 	@$(VENV)/bin/mypy
 
 bench: $(STAMP)
@@ -83,5 +89,11 @@ bench: $(STAMP)
 demo: $(STAMP)
 	@bash examples/demo.sh
 
+# The docs site: README topics, the CLI reference (from argparse), the API reference of both packages.
+# tests/docs builds it too (into a temp dir) and opens it in headless Chromium.
+docs: $(STAMP)
+	@NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(VENV)/bin/mkdocs build --strict --site-dir build/docs
+	@echo "docs: open build/docs/index.html (or: $(VENV)/bin/mkdocs serve)"
+
 clean:
-	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis .bench
+	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis .bench build dist

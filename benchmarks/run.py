@@ -1,4 +1,4 @@
-"""Ratio benchmarks for prolific-client: ``make bench`` (``--quick`` for a smoke run).
+"""Ratio benchmarks for prolific-client: ``make bench`` (``--quick`` for a short run, ``--smoke`` to check).
 
 Every row times a subject against its baseline in this same process run, interleaved: each pair
 runs both once, alternating which goes first (AB, BA, AB, ...), so drift and order effects hit
@@ -12,11 +12,13 @@ interpreters keep their bytecode cache in a temporary directory too.
 
     .venv/bin/python benchmarks/run.py                 # the reference table (a few minutes)
     .venv/bin/python benchmarks/run.py --quick         # small inputs, few repeats (< 60 s)
+    .venv/bin/python benchmarks/run.py --smoke         # every row once, tiny inputs: proves the rows run
     .venv/bin/python benchmarks/run.py --only mock,upload
     .venv/bin/python benchmarks/run.py --strict        # exit 1 when a target is missed
 
 The exit status is 0 even when a target is missed (the table says so) unless ``--strict``;
-``--quick`` figures use small inputs and are not compared with the targets.
+``--quick`` and ``--smoke`` figures use small inputs and are not compared with the targets; ``--smoke``
+(what ``make test`` runs) times each row once with no warm-up, so its figures mean nothing.
 """
 
 from __future__ import annotations
@@ -178,7 +180,7 @@ def _bare_create(client: httpx.Client) -> Callable[[], str]:
     return call
 
 
-def bench_mock(calls: int, repeats: int) -> list[Row]:
+def bench_mock(calls: int, repeats: int, warmup: int = 1) -> list[Row]:
     """create_pool (overlay) and the generated sync_detailed vs bare httpx on one MockTransport."""
     from prolific import Prolific
     from prolific._config import USER_AGENT
@@ -221,8 +223,8 @@ def bench_mock(calls: int, repeats: int) -> list[Row]:
     _check_same_request(generated_call, bare_call, recorder)
     recording[0] = False
 
-    s, b = interleaved(looped(overlay_call, calls), looped(bare_call, calls), repeats=repeats)
-    s2, b2 = interleaved(looped(generated_call, calls), looped(bare_call, calls), repeats=repeats)
+    s, b = interleaved(looped(overlay_call, calls), looped(bare_call, calls), repeats=repeats, warmup=warmup)
+    s2, b2 = interleaved(looped(generated_call, calls), looped(bare_call, calls), repeats=repeats, warmup=warmup)
     bare.close()
     overlay_http.close()
     generated.get_httpx_client().close()
@@ -287,7 +289,7 @@ def fake_server() -> Iterator[tuple[str, Callable[[], None]]]:
             child.wait()
 
 
-def bench_loopback(calls: int, repeats: int) -> list[Row]:
+def bench_loopback(calls: int, repeats: int, warmup: int = 3) -> list[Row]:
     """One create_pool end to end over loopback: overlay vs bare httpx, same FakeProlific server.
 
     Two report rows split the overlay's extra time: the same call with credentials validated
@@ -330,7 +332,7 @@ def bench_loopback(calls: int, repeats: int) -> list[Row]:
             client.event_hooks = {**client.event_hooks, "request": []}
 
         times = [
-            interleaved(looped(subject, calls), looped(bare_call, calls), repeats=repeats, warmup=3)
+            interleaved(looped(subject, calls), looped(bare_call, calls), repeats=repeats, warmup=warmup)
             for subject in (overlay_call, validated_call, generated_call)
         ]
         reset()
@@ -368,7 +370,7 @@ def random_credentials(n: int, seed: int) -> list[tuple[str, str]]:
     return [(f"participant{i:0{width}d}", passwords[16 * i : 16 * i + 16]) for i in range(n)]
 
 
-def bench_csv(n: int, repeats: int, mem_repeats: int, tmp: Path) -> list[Row]:
+def bench_csv(n: int, repeats: int, mem_repeats: int, tmp: Path, warmup: int = 1) -> list[Row]:
     """read_credentials + credentials_to_csv vs csv.reader + join: time, peak memory, GC off."""
     from prolific import credentials_to_csv, read_credentials
 
@@ -393,7 +395,7 @@ def bench_csv(n: int, repeats: int, mem_repeats: int, tmp: Path) -> list[Row]:
         "`read_credentials(path)` + `credentials_to_csv`"
     )
     base = '`rows = list(csv.reader(f))`, drop the header, `"\\n".join([f"{u},{p}" for u, p in rows])`: no validation'
-    s, b = interleaved(subject, baseline, repeats=repeats)
+    s, b = interleaved(subject, baseline, repeats=repeats, warmup=warmup)
     rows = [Row("csv", f"{what}: time", base, s, b, 1.5, notes=f"{repeats} pairs; the cyclic GC enabled (the default)")]
 
     sm: list[float] = []
@@ -416,7 +418,7 @@ def bench_csv(n: int, repeats: int, mem_repeats: int, tmp: Path) -> list[Row]:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        s, b = interleaved(subject, baseline, repeats=repeats)
+        s, b = interleaved(subject, baseline, repeats=repeats, warmup=warmup)
     finally:
         if enabled:
             gc.enable()
@@ -430,7 +432,7 @@ def bench_csv(n: int, repeats: int, mem_repeats: int, tmp: Path) -> list[Row]:
     return rows
 
 
-def bench_upload(n: int, repeats: int) -> Row:
+def bench_upload(n: int, repeats: int, warmup: int = 1) -> Row:
     """upload(n credentials) in default batches vs one bare POST of the whole CSV, same server."""
     from prolific import DEFAULT_BATCH_SIZE, Credential, Prolific
     from prolific._config import USER_AGENT
@@ -456,7 +458,7 @@ def bench_upload(n: int, repeats: int) -> Row:
                 raise SystemExit(f"benchmark bug: uploaded {result.uploaded} of {n}")
             reset()
 
-        s, b = interleaved(subject, baseline, repeats=repeats)
+        s, b = interleaved(subject, baseline, repeats=repeats, warmup=warmup)
     requests = -(-n // DEFAULT_BATCH_SIZE)
     return Row(
         "upload",
@@ -471,7 +473,7 @@ def bench_upload(n: int, repeats: int) -> Row:
 # -- start-up and the spec pipeline ---------------------------------------------------------------
 
 
-def bench_import(repeats: int, tmp: Path) -> list[Row]:
+def bench_import(repeats: int, tmp: Path, warmup: int = 3) -> list[Row]:
     """Fresh interpreters: ``import prolific`` vs ``import httpx``."""
     env = child_env(tmp)
 
@@ -480,8 +482,8 @@ def bench_import(repeats: int, tmp: Path) -> list[Row]:
         return lambda: subprocess.run(argv, check=True, env=env)
 
     import_httpx = python("import httpx")
-    s, b = interleaved(python("import prolific"), import_httpx, repeats=repeats, warmup=3)
-    s2, b2 = interleaved(python("import prolific; prolific.Prolific"), import_httpx, repeats=repeats, warmup=3)
+    s, b = interleaved(python("import prolific"), import_httpx, repeats=repeats, warmup=warmup)
+    s2, b2 = interleaved(python("import prolific; prolific.Prolific"), import_httpx, repeats=repeats, warmup=warmup)
     notes = (
         f"{repeats} pairs; wall time of the whole process, interpreter start-up included; "
         "bytecode cached for both sides (PYTHONPYCACHEPREFIX in a temp dir)"
@@ -496,7 +498,7 @@ def bench_import(repeats: int, tmp: Path) -> list[Row]:
     ]  # fmt: skip
 
 
-def bench_generate(repeats: int, tmp: Path) -> list[Row]:
+def bench_generate(repeats: int, tmp: Path, warmup: int = 1) -> list[Row]:
     """``make generate`` on a temporary copy vs the bare generator CLI, same spec and config."""
     copy = tmp / "repo"
     for name in ("openapi", "generated"):
@@ -533,8 +535,8 @@ def bench_generate(repeats: int, tmp: Path) -> list[Row]:
         subprocess.run(argv, check=True, cwd=tmp, env=env, stdout=subprocess.DEVNULL)
         shutil.rmtree(out.parent)
 
-    s, b = interleaved(pipeline_run, baseline, repeats=repeats)
-    s2, b2 = interleaved(edited_pipeline_run, baseline, repeats=repeats)
+    s, b = interleaved(pipeline_run, baseline, repeats=repeats, warmup=warmup)
+    s2, b2 = interleaved(edited_pipeline_run, baseline, repeats=repeats, warmup=warmup)
     if spec.read_text(encoding="utf-8") != committed:
         raise SystemExit("benchmark bug: the pipeline did not restore the spec from the sources")
     base = "bare `openapi-python-client generate` CLI on `openapi/prolific.yaml`, same config, `--meta none --fail-on-warning`"
@@ -646,7 +648,8 @@ def machine() -> str:
     )
 
 
-def table(rows: list[Row], *, quick: bool) -> str:
+def table(rows: list[Row], *, quick: str | None) -> str:
+    """The markdown table; ``quick`` names the small-input mode (``--quick``/``--smoke``), if any."""
     header = [
         "measure", "baseline (= 1.0)", "subject median", "baseline median", "ratio median",
         "spread: IQR [min–max]", "target", "met?",
@@ -656,7 +659,7 @@ def table(rows: list[Row], *, quick: bool) -> str:
         if row.target is None:
             met = "—"
         elif quick:
-            met = "n/a (--quick)"
+            met = f"n/a ({quick})"
         else:
             met = "**NO**" if row.missed else "yes"
         cells = [
@@ -671,41 +674,68 @@ def table(rows: list[Row], *, quick: bool) -> str:
 GROUPS = ("mock", "loopback", "csv", "upload", "import", "generate", "diff")
 
 
+@dataclass(frozen=True)
+class Sizes:
+    """Inputs and repeats of one run mode."""
+
+    mock_repeats: int
+    loopback_calls: int
+    loopback_repeats: int
+    csv_n: int
+    csv_repeats: int
+    mem_repeats: int
+    upload_n: int
+    upload_repeats: int
+    import_repeats: int
+    generate_repeats: int
+    warmup: int | None  # None: each group's own default
+
+
+FULL = Sizes(101, 30, 201, 1_000_000, 7, 3, 1_000_000, 7, 25, 5, None)
+QUICK = Sizes(11, 30, 21, 50_000, 3, 2, 50_000, 3, 10, 3, None)
+# Every row once, no warm-up; the upload still spans three batches (1 POST + 2 PATCHes).
+SMOKE = Sizes(1, 3, 1, 1_000, 1, 1, 10_001, 1, 1, 1, 0)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="small inputs and few repeats: a smoke run (< 60 s)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--quick", action="store_true", help="small inputs and few repeats: a short run (< 60 s)")
+    mode.add_argument("--smoke", action="store_true", help="every row once, tiny inputs: checks the rows run")
     parser.add_argument("--only", default=",".join(GROUPS), help=f"comma-separated subset of: {', '.join(GROUPS)}")
     parser.add_argument("--strict", action="store_true", help="exit with status 1 when a target is missed")
     args = parser.parse_args(argv)
     only = set(filter(None, args.only.split(",")))
     if not only or only - set(GROUPS):
         parser.error(f"--only takes a comma-separated subset of: {', '.join(GROUPS)}")
-    quick = args.quick
+    quick = args.quick or args.smoke
+    sizes = SMOKE if args.smoke else QUICK if args.quick else FULL
+    warm = {} if sizes.warmup is None else {"warmup": sizes.warmup}
     started = time.perf_counter()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="prolific-bench-") as tmp_name:
         tmp = Path(tmp_name)
         if "mock" in only:
-            rows += bench_mock(calls=100, repeats=11 if quick else 101)
+            rows += bench_mock(calls=100, repeats=sizes.mock_repeats, **warm)
         if "loopback" in only:
-            rows += bench_loopback(calls=30, repeats=21 if quick else 201)
+            rows += bench_loopback(calls=sizes.loopback_calls, repeats=sizes.loopback_repeats, **warm)
         if "csv" in only:
-            n = 50_000 if quick else 1_000_000
-            rows += bench_csv(n, repeats=3 if quick else 7, mem_repeats=2 if quick else 3, tmp=tmp)
+            rows += bench_csv(sizes.csv_n, repeats=sizes.csv_repeats, mem_repeats=sizes.mem_repeats, tmp=tmp, **warm)
         if "upload" in only:
-            rows.append(bench_upload(50_000 if quick else 1_000_000, repeats=3 if quick else 7))
+            rows.append(bench_upload(sizes.upload_n, repeats=sizes.upload_repeats, **warm))
         if "import" in only:
-            rows += bench_import(repeats=10 if quick else 25, tmp=tmp)
+            rows += bench_import(repeats=sizes.import_repeats, tmp=tmp, **warm)
         if "generate" in only:
-            rows += bench_generate(repeats=3 if quick else 5, tmp=tmp)
+            rows += bench_generate(repeats=sizes.generate_repeats, tmp=tmp, **warm)
         if "diff" in only:
-            rows += bench_spec_diff(repeats=2 if quick else 11, tmp=tmp)
+            rows += bench_spec_diff(repeats=1 if args.smoke else 2 if quick else 11, tmp=tmp)
     elapsed = time.perf_counter() - started
 
-    print("prolific-client benchmarks" + (" — --quick: small inputs, NOT the reference figures" if quick else ""))
+    flag = "--smoke" if args.smoke else "--quick"
+    print("prolific-client benchmarks" + (f" — {flag}: small inputs, NOT the reference figures" if quick else ""))
     print(f"{time.strftime('%Y-%m-%d %H:%M %Z')}; {machine()}")
     print()
-    print(table(rows, quick=quick))
+    print(table(rows, quick=flag if quick else None))
     print()
     for row in rows:
         print(f"- {row.key}: {row.notes}")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from hostile_support import COUNTS, TOKEN, assert_clean, secret
@@ -49,27 +51,28 @@ HOSTILE_BODIES: list[tuple[int, object, type[Exception]]] = [
 
 @pytest.mark.parametrize(("status", "body", "cls"), HOSTILE_BODIES)
 def test_hostile_body_gives_documented_class_without_retry(
-    fake: FakeProlific, status: int, body: object, cls: type
+    fake: FakeProlific, sleeps: list[float], status: int, body: object, cls: type
 ) -> None:
     fake.fail_next(status, body=body, apply=True)
-    with fake.serve() as url, client_for(url, max_retries=3) as client:
-        started = time.monotonic()
-        with pytest.raises(cls) as info:
-            create(client)
-        assert time.monotonic() - started < 5
+    with fake.serve() as url, client_for(url, max_retries=3) as client, pytest.raises(cls) as info:
+        create(client)
+    assert sleeps == []  # raised at once: no backoff
     assert len(fake.requests) == 1  # a write that may have been applied is never repeated
     assert len(fake.pools) == 1  # ...and it was applied exactly once
     assert_clean(str(info.value), repr(info.value))
 
 
-def test_stall_with_short_timeout(fake: FakeProlific) -> None:
-    fake.stall_next(30)
-    with fake.serve() as url, client_for(url, timeout=0.5, max_retries=3) as client:
-        started = time.monotonic()
-        with pytest.raises(prolific.APITimeoutError, match="may or may not have been applied"):
-            create(client)
-        assert time.monotonic() - started < 5
-    assert len(fake.requests) <= 1
+def test_stall_with_short_timeout(fake: FakeProlific, sleeps: list[float]) -> None:
+    fake.stall_next(30)  # far longer than the timeout: only a timeout ends the call before serve() exits
+    with (
+        fake.serve() as url,
+        client_for(url, timeout=0.5, max_retries=3) as client,
+        pytest.raises(prolific.APITimeoutError, match="may or may not have been applied"),
+    ):
+        create(client)
+    assert sleeps == []  # a read timeout may have been applied: not retried
+    [record] = fake.requests  # the stalled request, cut short when serve() exited: nothing stored
+    assert record.status is None and fake.pools == {}
 
 
 @pytest.mark.parametrize("apply", [False, True])
@@ -86,8 +89,11 @@ def test_reset_after_send_is_not_retried(fake: FakeProlific, apply: bool) -> Non
 
 
 @contextmanager
-def raw_server(respond: Callable[[socket.socket], None]) -> Iterator[str]:
-    """A one-connection-at-a-time socket server on 127.0.0.1 that reads a request and runs ``respond``."""
+def raw_server(respond: Callable[[socket.socket], None], requests: list[bytes] | None = None) -> Iterator[str]:
+    """A one-connection-at-a-time socket server on 127.0.0.1 that reads a request and runs ``respond``.
+
+    Each request's head is appended to ``requests`` (when given).
+    """
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(16)
@@ -119,6 +125,8 @@ def raw_server(respond: Callable[[socket.socket], None]) -> Iterator[str]:
                 )
                 while len(rest) < length:
                     rest += conn.recv(65536)
+                if requests is not None:
+                    requests.append(head)
                 respond(conn)
 
     thread = threading.Thread(target=loop, daemon=True)
@@ -148,44 +156,55 @@ def garbage(conn: socket.socket) -> None:
 @pytest.mark.parametrize(
     "respond", [truncated, reset, garbage], ids=["truncated-body", "rst-after-send", "garbage-status"]
 )
-def test_broken_transport(respond: Callable[[socket.socket], None]) -> None:
+def test_broken_transport(respond: Callable[[socket.socket], None], sleeps: list[float]) -> None:
     COUNTS["faults injected"] += 1
-    with raw_server(respond) as url, client_for(url, max_retries=3, timeout=2) as client:
-        started = time.monotonic()
-        with pytest.raises(prolific.APIConnectionError) as info:
-            create(client)
-        assert time.monotonic() - started < 5
+    requests: list[bytes] = []
+    with (
+        raw_server(respond, requests) as url,
+        client_for(url, max_retries=3, timeout=2) as client,
+        pytest.raises(prolific.APIConnectionError) as info,
+    ):
+        create(client)
     assert info.value.may_have_been_applied
+    assert len(requests) == 1 and sleeps == []  # sent once, raised at once
+
+
+BACKOFF = "backoff"  # the (patched, <= 10 ms) exponential backoff, not a server hint
 
 
 @pytest.mark.parametrize(
-    ("retry_after", "attempts", "cls"),
+    ("retry_after", "waits"),
     [
-        ("86400", 1, prolific.RateLimitError),  # huge: not waited out, raised with .retry_after
-        ("-3", 3, prolific.RateLimitError),  # negative: ignored, backoff
-        ("soon", 3, prolific.RateLimitError),  # garbage: ignored, backoff
-        ("Wed, 21 Oct 2015 07:28:00 GMT", 3, prolific.RateLimitError),  # a date in the past: retry now
+        ("86400", []),  # huge: not waited out, raised at once with .retry_after
+        ("-3", [BACKOFF, BACKOFF]),  # negative: ignored, backoff
+        ("soon", [BACKOFF, BACKOFF]),  # garbage: ignored, backoff
+        ("Wed, 21 Oct 2015 07:28:00 GMT", [0.0, 0.0]),  # a date in the past: retry now
     ],
 )
-def test_retry_after_values(fake: FakeProlific, retry_after: str, attempts: int, cls: type) -> None:
+def test_retry_after_values(fake: FakeProlific, sleeps: list[float], retry_after: str, waits: list[object]) -> None:
     fake.fail_next(429, times=5, retry_after=retry_after)
-    with fake.serve() as url, client_for(url, max_retries=2) as client:
-        started = time.monotonic()
-        with pytest.raises(cls):
-            create(client)
-        assert time.monotonic() - started < 5
-    assert len(fake.requests) == attempts and fake.pools == {}
+    with (
+        fake.serve() as url,
+        client_for(url, max_retries=2) as client,
+        pytest.raises(prolific.RateLimitError) as info,
+    ):
+        create(client)
+    assert [BACKOFF if 0 < s <= 0.01 else s for s in sleeps] == waits
+    assert len(fake.requests) == len(waits) + 1 and fake.pools == {}
+    if retry_after == "86400":
+        assert info.value.retry_after == 86400
 
 
-def test_retry_after_future_date_is_honoured(fake: FakeProlific) -> None:
+def test_retry_after_future_date_is_honoured(fake: FakeProlific, sleeps: list[float]) -> None:
     from email.utils import formatdate
 
-    fake.fail_next(503, retry_after=formatdate(time.time() + 1, usegmt=True))
+    fake.fail_next(503, retry_after=formatdate(time.time() + 40, usegmt=True))
     with fake.serve() as url, client_for(url) as client:
-        started = time.monotonic()
         create(client)
-        assert 0.0 < time.monotonic() - started < 5
-    assert len(fake.pools) == 1
+    # One wait, as long as the date says (whole seconds in the header; the test may run slowly).
+    [wait] = sleeps
+    assert 30 < wait <= 40
+    assert len(fake.pools) == 1 and len(fake.requests) == 2
 
 
 # -- 3. no duplicate writes ----------------------------------------------------------------------
@@ -243,35 +262,98 @@ def test_upload_under_faults_stores_each_credential_once(fake: FakeProlific, nam
 # -- 5. concurrency -----------------------------------------------------------------------------
 
 
-async def test_200_concurrent_tasks_one_client(fake: FakeProlific) -> None:
-    gaps: list[float] = []
-    done = asyncio.Event()
+class _Rendezvous:
+    """Server-side proof of concurrency: each request waits until ``parties`` requests are in flight.
 
-    async def ticker() -> None:
-        last = time.perf_counter()
-        while not done.is_set():
-            await asyncio.sleep(0.01)
-            now = time.perf_counter()
-            gaps.append(now - last)
-            last = now
+    A client that serialises its requests (a blocking call on the event loop, a lock around the
+    connection pool) can never gather ``parties`` requests at once, so the barrier breaks and the
+    request is answered 500. ``max_in_flight`` is the most requests the server held at once
+    (counted down before each answer is sent, so it never exceeds what the client had open).
+    """
 
-    with fake.serve() as url:
+    def __init__(self, parties: int, refuse_first: int) -> None:
+        self.barrier = threading.Barrier(parties, timeout=60)  # only a broken client waits this out
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.requests = 0
+        self.refused = 0
+        self.refuse_first = refuse_first
+
+    def serve(self) -> AbstractContextManager[str]:
+        rendezvous = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: object) -> None:
+                """Silent."""
+
+            def do_POST(self) -> None:
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                with rendezvous.lock:
+                    rendezvous.requests += 1
+                    refuse = rendezvous.refused < rendezvous.refuse_first
+                    rendezvous.refused += refuse
+                    if not refuse:
+                        rendezvous.in_flight += 1
+                        rendezvous.max_in_flight = max(rendezvous.max_in_flight, rendezvous.in_flight)
+                if refuse:  # makes the client retry: its async backoff must not block the loop either
+                    self.answer(503, {"error": {"detail": "busy"}}, ("Retry-After", "0"))
+                    return
+                try:
+                    rendezvous.barrier.wait()
+                    status, payload = 201, {"credential_pool_id": f"{body['workspace_id']}_pool"}
+                except threading.BrokenBarrierError:
+                    status, payload = 500, {"error": {"detail": "fewer requests in flight than the barrier needs"}}
+                with rendezvous.lock:
+                    rendezvous.in_flight -= 1  # before answering: the client may reuse the connection at once
+                self.answer(status, payload)
+
+            def answer(self, status: int, payload: object, *headers: tuple[str, str]) -> None:
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                for name, value in (("Content-Type", "application/json"), *headers):
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        return _serving(_Server(("127.0.0.1", 0), Handler))
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # the default 5 would refuse most of 50 simultaneous connects
+
+
+@contextmanager
+def _serving(server: ThreadingHTTPServer) -> Iterator[str]:
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+async def test_200_concurrent_tasks_one_client(sleeps: list[float]) -> None:
+    # 200 tasks, 50 connections (the client's limit): 4 rounds of exactly 50 requests held at once.
+    # The first 10 requests get a 503 and are retried after an asyncio backoff.
+    rendezvous = _Rendezvous(parties=50, refuse_first=10)
+    with rendezvous.serve() as url:
         async with AsyncProlific(token=TOKEN, base_url=url) as client:
-            limit = client._http._transport._pool._max_connections  # type: ignore[union-attr]
-            tick = asyncio.create_task(ticker())
-
-            async def one(i: int) -> float:
-                started = time.perf_counter()
-                await client.credentials.create_pool(workspace_id=f"ws{i}", credentials=f"u{i},pw-{i}")
-                return time.perf_counter() - started
-
-            durations = await asyncio.gather(*(one(i) for i in range(200)))
-            done.set()
-            await tick
-    assert len(fake.pools) == 200
-    assert max(gaps) < 0.5, f"event loop blocked for {max(gaps):.2f}s"
-    assert max(durations) < 10
-    assert limit == 50  # httpcore queues tasks beyond the pool limit instead of opening 200 connections
+            pools = await asyncio.gather(
+                *(client.credentials.create_pool(workspace_id=f"ws{i}", credentials=f"u{i},pw-{i}") for i in range(200))
+            )
+    assert pools == [f"ws{i}_pool" for i in range(200)]
+    assert rendezvous.requests == 210 and rendezvous.refused == 10
+    # Concurrency reached the client's connection limit (50) and did not go past it: the other
+    # tasks queued in the client instead of opening 200 connections.
+    assert rendezvous.max_in_flight == 50
+    assert sleeps == []  # and the `sleeps` fixture fails the test if time.sleep ran inside the event loop
     COUNTS["concurrent tasks"] += 200
 
 

@@ -16,24 +16,39 @@ from prolific.testing import FakeProlific
 PASSWORD = "pw-SECRET-7d1e"
 
 
-async def test_async_retry_sleep_does_not_block_the_loop(fake: FakeProlific, token: str) -> None:
+async def test_async_retry_sleep_does_not_block_the_loop(
+    fake: FakeProlific, token: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Retry-After wait is an ``await asyncio.sleep``: other tasks run meanwhile, nothing blocks."""
     fake.fail_next(503, retry_after="0.3")
-    gaps: list[float] = []
+    waits: list[float] = []
+    blocking: list[float] = []
+    client_sleeping = asyncio.Event()
+    other_task_ran = asyncio.Event()
 
-    async def ticker() -> None:
-        last = time.perf_counter()
-        for _ in range(40):
-            await asyncio.sleep(0.01)
-            now = time.perf_counter()
-            gaps.append(now - last)
-            last = now
+    async def sleep(delay: float, result: object = None) -> object:
+        waits.append(delay)
+        client_sleeping.set()
+        await other_task_ran.wait()  # returns only once another task has run during this wait
+        return result
 
+    def blocking_sleep(seconds: float) -> None:
+        blocking.append(seconds)
+        raise AssertionError("time.sleep in async code blocks the event loop")
+
+    async def other_task() -> None:
+        await client_sleeping.wait()
+        other_task_ran.set()
+
+    monkeypatch.setattr(asyncio, "sleep", sleep)
+    monkeypatch.setattr(time, "sleep", blocking_sleep)
     async with AsyncProlific(token=token, http_client=httpx.AsyncClient(transport=fake.transport)) as client:
-        started = time.perf_counter()
-        _, pool = await asyncio.gather(ticker(), client.credentials.create_pool(workspace_id="w", credentials="a,b"))
-        assert time.perf_counter() - started >= 0.3  # the Retry-After was honoured...
-    assert max(gaps) < 0.2  # ...while the loop kept running
-    assert pool in fake.pools
+        pool, _ = await asyncio.gather(
+            client.credentials.create_pool(workspace_id="w", credentials="a,b"), other_task()
+        )
+    assert waits == [0.3]  # the Retry-After was honoured, as an awaited sleep...
+    assert blocking == []  # ...and never as a blocking one
+    assert pool in fake.pools and len(fake.requests) == 2
 
 
 def test_debug_logs_and_errors_hold_no_secrets(
