@@ -26,6 +26,7 @@ from .errors import SpecError
 from .merge import merge
 from .models import shape_models
 from .naming import NameTable
+from .operations import write_operations
 from .overrides import Overrides
 from .precedence import apply_precedence
 from .sources import load_sources, parse_yaml
@@ -183,11 +184,12 @@ def run_generator(spec: Path, config: Path, out_dir: Path, *, templates: Path | 
     try:
         with contextlib.redirect_stdout(io.StringIO()):  # "Generating <tmp dir>" says nothing useful
             problems = project.build()
+        if problems or not (target / "__init__.py").exists():
+            details = "\n".join(f"{p.level.value}: {p.header}: {p.detail or ''}".rstrip() for p in problems)
+            raise SpecError(f"openapi-python-client refused {spec} (warnings count as failures):\n{details}")
+        write_operations(project, target, data, templates, list(settings.post_hooks))
     finally:
         os.environ["PATH"] = path
-    if problems or not (target / "__init__.py").exists():
-        details = "\n".join(f"{p.level.value}: {p.header}: {p.detail or ''}".rstrip() for p in problems)
-        raise SpecError(f"openapi-python-client refused {spec} (warnings count as failures):\n{details}")
     for junk in target.rglob(".ruff_cache"):
         shutil.rmtree(junk)
     # PEP 561 marker: the generator writes it only with project metadata, and we use `--meta none`.

@@ -327,3 +327,46 @@ def test_a_404_through_the_overlays_client_api_raises_not_found(server):
     with Prolific(token="t0k3n", base_url=server.url) as client, pytest.raises(NotFoundError) as info:
         get_study.sync("nope", client=client.api)
     assert "No such study." in str(info.value)
+
+
+# --- the per-operation layer (operations.py) ---------------------------------------------------
+
+
+def test_the_operation_registry_lists_every_generated_endpoint_once():
+    from prolific_api_client.operations import OPERATIONS, TAGS
+
+    assert len(OPERATIONS) == 121
+    modules = {str(p.relative_to(PACKAGE)) for p in PACKAGE.glob("api/*/*.py") if p.name != "__init__.py"}
+    assert {f"api/{op.tag}/{op.name}.py" for op in OPERATIONS.values()} == modules
+    assert set(TAGS) == {op.tag for op in OPERATIONS.values()}
+    study = OPERATIONS["get-study"]
+    assert (study.method, study.path, study.tag, study.path_parameters) == ("GET", "/api/v1/studies/{id}/", "studies", ("id",))
+    assert OPERATIONS["get-submissions"].pagination == "page"
+    assert OPERATIONS["get-surveys"].pagination == "offset"
+    assert OPERATIONS["get-events"].pagination == "offset"
+    assert OPERATIONS["get-studies"].pagination == "results"
+    assert OPERATIONS["calculate-reward-recommendations"].pagination == "array"
+    assert OPERATIONS["create-study"].pagination is None
+
+
+def test_each_method_has_the_generated_functions_parameters_and_the_success_type():
+    import inspect
+
+    from prolific_api_client.operations import OPERATIONS
+
+    for op in OPERATIONS.values():
+        module = importlib.import_module(f"prolific_api_client.operations.{op.tag}")
+        for cls in (f"{op.tag.title().replace('_', '')}Operations", f"Async{op.tag.title().replace('_', '')}Operations"):
+            method = getattr(getattr(module, cls), op.name)
+            assert method.__doc__ and op.path in method.__doc__, (cls, op.name)
+            mine = inspect.signature(method).parameters
+            generated = inspect.signature(op.endpoint.sync).parameters
+            # Names, kinds and defaults here; the annotations are checked by mypy --strict on the package.
+            expected = [(p.name, p.kind, repr(p.default)) for p in generated.values() if p.name != "client"]
+            assert [(p.name, p.kind, repr(p.default)) for p in mine.values() if p.name != "self"] == expected
+            returns = inspect.signature(method).return_annotation
+            assert "Error" not in returns.split(" | ") and "None" not in returns.split(" | ") or returns == "None", returns
+    from prolific_api_client.operations.studies import StudiesOperations
+
+    assert inspect.signature(StudiesOperations.get_study).return_annotation == "Study"
+    assert inspect.signature(StudiesOperations.download_study_credential_report).return_annotation == "str"

@@ -1,0 +1,104 @@
+"""What the per-operation layer is made of: an operation's description, the runner protocols, base classes.
+
+Copied into ``operations/_base.py`` by the spec pipeline; do not edit the copy.
+
+A client supplies a *runner*: a callable taking an :class:`Operation` and the call's arguments and
+returning the success value (sync) or an awaitable of it (async). The generated package knows
+nothing of how the runner sends, retries or maps errors.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Awaitable
+from dataclasses import dataclass, replace
+from functools import cached_property
+from types import ModuleType
+from typing import Any, Generic, Protocol, TypeVar
+
+T = TypeVar("T")
+
+_ROOT = __name__.rsplit(".", 2)[0]  # the generated package
+
+
+@dataclass(frozen=True, eq=False)
+class Operation(Generic[T]):
+    """One operation of the API, as the spec defines it.
+
+    ``method`` is upper case (``"GET"``), ``path`` the template (``"/api/v1/studies/{id}/"``),
+    ``name`` the generated module and method name (``get_study``), ``pagination`` how its list is
+    paged: ``"page"`` (``page``/``page_size``), ``"offset"`` (``offset``/``limit``), ``"results"``
+    (one page under ``results``), ``"array"`` (a bare list) or ``None``. ``returns`` holds the classes
+    a successful result is an instance of (empty: not checked).
+    """
+
+    operation_id: str
+    method: str
+    path: str
+    tag: str
+    name: str
+    path_parameters: tuple[str, ...] = ()
+    query_parameters: tuple[str, ...] = ()
+    has_body: bool = False
+    pagination: str | None = None
+    summary: str = ""
+    returns: tuple[type, ...] = ()
+
+    @property
+    def module_name(self) -> str:
+        """The generated endpoint module, e.g. ``prolific_api_client.api.studies.get_study``."""
+        return f"{_ROOT}.api.{self.tag}.{self.name}"
+
+    @cached_property
+    def endpoint(self) -> ModuleType:
+        """The generated endpoint module (imported on first use)."""
+        return importlib.import_module(self.module_name)
+
+    def returning(self, *types: type[Any]) -> Operation[Any]:
+        """This operation, checking that a successful result is an instance of one of ``types``."""
+        return replace(self, returns=types)
+
+    def accepts(self, value: object) -> bool:
+        """Whether ``value`` is a successful result of this operation."""
+        return not self.returns or isinstance(value, self.returns)
+
+    def __repr__(self) -> str:
+        return f"<Operation {self.operation_id}: {self.method} {self.path}>"
+
+
+class SyncRunner(Protocol):
+    """Sends an operation with its arguments and returns the success value (errors raise)."""
+
+    def __call__(self, operation: Operation[T], arguments: dict[str, Any], /) -> T: ...
+
+
+class AsyncRunner(Protocol):
+    """The asyncio twin of :class:`SyncRunner`."""
+
+    def __call__(self, operation: Operation[T], arguments: dict[str, Any], /) -> Awaitable[T]: ...
+
+
+class Operations:
+    """Base of the generated ``<Tag>Operations`` classes: every method hands its call to the runner."""
+
+    def __init__(self, runner: SyncRunner) -> None:
+        self._runner = runner
+
+    def _run(self, operation: Operation[T], arguments: dict[str, Any]) -> T:
+        return self._runner(operation, arguments)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+
+class AsyncOperations:
+    """Base of the generated ``Async<Tag>Operations`` classes."""
+
+    def __init__(self, runner: AsyncRunner) -> None:
+        self._runner = runner
+
+    def _run(self, operation: Operation[T], arguments: dict[str, Any]) -> Awaitable[T]:
+        return self._runner(operation, arguments)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
