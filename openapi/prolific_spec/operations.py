@@ -120,7 +120,10 @@ def _pagination(endpoint: Any) -> str | None:
         prop = response.prop
         if type(prop).__name__ == "ListProperty":
             return "array"
-        fields = [*(getattr(prop, "required_properties", None) or []), *(getattr(prop, "optional_properties", None) or [])]
+        fields = [
+            *(getattr(prop, "required_properties", None) or []),
+            *(getattr(prop, "optional_properties", None) or []),
+        ]
         if any(f.python_name == "results" and type(f).__name__ == "ListProperty" for f in fields):
             if {"page", "page_size"} <= query:
                 return "page"

@@ -340,7 +340,12 @@ def test_the_operation_registry_lists_every_generated_endpoint_once():
     assert {f"api/{op.tag}/{op.name}.py" for op in OPERATIONS.values()} == modules
     assert set(TAGS) == {op.tag for op in OPERATIONS.values()}
     study = OPERATIONS["get-study"]
-    assert (study.method, study.path, study.tag, study.path_parameters) == ("GET", "/api/v1/studies/{id}/", "studies", ("id",))
+    assert (study.method, study.path, study.tag, study.path_parameters) == (
+        "GET",
+        "/api/v1/studies/{id}/",
+        "studies",
+        ("id",),
+    )
     assert OPERATIONS["get-submissions"].pagination == "page"
     assert OPERATIONS["get-surveys"].pagination == "offset"
     assert OPERATIONS["get-events"].pagination == "offset"
@@ -356,7 +361,10 @@ def test_each_method_has_the_generated_functions_parameters_and_the_success_type
 
     for op in OPERATIONS.values():
         module = importlib.import_module(f"prolific_api_client.operations.{op.tag}")
-        for cls in (f"{op.tag.title().replace('_', '')}Operations", f"Async{op.tag.title().replace('_', '')}Operations"):
+        for cls in (
+            f"{op.tag.title().replace('_', '')}Operations",
+            f"Async{op.tag.title().replace('_', '')}Operations",
+        ):
             method = getattr(getattr(module, cls), op.name)
             assert method.__doc__ and op.path in method.__doc__, (cls, op.name)
             mine = inspect.signature(method).parameters
@@ -365,7 +373,9 @@ def test_each_method_has_the_generated_functions_parameters_and_the_success_type
             expected = [(p.name, p.kind, repr(p.default)) for p in generated.values() if p.name != "client"]
             assert [(p.name, p.kind, repr(p.default)) for p in mine.values() if p.name != "self"] == expected
             returns = inspect.signature(method).return_annotation
-            assert "Error" not in returns.split(" | ") and "None" not in returns.split(" | ") or returns == "None", returns
+            assert ("Error" not in returns.split(" | ") and "None" not in returns.split(" | ")) or returns == "None", (
+                returns
+            )
     from prolific_api_client.operations.studies import StudiesOperations
 
     assert inspect.signature(StudiesOperations.get_study).return_annotation == "Study"
