@@ -34,8 +34,9 @@ def _free_form(schema: Any) -> bool:
     """
     if not isinstance(schema, dict) or schema.get("type") != "object":
         return False
-    structural = set(shape(schema)) - {"type", "properties", "additionalProperties"}
-    return not structural and not schema.get("properties") and schema.get("additionalProperties") in (None, True, {})
+    stripped = shape(schema)
+    structural = set(stripped) - {"type", "properties", "additionalProperties"}
+    return not structural and not stripped.get("properties") and stripped.get("additionalProperties") in (None, True, {})
 
 
 def identical_groups(schemas: dict[str, Any]) -> list[list[str]]:

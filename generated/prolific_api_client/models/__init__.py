@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     )
     from .ai_task_builder_dataset_status import AiTaskBuilderDatasetStatus
     from .ai_task_builder_task_response import AITaskBuilderTaskResponse
+    from .ai_task_builder_task_response_metadata import (
+        AITaskBuilderTaskResponseMetadata,
+    )
     from .amount_and_currency import AmountAndCurrency
     from .automatically_approve import AutomaticallyApprove
     from .automatically_approve_action import AutomaticallyApproveAction
@@ -162,6 +165,7 @@ if TYPE_CHECKING:
     from .filter_distribution import FilterDistribution
     from .filter_distribution_distribution import FilterDistributionDistribution
     from .filter_list import FilterList
+    from .filter_list_links import FilterListLinks
     from .filter_list_meta import FilterListMeta
     from .filter_set import FilterSet
     from .filter_set_list import FilterSetList
@@ -274,7 +278,11 @@ if TYPE_CHECKING:
     from .secret_list import SecretList
     from .select_filter import SelectFilter
     from .select_filter_list_detailed_response import SelectFilterListDetailedResponse
+    from .select_filter_list_detailed_response_choices import (
+        SelectFilterListDetailedResponseChoices,
+    )
     from .select_filter_list_response import SelectFilterListResponse
+    from .select_filter_list_response_choices import SelectFilterListResponseChoices
     from .select_filter_list_response_data_type import SelectFilterListResponseDataType
     from .select_filter_weightings import SelectFilterWeightings
     from .send_bulk_message import SendBulkMessage
@@ -284,6 +292,7 @@ if TYPE_CHECKING:
     from .studies_list_response import StudiesListResponse
     from .study import Study
     from .study_access_details_progress import StudyAccessDetailsProgress
+    from .study_access_details_progress_links import StudyAccessDetailsProgressLinks
     from .study_cost_breakdown import StudyCostBreakdown
     from .study_cost_request import StudyCostRequest
     from .study_cost_response import StudyCostResponse
@@ -300,6 +309,7 @@ if TYPE_CHECKING:
     from .study_short_study_type import StudyShortStudyType
     from .study_status import StudyStatus
     from .study_total_cost import StudyTotalCost
+    from .study_total_cost_links import StudyTotalCostLinks
     from .study_transition import StudyTransition
     from .study_transition_action import StudyTransitionAction
     from .submission import Submission
@@ -398,6 +408,7 @@ else:
         "AiTaskBuilderDatasetSchemaVersion": ".ai_task_builder_dataset_schema_version",
         "AiTaskBuilderDatasetStatus": ".ai_task_builder_dataset_status",
         "AITaskBuilderTaskResponse": ".ai_task_builder_task_response",
+        "AITaskBuilderTaskResponseMetadata": ".ai_task_builder_task_response_metadata",
         "AmountAndCurrency": ".amount_and_currency",
         "AutomaticallyApprove": ".automatically_approve",
         "AutomaticallyApproveAction": ".automatically_approve_action",
@@ -512,6 +523,7 @@ else:
         "FilterDistribution": ".filter_distribution",
         "FilterDistributionDistribution": ".filter_distribution_distribution",
         "FilterList": ".filter_list",
+        "FilterListLinks": ".filter_list_links",
         "FilterListMeta": ".filter_list_meta",
         "FilterSet": ".filter_set",
         "FilterSetList": ".filter_set_list",
@@ -606,7 +618,9 @@ else:
         "SecretList": ".secret_list",
         "SelectFilter": ".select_filter",
         "SelectFilterListDetailedResponse": ".select_filter_list_detailed_response",
+        "SelectFilterListDetailedResponseChoices": ".select_filter_list_detailed_response_choices",
         "SelectFilterListResponse": ".select_filter_list_response",
+        "SelectFilterListResponseChoices": ".select_filter_list_response_choices",
         "SelectFilterListResponseDataType": ".select_filter_list_response_data_type",
         "SelectFilterWeightings": ".select_filter_weightings",
         "SendBulkMessage": ".send_bulk_message",
@@ -616,6 +630,7 @@ else:
         "StudiesListResponse": ".studies_list_response",
         "Study": ".study",
         "StudyAccessDetailsProgress": ".study_access_details_progress",
+        "StudyAccessDetailsProgressLinks": ".study_access_details_progress_links",
         "StudyCostBreakdown": ".study_cost_breakdown",
         "StudyCostRequest": ".study_cost_request",
         "StudyCostResponse": ".study_cost_response",
@@ -626,6 +641,7 @@ else:
         "StudyShortStudyType": ".study_short_study_type",
         "StudyStatus": ".study_status",
         "StudyTotalCost": ".study_total_cost",
+        "StudyTotalCostLinks": ".study_total_cost_links",
         "StudyTransition": ".study_transition",
         "StudyTransitionAction": ".study_transition_action",
         "Submission": ".submission",
@@ -717,6 +733,7 @@ __all__ = (
     "AiTaskBuilderDatasetSchemaVersion",
     "AiTaskBuilderDatasetStatus",
     "AITaskBuilderTaskResponse",
+    "AITaskBuilderTaskResponseMetadata",
     "AmountAndCurrency",
     "AutomaticallyApprove",
     "AutomaticallyApproveAction",
@@ -831,6 +848,7 @@ __all__ = (
     "FilterDistribution",
     "FilterDistributionDistribution",
     "FilterList",
+    "FilterListLinks",
     "FilterListMeta",
     "FilterSet",
     "FilterSetList",
@@ -925,7 +943,9 @@ __all__ = (
     "SecretList",
     "SelectFilter",
     "SelectFilterListDetailedResponse",
+    "SelectFilterListDetailedResponseChoices",
     "SelectFilterListResponse",
+    "SelectFilterListResponseChoices",
     "SelectFilterListResponseDataType",
     "SelectFilterWeightings",
     "SendBulkMessage",
@@ -935,6 +955,7 @@ __all__ = (
     "StudiesListResponse",
     "Study",
     "StudyAccessDetailsProgress",
+    "StudyAccessDetailsProgressLinks",
     "StudyCostBreakdown",
     "StudyCostRequest",
     "StudyCostResponse",
@@ -945,6 +966,7 @@ __all__ = (
     "StudyShortStudyType",
     "StudyStatus",
     "StudyTotalCost",
+    "StudyTotalCostLinks",
     "StudyTransition",
     "StudyTransitionAction",
     "Submission",

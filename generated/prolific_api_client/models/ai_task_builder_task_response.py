@@ -11,8 +11,10 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.ai_task_builder_task_response_metadata import (
+        AITaskBuilderTaskResponseMetadata,
+    )
     from ..models.collection_response_response import CollectionResponseResponse
-    from ..models.filter_list_meta import FilterListMeta
 
 
 T = TypeVar("T", bound="AITaskBuilderTaskResponse")
@@ -30,9 +32,7 @@ class AITaskBuilderTaskResponse:
         task_id (str):
         submission_id (str | Unset): The Prolific submission ID
         correlation_id (str | Unset): Correlation ID for tracking
-        metadata (FilterListMeta | Unset): An object containing all the filter's possible responses as key-value pairs,
-            with sequential integer IDs or database ObjectIDs as the keys and the text of the response as the values. / HAL-
-            style links; typically includes `self` pointing at this endpoint.
+        metadata (AITaskBuilderTaskResponseMetadata | Unset):
         schema_version (int | Unset):
         no_submission (bool | Unset):
     """
@@ -45,7 +45,7 @@ class AITaskBuilderTaskResponse:
     task_id: str
     submission_id: str | Unset = UNSET
     correlation_id: str | Unset = UNSET
-    metadata: FilterListMeta | Unset = UNSET
+    metadata: AITaskBuilderTaskResponseMetadata | Unset = UNSET
     schema_version: int | Unset = UNSET
     no_submission: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -102,8 +102,10 @@ class AITaskBuilderTaskResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.ai_task_builder_task_response_metadata import (
+            AITaskBuilderTaskResponseMetadata,  # noqa: PLC0415
+        )
         from ..models.collection_response_response import CollectionResponseResponse  # noqa: PLC0415
-        from ..models.filter_list_meta import FilterListMeta  # noqa: PLC0415
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -123,11 +125,11 @@ class AITaskBuilderTaskResponse:
         correlation_id = d.pop("correlation_id", UNSET)
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: FilterListMeta | Unset
+        metadata: AITaskBuilderTaskResponseMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = FilterListMeta.from_dict(_metadata)
+            metadata = AITaskBuilderTaskResponseMetadata.from_dict(_metadata)
 
         schema_version = d.pop("schema_version", UNSET)
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.filter_list_links import FilterListLinks
     from ..models.filter_list_meta import FilterListMeta
     from ..models.range_filter_list_detailed_response import (
         RangeFilterListDetailedResponse,
@@ -29,12 +30,8 @@ class FilterList:
     Attributes:
         results (list[RangeFilterListDetailedResponse | RangeFilterListResponse | SelectFilterListDetailedResponse |
             SelectFilterListResponse] | Unset):
-        field_links (FilterListMeta | Unset): An object containing all the filter's possible responses as key-value
-            pairs, with sequential integer IDs or database ObjectIDs as the keys and the text of the response as the values.
-            / HAL-style links; typically includes `self` pointing at this endpoint.
-        meta (FilterListMeta | Unset): An object containing all the filter's possible responses as key-value pairs, with
-            sequential integer IDs or database ObjectIDs as the keys and the text of the response as the values. / HAL-style
-            links; typically includes `self` pointing at this endpoint.
+        field_links (FilterListLinks | Unset):
+        meta (FilterListMeta | Unset):
     """
 
     results: (
@@ -46,7 +43,7 @@ class FilterList:
         ]
         | Unset
     ) = UNSET
-    field_links: FilterListMeta | Unset = UNSET
+    field_links: FilterListLinks | Unset = UNSET
     meta: FilterListMeta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -95,6 +92,7 @@ class FilterList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.filter_list_links import FilterListLinks  # noqa: PLC0415
         from ..models.filter_list_meta import FilterListMeta  # noqa: PLC0415
         from ..models.range_filter_list_detailed_response import (
             RangeFilterListDetailedResponse,  # noqa: PLC0415
@@ -163,11 +161,11 @@ class FilterList:
                 results.append(results_item)
 
         _field_links = d.pop("_links", UNSET)
-        field_links: FilterListMeta | Unset
+        field_links: FilterListLinks | Unset
         if isinstance(_field_links, Unset):
             field_links = UNSET
         else:
-            field_links = FilterListMeta.from_dict(_field_links)
+            field_links = FilterListLinks.from_dict(_field_links)
 
         _meta = d.pop("meta", UNSET)
         meta: FilterListMeta | Unset

@@ -11,12 +11,6 @@ T = TypeVar("T", bound="FilterListMeta")
 
 @_attrs_define
 class FilterListMeta:
-    """An object containing all the filter's possible responses as key-value pairs, with sequential integer IDs or database
-    ObjectIDs as the keys and the text of the response as the values. / HAL-style links; typically includes `self`
-    pointing at this endpoint.
-
-    """
-
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -17,7 +17,9 @@ from ..models.select_filter_list_response_data_type import (
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.filter_list_meta import FilterListMeta
+    from ..models.select_filter_list_detailed_response_choices import (
+        SelectFilterListDetailedResponseChoices,
+    )
 
 
 T = TypeVar("T", bound="SelectFilterListDetailedResponse")
@@ -33,9 +35,9 @@ class SelectFilterListDetailedResponse:
         description (str | Unset): A description of the filter.
         type_ (RangeFilterListResponseType | str | Unset): The filter type.
         question (str | Unset): The question asked of participants to generate this filter.
-        choices (FilterListMeta | Unset): An object containing all the filter's possible responses as key-value pairs,
-            with sequential integer IDs or database ObjectIDs as the keys and the text of the response as the values. / HAL-
-            style links; typically includes `self` pointing at this endpoint.
+        choices (SelectFilterListDetailedResponseChoices | Unset): An object containing all the filter's possible
+            responses as key-value pairs, with sequential integer IDs or database ObjectIDs as the keys and the text of the
+            response as the values.
         data_type (SelectFilterListResponseDataType | str | Unset): The format of the keys in the choices object. If the
             keys are strings representing sequential integers,
             the data format is integer. If the keys are database ObjectIDs, the type of ID is specified.
@@ -56,7 +58,7 @@ class SelectFilterListDetailedResponse:
     description: str | Unset = UNSET
     type_: RangeFilterListResponseType | str | Unset = UNSET
     question: str | Unset = UNSET
-    choices: FilterListMeta | Unset = UNSET
+    choices: SelectFilterListDetailedResponseChoices | Unset = UNSET
     data_type: SelectFilterListResponseDataType | str | Unset = UNSET
     researcher_help_text: None | str | Unset = UNSET
     participant_help_text: None | str | Unset = UNSET
@@ -168,7 +170,9 @@ class SelectFilterListDetailedResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.filter_list_meta import FilterListMeta  # noqa: PLC0415
+        from ..models.select_filter_list_detailed_response_choices import (
+            SelectFilterListDetailedResponseChoices,  # noqa: PLC0415
+        )
 
         d = dict(src_dict)
         filter_id = d.pop("filter_id", UNSET)
@@ -195,11 +199,11 @@ class SelectFilterListDetailedResponse:
         question = d.pop("question", UNSET)
 
         _choices = d.pop("choices", UNSET)
-        choices: FilterListMeta | Unset
+        choices: SelectFilterListDetailedResponseChoices | Unset
         if isinstance(_choices, Unset):
             choices = UNSET
         else:
-            choices = FilterListMeta.from_dict(_choices)
+            choices = SelectFilterListDetailedResponseChoices.from_dict(_choices)
 
         def _parse_data_type(data: object) -> SelectFilterListResponseDataType | str | Unset:
             if isinstance(data, Unset):

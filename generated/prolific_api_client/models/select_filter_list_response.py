@@ -17,7 +17,9 @@ from ..models.select_filter_list_response_data_type import (
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.filter_list_meta import FilterListMeta
+    from ..models.select_filter_list_response_choices import (
+        SelectFilterListResponseChoices,
+    )
 
 
 T = TypeVar("T", bound="SelectFilterListResponse")
@@ -33,9 +35,9 @@ class SelectFilterListResponse:
         description (str | Unset): A description of the filter.
         type_ (RangeFilterListResponseType | str | Unset): The filter type.
         question (str | Unset): The question asked of participants to generate this filter.
-        choices (FilterListMeta | Unset): An object containing all the filter's possible responses as key-value pairs,
-            with sequential integer IDs or database ObjectIDs as the keys and the text of the response as the values. / HAL-
-            style links; typically includes `self` pointing at this endpoint.
+        choices (SelectFilterListResponseChoices | Unset): An object containing all the filter's possible responses as
+            key-value pairs, with sequential integer IDs or database ObjectIDs as the keys and the text of the response as
+            the values.
         data_type (SelectFilterListResponseDataType | str | Unset): The format of the keys in the choices object. If the
             keys are strings representing sequential integers,
             the data format is integer. If the keys are database ObjectIDs, the type of ID is specified.
@@ -46,7 +48,7 @@ class SelectFilterListResponse:
     description: str | Unset = UNSET
     type_: RangeFilterListResponseType | str | Unset = UNSET
     question: str | Unset = UNSET
-    choices: FilterListMeta | Unset = UNSET
+    choices: SelectFilterListResponseChoices | Unset = UNSET
     data_type: SelectFilterListResponseDataType | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -101,7 +103,9 @@ class SelectFilterListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.filter_list_meta import FilterListMeta  # noqa: PLC0415
+        from ..models.select_filter_list_response_choices import (
+            SelectFilterListResponseChoices,  # noqa: PLC0415
+        )
 
         d = dict(src_dict)
         filter_id = d.pop("filter_id", UNSET)
@@ -128,11 +132,11 @@ class SelectFilterListResponse:
         question = d.pop("question", UNSET)
 
         _choices = d.pop("choices", UNSET)
-        choices: FilterListMeta | Unset
+        choices: SelectFilterListResponseChoices | Unset
         if isinstance(_choices, Unset):
             choices = UNSET
         else:
-            choices = FilterListMeta.from_dict(_choices)
+            choices = SelectFilterListResponseChoices.from_dict(_choices)
 
         def _parse_data_type(data: object) -> SelectFilterListResponseDataType | str | Unset:
             if isinstance(data, Unset):

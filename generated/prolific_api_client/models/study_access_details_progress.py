@@ -10,7 +10,9 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.access_detail_progress import AccessDetailProgress
-    from ..models.filter_list_meta import FilterListMeta
+    from ..models.study_access_details_progress_links import (
+        StudyAccessDetailsProgressLinks,
+    )
 
 
 T = TypeVar("T", bound="StudyAccessDetailsProgress")
@@ -22,14 +24,13 @@ class StudyAccessDetailsProgress:
     Attributes:
         id (str): The access details collection ID for this study's Taskflow configuration.
         progress (list[AccessDetailProgress]): One row per `external_url` configured on the study.
-        field_links (FilterListMeta | Unset): An object containing all the filter's possible responses as key-value
-            pairs, with sequential integer IDs or database ObjectIDs as the keys and the text of the response as the values.
-            / HAL-style links; typically includes `self` pointing at this endpoint.
+        field_links (StudyAccessDetailsProgressLinks | Unset): HAL-style links; typically includes `self` pointing at
+            this endpoint.
     """
 
     id: str
     progress: list[AccessDetailProgress]
-    field_links: FilterListMeta | Unset = UNSET
+    field_links: StudyAccessDetailsProgressLinks | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,7 +61,9 @@ class StudyAccessDetailsProgress:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.access_detail_progress import AccessDetailProgress  # noqa: PLC0415
-        from ..models.filter_list_meta import FilterListMeta  # noqa: PLC0415
+        from ..models.study_access_details_progress_links import (
+            StudyAccessDetailsProgressLinks,  # noqa: PLC0415
+        )
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -73,11 +76,11 @@ class StudyAccessDetailsProgress:
             progress.append(progress_item)
 
         _field_links = d.pop("_links", UNSET)
-        field_links: FilterListMeta | Unset
+        field_links: StudyAccessDetailsProgressLinks | Unset
         if isinstance(_field_links, Unset):
             field_links = UNSET
         else:
-            field_links = FilterListMeta.from_dict(_field_links)
+            field_links = StudyAccessDetailsProgressLinks.from_dict(_field_links)
 
         study_access_details_progress = cls(
             id=id,

@@ -9,8 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.filter_list_meta import FilterListMeta
     from ..models.study_cost_breakdown import StudyCostBreakdown
+    from ..models.study_total_cost_links import StudyTotalCostLinks
 
 
 T = TypeVar("T", bound="StudyTotalCost")
@@ -22,14 +22,12 @@ class StudyTotalCost:
     Attributes:
         rewards (StudyCostBreakdown | Unset):
         bonuses (StudyCostBreakdown | Unset):
-        field_links (FilterListMeta | Unset): An object containing all the filter's possible responses as key-value
-            pairs, with sequential integer IDs or database ObjectIDs as the keys and the text of the response as the values.
-            / HAL-style links; typically includes `self` pointing at this endpoint.
+        field_links (StudyTotalCostLinks | Unset):
     """
 
     rewards: StudyCostBreakdown | Unset = UNSET
     bonuses: StudyCostBreakdown | Unset = UNSET
-    field_links: FilterListMeta | Unset = UNSET
+    field_links: StudyTotalCostLinks | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,8 +57,8 @@ class StudyTotalCost:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.filter_list_meta import FilterListMeta  # noqa: PLC0415
         from ..models.study_cost_breakdown import StudyCostBreakdown  # noqa: PLC0415
+        from ..models.study_total_cost_links import StudyTotalCostLinks  # noqa: PLC0415
 
         d = dict(src_dict)
         _rewards = d.pop("rewards", UNSET)
@@ -78,11 +76,11 @@ class StudyTotalCost:
             bonuses = StudyCostBreakdown.from_dict(_bonuses)
 
         _field_links = d.pop("_links", UNSET)
-        field_links: FilterListMeta | Unset
+        field_links: StudyTotalCostLinks | Unset
         if isinstance(_field_links, Unset):
             field_links = UNSET
         else:
-            field_links = FilterListMeta.from_dict(_field_links)
+            field_links = StudyTotalCostLinks.from_dict(_field_links)
 
         study_total_cost = cls(
             rewards=rewards,
