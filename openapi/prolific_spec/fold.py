@@ -36,7 +36,8 @@ def _free_form(schema: Any) -> bool:
         return False
     stripped = shape(schema)
     structural = set(stripped) - {"type", "properties", "additionalProperties"}
-    return not structural and not stripped.get("properties") and stripped.get("additionalProperties") in (None, True, {})
+    values = stripped.get("additionalProperties")
+    return not structural and not stripped.get("properties") and values in (None, True, {})
 
 
 def identical_groups(schemas: dict[str, Any]) -> list[list[str]]:

@@ -39,7 +39,8 @@ from ._errors import (
 )
 
 if TYPE_CHECKING:
-    from ._client import AsyncProlific, Prolific, ProlificAPIClient
+    from ._client import AsyncProlific, Prolific, ProlificAPIClient, RawResponse
+    from ._retry import RetryPolicy
     from .credentials import (
         Credential,
         coerce_credentials,
@@ -55,6 +56,8 @@ _LAZY = {
     "AsyncProlific": "._client",
     "Prolific": "._client",
     "ProlificAPIClient": "._client",
+    "RawResponse": "._client",
+    "RetryPolicy": "._retry",
     "Credential": ".credentials",
     "coerce_credentials": ".credentials",
     "credentials_to_csv": ".credentials",
@@ -101,6 +104,8 @@ __all__ = [
     "ProlificAPIClient",
     "ProlificError",
     "RateLimitError",
+    "RawResponse",
+    "RetryPolicy",
     "ServerError",
     "UploadError",
     "UploadResult",

@@ -1,29 +1,27 @@
-"""One API call, described once and run by either client.
+"""Sending one operation through the generated layer, and checking what comes back.
 
-A resource method validates its arguments and builds a :class:`Call`; ``Prolific`` runs it with
-the generated ``sync_detailed`` and ``AsyncProlific`` with ``asyncio_detailed``. Everything but
-the I/O and the sleeping — validation, retry decisions, error mapping, result checking — lives
-here or in the modules it uses, once.
+Every call — a generated client method, a friendly method, pagination — ends in :func:`send` or
+:func:`send_async` with an :class:`~prolific_api_client.operations.Operation` (method and path come
+from it, never from handwritten strings) and the generated function's arguments. Retries happen
+below, in the transport; non-2xx statuses became typed errors in the response hook. What is left
+here: httpx failures become :class:`~prolific.APIConnectionError`, and a 2xx whose body is not what
+the API documents becomes :class:`~prolific.APIResponseValidationError`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from types import ModuleType
+from collections.abc import Callable
+from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 import httpx
 
 from prolific_api_client.client import AuthenticatedClient
 from prolific_api_client.errors import UnexpectedStatus
-from prolific_api_client.types import Response
+from prolific_api_client.operations import Operation
 
-from ._errors import APIError, APIResponseValidationError, unexpected_body
-from ._retry import Attempts, RetryPolicy
+from ._errors import APIResponseValidationError, unexpected_body
+from ._http import is_idempotent
 from ._transport import last_response, map_transport_error
 
 T = TypeVar("T")
@@ -32,78 +30,88 @@ T = TypeVar("T")
 _PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, UnexpectedStatus)
 
 
-@dataclass(frozen=True)
+class _Mapping:
+    """Around one generated call: httpx failures and unparseable 2xx bodies become our errors.
+
+    A class rather than ``contextlib.contextmanager``: this runs on every call, and costs a third.
+    """
+
+    __slots__ = ("operation",)
+
+    def __init__(self, operation: Operation[Any]) -> None:
+        self.operation = operation
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if isinstance(exc, httpx.HTTPError):
+            raise map_transport_error(exc, self.operation.method, self.operation.path) from exc
+        if isinstance(exc, _PARSE_ERRORS):
+            raise invalid(self.operation, exc) from exc
+
+
+def checked(operation: Operation[T], parsed: Any) -> T:
+    """``parsed`` if it is a successful result of ``operation``, else APIResponseValidationError."""
+    if operation.accepts(parsed):
+        return parsed  # type: ignore[no-any-return]
+    names = " or ".join(t.__name__ for t in operation.returns)
+    raise invalid(operation, TypeError(f"expected {names}, got {type(parsed).__name__}"))
+
+
+def send(api: AuthenticatedClient, operation: Operation[T], arguments: dict[str, Any]) -> T:
+    """Send ``operation`` with ``arguments`` (the generated function's) and return its success value."""
+    with _Mapping(operation):
+        response = operation.endpoint.sync_detailed(client=api, **arguments)
+    return checked(operation, response.parsed)
+
+
+async def send_async(api: AuthenticatedClient, operation: Operation[T], arguments: dict[str, Any]) -> T:
+    """Async twin of :func:`send`."""
+    with _Mapping(operation):
+        response = await operation.endpoint.asyncio_detailed(client=api, **arguments)
+    return checked(operation, response.parsed)
+
+
+def invalid(operation: Operation[Any], exc: BaseException) -> APIResponseValidationError:
+    """The error for a successful status whose body is not what the API documents."""
+    response = last_response.get()
+    if response is None:  # pragma: no cover - the hook always runs first
+        response = httpx.Response(0, request=httpx.Request(operation.method, operation.path))
+    path = response.request.url.path
+    write = not is_idempotent(operation.method)
+    return APIResponseValidationError(
+        f"{response.status_code} on {operation.method} {path}: {unexpected_body(response)} "
+        f"({type(exc).__name__})" + ("; the request may have been applied" if write else ""),
+        response=response,
+        method=operation.method,
+        url=str(response.request.url),
+        may_have_been_applied=write,
+    )
+
+
 class Call(Generic[T]):
-    """A request to make through a generated endpoint module, and how to read its result."""
+    """A friendly method's request: an operation, the generated function's arguments, and what to return.
 
-    endpoint: ModuleType
-    method: str
-    path: str
-    kwargs: dict[str, Any] = field(repr=False)
-    extract: Callable[[Any], T]
+    ``extract`` turns the operation's success value into the method's result (e.g. a pool id out of
+    the ``CredentialPool``); what it raises on a body the API should not have sent becomes
+    :class:`~prolific.APIResponseValidationError`. The resource sends ``call.operation`` with
+    ``call.arguments`` through its runner and hands the value to :meth:`result`.
+    """
 
-    @contextlib.contextmanager
-    def sending(self) -> Iterator[None]:
-        """Around the generated call: httpx failures and unparseable 2xx bodies become our errors."""
+    __slots__ = ("arguments", "extract", "operation")
+
+    def __init__(self, operation: Operation[Any], arguments: dict[str, Any], extract: Callable[[Any], T]) -> None:
+        self.operation = operation
+        self.arguments = arguments
+        self.extract = extract
+
+    def result(self, value: Any) -> T:
+        """The caller's value from the operation's success value, or APIResponseValidationError."""
         try:
-            yield
-        except httpx.HTTPError as exc:
-            raise map_transport_error(exc, self.method, self.path) from exc
+            return self.extract(value)
         except _PARSE_ERRORS as exc:
-            raise self.invalid(exc) from exc
+            raise invalid(self.operation, exc) from exc
 
-    def result(self, response: Response[Any]) -> T:
-        """The caller's value from a 2xx response, or APIResponseValidationError."""
-        try:
-            return self.extract(response.parsed)
-        except _PARSE_ERRORS as exc:
-            raise self.invalid(exc) from exc
-
-    def invalid(self, exc: BaseException) -> APIResponseValidationError:
-        """The error for a successful status whose body is not what the API documents."""
-        response = last_response.get()
-        if response is None:  # pragma: no cover - the hook always runs first
-            response = httpx.Response(0, request=httpx.Request(self.method, self.path))
-        return APIResponseValidationError(
-            f"{response.status_code} on {self.method} {self.path}: {unexpected_body(response)} "
-            f"({type(exc).__name__}); the request may have been applied",
-            response=response,
-            method=self.method,
-            url=str(response.request.url),
-            may_have_been_applied=True,
-        )
-
-
-def expect(model: type[T]) -> Callable[[Any], T]:
-    """An ``extract`` that accepts only an instance of ``model`` (e.g. not the ``Error`` model)."""
-
-    def check(parsed: Any) -> T:
-        if not isinstance(parsed, model):
-            raise TypeError(f"expected {model.__name__}, got {type(parsed).__name__}")
-        return parsed
-
-    return check
-
-
-def run_sync(api: AuthenticatedClient, policy: RetryPolicy, call: Call[T]) -> T:
-    """Run ``call`` with retries, blocking."""
-    attempts = Attempts(policy, call.method, call.path)
-    while True:
-        try:
-            with call.sending():
-                response = call.endpoint.sync_detailed(client=api, **call.kwargs)
-            return call.result(response)
-        except APIError as error:
-            time.sleep(attempts.next_delay(error))
-
-
-async def run_async(api: AuthenticatedClient, policy: RetryPolicy, call: Call[T]) -> T:
-    """Async twin of :func:`run_sync`; sleeps with ``asyncio.sleep`` so the loop keeps running."""
-    attempts = Attempts(policy, call.method, call.path)
-    while True:
-        try:
-            with call.sending():
-                response = await call.endpoint.asyncio_detailed(client=api, **call.kwargs)
-            return call.result(response)
-        except APIError as error:
-            await asyncio.sleep(attempts.next_delay(error))
+    def __repr__(self) -> str:
+        return f"<Call {self.operation.operation_id}>"

@@ -1,20 +1,31 @@
-"""``Prolific`` and ``AsyncProlific``: configuration, auth, connection lifecycle."""
+"""``Prolific`` and ``AsyncProlific``: configuration, auth, connection lifecycle, and the operations.
+
+Every operation of the API is a method, ``client.<tag>.<operation>(...)``, generated from the spec
+(``prolific_api_client.operations``): the clients inherit one attribute per tag and supply the
+runner those methods call. ``credentials``, ``participant_groups`` and ``invitations`` add the
+friendly methods to their tag's generated ones.
+"""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar, overload
 
 import httpx
 from attrs import define
 
 from prolific_api_client.client import AuthenticatedClient
+from prolific_api_client.operations import AsyncOperationGroups, Operation, OperationGroups
 
-from ._call import Call, run_async, run_sync
+from ._call import send, send_async
 from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, USER_AGENT, resolve_base_url, resolve_token
 from ._errors import ConfigurationError
-from ._retry import RetryPolicy
-from ._transport import TokenAuth, async_response_hook, response_hook
+from ._pagination import HasResults, Pager, operation_of
+from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
+from ._transport import TokenAuth, async_response_hook, last_response, response_hook
 from .resources import (
     AsyncCredentials,
     AsyncInvitations,
@@ -25,8 +36,8 @@ from .resources import (
 )
 
 T = TypeVar("T")
+P = ParamSpec("P")
 HTTP = TypeVar("HTTP", httpx.Client, httpx.AsyncClient)
-Self = TypeVar("Self", bound="_ClientBase")
 
 
 @define
@@ -43,9 +54,56 @@ class ProlificAPIClient(AuthenticatedClient):
     __str__ = __repr__
 
 
+@dataclass(frozen=True)
+class RawResponse(Generic[T]):
+    """A call's result together with the HTTP response it came from (see ``with_raw_response``).
+
+    ``parsed`` is what the method returns; ``http_response`` the ``httpx.Response`` of the (last)
+    request it made, with ``status_code`` and ``headers`` at hand.
+    """
+
+    parsed: T
+    http_response: httpx.Response
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status code."""
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The response headers."""
+        return self.http_response.headers
+
+
 def _limits() -> httpx.Limits:
-    # 200 concurrent tasks on one AsyncProlific queue for a connection rather than open 200.
-    return httpx.Limits(max_connections=50, max_keepalive_connections=20)
+    # 200 concurrent tasks on one AsyncProlific queue for a connection rather than open 200. Keep
+    # every connection alive: with fewer kept alive than open, httpcore 1.0 closes each as it idles.
+    return httpx.Limits(max_connections=50, max_keepalive_connections=50)
+
+
+def _retrying(http: httpx.Client | httpx.AsyncClient, policy: RetryPolicy) -> None:
+    """Wrap every transport of ``http`` (the default one and any mounts) in the retry transport.
+
+    httpx has no public setter for a client's transports, so this reaches its ``_transport`` and
+    ``_mounts``, stable since httpx 0.20 (tested); a wrapper already there is replaced, not nested.
+    """
+    wrapper: Any = AsyncRetryTransport if isinstance(http, httpx.AsyncClient) else RetryTransport
+
+    def wrap(transport: Any) -> Any:
+        if transport is None:
+            return None
+        if isinstance(transport, RetryTransport | AsyncRetryTransport):
+            transport = transport.inner
+        return wrapper(transport, policy)
+
+    try:
+        http._transport = wrap(http._transport)
+        http._mounts = {pattern: wrap(transport) for pattern, transport in http._mounts.items()}
+    except AttributeError:  # pragma: no cover - an httpx without these attributes
+        raise ConfigurationError(
+            "this httpx version hides its transports: retries cannot be installed; pass no http_client"
+        ) from None
 
 
 class _ClientBase:
@@ -59,17 +117,27 @@ class _ClientBase:
         *,
         base_url: str | None,
         timeout: float | httpx.Timeout | None,
-        max_retries: int,
+        max_retries: int | None,
+        retry_policy: RetryPolicy | None,
     ) -> None:
         token = resolve_token(token)
         self.base_url = resolve_base_url(base_url)
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise ConfigurationError(f"max_retries must be an int >= 0, got {max_retries!r}")
+        if retry_policy is not None:
+            if max_retries is not None:
+                raise ConfigurationError("pass max_retries or retry_policy, not both (a policy has max_retries)")
+            if not isinstance(retry_policy, RetryPolicy):
+                kind = type(retry_policy).__name__
+                raise ConfigurationError(f"retry_policy must be a prolific.RetryPolicy, got {kind}")
+        else:
+            if max_retries is None:
+                max_retries = DEFAULT_MAX_RETRIES
+            if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+                raise ConfigurationError(f"max_retries must be an int >= 0, got {max_retries!r}")
+            retry_policy = RetryPolicy(max_retries=max_retries)
         if isinstance(timeout, int | float) and timeout <= 0:
             raise ConfigurationError(f"timeout must be positive seconds, got {timeout!r}")
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        self.max_retries = max_retries
-        self._policy = RetryPolicy(max_retries=max_retries)
+        self.retry_policy = retry_policy
         self._auth = TokenAuth(token, self.base_url)
         self._owns_http = True
         self._api = ProlificAPIClient(
@@ -81,16 +149,23 @@ class _ClientBase:
             follow_redirects=False,
         )
 
+    @property
+    def max_retries(self) -> int:
+        """How many times a request may be sent again (``retry_policy.max_retries``)."""
+        return self.retry_policy.max_retries
+
     def _connect(self, http: Any, kind: type[HTTP], hook: Any, other: str) -> HTTP:
-        """Our default ``kind`` client, or the caller's one configured for Prolific."""
+        """Our default ``kind`` client, or the caller's one configured for Prolific; with retries."""
         if http is None:
-            return kind(**self._http_kwargs(), event_hooks={"response": [hook]})
-        if not isinstance(http, kind):
+            http = kind(**self._http_kwargs(), event_hooks={"response": [hook]})
+        elif not isinstance(http, kind):
             is_httpx = isinstance(http, httpx.Client | httpx.AsyncClient)
             hint = f" (use {other} for an httpx.{type(http).__name__})" if is_httpx else ""
             raise ConfigurationError(f"http_client must be an httpx.{kind.__name__}, got {type(http).__name__}{hint}")
-        self._adopt(http, hook)
-        return http
+        else:
+            self._adopt(http, hook)
+        _retrying(http, self.retry_policy)
+        return http  # type: ignore[no-any-return]
 
     def _adopt(self, http: httpx.Client | httpx.AsyncClient, hook: Any) -> None:
         """Configure a caller's httpx client: our base URL, auth, hook, no redirects."""
@@ -119,10 +194,14 @@ class _ClientBase:
 
     @property
     def api(self) -> ProlificAPIClient:
-        """The configured generated client (``Token`` auth, retries not included), for direct calls.
+        """The configured generated client (``Token`` auth, retries, typed errors), for direct calls.
 
-        >>> from prolific_api_client.api.credentials import create_credential_pool
-        >>> create_credential_pool.sync_detailed(client=client.api, body=...)  # doctest: +SKIP
+        Every request it sends goes through the same transport as the client's methods, so the
+        retry policy applies, and a non-2xx status raises the :class:`~prolific.APIStatusError`
+        family before the generated parser runs.
+
+        >>> from prolific_api_client.api.studies import get_study
+        >>> study = get_study.sync("6540...", client=client.api)  # doctest: +SKIP
         """
         return self._api
 
@@ -130,15 +209,23 @@ class _ClientBase:
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
 
 
-class Prolific(_ClientBase):
+class Prolific(_ClientBase, OperationGroups):
     """The Prolific API client (blocking).
 
+    Every operation is a method named after it, under its tag: ``client.studies.get_study(id)``,
+    ``client.credentials.list_credential_pools(workspace_id=...)``. It returns the success model
+    (errors raise the :class:`~prolific.APIError` family); path parameters are positional, the
+    rest keyword-only, ``body=`` the request model.
+
     ``token``: argument, else ``$PROLIFIC_TOKEN``. ``base_url``: argument, else ``$PROLIFIC_URL``,
-    else ``https://api.prolific.com``. ``http_client``: an ``httpx.Client`` to use instead of the
-    default one (yours to close). Use as a context manager, or call :meth:`close`.
+    else ``https://api.prolific.com``. ``max_retries`` or ``retry_policy``
+    (:class:`~prolific.RetryPolicy`): how requests are retried. ``http_client``: an
+    ``httpx.Client`` to use instead of the default one (yours to close; the retries are installed
+    on its transports). Use as a context manager, or call :meth:`close`.
 
     >>> from prolific import Prolific
     >>> with Prolific(token="...") as client:  # doctest: +SKIP
+    ...     study = client.studies.get_study("6540...")
     ...     pool_id = client.credentials.create_pool(workspace_id="ws1", credentials="alice,pw-1")
     """
 
@@ -148,19 +235,70 @@ class Prolific(_ClientBase):
         *,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
-        super().__init__(token, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        super().__init__(token, base_url=base_url, timeout=timeout, max_retries=max_retries, retry_policy=retry_policy)
         http_client = self._connect(http_client, httpx.Client, response_hook, "AsyncProlific")
         self._http = http_client
         self._api.set_httpx_client(http_client)
-        self.credentials = Credentials(self._run)
-        self.participant_groups = ParticipantGroups(self._run)
-        self.invitations = Invitations(self._run)
+        self._runner = self._send
 
-    def _run(self, call: Call[T]) -> T:
-        return run_sync(self._api, self._policy, call)
+    def _send(self, operation: Operation[T], arguments: dict[str, Any]) -> T:
+        return send(self._api, operation, arguments)
+
+    @cached_property
+    def credentials(self) -> Credentials:
+        """Credential pools: the generated operations and ``create_pool``, ``add``, ``upload``."""
+        return Credentials(self._runner)
+
+    @cached_property
+    def participant_groups(self) -> ParticipantGroups:
+        """Participant groups: the generated operations and ``create``."""
+        return ParticipantGroups(self._runner)
+
+    @cached_property
+    def invitations(self) -> Invitations:
+        """Workspace invitations: the generated operation and ``create``."""
+        return Invitations(self._runner)
+
+    @overload
+    def paginate(self, method: Callable[P, list[T]], /, *args: P.args, **kwargs: P.kwargs) -> Iterator[T]: ...
+    @overload
+    def paginate(self, method: Callable[P, HasResults[T]], /, *args: P.args, **kwargs: P.kwargs) -> Iterator[T]: ...
+    def paginate(self, method: Callable[P, Any], /, *args: P.args, **kwargs: P.kwargs) -> Iterator[Any]:
+        """Every item of a list operation, page after page (one page in memory at a time).
+
+        ``method`` is the client method (``client.submissions.get_submissions``), then its
+        arguments as you would pass them. The paging arguments (``page``/``page_size`` or
+        ``offset``/``limit``) are set for you (100 per page unless you pass a size).
+
+        >>> for submission in client.paginate(client.submissions.get_submissions, study="6540..."):  # doctest: +SKIP
+        ...     print(submission.id)
+        """
+        pager = Pager(operation_of(method), kwargs)
+        while True:
+            page = method(*args, **pager.arguments())
+            yield from pager.take(page)
+            if pager.done:
+                return
+
+    def with_raw_response(self, method: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        """Call ``method`` and return its result with the ``httpx.Response`` (status, headers) it came from.
+
+        >>> raw = client.with_raw_response(client.studies.get_study, "6540...")  # doctest: +SKIP
+        >>> raw.status_code, raw.headers["content-type"], raw.parsed.name  # doctest: +SKIP
+        """
+        token = last_response.set(None)
+        try:
+            parsed = method(*args, **kwargs)
+            response = last_response.get()
+        finally:
+            last_response.reset(token)
+        if response is None:
+            raise ConfigurationError(f"{method!r} sent no request through this client")
+        return RawResponse(parsed, response)
 
     def close(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""
@@ -176,11 +314,13 @@ class Prolific(_ClientBase):
         self.close()
 
 
-class AsyncProlific(_ClientBase):
+class AsyncProlific(_ClientBase, AsyncOperationGroups):
     """The Prolific API client for asyncio: the same surface as :class:`Prolific`, with ``await``.
 
     >>> async with AsyncProlific() as client:  # doctest: +SKIP
-    ...     group = await client.participant_groups.create(name="Pilot", workspace_id="ws1")
+    ...     study = await client.studies.get_study("6540...")
+    ...     async for submission in client.paginate(client.submissions.get_submissions, study=study.id):
+    ...         print(submission.id)
     """
 
     def __init__(
@@ -189,19 +329,65 @@ class AsyncProlific(_ClientBase):
         *,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        super().__init__(token, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        super().__init__(token, base_url=base_url, timeout=timeout, max_retries=max_retries, retry_policy=retry_policy)
         http_client = self._connect(http_client, httpx.AsyncClient, async_response_hook, "Prolific")
         self._http = http_client
         self._api.set_async_httpx_client(http_client)
-        self.credentials = AsyncCredentials(self._run)
-        self.participant_groups = AsyncParticipantGroups(self._run)
-        self.invitations = AsyncInvitations(self._run)
+        self._runner = self._send
 
-    async def _run(self, call: Call[T]) -> T:
-        return await run_async(self._api, self._policy, call)
+    def _send(self, operation: Operation[T], arguments: dict[str, Any]) -> Awaitable[T]:
+        return send_async(self._api, operation, arguments)
+
+    @cached_property
+    def credentials(self) -> AsyncCredentials:
+        """Credential pools: the generated operations and ``create_pool``, ``add``, ``upload``."""
+        return AsyncCredentials(self._runner)
+
+    @cached_property
+    def participant_groups(self) -> AsyncParticipantGroups:
+        """Participant groups: the generated operations and ``create``."""
+        return AsyncParticipantGroups(self._runner)
+
+    @cached_property
+    def invitations(self) -> AsyncInvitations:
+        """Workspace invitations: the generated operation and ``create``."""
+        return AsyncInvitations(self._runner)
+
+    @overload
+    def paginate(
+        self, method: Callable[P, Awaitable[list[T]]], /, *args: P.args, **kwargs: P.kwargs
+    ) -> AsyncIterator[T]: ...
+    @overload
+    def paginate(
+        self, method: Callable[P, Awaitable[HasResults[T]]], /, *args: P.args, **kwargs: P.kwargs
+    ) -> AsyncIterator[T]: ...
+    async def paginate(self, method: Callable[P, Any], /, *args: P.args, **kwargs: P.kwargs) -> AsyncIterator[Any]:
+        """Every item of a list operation, page after page; see :meth:`Prolific.paginate`."""
+        pager = Pager(operation_of(method), kwargs)
+        while True:
+            page = await method(*args, **pager.arguments())
+            for item in pager.take(page):
+                yield item
+            if pager.done:
+                return
+
+    async def with_raw_response(
+        self, method: Callable[P, Awaitable[T]], /, *args: P.args, **kwargs: P.kwargs
+    ) -> RawResponse[T]:
+        """The result with its ``httpx.Response``; see :meth:`Prolific.with_raw_response`."""
+        token = last_response.set(None)
+        try:
+            parsed = await method(*args, **kwargs)
+            response = last_response.get()
+        finally:
+            last_response.reset(token)
+        if response is None:
+            raise ConfigurationError(f"{method!r} sent no request through this client")
+        return RawResponse(parsed, response)
 
     async def aclose(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""

@@ -34,6 +34,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ._http import is_idempotent, parse_retry_after
+
 if TYPE_CHECKING:
     import httpx
 
@@ -373,10 +375,19 @@ def status_error(response: httpx.Response, *, method: str, path: str) -> APIStat
         location = response.headers.get("location")
         message += f": redirect to {location!r} not followed" if location else ": redirect not followed"
     cls = _status_class(status)
-    may_apply = status >= 500 and status != 503
+    # Only a write can have been half done; repeating a GET changes nothing.
+    may_apply = status >= 500 and status != 503 and not is_idempotent(method)
     if may_apply:
         message += " (the write may or may not have been applied: check before repeating it)"
-    return cls(
+    retry_after = None
+    if status == 429:
+        retry_after = parse_retry_after(response.headers.get("retry-after"))
+        if retry_after is not None:
+            message += f" (the API asks to wait {retry_after:.0f}s before retrying)"
+    attempts = response.extensions.get("prolific_attempts", 1)
+    if isinstance(attempts, int) and attempts > 1:
+        message += f" [after {attempts} attempts]"
+    error = cls(
         message,
         response=response,
         body=body,
@@ -385,6 +396,9 @@ def status_error(response: httpx.Response, *, method: str, path: str) -> APIStat
         url=str(response.request.url) if _has_request(response) else None,
         may_have_been_applied=may_apply,
     )
+    if isinstance(error, RateLimitError):
+        error.retry_after = retry_after
+    return error
 
 
 def _has_request(response: httpx.Response) -> bool:

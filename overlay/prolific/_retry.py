@@ -1,15 +1,23 @@
-"""The one retry policy.
+"""The one retry policy, and the transport every request passes through that applies it.
 
-Every operation this package sends is a non-idempotent write, so a request is repeated only when
-it certainly was not applied: the connection failed before the request was sent, or the API said
-429 (rate limited) or 503 (unavailable) — statuses Prolific returns without acting. A 500, 502,
-504, a read timeout or a connection dropped after sending may have been applied and is raised at
-once, saying so.
+By HTTP method:
+
+* **GET, HEAD, PUT, DELETE, OPTIONS** are idempotent: repeating them changes nothing, so they are
+  retried on connection errors, timeouts, 429, 500, 502, 503 and 504;
+* **POST and PATCH** are retried only when the request certainly was not applied: the connection
+  failed before it was sent, or the API said 429 (rate limited) or 503 (unavailable) — statuses
+  Prolific returns without acting. A 500, 502, 504, a read timeout or a connection dropped after
+  sending may have been applied: the error is raised at once, saying so.
+
+Waits: exponential backoff with jitter, or the ``Retry-After`` the API sent (seconds or an HTTP
+date) up to ``max_retry_after``. The retries live in a transport wrapped around the client's, so the
+client's methods, the friendly methods and generated functions called with ``client.api`` all get
+them; only the sleeping differs between :class:`RetryTransport` and :class:`AsyncRetryTransport`.
 """
 
 from __future__ import annotations
 
-import email.utils
+import asyncio
 import logging
 import random
 import time
@@ -17,51 +25,32 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from ._errors import APIConnectionError, APIError, APIStatusError, RateLimitError
+from ._http import is_idempotent, parse_retry_after
 
 logger = logging.getLogger("prolific")
 
-RETRY_STATUSES = frozenset({429, 503})
-# Exceptions raised before any byte of the request left this machine.
+#: Statuses retried for idempotent methods.
+RETRY_STATUSES_IDEMPOTENT = frozenset({429, 500, 502, 503, 504})
+#: Statuses retried for POST and PATCH: the API did not act on the request.
+RETRY_STATUSES_NOT_APPLIED = frozenset({429, 503})
+#: Exceptions raised before any byte of the request left this machine.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-
-
-def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (delta-seconds or HTTP-date); None if unusable.
-
-    >>> parse_retry_after("2")
-    2.0
-    >>> parse_retry_after("-5") is None
-    True
-    >>> parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470.0)
-    10.0
-    """
-    if value is None:
-        return None
-    value = value.strip()
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when is None:
-            return None
-        seconds = when.timestamp() - (time.time() if now is None else now)
-        return max(0.0, seconds)
-    if seconds != seconds or seconds < 0 or seconds == float("inf"):  # NaN, negative, inf
-        return None
-    return seconds
+#: Where a response says how many attempts it took (read by the error mapping).
+ATTEMPTS = "prolific_attempts"
 
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How often and how long to wait. ``max_retries=0`` disables retrying.
+    """How often and how long to retry. ``max_retries=0`` disables retrying.
 
-    Backoff: ``initial_delay * 2**n`` with full jitter, at most ``max_delay``. A ``Retry-After``
-    up to ``max_retry_after`` seconds is honoured as given; a longer one is not waited out (the
-    error is raised, carrying ``retry_after``), so a call never blocks for minutes.
+    Backoff: ``initial_delay * 2**n`` with jitter (between half and all of it), at most
+    ``max_delay``. A ``Retry-After`` up to ``max_retry_after`` seconds is honoured as given; a
+    longer one is not waited out (the error is raised, carrying ``retry_after``), so a call never
+    blocks for minutes. ``jitter`` is the random source (seed it for repeatable waits).
+
+    >>> policy = RetryPolicy(max_retries=3, initial_delay=0.0)  # retries at once: what tests want
+    >>> policy.retries("GET", status=502), policy.retries("POST", status=502)
+    (True, False)
     """
 
     max_retries: int = 2
@@ -70,62 +59,133 @@ class RetryPolicy:
     max_retry_after: float = 60.0
     jitter: random.Random = field(default_factory=random.Random, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        for name in ("initial_delay", "max_delay", "max_retry_after"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ValueError(f"RetryPolicy.{name} must be a number >= 0, got {value!r}")
+        if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int) or self.max_retries < 0:
+            raise ValueError(f"RetryPolicy.max_retries must be an int >= 0, got {self.max_retries!r}")
+
+    def retries(self, method: str, *, status: int | None = None, error: BaseException | None = None) -> bool:
+        """Whether a request with ``method`` that got ``status`` (or raised ``error``) may be sent again."""
+        idempotent = is_idempotent(method)
+        if status is not None:
+            return status in (RETRY_STATUSES_IDEMPOTENT if idempotent else RETRY_STATUSES_NOT_APPLIED)
+        if isinstance(error, NOT_SENT):
+            return True
+        return idempotent and isinstance(error, httpx.TransportError)
+
     def backoff(self, retry_number: int) -> float:
         """Delay before retry number ``retry_number`` (1-based) when the server gave no hint."""
         ceiling = min(self.max_delay, self.initial_delay * (2.0 ** (retry_number - 1)))
         return ceiling * (0.5 + self.jitter.random() / 2)
 
-    def delay_for(self, error: APIError, retry_number: int) -> float | None:
-        """Seconds to wait before retrying after ``error``, or None when it must not be retried."""
-        if retry_number > self.max_retries:
-            return None
-        if isinstance(error, APIStatusError):
-            if error.status_code not in RETRY_STATUSES:
-                return None
-            hinted = parse_retry_after(error.response.headers.get("retry-after"))
-            if hinted is not None:
-                if hinted > self.max_retry_after:
-                    return None
-                return hinted
-            return self.backoff(retry_number)
-        if isinstance(error, APIConnectionError) and not error.may_have_been_applied:
-            return self.backoff(retry_number)
-        return None
-
 
 class Attempts:
-    """Retry bookkeeping for one call; the sync and async clients share it, only sleeping differs.
+    """Retry bookkeeping for one request; both transports share it, only sleeping differs.
 
-    ``next_delay(error)`` returns the seconds to sleep before the next attempt, or raises ``error``
-    (with a note when retries ran out) when there is to be no next attempt.
+    ``after_status(response)`` / ``after_error(error)`` return the seconds to wait before sending
+    again, or None when the request is not to be sent again.
     """
 
-    def __init__(self, policy: RetryPolicy, method: str, path: str) -> None:
+    def __init__(self, policy: RetryPolicy, request: httpx.Request) -> None:
         self.policy = policy
-        self.method = method
-        self.path = path
+        self.method = request.method
+        self.path = request.url.path
         self.number = 1
 
-    def next_delay(self, error: APIError) -> float:
-        delay = self.policy.delay_for(error, self.number)
-        if delay is None:
-            if isinstance(error, RateLimitError):
-                hinted = parse_retry_after(error.response.headers.get("retry-after"))
-                error.retry_after = hinted
-                if hinted is not None and hinted > self.policy.max_retry_after:
-                    error.args = (f"{error.args[0]} (the API asks to wait {hinted:.0f}s before retrying)",)
-            if self.number > 1:
-                error.args = (f"{error.args[0]} [after {self.number} attempts]",)
-            raise error
+    def after_status(self, response: httpx.Response) -> float | None:
+        status = response.status_code
+        if status < 400 or self.number > self.policy.max_retries:
+            return None
+        if not self.policy.retries(self.method, status=status):
+            return None
+        hinted = parse_retry_after(response.headers.get("retry-after")) if status in (429, 503) else None
+        if hinted is not None and hinted > self.policy.max_retry_after:
+            return None  # not waited out: the error says how long the API asked for
+        return self._next(hinted if hinted is not None else self.policy.backoff(self.number), f"status {status}")
+
+    def after_error(self, error: BaseException) -> float | None:
+        if self.number > self.policy.max_retries or not self.policy.retries(self.method, error=error):
+            return None
+        return self._next(self.policy.backoff(self.number), type(error).__name__)
+
+    def _next(self, delay: float, why: str) -> float:
         logger.info(
             "retrying %s %s in %.2fs (attempt %d of %d): %s",
-            self.method, self.path, delay, self.number + 1, self.policy.max_retries + 1, _short(error),
+            self.method, self.path, delay, self.number + 1, self.policy.max_retries + 1, why,
         )  # fmt: skip
         self.number += 1
         return delay
 
+    def done(self, response: httpx.Response) -> httpx.Response:
+        response.extensions[ATTEMPTS] = self.number
+        return response
 
-def _short(error: APIError) -> str:
-    if isinstance(error, APIStatusError):
-        return f"status {error.status_code}"
-    return type(error).__name__
+    def failed(self, error: BaseException) -> None:
+        error.prolific_attempts = self.number  # type: ignore[attr-defined]
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Wraps a transport: sends each request again as :class:`RetryPolicy` allows, sleeping in between."""
+
+    def __init__(self, inner: httpx.BaseTransport, policy: RetryPolicy) -> None:
+        self.inner = inner
+        self.policy = policy
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        attempts = Attempts(self.policy, request)
+        while True:
+            try:
+                response = self.inner.handle_request(request)
+            except httpx.TransportError as error:
+                delay = attempts.after_error(error)
+                if delay is None:
+                    attempts.failed(error)
+                    raise
+                time.sleep(delay)
+                continue
+            delay = attempts.after_status(response)
+            if delay is None:
+                return attempts.done(response)
+            response.close()
+            time.sleep(delay)
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def __repr__(self) -> str:
+        return f"RetryTransport({self.inner!r}, {self.policy!r})"
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """Async twin of :class:`RetryTransport`; sleeps with ``asyncio.sleep`` so the loop keeps running."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy) -> None:
+        self.inner = inner
+        self.policy = policy
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        attempts = Attempts(self.policy, request)
+        while True:
+            try:
+                response = await self.inner.handle_async_request(request)
+            except httpx.TransportError as error:
+                delay = attempts.after_error(error)
+                if delay is None:
+                    attempts.failed(error)
+                    raise
+                await asyncio.sleep(delay)
+                continue
+            delay = attempts.after_status(response)
+            if delay is None:
+                return attempts.done(response)
+            await response.aclose()
+            await asyncio.sleep(delay)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+    def __repr__(self) -> str:
+        return f"AsyncRetryTransport({self.inner!r}, {self.policy!r})"

@@ -15,6 +15,7 @@ from collections.abc import AsyncGenerator, Generator
 import httpx
 
 from ._errors import APIConnectionError, APIError, APITimeoutError, status_error
+from ._http import is_idempotent
 from ._retry import NOT_SENT
 
 logger = logging.getLogger("prolific")
@@ -86,18 +87,27 @@ async def async_response_hook(response: httpx.Response) -> None:
 
 
 def map_transport_error(exc: httpx.HTTPError, method: str, path: str) -> APIError:
-    """Turn an httpx failure into our APIConnectionError family, saying whether the write may have happened."""
+    """Turn an httpx failure into our APIConnectionError family, saying whether a write may have happened.
+
+    ``method``/``path`` are used when the exception does not carry its request.
+    """
+    request = getattr(exc, "_request", None)
+    if isinstance(request, httpx.Request):
+        method, path = request.method, request.url.path
+    attempts = getattr(exc, "prolific_attempts", 1)
+    after = f" [after {attempts} attempts]" if isinstance(attempts, int) and attempts > 1 else ""
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     if isinstance(exc, NOT_SENT):
-        cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
         return cls(
-            f"could not send {method} {path}: {type(exc).__name__} ({_safe(exc)}); nothing was sent",
+            f"could not send {method} {path}: {type(exc).__name__} ({_safe(exc)}); nothing was sent{after}",
             method=method, url=None, may_have_been_applied=False,
         )  # fmt: skip
-    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     what = "timed out waiting for the response" if cls is APITimeoutError else f"connection failed ({_safe(exc)})"
+    if is_idempotent(method):
+        return cls(f"{method} {path} {what}{after}", method=method, url=None, may_have_been_applied=False)
     return cls(
         f"{method} {path} {what} after the request was sent: the write may or may not have been "
-        "applied; check before repeating it",
+        f"applied; check before repeating it{after}",
         method=method, url=None, may_have_been_applied=True,
     )  # fmt: skip
 

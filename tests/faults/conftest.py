@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
 import threading
 import time
@@ -12,8 +11,6 @@ from collections.abc import Iterator
 import pytest
 from hostile_support import COUNTS, SECRETS, TOKEN
 
-import prolific._client
-from prolific._retry import RetryPolicy
 from prolific.testing import FakeProlific
 
 
@@ -113,13 +110,6 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[float]]:
     monkeypatch.setattr(time, "sleep", sleep)
     yield waits
     assert not in_loop, f"time.sleep called inside the event loop: {in_loop}"
-
-
-@pytest.fixture(autouse=True)
-def fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        prolific._client, "RetryPolicy", functools.partial(RetryPolicy, initial_delay=0.001, max_delay=0.01)
-    )
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

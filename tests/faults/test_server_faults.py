@@ -15,14 +15,16 @@ import pytest
 from hostile_support import COUNTS, TOKEN, assert_clean, secret
 
 import prolific
-from prolific import AsyncProlific, Prolific, generate_credentials
+from prolific import AsyncProlific, Prolific, RetryPolicy, generate_credentials
 from prolific.testing import FakeProlific
 
 CREATE = "/api/v1/credentials/"
 
 
-def client_for(url: str, **kwargs: object) -> Prolific:
-    return Prolific(token=TOKEN, base_url=url, **kwargs)  # type: ignore[arg-type]
+def client_for(url: str, *, max_retries: int = 2, **kwargs: object) -> Prolific:
+    """A client with backoffs of a few ms (Retry-After values are still honoured)."""
+    policy = RetryPolicy(max_retries=max_retries, initial_delay=0.001, max_delay=0.01)
+    return Prolific(token=TOKEN, base_url=url, retry_policy=policy, **kwargs)  # type: ignore[arg-type]
 
 
 def create(client: Prolific) -> str:

@@ -8,10 +8,12 @@ import httpx
 import pytest
 import pytest_asyncio
 
-from prolific import AsyncProlific, Prolific
+from prolific import AsyncProlific, Prolific, RetryPolicy
 from prolific.testing import FakeProlific
 
 TOKEN = "tok-SECRET-integration-5f3a9c"
+#: Backoff of a few ms so retry tests stay fast (Retry-After values are still honoured).
+FAST = RetryPolicy(max_retries=2, initial_delay=0.001, max_delay=0.01)
 
 
 @pytest.fixture
@@ -30,11 +32,11 @@ def client(request: pytest.FixtureRequest, fake: FakeProlific) -> Iterator[Proli
     """A sync client, once in-process and once over loopback HTTP."""
     if request.param == "transport":
         http = httpx.Client(transport=fake.transport)
-        with Prolific(token=TOKEN, http_client=http, max_retries=2) as c:
+        with Prolific(token=TOKEN, http_client=http, retry_policy=FAST) as c:
             yield c
         http.close()
     else:
-        with fake.serve() as url, Prolific(token=TOKEN, base_url=url, max_retries=2, timeout=10) as c:
+        with fake.serve() as url, Prolific(token=TOKEN, base_url=url, retry_policy=FAST, timeout=10) as c:
             yield c
 
 
@@ -43,23 +45,10 @@ async def aclient(request: pytest.FixtureRequest, fake: FakeProlific) -> AsyncIt
     """An async client, once in-process and once over loopback HTTP."""
     if request.param == "transport":
         http = httpx.AsyncClient(transport=fake.transport)
-        async with AsyncProlific(token=TOKEN, http_client=http, max_retries=2) as c:
+        async with AsyncProlific(token=TOKEN, http_client=http, retry_policy=FAST) as c:
             yield c
         await http.aclose()
     else:
         with fake.serve() as url:
-            async with AsyncProlific(token=TOKEN, base_url=url, max_retries=2, timeout=10) as c:
+            async with AsyncProlific(token=TOKEN, base_url=url, retry_policy=FAST, timeout=10) as c:
                 yield c
-
-
-@pytest.fixture(autouse=True)
-def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Backoff delays of a few ms so retry tests stay fast (Retry-After values are still honoured)."""
-    import functools
-
-    import prolific._client
-    from prolific._retry import RetryPolicy
-
-    monkeypatch.setattr(
-        prolific._client, "RetryPolicy", functools.partial(RetryPolicy, initial_delay=0.001, max_delay=0.01)
-    )

@@ -356,8 +356,12 @@ client.set_httpx_client(httpx.Client(base_url="https://api.prolific.com", transp
                                      headers={"Authorization": "Token t0k3n"}))
 ok = delete_credential_pool.sync_detailed("ws_1", client=client)
 missing = delete_credential_pool.sync("missing", client=client)
+# The overlay's client has it too, with no overlay edit: client.<tag>.<operation>.
+from prolific import Prolific
+overlay = Prolific(token="t0k3n", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
 print(json.dumps({"status": ok.status_code, "missing": type(missing).__name__, "detail": missing.error.detail,
-                  "seen": seen, "patch_still_there": callable(update_credential_pool.sync)}))
+                  "seen": seen, "patch_still_there": callable(update_credential_pool.sync),
+                  "client_method": overlay.credentials.delete_credential_pool("ws_2"), "requests": len(seen)}))
 """
 
 
@@ -387,6 +391,9 @@ def test_a_new_page_on_top_of_the_document_is_imported_regenerated_and_callable(
         "seen": [
             ["DELETE", "/api/v1/credentials/ws_1/", "Token t0k3n"],
             ["DELETE", "/api/v1/credentials/missing/", "Token t0k3n"],
+            ["DELETE", "/api/v1/credentials/ws_2/", "Token t0k3n"],
         ],
         "patch_still_there": True,
+        "client_method": None,  # the 204's None, through client.credentials.delete_credential_pool
+        "requests": 3,
     }

@@ -119,7 +119,7 @@ def _sent_texts(upload: Upload) -> list[str]:
     """Drive ``upload`` as a client would, confirming every batch; return the texts sent."""
     texts = []
     while (call := upload.next_call()) is not None:
-        texts.append(call.kwargs["body"].credentials)
+        texts.append(call.arguments["body"].credentials)
         upload.confirm(upload.pool_id or "ws_pool")
     return texts
 

@@ -1,27 +1,25 @@
-"""What every resource service holds: a way to run a :class:`~prolific._call.Call`."""
+"""What the friendly resources add to the generated operation classes: sending a :class:`~prolific._call.Call`."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import TypeVar
+
+from prolific_api_client.operations._base import AsyncOperations, Operations
 
 from .._call import Call
 
 T = TypeVar("T")
 
-SyncRunner = Callable[[Call[Any]], Any]
-AsyncRunner = Callable[[Call[Any]], Awaitable[Any]]
+
+class SyncResource(Operations):
+    """Base of the blocking friendly resources: ``self._send(call)`` runs a call and extracts its result."""
+
+    def _send(self, call: Call[T]) -> T:
+        return call.result(self._run(call.operation, call.arguments))
 
 
-class SyncResource:
-    """Base of the blocking services; ``self._run(call)`` sends it with retries."""
+class AsyncResource(AsyncOperations):
+    """Async twin of :class:`SyncResource`: ``await self._send(call)``."""
 
-    def __init__(self, run: SyncRunner) -> None:
-        self._run = run
-
-
-class AsyncResource:
-    """Base of the async services; ``await self._run(call)`` sends it with retries."""
-
-    def __init__(self, run: AsyncRunner) -> None:
-        self._run = run
+    async def _send(self, call: Call[T]) -> T:
+        return call.result(await self._run(call.operation, call.arguments))

@@ -6,21 +6,22 @@ import contextlib
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from prolific_api_client.api.credentials import create_credential_pool, update_credential_pool
 from prolific_api_client.models import CreateCredentialPoolRequest, CredentialPool, UpdateCredentialPoolRequest
+from prolific_api_client.operations.credentials import (
+    CREATE_CREDENTIAL_POOL,
+    UPDATE_CREDENTIAL_POOL,
+    AsyncCredentialsOperations,
+    CredentialsOperations,
+)
 from prolific_api_client.types import Unset
 
 from .. import _validation as check
-from .._call import Call, expect
+from .._call import Call
 from .._errors import APIError, ConflictError, InvalidArgumentError, UploadError
 from ..credentials import Credential, CredentialList, CredentialsInput, coerce_credentials
 from ._base import AsyncResource, SyncResource
 from ._rejections import relabel
-
-CREATE_PATH = "/api/v1/credentials/"
-UPDATE_PATH = "/api/v1/credentials/{credential_pool_id}/"
 
 #: Credentials per request in :meth:`Credentials.upload`. Prolific documents no maximum pool or
 #: request size, so the limit that bites is the request body size of proxies in front of APIs
@@ -31,8 +32,7 @@ DEFAULT_BATCH_SIZE = 5_000
 ProgressCallback = Callable[[int, int], object]
 
 
-def _pool_id(parsed: Any) -> str:
-    pool = expect(CredentialPool)(parsed)
+def _pool_id(pool: CredentialPool) -> str:
     if isinstance(pool.credential_pool_id, Unset) or not isinstance(pool.credential_pool_id, str):
         raise KeyError("credential_pool_id")
     if not pool.credential_pool_id:
@@ -80,14 +80,13 @@ def naming_lines(error: APIError, credentials: CredentialList) -> None:
 def _create(workspace_id: str, text: str) -> Call[str]:
     """Pool creation with validated credentials in wire ``text`` (see :func:`wire`)."""
     body = CreateCredentialPoolRequest(credentials=text, workspace_id=workspace_id)
-    return Call(create_credential_pool, "POST", CREATE_PATH, {"body": body}, _pool_id)
+    return Call(CREATE_CREDENTIAL_POOL, {"body": body}, _pool_id)
 
 
 def _add(pool_id: str, text: str) -> Call[str]:
     """The additive PATCH of validated credentials in wire ``text`` to ``pool_id``."""
     body = UpdateCredentialPoolRequest(credentials=text)
-    path = UPDATE_PATH.format(credential_pool_id=pool_id)
-    return Call(update_credential_pool, "PATCH", path, {"credential_pool_id": pool_id, "body": body}, _pool_id)
+    return Call(UPDATE_CREDENTIAL_POOL, {"credential_pool_id": pool_id, "body": body}, _pool_id)
 
 
 @dataclass(frozen=True)
@@ -223,8 +222,8 @@ class Upload:
         )
 
 
-class Credentials(SyncResource):
-    """Credential pools (``client.credentials``)."""
+class Credentials(SyncResource, CredentialsOperations):
+    """Credential pools (``client.credentials``): every generated operation of the tag, and the friendly methods."""
 
     def create_pool(self, *, workspace_id: str, credentials: CredentialsInput) -> str:
         """Create a credential pool in a workspace; return its id (``<workspace_id>_<uuid>``).
@@ -237,7 +236,7 @@ class Credentials(SyncResource):
         """
         call, creds = create_call(workspace_id, credentials)
         try:
-            return self._run(call)  # type: ignore[no-any-return]
+            return self._send(call)
         except APIError as error:
             naming_lines(error, creds)
             raise
@@ -249,7 +248,7 @@ class Credentials(SyncResource):
         """
         call, creds = add_call(pool_id, credentials)
         try:
-            return self._run(call)  # type: ignore[no-any-return]
+            return self._send(call)
         except APIError as error:
             naming_lines(error, creds)
             raise
@@ -277,19 +276,19 @@ class Credentials(SyncResource):
         )
         while (call := upload.next_call()) is not None:
             with upload.sending():
-                stored_in = self._run(call)
+                stored_in = self._send(call)
             upload.confirm(stored_in)
         return upload.result()
 
 
-class AsyncCredentials(AsyncResource):
+class AsyncCredentials(AsyncResource, AsyncCredentialsOperations):
     """Async twin of :class:`Credentials`."""
 
     async def create_pool(self, *, workspace_id: str, credentials: CredentialsInput) -> str:
         """Create a credential pool; see :meth:`Credentials.create_pool`."""
         call, creds = create_call(workspace_id, credentials)
         try:
-            return await self._run(call)  # type: ignore[no-any-return]
+            return await self._send(call)
         except APIError as error:
             naming_lines(error, creds)
             raise
@@ -298,7 +297,7 @@ class AsyncCredentials(AsyncResource):
         """Add credentials to a pool; see :meth:`Credentials.add`."""
         call, creds = add_call(pool_id, credentials)
         try:
-            return await self._run(call)  # type: ignore[no-any-return]
+            return await self._send(call)
         except APIError as error:
             naming_lines(error, creds)
             raise
@@ -318,6 +317,6 @@ class AsyncCredentials(AsyncResource):
         )
         while (call := upload.next_call()) is not None:
             with upload.sending():
-                stored_in = await self._run(call)
+                stored_in = await self._send(call)
             upload.confirm(stored_in)
         return upload.result()

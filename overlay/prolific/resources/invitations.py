@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
-from prolific_api_client.api.invitations import create_invitation
 from prolific_api_client.models import CreateInvitationRequest, Invitation, InvitationList
+from prolific_api_client.operations.invitations import (
+    CREATE_INVITATION,
+    AsyncInvitationsOperations,
+    InvitationsOperations,
+)
 from prolific_api_client.types import Unset
 
 from .. import _validation as check
-from .._call import Call, expect
+from .._call import Call
 from .._validation import Role
 from ._base import AsyncResource, SyncResource
 
-PATH = "/api/v1/invitations/"
 
-
-def _invitations(parsed: Any) -> list[Invitation]:
-    result = expect(InvitationList)(parsed)
+def _invitations(result: InvitationList) -> list[Invitation]:
     if isinstance(result.invitations, Unset):
         raise KeyError("invitations")
     return list(result.invitations)
@@ -31,10 +31,10 @@ def create_call(*, workspace_id: str, emails: Iterable[str], role: Role) -> Call
         emails=check.emails(emails),
         role=check.role(role),
     )
-    return Call(create_invitation, "POST", PATH, {"body": body}, _invitations)
+    return Call(CREATE_INVITATION, {"body": body}, _invitations)
 
 
-class Invitations(SyncResource):
+class Invitations(SyncResource, InvitationsOperations):
     """Workspace invitations (``client.invitations``)."""
 
     def create(
@@ -48,14 +48,14 @@ class Invitations(SyncResource):
         >>> client.invitations.create(workspace_id="ws1", emails=["ana@example.org"], role="admin")  # doctest: +SKIP
         [Invitation(...)]
         """
-        return self._run(create_call(workspace_id=workspace_id, emails=emails, role=role))  # type: ignore[no-any-return]
+        return self._send(create_call(workspace_id=workspace_id, emails=emails, role=role))
 
 
-class AsyncInvitations(AsyncResource):
+class AsyncInvitations(AsyncResource, AsyncInvitationsOperations):
     """Async twin of :class:`Invitations`."""
 
     async def create(
         self, *, workspace_id: str, emails: Iterable[str], role: Role = "WORKSPACE_COLLABORATOR"
     ) -> list[Invitation]:
         """Invite people to a workspace; see :meth:`Invitations.create`."""
-        return await self._run(create_call(workspace_id=workspace_id, emails=emails, role=role))  # type: ignore[no-any-return]
+        return await self._send(create_call(workspace_id=workspace_id, emails=emails, role=role))

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from prolific_api_client.api.participant_groups import create_participant_group
 from prolific_api_client.models import CreateParticipantGroupRequest, ParticipantGroup
+from prolific_api_client.operations.participant_groups import (
+    CREATE_PARTICIPANT_GROUP,
+    AsyncParticipantGroupsOperations,
+    ParticipantGroupsOperations,
+)
 from prolific_api_client.types import UNSET
 
 from .. import _validation as check
-from .._call import Call, expect
+from .._call import Call
 from ._base import AsyncResource, SyncResource
-
-PATH = "/api/v1/participant-groups/"
 
 
 def create_call(
@@ -33,10 +35,14 @@ def create_call(
         description=check.require_text(description, "description") if description is not None else UNSET,
         participant_ids=ids if ids is not None else UNSET,
     )
-    return Call(create_participant_group, "POST", PATH, {"body": body}, expect(ParticipantGroup))
+    return Call(CREATE_PARTICIPANT_GROUP, {"body": body}, _group)
 
 
-class ParticipantGroups(SyncResource):
+def _group(group: ParticipantGroup) -> ParticipantGroup:
+    return group
+
+
+class ParticipantGroups(SyncResource, ParticipantGroupsOperations):
     """Participant groups (``client.participant_groups``)."""
 
     def create(
@@ -54,7 +60,7 @@ class ParticipantGroups(SyncResource):
         >>> group.id  # doctest: +SKIP
         '6540...'
         """
-        return self._run(  # type: ignore[no-any-return]
+        return self._send(
             create_call(
                 name=name,
                 workspace_id=workspace_id,
@@ -65,7 +71,7 @@ class ParticipantGroups(SyncResource):
         )
 
 
-class AsyncParticipantGroups(AsyncResource):
+class AsyncParticipantGroups(AsyncResource, AsyncParticipantGroupsOperations):
     """Async twin of :class:`ParticipantGroups`."""
 
     async def create(
@@ -78,7 +84,7 @@ class AsyncParticipantGroups(AsyncResource):
         participant_ids: Iterable[str] | None = None,
     ) -> ParticipantGroup:
         """Create a participant group; see :meth:`ParticipantGroups.create`."""
-        return await self._run(  # type: ignore[no-any-return]
+        return await self._send(
             create_call(
                 name=name,
                 workspace_id=workspace_id,
