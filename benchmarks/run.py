@@ -247,6 +247,84 @@ def bench_mock(calls: int, repeats: int, warmup: int = 1) -> list[Row]:
     ]  # fmt: skip
 
 
+# A study as `get-study` returns it: the required fields and the ones a draft usually has.
+STUDY_BODY = json.dumps(
+    {
+        "id": "6540a1b2c3d4e5f607182930",
+        "name": "Pilot study",
+        "internal_name": "pilot-1",
+        "description": "A short survey about reading habits.",
+        "external_study_url": "https://example.org/survey?PROLIFIC_PID={{%PROLIFIC_PID%}}",
+        "prolific_id_option": "url_parameters",
+        "completion_codes": [{"code": "C1A2B3", "code_type": "COMPLETED", "actions": [{"action": "AUTOMATICALLY_APPROVE"}]}],
+        "total_available_places": 100,
+        "estimated_completion_time": 10,
+        "maximum_allowed_time": 40,
+        "reward": 150,
+        "device_compatibility": ["desktop", "tablet"],
+        "peripheral_requirements": [],
+        "filters": [{"filter_id": "age", "selected_range": {"lower": 18, "upper": 40}}],
+        "status": "UNPUBLISHED",
+        "has_credentials": False,
+    }
+).encode()
+
+
+def bench_methods(calls: int, repeats: int, warmup: int = 1) -> list[Row]:
+    """A GET through a generated client method (``client.studies.get_study``) vs bare httpx and the generated function."""
+    from prolific import Prolific
+    from prolific._config import USER_AGENT
+    from prolific_api_client import AuthenticatedClient
+    from prolific_api_client.api.studies import get_study
+    from prolific_api_client.models import Study
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers=[("Content-Type", "application/json")], content=STUDY_BODY)
+
+    transport = httpx.MockTransport(handler)
+    headers = {"User-Agent": USER_AGENT, "Authorization": f"Token {TOKEN}"}
+    bare = httpx.Client(transport=transport, base_url=API, headers=headers)
+    overlay_http = httpx.Client(transport=transport)
+    overlay = Prolific(token=TOKEN, base_url=API, http_client=overlay_http)
+    generated = AuthenticatedClient(
+        base_url=API, token=TOKEN, prefix="Token", headers={"User-Agent": USER_AGENT}, httpx_args={"transport": transport}
+    )
+    study_id = "6540a1b2c3d4e5f607182930"
+
+    def method_call() -> object:
+        return overlay.studies.get_study(study_id)
+
+    def bare_call() -> object:
+        response = bare.get(f"/api/v1/studies/{study_id}/")
+        response.raise_for_status()
+        return response.json()
+
+    def generated_call() -> object:
+        return get_study.sync(study_id, client=generated)
+
+    if not (isinstance(method_call(), Study) and isinstance(generated_call(), Study) and bare_call()["id"] == study_id):
+        raise SystemExit("benchmark bug: a client did not read the study")
+    s, b = interleaved(looped(method_call, calls), looped(bare_call, calls), repeats=repeats, warmup=warmup)
+    s2, b2 = interleaved(looped(method_call, calls), looped(generated_call, calls), repeats=repeats, warmup=warmup)
+    bare.close()
+    overlay_http.close()
+    generated.get_httpx_client().close()
+    notes = f"{calls:,} calls per sample, {repeats} pairs; the body is a 16-field draft study"
+    measure = "`client.studies.get_study(id)`: a generated client method, `httpx.MockTransport`, the `Study` model parsed"
+    return [
+        Row(
+            "method-get", measure,
+            "bare `httpx.Client.get` on the same transport, `raise_for_status()`, `.json()`",
+            per_call(s, calls), per_call(b, calls), 1.5, notes=notes,
+        ),
+        Row(
+            "method-vs-generated", measure,
+            "the generated `get_study.sync` on its own `AuthenticatedClient` (same transport, same model parse)",
+            per_call(s2, calls), per_call(b2, calls), 1.15, notes=notes,
+        ),
+    ]  # fmt: skip
+
+
 @contextlib.contextmanager
 def fake_server() -> Iterator[tuple[str, Callable[[], None]]]:
     """FakeProlific's real HTTP/1.1 server (``FakeProlific.serve()``) in a child process.
@@ -484,6 +562,10 @@ def bench_import(repeats: int, tmp: Path, warmup: int = 3) -> list[Row]:
     import_httpx = python("import httpx")
     s, b = interleaved(python("import prolific"), import_httpx, repeats=repeats, warmup=warmup)
     s2, b2 = interleaved(python("import prolific; prolific.Prolific"), import_httpx, repeats=repeats, warmup=warmup)
+    client = "import prolific; client = prolific.Prolific(token='t')"
+    first_use = python(f"{client}; from prolific_api_client.api.studies import get_study")
+    s3, b3 = interleaved(first_use, import_httpx, repeats=repeats, warmup=warmup)
+    s4, b4 = interleaved(python(f"{client}; client.studies"), python(client), repeats=repeats, warmup=warmup)
     notes = (
         f"{repeats} pairs; wall time of the whole process, interpreter start-up included; "
         "bytecode cached for both sides (PYTHONPYCACHEPREFIX in a temp dir)"
@@ -494,6 +576,17 @@ def bench_import(repeats: int, tmp: Path, warmup: int = 3) -> list[Row]:
             "import-client",
             '`python -c "import prolific; prolific.Prolific"` (first use loads the client and the generated package)',
             '`python -c "import httpx"`', s2, b2, None, notes=notes,
+        ),
+        Row(
+            "first-use",
+            "first use: `import prolific`, `Prolific(token=...)`, and a generated function of another tag "
+            "(`from prolific_api_client.api.studies import get_study`)",
+            '`python -c "import httpx"`', s3, b3, 1.5, notes=notes,
+        ),
+        Row(
+            "tag-first-use",
+            "`client.studies` first used (loads that tag's operations and their success models only)",
+            '`import prolific; Prolific(token=...)` in a fresh process', s4, b4, None, notes=notes,
         ),
     ]  # fmt: skip
 
@@ -535,8 +628,14 @@ def bench_generate(repeats: int, tmp: Path, warmup: int = 1) -> list[Row]:
         subprocess.run(argv, check=True, cwd=tmp, env=env, stdout=subprocess.DEVNULL)
         shutil.rmtree(out.parent)
 
+    check = [sys.executable, "-m", "prolific_spec", "--root", str(copy), "check"]
+
+    def check_run() -> None:
+        subprocess.run(check, check=True, cwd=copy, env=pipeline_env, stdout=subprocess.DEVNULL)
+
     s, b = interleaved(pipeline_run, baseline, repeats=repeats, warmup=warmup)
     s2, b2 = interleaved(edited_pipeline_run, baseline, repeats=repeats, warmup=warmup)
+    s3, b3 = interleaved(check_run, baseline, repeats=repeats, warmup=warmup)
     if spec.read_text(encoding="utf-8") != committed:
         raise SystemExit("benchmark bug: the pipeline did not restore the spec from the sources")
     base = "bare `openapi-python-client generate` CLI on `openapi/prolific.yaml`, same config, `--meta none --fail-on-warning`"
@@ -553,6 +652,12 @@ def bench_generate(repeats: int, tmp: Path, warmup: int = 1) -> list[Row]:
             "the same after a source edit: the merged spec differs from the committed one, so it is "
             "validated (openapi-spec-validator) and rewritten",
             base, s2, b2, 1.3, notes=notes,
+        ),
+        Row(
+            "check-generated",
+            "`make check-generated` (`python -m prolific_spec check`: rebuild the spec and the package into a "
+            "temp dir, compare with the committed ones)",
+            base, s3, b3, 1.3, notes=notes,
         ),
     ]  # fmt: skip
 
@@ -717,6 +822,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         if "mock" in only:
             rows += bench_mock(calls=100, repeats=sizes.mock_repeats, **warm)
+            rows += bench_methods(calls=100, repeats=sizes.mock_repeats, **warm)
         if "loopback" in only:
             rows += bench_loopback(calls=sizes.loopback_calls, repeats=sizes.loopback_repeats, **warm)
         if "csv" in only:
