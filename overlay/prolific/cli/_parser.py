@@ -6,11 +6,12 @@ import argparse
 import difflib
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 from prolific import DEFAULT_BATCH_SIZE, __version__
 
 from ._context import DEFAULT_URL, PROG, TOKEN_ENV, URL_ENV, Context, UsageError
+from .api import cmd_api
 from .credentials import cmd_add, cmd_check, cmd_create, cmd_generate, cmd_upload
 from .fake_server import cmd_fake_server
 from .groups import cmd_group
@@ -21,12 +22,19 @@ class _Parser(argparse.ArgumentParser):
     """argparse, with errors as :class:`UsageError` that name an unknown option, on the command's usage."""
 
     _words: list[str] | None = None
+    #: The dest of a ``nargs="*"`` positional that also takes the words after an option
+    #: (argparse stops filling a positional at the first option: ``api get-study --json id=1``).
+    collect_into: str | None = None
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[Any, list[str]]:
         self._words = list(sys.argv[1:] if args is None else args)
         parsed, extras = super().parse_known_args(args, namespace)
+        if extras and self.collect_into is not None:
+            words = [word for word in extras if not word.startswith("-")]
+            setattr(parsed, self.collect_into, [*(getattr(parsed, self.collect_into, None) or []), *words])
+            extras = [word for word in extras if word.startswith("-")]
         if extras and self._subparsers is None:  # a command's own parser: nothing after it could take them
             self.error(self._unknown(extras) or f"unrecognized arguments: {' '.join(extras)}")
         return parsed, extras
@@ -107,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argparse parser (exposed for documentation and tests)."""
     parser = _Parser(
         prog=PROG,
-        description="The Prolific API from the command line: credential pools, participant groups, invitations.",
+        description="The Prolific API from the command line: credential pools, participant groups, invitations, "
+        "and any operation of the API (api).",
         epilog=(
             f"Authentication: export {TOKEN_ENV}=... (preferred: a token given with --token lands in your shell "
             f"history). Base URL: --base-url, else ${URL_ENV}, else {DEFAULT_URL}. Try it without an account: "
@@ -215,6 +224,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     icreate.add_argument("emails", nargs="+", metavar="EMAIL", help="email addresses of the people to invite")
     finish(icreate)
+
+    api = leaf(
+        commands,
+        "api",
+        cmd_api,
+        help="call any operation of the API by its operationId, like `gh api`; --list lists them",
+        description="Call any operation of the Prolific API and print the response body: JSON pretty-printed as "
+        "the server sent it, other text (a CSV report) as is, nothing for an empty body. With --json stdout is "
+        "always one JSON document (a text body as a JSON string, an empty body as null). Path and query "
+        "parameters are NAME=VALUE words, converted by the operation's generated signature.",
+        epilog="Values: text as given; numbers; booleans as true or false; UUIDs and ISO dates as written; an "
+        "enumeration must be one of its values; a list parameter takes one item per NAME=VALUE (repeat it, commas "
+        "are not split). --body is JSON (inline, @FILE, or @- for stdin) turned into the operation's body model: "
+        "bad JSON or a body that does not fit (a missing field, a value outside an enumeration) is exit 2 with "
+        f"the reason. Examples: `{PROG} api --list studies`, `{PROG} api get-study id=STUDY_ID`, "
+        f"`{PROG} api create-participant-group --body @group.json`.",
+    )
+    api.add_argument("operation", nargs="?", metavar="OPERATION_ID", help="e.g. get-study (get_study works too)")
+    api.add_argument("params", nargs="*", metavar="NAME=VALUE", help="a path or query parameter, e.g. id=...")
+    api.add_argument("--body", metavar="JSON|@FILE", help="the request body: JSON text, @file.json, or @- for stdin")
+    api.add_argument(
+        "--list",
+        nargs="?",
+        const="",
+        metavar="TAG",
+        help="list every operation (method, path template, summary), or those of one TAG (e.g. studies)",
+    )
+    cast(_Parser, api).collect_into = "params"
+    finish(api)
 
     fake = leaf(
         commands,
