@@ -308,6 +308,7 @@ def test_list_shows_every_operation_without_a_token(
         (["get-study"], "get-study: missing required parameter id (path, required)"),
         (["get-study", "id"], "get-study: expected NAME=VALUE, got 'id'"),
         (["get-study", "id=1", "id=2"], "get-study: id given 2 times; it takes one value"),
+        (["get-study", "id="], "get-study: id is empty; a path parameter needs a value (/api/v1/studies/{id}/)"),
         (["get-studdy", "id=1"], "unknown operation 'get-studdy' (did you mean get-study"),
         (["get-submissions", "study=s", "page=two"], "get-submissions: page: expected a whole number, got 'two'"),
         (["get-submissions", "study=s", "completed=yes"], "completed: expected true or false, got 'yes'"),

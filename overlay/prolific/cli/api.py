@@ -108,6 +108,8 @@ def _arguments(operation: Operation[Any], sig: Signature, words: list[str]) -> d
         param = params[name]
         if len(texts) > 1 and not param.many:
             raise UsageError(f"{name_of}: {name} given {len(texts)} times; it takes one value")
+        if param.where == "path" and not all(text.strip() for text in texts):
+            raise UsageError(f"{name_of}: {name} is empty; a path parameter needs a value ({operation.path})")
         try:
             if param.many:
                 item = param.annotation.__args__[0] if getattr(param.annotation, "__args__", ()) else str
