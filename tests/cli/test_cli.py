@@ -23,6 +23,9 @@ import pytest
 
 import prolific
 import prolific.cli
+import prolific.cli._context
+import prolific.cli._output
+import prolific.cli.credentials
 from prolific.cli import main
 from prolific.testing import FakeProlific
 
@@ -452,21 +455,21 @@ def test_ctrl_c_mid_upload_is_130_with_a_resume_command(
     creds_file: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = prolific.cli.Progress.__call__
+    real = prolific.cli._output.Progress.__call__
 
-    def interrupt_at_4(self: prolific.cli.Progress, done: int) -> None:
+    def interrupt_at_4(self: prolific.cli._output.Progress, done: int) -> None:
         real(self, done)
         if done == 4:
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(prolific.cli.Progress, "__call__", interrupt_at_4)
+    monkeypatch.setattr(prolific.cli._output.Progress, "__call__", interrupt_at_4)
     code, out, err = cli(
         capsys, *api(url, "credentials", "upload", "--workspace", "w", "--batch-size", "2", str(creds_file))
     )
     [pool] = fake.pools
     assert code == 130 and out == "" and "Traceback" not in err
     assert "upload interrupted after 4 of 7" in err and err.rstrip().endswith("interrupted")
-    monkeypatch.setattr(prolific.cli.Progress, "__call__", real)
+    monkeypatch.setattr(prolific.cli._output.Progress, "__call__", real)
     assert cli(capsys, *_resume_argv(err))[0] == 0
     assert fake.pools == {pool: pairs(1, 7)}
 
@@ -474,14 +477,14 @@ def test_ctrl_c_mid_upload_is_130_with_a_resume_command(
 def test_ctrl_c_mid_upload_with_json_prints_the_error_and_resume(
     capsys: pytest.CaptureFixture[str], url: str, creds_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = prolific.cli.Progress.__call__
+    real = prolific.cli._output.Progress.__call__
 
-    def interrupt_at_2(self: prolific.cli.Progress, done: int) -> None:
+    def interrupt_at_2(self: prolific.cli._output.Progress, done: int) -> None:
         real(self, done)
         if done == 2:
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(prolific.cli.Progress, "__call__", interrupt_at_2)
+    monkeypatch.setattr(prolific.cli._output.Progress, "__call__", interrupt_at_2)
     code, out, _ = cli(capsys, *api(url, "--json", "credentials", "upload", "--workspace", "w", "--batch-size", "2",
                                     str(creds_file)))  # fmt: skip
     doc = json.loads(out)  # one document, though main() also handles the interrupt
@@ -495,10 +498,10 @@ def test_ctrl_c_anywhere_is_130(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(prolific.cli, "Prolific", interrupted)
+    monkeypatch.setattr(prolific.cli._context, "Prolific", interrupted)
     code, out, err = cli(capsys, *api(url, "credentials", "create", "--workspace", "w", str(creds_file)))
     assert (code, out, err) == (130, "", "interrupted\n")
-    monkeypatch.setattr(prolific.cli, "find_problems", interrupted)
+    monkeypatch.setattr(prolific.cli.credentials, "find_problems", interrupted)
     assert cli(capsys, "credentials", "check", str(creds_file))[0] == 130
 
 

@@ -1,0 +1,102 @@
+"""``main``: parse, run the command, turn every failure into its message and exit code."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+
+from prolific import ConfigurationError, CredentialsFormatError, InvalidArgumentError, ProlificError
+
+from ._context import (
+    EXIT_API,
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    TOKEN_ENV,
+    Context,
+    LocalError,
+    UsageError,
+    _explained,
+)
+from ._output import Output, Redactor
+from ._parser import build_parser
+
+
+class _RedactingFormatter(logging.Formatter):
+    def __init__(self, fmt: str, redact: Redactor) -> None:
+        super().__init__(fmt)
+        self.redact = redact
+
+    def format(self, record: logging.LogRecord) -> str:
+        return self.redact(super().format(record))
+
+
+@contextlib.contextmanager
+def _logging(debug: bool, redact: Redactor) -> Iterator[None]:
+    """The library's log records on stderr: retries always (INFO), every request with ``--debug``."""
+    logger = logging.getLogger("prolific")
+    handler = logging.StreamHandler(sys.stderr)
+    fmt = "%(levelname)s %(name)s: %(message)s" if debug else "note: %(message)s"
+    handler.setFormatter(_RedactingFormatter(fmt, redact))
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if debug else logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    redact = Redactor()
+    redact.add_token(os.environ.get(TOKEN_ENV))
+    for index, word in enumerate(argv):  # before parsing: a usage error may echo the arguments
+        if word == "--token" and index + 1 < len(argv):
+            redact.add_token(argv[index + 1])
+        elif word.startswith("--token="):
+            redact.add_token(word.partition("=")[2])
+    out = Output("--json" in argv, redact)
+    debug = "--debug" in argv
+
+    def fail(code: int, exc: BaseException, message: str | None = None) -> int:
+        message = message if message is not None else f"error: {_explained(exc)}"
+        with contextlib.suppress(Exception):
+            out.say(message)
+            if debug:
+                out.stderr.write(redact(traceback.format_exc()))
+            out.error(exc, message)
+        return code
+
+    try:
+        args = build_parser().parse_args(argv)
+        out.as_json, debug = args.json, args.debug
+        with _logging(debug, redact):
+            func: Callable[[Context], int] = args.func
+            return func(Context(args, out, redact))
+    except KeyboardInterrupt as exc:
+        return fail(EXIT_INTERRUPTED, exc, "interrupted")
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except (UsageError, ConfigurationError, InvalidArgumentError, CredentialsFormatError) as exc:
+        return fail(EXIT_INPUT, exc)
+    except (ProlificError, LocalError) as exc:  # APIError and the rest
+        return fail(EXIT_API, exc)
+    except BrokenPipeError:  # e.g. `prolific-client credentials generate 100 | head`
+        with contextlib.suppress(Exception):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_API
+    except Exception as exc:
+        hint = "" if debug else " (run with --debug for the traceback)"
+        return fail(EXIT_API, exc, f"error: unexpected {type(exc).__name__}: {exc}{hint}")
+
+
+def run() -> None:
+    """Console-script entry point: ``sys.exit(main())``."""
+    sys.exit(main())

@@ -1,0 +1,253 @@
+"""``api``: any operation of the API from the command line, like ``gh api``.
+
+``prolific-client api OPERATION_ID [NAME=VALUE ...] [--body JSON | --body @FILE]`` calls the generated
+function of that operation through the configured client (``client.api``: Token auth, the typed
+errors, the transport's retry rules) and prints the response body as the server sent it: JSON
+pretty-printed in the server's key order, any other text (a CSV report) as is, nothing for an empty
+body. With ``--json`` stdout is always one JSON document: a text body becomes a JSON string and an
+empty body ``null``. ``api --list [TAG]`` lists the operations.
+
+Everything comes from the generated registry (``prolific_api_client.operations.OPERATIONS``) and
+each operation's generated signature: no path, method or parameter is written here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from typing import Any
+
+import httpx
+
+from prolific import ProlificError
+from prolific._transport import map_transport_error
+from prolific_api_client.errors import UnexpectedStatus
+from prolific_api_client.operations import OPERATIONS, Operation
+
+from ._context import EXIT_OK, PROG, Context, UsageError
+from ._input import _read_text
+from ._values import BodySpec, Signature, body_value, convert, field_names, parse_json, signature, unknown_fields
+
+#: What makes the generated code's response parsing fail on a 2xx it did not expect (a body not of
+#: the documented shape, an undocumented 2xx status): the body is printed anyway, with a note.
+_PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError)
+
+
+def find_operation(word: str) -> Operation[Any]:
+    """The operation named ``word``: its operationId in kebab (``get-study``) or snake (``get_study``) case."""
+    key = word.strip().lower().replace("_", "-")
+    operation = OPERATIONS.get(key)
+    if operation is not None:
+        return operation
+    close = difflib.get_close_matches(key, list(OPERATIONS), n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    raise UsageError(f"unknown operation {word!r}{hint}; `{PROG} api --list` lists every operation")
+
+
+def cmd_api(ctx: Context) -> int:
+    args = ctx.args
+    if args.list is not None:
+        if args.operation is not None or args.params or args.body is not None:
+            raise UsageError("--list takes no OPERATION_ID, NAME=VALUE or --body (give a TAG to filter)")
+        return _list(ctx, args.list)
+    if args.operation is None:
+        raise UsageError(f"give an OPERATION_ID (e.g. `{PROG} api get-study id=...`), or --list to see them all")
+    operation = find_operation(args.operation)
+    sig = signature(operation.endpoint.sync_detailed, operation.path_parameters)
+    arguments = _arguments(operation, sig, args.params)
+    if args.body is not None or (sig.body is not None and sig.body.required):
+        body = _body(ctx, operation, sig.body, args.body)
+        arguments["body"] = body
+    with ctx.client() as client:
+        seen: list[httpx.Response] = []
+        http = client.api.get_httpx_client()
+        http.event_hooks = {**http.event_hooks, "response": [*http.event_hooks["response"], seen.append]}
+        problem = None
+        try:
+            operation.endpoint.sync_detailed(client=client.api, **arguments)
+        except ProlificError:
+            raise  # the typed errors (a non-2xx status, a transport failure the client mapped)
+        except httpx.HTTPError as exc:
+            raise map_transport_error(exc, operation.method, _request_path(exc, operation)) from exc
+        except (*_PARSE_ERRORS, UnexpectedStatus) as exc:  # a 2xx the generated parser did not expect
+            if not seen or not 200 <= seen[-1].status_code < 300:
+                raise
+            problem = exc
+        response = seen[-1]
+        if problem is not None:
+            ctx.out.say(
+                f"note: {response.status_code} answer of {operation.operation_id} is not what the spec documents "
+                f"({type(problem).__name__}); printed as received"
+            )
+        _print_body(ctx, response)
+    return EXIT_OK
+
+
+def _request_path(exc: httpx.HTTPError, operation: Operation[Any]) -> str:
+    try:
+        return exc.request.url.path
+    except RuntimeError:  # an error raised before a request existed
+        return operation.path
+
+
+def _arguments(operation: Operation[Any], sig: Signature, words: list[str]) -> dict[str, Any]:
+    """``NAME=VALUE`` words as the generated function's keyword arguments, converted and checked."""
+    name_of = operation.operation_id
+    params = sig.parameters
+    given: dict[str, list[str]] = {}
+    for word in words:
+        name, equals, text = word.partition("=")
+        name = name.strip().replace("-", "_")
+        if not equals or not name:
+            raise UsageError(f"{name_of}: expected NAME=VALUE, got {word!r}")
+        if name not in params:
+            raise UsageError(_unknown_parameter(operation, sig, name))
+        given.setdefault(name, []).append(text)
+    arguments: dict[str, Any] = {}
+    for name, texts in given.items():
+        param = params[name]
+        if len(texts) > 1 and not param.many:
+            raise UsageError(f"{name_of}: {name} given {len(texts)} times; it takes one value")
+        if param.where == "path" and not all(text.strip() for text in texts):
+            raise UsageError(f"{name_of}: {name} is empty; a path parameter needs a value ({operation.path})")
+        try:
+            if param.many:
+                item = param.annotation.__args__[0] if getattr(param.annotation, "__args__", ()) else str
+                arguments[name] = [convert(text, item) for text in texts]
+            else:
+                arguments[name] = convert(texts[0], param.annotation)
+        except ValueError as exc:
+            raise UsageError(f"{name_of}: {name}: {exc}") from None
+    missing = [p for p in params.values() if p.required and p.name not in arguments]
+    if missing:
+        listed = ", ".join(p.describe() for p in missing)
+        example = " ".join(f"{p.name}=..." for p in missing)
+        raise UsageError(f"{name_of}: missing required parameter{'s' if len(missing) > 1 else ''} {listed}: "
+                         f"`{PROG} api {name_of} {example}`")  # fmt: skip
+    return arguments
+
+
+def _unknown_parameter(operation: Operation[Any], sig: Signature, name: str) -> str:
+    name_of = operation.operation_id
+    if name == "body" and sig.body is not None:
+        return f"{name_of}: the request body is given with --body JSON or --body @file.json, not body="
+    if not sig.parameters:
+        body = " (its request body goes in --body)" if sig.body is not None else ""
+        return f"{name_of}: unknown parameter {name!r}: {name_of} takes no parameters{body}"
+    close = difflib.get_close_matches(name, list(sig.parameters), n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    valid = ", ".join(p.describe() for p in sig.parameters.values())
+    return f"{name_of}: unknown parameter {name!r}{hint}; valid parameters: {valid}"
+
+
+def _body(ctx: Context, operation: Operation[Any], spec: BodySpec | None, given: str | None) -> Any:
+    """The ``--body`` (inline JSON, ``@FILE`` or ``@-``) as the operation's body type."""
+    name_of = operation.operation_id
+    if spec is None:
+        raise UsageError(f"{name_of} takes no request body ({operation.method} {operation.path}): drop --body")
+    if given is None:
+        raise UsageError(f"{name_of} needs a request body: --body JSON or --body @file.json{_fields_hint(spec)}")
+    if given.startswith("@"):
+        label, text = _read_text(given[1:], "request body")
+    else:
+        label, text = "--body", given
+    if spec.is_text:
+        return text
+    try:
+        data = parse_json(text)
+    except ValueError as exc:
+        raise UsageError(f"{label}: {exc}") from None
+    _redact_passwords(ctx, data)
+    try:
+        value = body_value(data, spec.annotation)
+    except ValueError as exc:
+        raise UsageError(f"{label}: {exc}{_fields_hint(spec)}") from None
+    if isinstance(data, dict):
+        _check_fields(ctx, label, value, data)
+    return value
+
+
+def _fields_hint(spec: BodySpec) -> str:
+    """`` (CreateCredentialPoolRequest: credentials, workspace_id)``, or the body's type."""
+    members = spec.members()
+    if all(field_names(member) for member in members):
+        return " (" + "; or ".join(f"{m.__name__}: {', '.join(field_names(m))}" for m in members) + ")"
+    return f" ({spec.describe()})"
+
+
+def _check_fields(ctx: Context, label: str, model: Any, data: dict[str, Any]) -> None:
+    """A misspelt field is not silently dropped: an error if the model drops it, a note if it is sent."""
+    unknown = unknown_fields(model, data)
+    if not unknown:
+        return
+    names = field_names(type(model))
+    close = {key: difflib.get_close_matches(key, names, n=1, cutoff=0.7) for key in unknown}
+    listed = ", ".join(repr(key) + (f" (did you mean {close[key][0]}?)" if close[key] else "") for key in unknown)
+    what = f"not a documented field of {type(model).__name__}"
+    if isinstance(getattr(model, "additional_properties", None), dict):
+        ctx.out.say(f"note: {label}: {listed}: {what}; sent as given")
+    else:
+        raise UsageError(f"{label}: {listed}: {what} (fields: {', '.join(names)})")
+
+
+def _redact_passwords(ctx: Context, data: Any) -> None:
+    """A credentials body's passwords join the redactor before anything can be printed."""
+    if isinstance(data, dict) and isinstance(data.get("credentials"), str):
+        ctx.redact.add_passwords(line.partition(",")[2] for line in data["credentials"].splitlines())
+
+
+def _print_body(ctx: Context, response: httpx.Response) -> None:
+    out = ctx.out
+    content = response.content
+    if not content:
+        if out.as_json:
+            out.stdout.write("null\n")
+            out.stdout.flush()
+        return
+    kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if not kind or kind == "application/json" or kind.endswith("+json"):
+        try:
+            data = json.loads(content)
+        except ValueError:
+            pass
+        else:
+            out.stdout.write(out.redact(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
+            out.stdout.flush()
+            return
+    text = response.text
+    if out.as_json:
+        out.stdout.write(out.redact(json.dumps(text, ensure_ascii=False)) + "\n")
+    else:
+        out.stdout.write(out.redact(text))
+    out.stdout.flush()
+
+
+def _list(ctx: Context, tag: str) -> int:
+    operations = sorted(OPERATIONS.values(), key=lambda op: op.operation_id)
+    if tag:
+        wanted = tag.strip().lower().replace("-", "_")
+        tags = sorted({op.tag for op in operations})
+        if wanted not in tags:
+            close = difflib.get_close_matches(wanted, tags, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise UsageError(f"unknown tag {tag!r}{hint}; tags: {', '.join(tags)}")
+        operations = [op for op in operations if op.tag == wanted]
+    data = [
+        {
+            "operation_id": op.operation_id,
+            "method": op.method,
+            "path": op.path,
+            "tag": op.tag,
+            "summary": op.summary,
+            "path_parameters": list(op.path_parameters),
+            "query_parameters": list(op.query_parameters),
+            "has_body": op.has_body,
+        }
+        for op in operations
+    ]
+    rows = [(op.operation_id, op.method, op.path, op.summary) for op in operations]
+    widths = [max((len(row[column]) for row in rows), default=0) for column in range(3)]
+    lines = ["  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[3]]).rstrip()
+             for row in rows]  # fmt: skip
+    ctx.out.result("\n".join(lines), data)
+    return EXIT_OK
