@@ -256,7 +256,9 @@ STUDY_BODY = json.dumps(
         "description": "A short survey about reading habits.",
         "external_study_url": "https://example.org/survey?PROLIFIC_PID={{%PROLIFIC_PID%}}",
         "prolific_id_option": "url_parameters",
-        "completion_codes": [{"code": "C1A2B3", "code_type": "COMPLETED", "actions": [{"action": "AUTOMATICALLY_APPROVE"}]}],
+        "completion_codes": [
+            {"code": "C1A2B3", "code_type": "COMPLETED", "actions": [{"action": "AUTOMATICALLY_APPROVE"}]}
+        ],
         "total_available_places": 100,
         "estimated_completion_time": 10,
         "maximum_allowed_time": 40,
@@ -287,7 +289,11 @@ def bench_methods(calls: int, repeats: int, warmup: int = 1) -> list[Row]:
     overlay_http = httpx.Client(transport=transport)
     overlay = Prolific(token=TOKEN, base_url=API, http_client=overlay_http)
     generated = AuthenticatedClient(
-        base_url=API, token=TOKEN, prefix="Token", headers={"User-Agent": USER_AGENT}, httpx_args={"transport": transport}
+        base_url=API,
+        token=TOKEN,
+        prefix="Token",
+        headers={"User-Agent": USER_AGENT},
+        httpx_args={"transport": transport},
     )
     study_id = "6540a1b2c3d4e5f607182930"
 
@@ -310,7 +316,9 @@ def bench_methods(calls: int, repeats: int, warmup: int = 1) -> list[Row]:
     overlay_http.close()
     generated.get_httpx_client().close()
     notes = f"{calls:,} calls per sample, {repeats} pairs; the body is a 16-field draft study"
-    measure = "`client.studies.get_study(id)`: a generated client method, `httpx.MockTransport`, the `Study` model parsed"
+    measure = (
+        "`client.studies.get_study(id)`: a generated client method, `httpx.MockTransport`, the `Study` model parsed"
+    )
     return [
         Row(
             "method-get", measure,
