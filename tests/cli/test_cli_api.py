@@ -209,14 +209,21 @@ def test_404_is_exit_1_with_the_message_and_the_error_document(
     assert "GET /api/v1/studies/missing/ -> 404" in err  # --debug logs the request, never the token
 
 
-def test_connection_refused_is_exit_1_like_the_rest_of_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+def test_connection_refused_is_exit_1_like_the_rest_of_the_cli(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    waits: list[float] = []
+    monkeypatch.setattr("time.sleep", waits.append)  # the retries' backoff, recorded instead of slept
     with socket.socket() as sock:  # a loopback port with nothing listening
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
     code, out, err = run(capsys, "--base-url", base, "api", "get-study", "id=s1")
     assert (code, out) == (1, "")
-    assert err.startswith("error: could not send GET /api/v1/studies/s1/: ConnectError") and "nothing was sent" in err
+    lines = err.strip().splitlines()
+    assert [line.split(" in ")[0] for line in lines[:2]] == ["note: retrying GET /api/v1/studies/s1/"] * 2
+    assert lines[-1].startswith("error: could not send GET /api/v1/studies/s1/: ConnectError")
+    assert "nothing was sent [after 3 attempts]" in lines[-1] and len(waits) == 2
     code, out, _ = run(capsys, "--base-url", base, "--json", "api", "get-study", "id=s1")
     error = json.loads(out)["error"]
     assert code == 1 and error["type"] == "APIConnectionError" and error["status"] is None
