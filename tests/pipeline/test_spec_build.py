@@ -8,9 +8,18 @@ import pytest
 import yaml
 
 from prolific_spec import __main__ as cli
-from prolific_spec.build import build_document, render, validate
+from prolific_spec.build import build_document as _build_document
+from prolific_spec.build import render, validate
 from prolific_spec.errors import SpecError
 from prolific_spec.merge import merge
+
+def build_document(layout, **kwargs):  # type: ignore[no-untyped-def]
+    """The build without openapi-spec-validator (seconds per call): these tests are about the build's own rules.
+
+    ``test_merged_spec_validates`` and the drift check validate what the sources produce.
+    """
+    return _build_document(layout, validate_spec=False, **kwargs)
+
 
 REPLACES = [
     "sources/create-participant-group.yaml replaces POST /api/v1/participant-groups/ (create-participant-group) "
@@ -185,6 +194,8 @@ def test_merge_refuses_path_level_keys_that_differ():
 
 def test_cli_spec_writes_only_when_the_spec_changed(repo_copy, monkeypatch, capsys):
     committed = repo_copy.spec.read_text(encoding="utf-8")
+    validated: list[object] = []
+    monkeypatch.setattr("prolific_spec.build.validate", validated.append)  # what is validated, not how
 
     assert cli.main(["--root", str(repo_copy.root), "spec"]) == 0
     assert "openapi/prolific.yaml unchanged" in capsys.readouterr().out
@@ -193,6 +204,7 @@ def test_cli_spec_writes_only_when_the_spec_changed(repo_copy, monkeypatch, caps
     assert cli.main(["--root", str(repo_copy.root), "spec"]) == 0
     assert "openapi/prolific.yaml updated" in capsys.readouterr().out
     assert repo_copy.spec.read_text(encoding="utf-8") == committed
+    assert len(validated) == 1  # only the changed spec was validated
 
 
 def test_cli_spec_reports_a_spec_error_with_exit_code_2(repo_copy, monkeypatch, capsys):

@@ -206,7 +206,9 @@ def test_generate_prefers_the_validators_error_when_both_fail(repo_copy, monkeyp
 
 
 def test_cli_validate(tmp_path, repo, capsys):
-    assert cli.main(["validate", str(repo.spec)]) == 0
+    small = tmp_path / "small.yaml"  # (the whole merged spec is validated by test_merged_spec_validates)
+    small.write_text("openapi: 3.1.1\ninfo: {title: t, version: '1'}\npaths: {}\n", encoding="utf-8")
+    assert cli.main(["validate", str(small)]) == 0
     assert "valid OpenAPI" in capsys.readouterr().out
     broken = tmp_path / "broken.yaml"
     broken.write_text("openapi: 3.1.1\npaths: {}\n", encoding="utf-8")
