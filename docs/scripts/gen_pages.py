@@ -168,6 +168,20 @@ def generated_pages() -> None:
         text = f"# {title}\n\nOperations of the `{tag.name}` tag: `{package}.api.{tag.name}`.\n\n" + "\n".join(blocks)
         write(f"{base}/api/{tag.name}.md", text)
         nav["Reference", label, f"API: {title}"] = f"{base}/api/{tag.name}.md"
+    operations_dir = GENERATED / "operations"
+    for module in sorted(p.stem for p in operations_dir.glob("*.py") if not p.stem.startswith("_")):
+        if module == "registry" or module == "__init__":
+            continue
+        cls = "".join(word.capitalize() for word in module.split("_")) + "Operations"
+        title = module.replace("_", " ").title()
+        text = (
+            f"# Client methods: {title}\n\n"
+            f"`client.{module}` on `prolific.Prolific`: one method per operation, returning the success model "
+            f"(`prolific.AsyncProlific` has the same with `await`: `Async{cls}`).\n\n"
+            f"{directive(f'{package}.operations.{module}.{cls}')}\n"
+        )
+        write(f"{base}/operations/{module}.md", text)
+        nav["Reference", label, f"Client methods: {title}"] = f"{base}/operations/{module}.md"
     models = sorted(p.stem for p in (GENERATED / "models").glob("*.py") if p.stem != "__init__")
     chunks = [models[i : i + MODELS_PER_PAGE] for i in range(0, len(models), MODELS_PER_PAGE)]
     for number, chunk in enumerate(chunks, 1):

@@ -210,7 +210,8 @@ def _docstring(op: _Op, indent: str) -> str:
     lines += [
         "",
         "Raises:",
-        "    The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).",
+        "    APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).",
+        "    APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.",
     ]
     text = "\n".join(lines).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     body = "\n".join(f"{indent}{line}" if line else "" for line in text.splitlines())

@@ -228,7 +228,8 @@ class AiTaskBuilderOperations(Operations):
             GetTaskBuilderBatchesResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_TASK_BUILDER_BATCHES, {"workspace_id": workspace_id})
 
@@ -277,7 +278,8 @@ class AiTaskBuilderOperations(Operations):
             AITaskBuilderBatchCreate
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_TASK_BUILDER_BATCH, {"body": body})
 
@@ -295,7 +297,8 @@ class AiTaskBuilderOperations(Operations):
             AITaskBuilderBatch
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_TASK_BUILDER_BATCH, {"batch_id": batch_id})
 
@@ -322,7 +325,8 @@ class AiTaskBuilderOperations(Operations):
             AITaskBuilderBatch
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(UPDATE_TASK_BUILDER_BATCH, {"batch_id": batch_id, "body": body})
 
@@ -351,7 +355,8 @@ class AiTaskBuilderOperations(Operations):
             AITaskBuilderBatchCreate
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(DUPLICATE_TASK_BUILDER_BATCH, {"batch_id": batch_id, "body": body})
 
@@ -382,7 +387,8 @@ class AiTaskBuilderOperations(Operations):
             BatchExportComplete
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(REQUEST_BATCH_EXPORT, {"batch_id": batch_id})
 
@@ -411,7 +417,8 @@ class AiTaskBuilderOperations(Operations):
             BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_BATCH_EXPORT_STATUS, {"batch_id": batch_id, "export_id": export_id})
 
@@ -439,7 +446,8 @@ class AiTaskBuilderOperations(Operations):
             GetTaskBuilderInstructionsResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_TASK_BUILDER_INSTRUCTIONS, {"batch_id": batch_id})
 
@@ -484,7 +492,8 @@ class AiTaskBuilderOperations(Operations):
             list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(UPDATE_TASK_BUILDER_INSTRUCTIONS, {"batch_id": batch_id, "body": body})
 
@@ -526,7 +535,8 @@ class AiTaskBuilderOperations(Operations):
             list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_TASK_BUILDER_INSTRUCTIONS, {"batch_id": batch_id, "body": body})
 
@@ -545,7 +555,8 @@ class AiTaskBuilderOperations(Operations):
             GetTaskBuilderBatchReportResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_TASK_BUILDER_BATCH_REPORT, {"batch_id": batch_id})
 
@@ -564,7 +575,8 @@ class AiTaskBuilderOperations(Operations):
             GetTaskBuilderBatchTaskResponsesResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_TASK_BUILDER_BATCH_TASK_RESPONSES, {"batch_id": batch_id})
 
@@ -603,7 +615,8 @@ class AiTaskBuilderOperations(Operations):
             SetupTaskBuilderBatchResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(SETUP_TASK_BUILDER_BATCH, {"batch_id": batch_id, "body": body})
 
@@ -621,7 +634,8 @@ class AiTaskBuilderOperations(Operations):
             GetTaskBuilderBatchStatusResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_TASK_BUILDER_BATCH_STATUS, {"batch_id": batch_id})
 
@@ -647,7 +661,8 @@ class AiTaskBuilderOperations(Operations):
             SyncJob
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(SYNC_TASK_BUILDER_BATCH, {"batch_id": batch_id})
 
@@ -677,7 +692,8 @@ class AiTaskBuilderOperations(Operations):
             SyncJob
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_BATCH_SYNC_STATUS, {"batch_id": batch_id, "sync_id": sync_id})
 
@@ -695,7 +711,8 @@ class AiTaskBuilderOperations(Operations):
             ListCollectionsResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(LIST_COLLECTIONS, {"workspace_id": workspace_id})
 
@@ -717,7 +734,8 @@ class AiTaskBuilderOperations(Operations):
             Collection
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_COLLECTION, {"body": body})
 
@@ -735,7 +753,8 @@ class AiTaskBuilderOperations(Operations):
             Collection
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_COLLECTION, {"collection_id": collection_id})
 
@@ -759,7 +778,8 @@ class AiTaskBuilderOperations(Operations):
             Collection
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(UPDATE_COLLECTION, {"collection_id": collection_id, "body": body})
 
@@ -790,7 +810,8 @@ class AiTaskBuilderOperations(Operations):
             BatchExportComplete
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(REQUEST_COLLECTION_EXPORT, {"collection_id": collection_id})
 
@@ -820,7 +841,8 @@ class AiTaskBuilderOperations(Operations):
             BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_COLLECTION_EXPORT_STATUS, {"collection_id": collection_id, "export_id": export_id})
 
@@ -840,7 +862,8 @@ class AiTaskBuilderOperations(Operations):
             GetCollectionResponsesResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_COLLECTION_RESPONSES, {"collection_id": collection_id})
 
@@ -865,7 +888,8 @@ class AiTaskBuilderOperations(Operations):
             AITaskBuilderDataset
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_TASK_BUILDER_DATASET, {"body": body})
 
@@ -889,7 +913,8 @@ class AiTaskBuilderOperations(Operations):
             AITaskBuilderDataset
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_TASK_BUILDER_DATASET, {"dataset_id": dataset_id})
 
@@ -923,7 +948,8 @@ class AiTaskBuilderOperations(Operations):
             UpdateTaskBuilderDatasetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(UPDATE_TASK_BUILDER_DATASET, {"dataset_id": dataset_id, "body": body})
 
@@ -960,7 +986,8 @@ class AiTaskBuilderOperations(Operations):
             DatasetAppendResult
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(APPEND_DATASET_DATAPOINTS, {"dataset_id": dataset_id, "body": body})
 
@@ -994,7 +1021,8 @@ class AiTaskBuilderOperations(Operations):
             DatasetImportJob
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_DATASET_IMPORT_STATUS, {"dataset_id": dataset_id, "import_id": import_id})
 
@@ -1025,7 +1053,8 @@ class AiTaskBuilderOperations(Operations):
             SchemaMigrationJob
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_SCHEMA_MIGRATION_STATUS, {"dataset_id": dataset_id, "job_id": job_id})
 
@@ -1043,7 +1072,8 @@ class AiTaskBuilderOperations(Operations):
             GetTaskBuilderBatchStatusResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_TASK_BUILDER_DATASET_STATUS, {"dataset_id": dataset_id})
 
@@ -1074,7 +1104,8 @@ class AiTaskBuilderOperations(Operations):
             GetDatasetUploadUrlResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_DATASET_UPLOAD_URL, {"dataset_id": dataset_id, "filename": filename})
 
@@ -1096,7 +1127,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             GetTaskBuilderBatchesResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_TASK_BUILDER_BATCHES, {"workspace_id": workspace_id})
 
@@ -1145,7 +1177,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             AITaskBuilderBatchCreate
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_TASK_BUILDER_BATCH, {"body": body})
 
@@ -1163,7 +1196,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             AITaskBuilderBatch
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_TASK_BUILDER_BATCH, {"batch_id": batch_id})
 
@@ -1190,7 +1224,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             AITaskBuilderBatch
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(UPDATE_TASK_BUILDER_BATCH, {"batch_id": batch_id, "body": body})
 
@@ -1219,7 +1254,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             AITaskBuilderBatchCreate
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(DUPLICATE_TASK_BUILDER_BATCH, {"batch_id": batch_id, "body": body})
 
@@ -1250,7 +1286,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             BatchExportComplete
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(REQUEST_BATCH_EXPORT, {"batch_id": batch_id})
 
@@ -1279,7 +1316,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_BATCH_EXPORT_STATUS, {"batch_id": batch_id, "export_id": export_id})
 
@@ -1307,7 +1345,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             GetTaskBuilderInstructionsResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_TASK_BUILDER_INSTRUCTIONS, {"batch_id": batch_id})
 
@@ -1352,7 +1391,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(UPDATE_TASK_BUILDER_INSTRUCTIONS, {"batch_id": batch_id, "body": body})
 
@@ -1394,7 +1434,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_TASK_BUILDER_INSTRUCTIONS, {"batch_id": batch_id, "body": body})
 
@@ -1413,7 +1454,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             GetTaskBuilderBatchReportResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_TASK_BUILDER_BATCH_REPORT, {"batch_id": batch_id})
 
@@ -1432,7 +1474,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             GetTaskBuilderBatchTaskResponsesResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_TASK_BUILDER_BATCH_TASK_RESPONSES, {"batch_id": batch_id})
 
@@ -1471,7 +1514,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             SetupTaskBuilderBatchResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(SETUP_TASK_BUILDER_BATCH, {"batch_id": batch_id, "body": body})
 
@@ -1489,7 +1533,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             GetTaskBuilderBatchStatusResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_TASK_BUILDER_BATCH_STATUS, {"batch_id": batch_id})
 
@@ -1515,7 +1560,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             SyncJob
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(SYNC_TASK_BUILDER_BATCH, {"batch_id": batch_id})
 
@@ -1545,7 +1591,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             SyncJob
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_BATCH_SYNC_STATUS, {"batch_id": batch_id, "sync_id": sync_id})
 
@@ -1563,7 +1610,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             ListCollectionsResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(LIST_COLLECTIONS, {"workspace_id": workspace_id})
 
@@ -1585,7 +1633,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             Collection
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_COLLECTION, {"body": body})
 
@@ -1603,7 +1652,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             Collection
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_COLLECTION, {"collection_id": collection_id})
 
@@ -1627,7 +1677,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             Collection
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(UPDATE_COLLECTION, {"collection_id": collection_id, "body": body})
 
@@ -1658,7 +1709,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             BatchExportComplete
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(REQUEST_COLLECTION_EXPORT, {"collection_id": collection_id})
 
@@ -1688,7 +1740,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_COLLECTION_EXPORT_STATUS, {"collection_id": collection_id, "export_id": export_id})
 
@@ -1708,7 +1761,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             GetCollectionResponsesResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_COLLECTION_RESPONSES, {"collection_id": collection_id})
 
@@ -1733,7 +1787,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             AITaskBuilderDataset
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_TASK_BUILDER_DATASET, {"body": body})
 
@@ -1757,7 +1812,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             AITaskBuilderDataset
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_TASK_BUILDER_DATASET, {"dataset_id": dataset_id})
 
@@ -1791,7 +1847,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             UpdateTaskBuilderDatasetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(UPDATE_TASK_BUILDER_DATASET, {"dataset_id": dataset_id, "body": body})
 
@@ -1828,7 +1885,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             DatasetAppendResult
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(APPEND_DATASET_DATAPOINTS, {"dataset_id": dataset_id, "body": body})
 
@@ -1862,7 +1920,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             DatasetImportJob
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_DATASET_IMPORT_STATUS, {"dataset_id": dataset_id, "import_id": import_id})
 
@@ -1893,7 +1952,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             SchemaMigrationJob
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_SCHEMA_MIGRATION_STATUS, {"dataset_id": dataset_id, "job_id": job_id})
 
@@ -1911,7 +1971,8 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             GetTaskBuilderBatchStatusResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_TASK_BUILDER_DATASET_STATUS, {"dataset_id": dataset_id})
 
@@ -1942,6 +2003,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             GetDatasetUploadUrlResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_DATASET_UPLOAD_URL, {"dataset_id": dataset_id, "filename": filename})

@@ -46,7 +46,8 @@ class BonusesOperations(Operations):
             str
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(PAY_BONUS_PAYMENTS, {"id": id})
 
@@ -87,7 +88,8 @@ class BonusesOperations(Operations):
             BulkBonus
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_BONUS_PAYMENTS, {"body": body})
 
@@ -116,7 +118,8 @@ class AsyncBonusesOperations(AsyncOperations):
             str
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(PAY_BONUS_PAYMENTS, {"id": id})
 
@@ -157,6 +160,7 @@ class AsyncBonusesOperations(AsyncOperations):
             BulkBonus
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_BONUS_PAYMENTS, {"body": body})

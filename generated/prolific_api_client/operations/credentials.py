@@ -48,7 +48,8 @@ class CredentialsOperations(Operations):
             CredentialPoolList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(LIST_CREDENTIAL_POOLS, {"workspace_id": workspace_id})
 
@@ -70,7 +71,8 @@ class CredentialsOperations(Operations):
             CredentialPool
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_CREDENTIAL_POOL, {"body": body})
 
@@ -92,7 +94,8 @@ class CredentialsOperations(Operations):
             CredentialPool
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(UPDATE_CREDENTIAL_POOL, {"credential_pool_id": credential_pool_id, "body": body})
 
@@ -116,7 +119,8 @@ class AsyncCredentialsOperations(AsyncOperations):
             CredentialPoolList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(LIST_CREDENTIAL_POOLS, {"workspace_id": workspace_id})
 
@@ -138,7 +142,8 @@ class AsyncCredentialsOperations(AsyncOperations):
             CredentialPool
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_CREDENTIAL_POOL, {"body": body})
 
@@ -162,6 +167,7 @@ class AsyncCredentialsOperations(AsyncOperations):
             CredentialPool
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(UPDATE_CREDENTIAL_POOL, {"credential_pool_id": credential_pool_id, "body": body})

@@ -62,7 +62,8 @@ class FilterSetsOperations(Operations):
             FilterSetList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_FILTER_SETS, {"workspace_id": workspace_id, "organisation_id": organisation_id})
 
@@ -80,7 +81,8 @@ class FilterSetsOperations(Operations):
             GetFilterSetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_FILTER_SET, {"body": body})
 
@@ -99,7 +101,8 @@ class FilterSetsOperations(Operations):
             GetFilterSetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_FILTER_SET, {"id": id, "version_number": version_number})
 
@@ -117,7 +120,8 @@ class FilterSetsOperations(Operations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(DELETE_FILTER_SET, {"id": id})
 
@@ -136,7 +140,8 @@ class FilterSetsOperations(Operations):
             GetFilterSetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(UPDATE_FILTER_SET, {"id": id, "body": body})
 
@@ -155,7 +160,8 @@ class FilterSetsOperations(Operations):
             GetFilterSetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CLONE_FILTER_SET, {"id": id, "body": body})
 
@@ -173,7 +179,8 @@ class FilterSetsOperations(Operations):
             GetFilterSetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(LOCK_FILTER_SET, {"id": id})
 
@@ -191,7 +198,8 @@ class FilterSetsOperations(Operations):
             GetFilterSetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(UNLOCK_FILTER_SET, {"id": id})
 
@@ -216,7 +224,8 @@ class AsyncFilterSetsOperations(AsyncOperations):
             FilterSetList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_FILTER_SETS, {"workspace_id": workspace_id, "organisation_id": organisation_id})
 
@@ -234,7 +243,8 @@ class AsyncFilterSetsOperations(AsyncOperations):
             GetFilterSetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_FILTER_SET, {"body": body})
 
@@ -253,7 +263,8 @@ class AsyncFilterSetsOperations(AsyncOperations):
             GetFilterSetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_FILTER_SET, {"id": id, "version_number": version_number})
 
@@ -271,7 +282,8 @@ class AsyncFilterSetsOperations(AsyncOperations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(DELETE_FILTER_SET, {"id": id})
 
@@ -290,7 +302,8 @@ class AsyncFilterSetsOperations(AsyncOperations):
             GetFilterSetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(UPDATE_FILTER_SET, {"id": id, "body": body})
 
@@ -309,7 +322,8 @@ class AsyncFilterSetsOperations(AsyncOperations):
             GetFilterSetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CLONE_FILTER_SET, {"id": id, "body": body})
 
@@ -327,7 +341,8 @@ class AsyncFilterSetsOperations(AsyncOperations):
             GetFilterSetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(LOCK_FILTER_SET, {"id": id})
 
@@ -345,6 +360,7 @@ class AsyncFilterSetsOperations(AsyncOperations):
             GetFilterSetResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(UNLOCK_FILTER_SET, {"id": id})

@@ -55,7 +55,8 @@ class FiltersOperations(Operations):
             RequirementsCount
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_ELIGIBLE_COUNT, {"body": body})
 
@@ -77,7 +78,8 @@ class FiltersOperations(Operations):
             FilterList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_FILTERS, {"detailed": detailed, "workspace_id": workspace_id, "filter_tag": filter_tag})
 
@@ -97,7 +99,8 @@ class FiltersOperations(Operations):
             FilterDistribution
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(
             GET_FILTER_DISTRIBUTION,
@@ -127,7 +130,8 @@ class AsyncFiltersOperations(AsyncOperations):
             RequirementsCount
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_ELIGIBLE_COUNT, {"body": body})
 
@@ -149,7 +153,8 @@ class AsyncFiltersOperations(AsyncOperations):
             FilterList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(
             GET_FILTERS, {"detailed": detailed, "workspace_id": workspace_id, "filter_tag": filter_tag}
@@ -173,7 +178,8 @@ class AsyncFiltersOperations(AsyncOperations):
             FilterDistribution
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(
             GET_FILTER_DISTRIBUTION,

@@ -65,7 +65,8 @@ class MessagesOperations(Operations):
             Messages
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(
             GET_MESSAGES,
@@ -86,7 +87,8 @@ class MessagesOperations(Operations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(SEND_MESSAGE, {"body": body})
 
@@ -104,7 +106,8 @@ class MessagesOperations(Operations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(BULK_MESSAGE_PARTICIPANTS, {"body": body})
 
@@ -122,7 +125,8 @@ class MessagesOperations(Operations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(SEND_MESSAGE_TO_PARTICIPANT_GROUP, {"body": body})
 
@@ -139,7 +143,8 @@ class MessagesOperations(Operations):
             Messages
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_UNREAD_MESSAGES, {})
 
@@ -172,7 +177,8 @@ class AsyncMessagesOperations(AsyncOperations):
             Messages
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(
             GET_MESSAGES,
@@ -193,7 +199,8 @@ class AsyncMessagesOperations(AsyncOperations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(SEND_MESSAGE, {"body": body})
 
@@ -211,7 +218,8 @@ class AsyncMessagesOperations(AsyncOperations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(BULK_MESSAGE_PARTICIPANTS, {"body": body})
 
@@ -229,7 +237,8 @@ class AsyncMessagesOperations(AsyncOperations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(SEND_MESSAGE_TO_PARTICIPANT_GROUP, {"body": body})
 
@@ -246,6 +255,7 @@ class AsyncMessagesOperations(AsyncOperations):
             Messages
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_UNREAD_MESSAGES, {})

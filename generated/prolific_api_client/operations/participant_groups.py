@@ -76,7 +76,8 @@ class ParticipantGroupsOperations(Operations):
             ParticipantGroupListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(
             GET_PARTICIPANT_GROUPS, {"active": active, "workspace_id": workspace_id, "project_id": project_id}
@@ -94,7 +95,8 @@ class ParticipantGroupsOperations(Operations):
             ParticipantGroup
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_PARTICIPANT_GROUP, {"body": body})
 
@@ -110,7 +112,8 @@ class ParticipantGroupsOperations(Operations):
             ParticipantGroup
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_PARTICIPANT_GROUP, {"id": id})
 
@@ -126,7 +129,8 @@ class ParticipantGroupsOperations(Operations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(DELETE_PARTICIPANT_GROUP, {"id": id})
 
@@ -143,7 +147,8 @@ class ParticipantGroupsOperations(Operations):
             ParticipantGroup
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(UPDATE_PARTICIPANT_GROUP, {"id": id, "body": body})
 
@@ -159,7 +164,8 @@ class ParticipantGroupsOperations(Operations):
             ParticipantGroupMembershipListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_PARTICIPANT_GROUP_PARTICIPANTS, {"id": id})
 
@@ -181,7 +187,8 @@ class ParticipantGroupsOperations(Operations):
             ParticipantGroupMembershipListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(ADD_TO_PARTICIPANT_GROUP, {"id": id, "body": body})
 
@@ -203,7 +210,8 @@ class ParticipantGroupsOperations(Operations):
             ParticipantGroupMembershipListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(REMOVE_FROM_PARTICIPANT_GROUP, {"id": id, "body": body})
 
@@ -227,7 +235,8 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
             ParticipantGroupListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(
             GET_PARTICIPANT_GROUPS, {"active": active, "workspace_id": workspace_id, "project_id": project_id}
@@ -245,7 +254,8 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
             ParticipantGroup
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_PARTICIPANT_GROUP, {"body": body})
 
@@ -261,7 +271,8 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
             ParticipantGroup
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_PARTICIPANT_GROUP, {"id": id})
 
@@ -277,7 +288,8 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(DELETE_PARTICIPANT_GROUP, {"id": id})
 
@@ -296,7 +308,8 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
             ParticipantGroup
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(UPDATE_PARTICIPANT_GROUP, {"id": id, "body": body})
 
@@ -312,7 +325,8 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
             ParticipantGroupMembershipListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_PARTICIPANT_GROUP_PARTICIPANTS, {"id": id})
 
@@ -334,7 +348,8 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
             ParticipantGroupMembershipListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(ADD_TO_PARTICIPANT_GROUP, {"id": id, "body": body})
 
@@ -356,6 +371,7 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
             ParticipantGroupMembershipListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(REMOVE_FROM_PARTICIPANT_GROUP, {"id": id, "body": body})

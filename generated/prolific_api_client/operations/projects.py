@@ -50,7 +50,8 @@ class ProjectsOperations(Operations):
             Project
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_PROJECT, {"project_id": project_id})
 
@@ -71,7 +72,8 @@ class ProjectsOperations(Operations):
             Project
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(UPDATE_PROJECT, {"project_id": project_id, "body": body})
 
@@ -89,7 +91,8 @@ class ProjectsOperations(Operations):
             ProjectShortListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_PROJECTS, {"workspace_id": workspace_id})
 
@@ -110,7 +113,8 @@ class ProjectsOperations(Operations):
             Project
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_PROJECT, {"workspace_id": workspace_id, "body": body})
 
@@ -132,7 +136,8 @@ class AsyncProjectsOperations(AsyncOperations):
             Project
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_PROJECT, {"project_id": project_id})
 
@@ -153,7 +158,8 @@ class AsyncProjectsOperations(AsyncOperations):
             Project
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(UPDATE_PROJECT, {"project_id": project_id, "body": body})
 
@@ -171,7 +177,8 @@ class AsyncProjectsOperations(AsyncOperations):
             ProjectShortListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_PROJECTS, {"workspace_id": workspace_id})
 
@@ -192,6 +199,7 @@ class AsyncProjectsOperations(AsyncOperations):
             Project
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_PROJECT, {"workspace_id": workspace_id, "body": body})

@@ -69,7 +69,8 @@ class RewardRecommendationsOperations(Operations):
             list[RewardRecommendation]
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(
             CALCULATE_REWARD_RECOMMENDATIONS,
@@ -119,7 +120,8 @@ class AsyncRewardRecommendationsOperations(AsyncOperations):
             list[RewardRecommendation]
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(
             CALCULATE_REWARD_RECOMMENDATIONS,

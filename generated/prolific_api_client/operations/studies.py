@@ -135,7 +135,8 @@ class StudiesOperations(Operations):
             StudiesListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(
             GET_PROJECT_STUDIES, {"project_id": project_id, "page": page, "page_size": page_size, "ordering": ordering}
@@ -156,7 +157,8 @@ class StudiesOperations(Operations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(DELETE_PROJECT_STUDY, {"project_id": project_id, "study_id": study_id})
 
@@ -174,7 +176,8 @@ class StudiesOperations(Operations):
             StudiesListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_STUDIES, {"state": state})
 
@@ -199,7 +202,8 @@ class StudiesOperations(Operations):
             Study
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_STUDY, {"body": body})
 
@@ -223,7 +227,8 @@ class StudiesOperations(Operations):
             StudyPredictedRecruitmentTimeResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(POST_STUDY_PREDICTED_RECRUITMENT_TIME, {"body": body})
 
@@ -243,7 +248,8 @@ class StudiesOperations(Operations):
             Study
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_STUDY, {"id": id})
 
@@ -261,7 +267,8 @@ class StudiesOperations(Operations):
             DeleteStudyResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(DELETE_STUDY, {"id": id})
 
@@ -296,7 +303,8 @@ class StudiesOperations(Operations):
             Study
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(UPDATE_STUDY, {"id": id, "body": body})
 
@@ -318,7 +326,8 @@ class StudiesOperations(Operations):
             StudyAccessDetailsProgress
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_STUDY_ACCESS_DETAILS_PROGRESS, {"id": id})
 
@@ -344,7 +353,8 @@ class StudiesOperations(Operations):
             Study
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(DUPLICATE_STUDY, {"id": id, "body": body})
 
@@ -364,7 +374,8 @@ class StudiesOperations(Operations):
             StudyTotalCost
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_STUDY_COST, {"id": id, "is_projected": is_projected})
 
@@ -384,7 +395,8 @@ class StudiesOperations(Operations):
             str
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(DOWNLOAD_STUDY_CREDENTIAL_REPORT, {"id": id})
 
@@ -414,7 +426,8 @@ class StudiesOperations(Operations):
             DemographicExportHistoryResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_DEMOGRAPHIC_EXPORT_HISTORY, {"id": id})
 
@@ -483,7 +496,8 @@ class StudiesOperations(Operations):
             ExportDemographicDataResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(EXPORT_DEMOGRAPHIC_DATA, {"id": id, "body": body})
 
@@ -541,7 +555,8 @@ class StudiesOperations(Operations):
             str
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(EXPORT_STUDY, {"id": id})
 
@@ -561,7 +576,8 @@ class StudiesOperations(Operations):
             SubmissionListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_STUDY_SUBMISSIONS, {"id": id, "ordering": ordering})
 
@@ -579,7 +595,8 @@ class StudiesOperations(Operations):
             SubmissionsCountResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(COUNT_STUDY_SUBMISSIONS_BY_STATUS, {"id": id})
 
@@ -611,7 +628,8 @@ class StudiesOperations(Operations):
             TestStudySetUpResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_TEST_STUDY, {"id": id})
 
@@ -657,7 +675,8 @@ class StudiesOperations(Operations):
             Study
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(PUBLISH_STUDY, {"id": id, "body": body})
 
@@ -679,7 +698,8 @@ class StudiesOperations(Operations):
             StudyPredictedRecruitmentTimeResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_STUDY_PREDICTED_RECRUITMENT_TIME, {"study_id": study_id})
 
@@ -697,7 +717,8 @@ class StudiesOperations(Operations):
             StudyCostResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CALCULATE_STUDY_COST, {"body": body})
 
@@ -734,7 +755,8 @@ class AsyncStudiesOperations(AsyncOperations):
             StudiesListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(
             GET_PROJECT_STUDIES, {"project_id": project_id, "page": page, "page_size": page_size, "ordering": ordering}
@@ -755,7 +777,8 @@ class AsyncStudiesOperations(AsyncOperations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(DELETE_PROJECT_STUDY, {"project_id": project_id, "study_id": study_id})
 
@@ -773,7 +796,8 @@ class AsyncStudiesOperations(AsyncOperations):
             StudiesListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_STUDIES, {"state": state})
 
@@ -798,7 +822,8 @@ class AsyncStudiesOperations(AsyncOperations):
             Study
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_STUDY, {"body": body})
 
@@ -822,7 +847,8 @@ class AsyncStudiesOperations(AsyncOperations):
             StudyPredictedRecruitmentTimeResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(POST_STUDY_PREDICTED_RECRUITMENT_TIME, {"body": body})
 
@@ -842,7 +868,8 @@ class AsyncStudiesOperations(AsyncOperations):
             Study
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_STUDY, {"id": id})
 
@@ -860,7 +887,8 @@ class AsyncStudiesOperations(AsyncOperations):
             DeleteStudyResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(DELETE_STUDY, {"id": id})
 
@@ -895,7 +923,8 @@ class AsyncStudiesOperations(AsyncOperations):
             Study
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(UPDATE_STUDY, {"id": id, "body": body})
 
@@ -917,7 +946,8 @@ class AsyncStudiesOperations(AsyncOperations):
             StudyAccessDetailsProgress
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_STUDY_ACCESS_DETAILS_PROGRESS, {"id": id})
 
@@ -943,7 +973,8 @@ class AsyncStudiesOperations(AsyncOperations):
             Study
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(DUPLICATE_STUDY, {"id": id, "body": body})
 
@@ -963,7 +994,8 @@ class AsyncStudiesOperations(AsyncOperations):
             StudyTotalCost
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_STUDY_COST, {"id": id, "is_projected": is_projected})
 
@@ -983,7 +1015,8 @@ class AsyncStudiesOperations(AsyncOperations):
             str
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(DOWNLOAD_STUDY_CREDENTIAL_REPORT, {"id": id})
 
@@ -1013,7 +1046,8 @@ class AsyncStudiesOperations(AsyncOperations):
             DemographicExportHistoryResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_DEMOGRAPHIC_EXPORT_HISTORY, {"id": id})
 
@@ -1082,7 +1116,8 @@ class AsyncStudiesOperations(AsyncOperations):
             ExportDemographicDataResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(EXPORT_DEMOGRAPHIC_DATA, {"id": id, "body": body})
 
@@ -1140,7 +1175,8 @@ class AsyncStudiesOperations(AsyncOperations):
             str
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(EXPORT_STUDY, {"id": id})
 
@@ -1160,7 +1196,8 @@ class AsyncStudiesOperations(AsyncOperations):
             SubmissionListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_STUDY_SUBMISSIONS, {"id": id, "ordering": ordering})
 
@@ -1178,7 +1215,8 @@ class AsyncStudiesOperations(AsyncOperations):
             SubmissionsCountResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(COUNT_STUDY_SUBMISSIONS_BY_STATUS, {"id": id})
 
@@ -1210,7 +1248,8 @@ class AsyncStudiesOperations(AsyncOperations):
             TestStudySetUpResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_TEST_STUDY, {"id": id})
 
@@ -1256,7 +1295,8 @@ class AsyncStudiesOperations(AsyncOperations):
             Study
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(PUBLISH_STUDY, {"id": id, "body": body})
 
@@ -1278,7 +1318,8 @@ class AsyncStudiesOperations(AsyncOperations):
             StudyPredictedRecruitmentTimeResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_STUDY_PREDICTED_RECRUITMENT_TIME, {"study_id": study_id})
 
@@ -1296,6 +1337,7 @@ class AsyncStudiesOperations(AsyncOperations):
             StudyCostResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CALCULATE_STUDY_COST, {"body": body})

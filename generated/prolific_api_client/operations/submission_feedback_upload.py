@@ -52,7 +52,8 @@ class SubmissionFeedbackUploadOperations(Operations):
             GetSubmissionFeedbackUploadUrlResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_SUBMISSION_FEEDBACK_UPLOAD_URL, {"filename": filename, "workspace_id": workspace_id})
 
@@ -87,6 +88,7 @@ class AsyncSubmissionFeedbackUploadOperations(AsyncOperations):
             GetSubmissionFeedbackUploadUrlResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_SUBMISSION_FEEDBACK_UPLOAD_URL, {"filename": filename, "workspace_id": workspace_id})

@@ -109,7 +109,8 @@ class SubmissionsOperations(Operations):
             SubmissionListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(
             GET_SUBMISSIONS,
@@ -157,7 +158,8 @@ class SubmissionsOperations(Operations):
             str
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(BULK_APPROVE_SUBMISSIONS, {"body": body})
 
@@ -177,7 +179,8 @@ class SubmissionsOperations(Operations):
             SubmissionDetail
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_SUBMISSION, {"id": id})
 
@@ -207,7 +210,8 @@ class SubmissionsOperations(Operations):
             ReturnRequestedResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(REQUEST_SUBMISSION_RETURN, {"id": id, "body": body})
 
@@ -237,7 +241,8 @@ class SubmissionsOperations(Operations):
             Submission
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(TRANSITION_SUBMISSION, {"id": id, "body": body})
 
@@ -302,7 +307,8 @@ class AsyncSubmissionsOperations(AsyncOperations):
             SubmissionListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(
             GET_SUBMISSIONS,
@@ -350,7 +356,8 @@ class AsyncSubmissionsOperations(AsyncOperations):
             str
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(BULK_APPROVE_SUBMISSIONS, {"body": body})
 
@@ -370,7 +377,8 @@ class AsyncSubmissionsOperations(AsyncOperations):
             SubmissionDetail
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_SUBMISSION, {"id": id})
 
@@ -402,7 +410,8 @@ class AsyncSubmissionsOperations(AsyncOperations):
             ReturnRequestedResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(REQUEST_SUBMISSION_RETURN, {"id": id, "body": body})
 
@@ -432,6 +441,7 @@ class AsyncSubmissionsOperations(AsyncOperations):
             Submission
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(TRANSITION_SUBMISSION, {"id": id, "body": body})

@@ -68,7 +68,8 @@ class SurveysOperations(Operations):
             GetAllSurveysResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_SURVEYS, {"researcher_id": researcher_id, "offset": offset, "limit": limit})
 
@@ -89,7 +90,8 @@ class SurveysOperations(Operations):
             SurveyOut
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_SURVEY, {"body": body})
 
@@ -107,7 +109,8 @@ class SurveysOperations(Operations):
             SurveyOut
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_SURVEY, {"survey_id": survey_id})
 
@@ -125,7 +128,8 @@ class SurveysOperations(Operations):
             Any
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(DELETE_SURVEY, {"survey_id": survey_id})
 
@@ -143,7 +147,8 @@ class SurveysOperations(Operations):
             Any
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_RESPONSES, {"survey_id": survey_id})
 
@@ -162,7 +167,8 @@ class SurveysOperations(Operations):
             SurveyResponseOut
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_RESPONSE, {"survey_id": survey_id, "body": body})
 
@@ -180,7 +186,8 @@ class SurveysOperations(Operations):
             Any
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(DELETE_RESPONSES, {"survey_id": survey_id})
 
@@ -198,7 +205,8 @@ class SurveysOperations(Operations):
             SurveySummary
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_SUMMARY, {"survey_id": survey_id})
 
@@ -217,7 +225,8 @@ class SurveysOperations(Operations):
             SurveyResponseOut
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_RESPONSE, {"survey_id": survey_id, "response_id": response_id})
 
@@ -236,7 +245,8 @@ class SurveysOperations(Operations):
             Any
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(DELETE_RESPONSE, {"survey_id": survey_id, "response_id": response_id})
 
@@ -262,7 +272,8 @@ class AsyncSurveysOperations(AsyncOperations):
             GetAllSurveysResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_SURVEYS, {"researcher_id": researcher_id, "offset": offset, "limit": limit})
 
@@ -283,7 +294,8 @@ class AsyncSurveysOperations(AsyncOperations):
             SurveyOut
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_SURVEY, {"body": body})
 
@@ -301,7 +313,8 @@ class AsyncSurveysOperations(AsyncOperations):
             SurveyOut
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_SURVEY, {"survey_id": survey_id})
 
@@ -319,7 +332,8 @@ class AsyncSurveysOperations(AsyncOperations):
             Any
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(DELETE_SURVEY, {"survey_id": survey_id})
 
@@ -337,7 +351,8 @@ class AsyncSurveysOperations(AsyncOperations):
             Any
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_RESPONSES, {"survey_id": survey_id})
 
@@ -356,7 +371,8 @@ class AsyncSurveysOperations(AsyncOperations):
             SurveyResponseOut
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_RESPONSE, {"survey_id": survey_id, "body": body})
 
@@ -374,7 +390,8 @@ class AsyncSurveysOperations(AsyncOperations):
             Any
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(DELETE_RESPONSES, {"survey_id": survey_id})
 
@@ -392,7 +409,8 @@ class AsyncSurveysOperations(AsyncOperations):
             SurveySummary
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_SUMMARY, {"survey_id": survey_id})
 
@@ -411,7 +429,8 @@ class AsyncSurveysOperations(AsyncOperations):
             SurveyResponseOut
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_RESPONSE, {"survey_id": survey_id, "response_id": response_id})
 
@@ -430,6 +449,7 @@ class AsyncSurveysOperations(AsyncOperations):
             Any
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(DELETE_RESPONSE, {"survey_id": survey_id, "response_id": response_id})

@@ -67,7 +67,8 @@ class UsersOperations(Operations):
             CreateTestParticipantForResearcherResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_TEST_PARTICIPANT_FOR_RESEARCHER, {"body": body})
 
@@ -84,7 +85,8 @@ class UsersOperations(Operations):
             User
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_USER, {})
 
@@ -129,7 +131,8 @@ class AsyncUsersOperations(AsyncOperations):
             CreateTestParticipantForResearcherResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_TEST_PARTICIPANT_FOR_RESEARCHER, {"body": body})
 
@@ -146,6 +149,7 @@ class AsyncUsersOperations(AsyncOperations):
             User
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_USER, {})

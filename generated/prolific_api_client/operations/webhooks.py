@@ -64,7 +64,8 @@ class WebhooksOperations(Operations):
             EventTypeList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_EVENT_TYPES, {})
 
@@ -82,7 +83,8 @@ class WebhooksOperations(Operations):
             SecretList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_SECRETS, {"workspace_id": workspace_id})
 
@@ -101,7 +103,8 @@ class WebhooksOperations(Operations):
             SecretDetail
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_SECRET, {"body": body})
 
@@ -122,7 +125,8 @@ class WebhooksOperations(Operations):
             SubscriptionList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_SUBSCRIPTIONS, {"is_enabled": is_enabled, "workspace_id": workspace_id})
 
@@ -143,7 +147,8 @@ class WebhooksOperations(Operations):
             SubscriptionList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_SUBSCRIPTION, {"body": body})
 
@@ -161,7 +166,8 @@ class WebhooksOperations(Operations):
             SubscriptionDetail
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_SUBSCRIPTION, {"subscription_id": subscription_id})
 
@@ -180,7 +186,8 @@ class WebhooksOperations(Operations):
             SubscriptionDetail
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CONFIRM_SUBSCRIPTION, {"subscription_id": subscription_id, "body": body})
 
@@ -199,7 +206,8 @@ class WebhooksOperations(Operations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(DELETE_SUBSCRIPTION, {"subscription_id": subscription_id})
 
@@ -221,7 +229,8 @@ class WebhooksOperations(Operations):
             SubscriptionDetail
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(UPDATE_SUBSCRIPTION, {"subscription_id": subscription_id, "body": body})
 
@@ -251,7 +260,8 @@ class WebhooksOperations(Operations):
             SubscriptionEventList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(
             GET_EVENTS,
@@ -279,7 +289,8 @@ class AsyncWebhooksOperations(AsyncOperations):
             EventTypeList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_EVENT_TYPES, {})
 
@@ -297,7 +308,8 @@ class AsyncWebhooksOperations(AsyncOperations):
             SecretList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_SECRETS, {"workspace_id": workspace_id})
 
@@ -316,7 +328,8 @@ class AsyncWebhooksOperations(AsyncOperations):
             SecretDetail
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_SECRET, {"body": body})
 
@@ -337,7 +350,8 @@ class AsyncWebhooksOperations(AsyncOperations):
             SubscriptionList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_SUBSCRIPTIONS, {"is_enabled": is_enabled, "workspace_id": workspace_id})
 
@@ -358,7 +372,8 @@ class AsyncWebhooksOperations(AsyncOperations):
             SubscriptionList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_SUBSCRIPTION, {"body": body})
 
@@ -376,7 +391,8 @@ class AsyncWebhooksOperations(AsyncOperations):
             SubscriptionDetail
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_SUBSCRIPTION, {"subscription_id": subscription_id})
 
@@ -395,7 +411,8 @@ class AsyncWebhooksOperations(AsyncOperations):
             SubscriptionDetail
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CONFIRM_SUBSCRIPTION, {"subscription_id": subscription_id, "body": body})
 
@@ -414,7 +431,8 @@ class AsyncWebhooksOperations(AsyncOperations):
             None
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(DELETE_SUBSCRIPTION, {"subscription_id": subscription_id})
 
@@ -436,7 +454,8 @@ class AsyncWebhooksOperations(AsyncOperations):
             SubscriptionDetail
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(UPDATE_SUBSCRIPTION, {"subscription_id": subscription_id, "body": body})
 
@@ -466,7 +485,8 @@ class AsyncWebhooksOperations(AsyncOperations):
             SubscriptionEventList
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(
             GET_EVENTS,

@@ -47,7 +47,8 @@ class WorkspacesOperations(Operations):
             WorkspacesListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_WORKSPACES, {})
 
@@ -65,7 +66,8 @@ class WorkspacesOperations(Operations):
             Workspace
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(CREATE_WORKSPACE, {"body": body})
 
@@ -83,7 +85,8 @@ class WorkspacesOperations(Operations):
             Workspace
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_WORKSPACE, {"workspace_id": workspace_id})
 
@@ -102,7 +105,8 @@ class WorkspacesOperations(Operations):
             Workspace
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(UPDATE_WORKSPACE, {"workspace_id": workspace_id, "body": body})
 
@@ -120,7 +124,8 @@ class WorkspacesOperations(Operations):
             WorkspaceBalance
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return self._run(GET_WORKSPACE_BALANCE, {"workspace_id": workspace_id})
 
@@ -139,7 +144,8 @@ class AsyncWorkspacesOperations(AsyncOperations):
             WorkspacesListResponse
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_WORKSPACES, {})
 
@@ -157,7 +163,8 @@ class AsyncWorkspacesOperations(AsyncOperations):
             Workspace
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(CREATE_WORKSPACE, {"body": body})
 
@@ -175,7 +182,8 @@ class AsyncWorkspacesOperations(AsyncOperations):
             Workspace
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_WORKSPACE, {"workspace_id": workspace_id})
 
@@ -194,7 +202,8 @@ class AsyncWorkspacesOperations(AsyncOperations):
             Workspace
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(UPDATE_WORKSPACE, {"workspace_id": workspace_id, "body": body})
 
@@ -212,6 +221,7 @@ class AsyncWorkspacesOperations(AsyncOperations):
             WorkspaceBalance
 
         Raises:
-            The client's error for a non-2xx status or a failed connection (e.g. ``prolific.NotFoundError``).
+            APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
+            APIConnectionError: no usable response (refused, reset, timed out), after the retries allowed.
         """
         return await self._run(GET_WORKSPACE_BALANCE, {"workspace_id": workspace_id})
