@@ -30,7 +30,19 @@ def change_one_line(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.mark.usefixtures("cached_generator")
+@pytest.fixture
+def no_validation(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """openapi-spec-validator (seconds a run) replaced by a recorder: these tests are about comparing trees.
+
+    Validation itself is tested by ``test_merged_spec_validates`` and the validator-order tests below.
+    """
+    validated: list[object] = []
+    monkeypatch.setattr(build, "validate", validated.append)
+    monkeypatch.setattr(build, "_start_validation", lambda spec: validated.append(spec))  # generate's child
+    return validated
+
+
+@pytest.mark.usefixtures("cached_generator", "no_validation")
 class TestDrift:
     def test_a_faithful_copy_has_no_drift(self, repo_copy: Layout):
         assert drift(repo_copy) == []
@@ -120,6 +132,7 @@ def test_generate_leaves_no_ruff_cache_or_leftovers(generated_twice):
     assert sorted(p.name for p in layout.package.parent.iterdir()) == [PACKAGE]  # no .old backup
 
 
+@pytest.mark.usefixtures("no_validation")
 def test_generate_replaces_stale_files(repo_copy, repo, monkeypatch):
     """`generate` swaps in a fresh tree: a stale extra file disappears (unlike --overwrite)."""
     layout = repo_copy
