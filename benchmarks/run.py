@@ -180,23 +180,12 @@ def _bare_create(client: httpx.Client) -> Callable[[], str]:
     return call
 
 
-def bench_mock(calls: int, repeats: int, warmup: int = 1) -> list[Row]:
-    """create_pool (overlay) and the generated sync_detailed vs bare httpx on one MockTransport."""
+def mock_clients(transport: httpx.MockTransport) -> tuple[httpx.Client, httpx.Client, Any, Any]:
+    """On one transport: a bare httpx client sending what the others send, the overlay, the generated client."""
     from prolific import Prolific
     from prolific._config import USER_AGENT
     from prolific_api_client import AuthenticatedClient
-    from prolific_api_client.api.credentials import create_credential_pool
-    from prolific_api_client.models import CreateCredentialPoolRequest
 
-    recorder: list[httpx.Request] = []
-    recording = [True]
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        if recording[0]:
-            recorder.append(request)
-        return httpx.Response(201, headers=[("Content-Type", "application/json")], content=CANNED_BODY)
-
-    transport = httpx.MockTransport(handler)
     headers = {"User-Agent": USER_AGENT, "Authorization": f"Token {TOKEN}"}
     bare = httpx.Client(transport=transport, base_url=API, headers=headers)
     overlay_http = httpx.Client(transport=transport)
@@ -208,6 +197,23 @@ def bench_mock(calls: int, repeats: int, warmup: int = 1) -> list[Row]:
         headers={"User-Agent": USER_AGENT},
         httpx_args={"transport": transport},
     )
+    return bare, overlay_http, overlay, generated
+
+
+def bench_mock(calls: int, repeats: int, warmup: int = 1) -> list[Row]:
+    """create_pool (overlay) and the generated sync_detailed vs bare httpx on one MockTransport."""
+    from prolific_api_client.api.credentials import create_credential_pool
+    from prolific_api_client.models import CreateCredentialPoolRequest
+
+    recorder: list[httpx.Request] = []
+    recording = [True]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if recording[0]:
+            recorder.append(request)
+        return httpx.Response(201, headers=[("Content-Type", "application/json")], content=CANNED_BODY)
+
+    bare, overlay_http, overlay, generated = mock_clients(httpx.MockTransport(handler))
     bare_call = _bare_create(bare)
 
     def overlay_call() -> str:
@@ -274,27 +280,13 @@ STUDY_BODY = json.dumps(
 
 def bench_methods(calls: int, repeats: int, warmup: int = 1) -> list[Row]:
     """A GET through a generated client method (``client.studies.get_study``) vs bare httpx and the generated function."""
-    from prolific import Prolific
-    from prolific._config import USER_AGENT
-    from prolific_api_client import AuthenticatedClient
     from prolific_api_client.api.studies import get_study
     from prolific_api_client.models import Study
 
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, headers=[("Content-Type", "application/json")], content=STUDY_BODY)
 
-    transport = httpx.MockTransport(handler)
-    headers = {"User-Agent": USER_AGENT, "Authorization": f"Token {TOKEN}"}
-    bare = httpx.Client(transport=transport, base_url=API, headers=headers)
-    overlay_http = httpx.Client(transport=transport)
-    overlay = Prolific(token=TOKEN, base_url=API, http_client=overlay_http)
-    generated = AuthenticatedClient(
-        base_url=API,
-        token=TOKEN,
-        prefix="Token",
-        headers={"User-Agent": USER_AGENT},
-        httpx_args={"transport": transport},
-    )
+    bare, overlay_http, overlay, generated = mock_clients(httpx.MockTransport(handler))
     study_id = "6540a1b2c3d4e5f607182930"
 
     def method_call() -> object:

@@ -76,6 +76,28 @@ class RawResponse(Generic[T]):
         return self.http_response.headers
 
 
+class _Capture:
+    """Around one call: the last response the response hook saw meanwhile (this thread or task only)."""
+
+    def __init__(self, method: object) -> None:
+        self.method = method
+        self._seen: httpx.Response | None = None
+
+    def __enter__(self) -> _Capture:
+        self._token = last_response.set(None)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._seen = last_response.get()
+        last_response.reset(self._token)
+
+    @property
+    def response(self) -> httpx.Response:
+        if self._seen is None:
+            raise ConfigurationError(f"{self.method!r} sent no request through this client")
+        return self._seen
+
+
 def _limits() -> httpx.Limits:
     # 200 concurrent tasks on one AsyncProlific queue for a connection rather than open 200. Keep
     # every connection alive: with fewer kept alive than open, httpcore 1.0 closes each as it idles.
@@ -290,15 +312,9 @@ class Prolific(_ClientBase, OperationGroups):
         >>> raw = client.with_raw_response(client.studies.get_study, "6540...")  # doctest: +SKIP
         >>> raw.status_code, raw.headers["content-type"], raw.parsed.name  # doctest: +SKIP
         """
-        token = last_response.set(None)
-        try:
+        with _Capture(method) as capture:
             parsed = method(*args, **kwargs)
-            response = last_response.get()
-        finally:
-            last_response.reset(token)
-        if response is None:
-            raise ConfigurationError(f"{method!r} sent no request through this client")
-        return RawResponse(parsed, response)
+        return RawResponse(parsed, capture.response)
 
     def close(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""
@@ -379,15 +395,9 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
         self, method: Callable[P, Awaitable[T]], /, *args: P.args, **kwargs: P.kwargs
     ) -> RawResponse[T]:
         """The result with its ``httpx.Response``; see :meth:`Prolific.with_raw_response`."""
-        token = last_response.set(None)
-        try:
+        with _Capture(method) as capture:
             parsed = await method(*args, **kwargs)
-            response = last_response.get()
-        finally:
-            last_response.reset(token)
-        if response is None:
-            raise ConfigurationError(f"{method!r} sent no request through this client")
-        return RawResponse(parsed, response)
+        return RawResponse(parsed, capture.response)
 
     async def aclose(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""

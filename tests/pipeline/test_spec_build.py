@@ -13,6 +13,7 @@ from prolific_spec.build import render, validate
 from prolific_spec.errors import SpecError
 from prolific_spec.merge import merge
 
+
 def build_document(layout, **kwargs):  # type: ignore[no-untyped-def]
     """The build without openapi-spec-validator (seconds per call): these tests are about the build's own rules.
 

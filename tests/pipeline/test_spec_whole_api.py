@@ -7,19 +7,15 @@ real HTTP server on 127.0.0.1 that answers what each test queues and records wha
 from __future__ import annotations
 
 import importlib
-import json
 import pkgutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
+from scripted_server import ScriptedServer, scripted_server
 
 import prolific_api_client
 from prolific_api_client import AuthenticatedClient, Client
@@ -141,60 +137,10 @@ def test_render_gives_the_same_bytes_with_either_yaml_emitter():
 # --- wire behaviour through the raw client, against a real local server -------------------------
 
 
-@dataclass
-class Seen:
-    method: str
-    path: str
-    query: str
-    headers: dict[str, str]
-    body: bytes
-
-
-@dataclass
-class LocalServer:
-    url: str
-    answers: list[tuple[int, str, bytes]] = field(default_factory=list)
-    seen: list[Seen] = field(default_factory=list)
-
-    def answer(self, status: int, body: Any = None, content_type: str = "application/json") -> None:
-        raw = b"" if body is None else body.encode() if isinstance(body, str) else json.dumps(body).encode()
-        self.answers.append((status, content_type, raw))
-
-
 @pytest.fixture
-def server() -> Iterator[LocalServer]:
-    state = LocalServer(url="")
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, format: str, *args: Any) -> None:  # quiet
-            pass
-
-        def _serve(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length else b""
-            path, _, query = self.path.partition("?")
-            state.seen.append(Seen(self.command, path, query, {k.lower(): v for k, v in self.headers.items()}, body))
-            status, kind, raw = state.answers.pop(0)
-            self.send_response(status)
-            if raw or status != 204:
-                self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(raw)))
-            self.end_headers()
-            self.wfile.write(raw)
-
-        do_GET = do_POST = do_PATCH = do_DELETE = _serve
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    state.url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    try:
+def server() -> Iterator[ScriptedServer]:
+    with scripted_server() as state:
         yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def raw_client(server: LocalServer) -> AuthenticatedClient:
@@ -216,7 +162,7 @@ def test_get_participant_groups_sends_the_workspace_as_a_scalar_query(server):
     with raw_client(server) as client:
         get_participant_groups.sync(client=client, workspace_id="ws1")
     [seen] = server.seen
-    assert (seen.path, seen.query) == ("/api/v1/participant-groups/", "workspace_id=ws1")
+    assert (seen.path, seen.query) == ("/api/v1/participant-groups/", {"workspace_id": ["ws1"]})
     assert seen.headers["authorization"] == "Token t0k3n"
 
 
@@ -254,7 +200,7 @@ def test_deleting_a_participant_group_with_an_empty_204_returns_normally(server)
 
 def test_the_credential_report_is_returned_as_csv_text(server):
     csv = "Participant Id,Submission Id,Username,Status\np1,s1,alice,USED\n,,bob,UNUSED\n"
-    server.answer(200, csv, "text/csv")
+    server.answer(200, csv, content_type="text/csv")
     with raw_client(server) as client:
         assert download_study_credential_report.sync("s1", client=client) == csv
 
