@@ -143,7 +143,7 @@ def server() -> Iterator[ScriptedServer]:
         yield state
 
 
-def raw_client(server: LocalServer) -> AuthenticatedClient:
+def raw_client(server: ScriptedServer) -> AuthenticatedClient:
     return AuthenticatedClient(base_url=server.url, token="t0k3n", prefix="Token")
 
 
