@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import doctest
+import importlib
 import json
+import pkgutil
 import socket
 import threading
 import time
@@ -17,6 +19,7 @@ import pytest_asyncio
 
 import prolific.testing
 from prolific.testing import FakeProlific, RecordedRequest
+from prolific_api_client.operations import OPERATIONS
 
 TOKEN = "tok-SECRET-fake-91b2"
 PASSWORD = "pw-SECRET-3c4d"
@@ -75,8 +78,15 @@ def error_of(response: httpx.Response, status: int) -> Any:
 
 
 def test_docstring_examples_run() -> None:
-    result = doctest.testmod(prolific.testing)
-    assert result.attempted >= 10 and result.failed == 0
+    modules = [
+        prolific.testing,
+        *(
+            importlib.import_module(m.name)
+            for m in pkgutil.iter_modules(prolific.testing.__path__, "prolific.testing.")
+        ),
+    ]
+    results = [doctest.testmod(module, optionflags=doctest.ELLIPSIS) for module in modules]
+    assert sum(r.attempted for r in results) >= 20 and sum(r.failed for r in results) == 0
 
 
 # -- credential pools -----------------------------------------------------------------------------
@@ -268,11 +278,11 @@ def test_token_none_accepts_any_non_empty_token() -> None:
 
 
 def test_unknown_path_and_wrong_method(client: httpx.Client) -> None:
-    for path in ["/api/v1/credentials", "/api/v1/studies/", f"{POOLS}a/b/", "/"]:
-        error_of(client.post(path, json={}), 404)
-    wrong = client.get(POOLS)
-    error_of(wrong, 405)
-    assert wrong.headers["allow"] == "POST"
+    for path in ["/api/v1/credentials", "/api/v1/nowhere/", f"{POOLS}a/b/", "/"]:
+        assert path in error_of(client.post(path, json={}), 404)
+    wrong = client.put(POOLS, json={})
+    assert "PUT" in error_of(wrong, 405)
+    assert wrong.headers["allow"] == ", ".join(sorted(op.method for op in OPERATIONS.values() if op.path == POOLS))
     assert client.post(f"{POOLS}ws_x/", json={"credentials": "a,b"}).status_code == 405
     assert client.put(GROUPS, json={}).status_code == 405
 
@@ -509,7 +519,7 @@ def test_server_endpoints(server: httpx.Client, fake: FakeProlific) -> None:
     error_of(server.patch(f"{POOLS}{pool_id}/", json={"credentials": f"a,{PASSWORD}"}), 409)
     error_of(server.patch(f"{POOLS}unknown/", json={"credentials": "x,y"}), 404)
     error_of(server.post(POOLS, content=b"{nope"), 400)
-    error_of(server.get(GROUPS), 405)
+    error_of(server.put(GROUPS), 405)
     error_of(server.get("/missing"), 404)
     error_of(server.post(POOLS, json={}, headers={"Authorization": "Token nope"}), 401)
     assert server.post(GROUPS, json={"name": "G", "organisation_id": "o"}).json()["organisation_id"] == "o"
