@@ -10,6 +10,7 @@ import pkgutil
 import socket
 import threading
 import time
+import types
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -18,6 +19,7 @@ import pytest
 import pytest_asyncio
 
 import prolific.testing
+import prolific.testing._transport
 from prolific.testing import FakeProlific, RecordedRequest
 from prolific_api_client.operations import OPERATIONS
 
@@ -418,11 +420,14 @@ def test_drop_next_via_transport(client: httpx.Client, fake: FakeProlific) -> No
     ]
 
 
-def test_stall_next_via_sync_transport(client: httpx.Client, fake: FakeProlific) -> None:
+def test_stall_next_via_sync_transport(
+    client: httpx.Client, fake: FakeProlific, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slept: list[float] = []
+    monkeypatch.setattr(time, "sleep", slept.append)  # what the transport waits, without waiting
     fake.stall_next(0.15)
-    started = time.perf_counter()
     assert client.post(GROUPS, json={"name": "G", "workspace_id": "w"}).status_code == 201
-    assert time.perf_counter() - started >= 0.15
+    assert slept == [0.15]
     assert fake.requests[0].fault == "stall_next(0.15)"
 
 
@@ -488,14 +493,26 @@ async def test_async_transport_faults(aclient: httpx.AsyncClient, fake: FakeProl
 
 
 @pytest.mark.asyncio
-async def test_async_stall_does_not_block_the_loop(aclient: httpx.AsyncClient, fake: FakeProlific) -> None:
+async def test_async_stall_does_not_block_the_loop(
+    aclient: httpx.AsyncClient, fake: FakeProlific, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The stall's sleep waits for an event this test sets: what ran meanwhile shows the loop kept going.
+    slept: list[float] = []
+    release = asyncio.Event()
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        await release.wait()
+
+    monkeypatch.setattr(prolific.testing._transport, "asyncio", types.SimpleNamespace(sleep=sleep))
     fake.stall_next(0.3, method="POST", path=GROUPS)
-    started = time.perf_counter()
     slow = asyncio.create_task(aclient.post(GROUPS, json={"name": "G", "workspace_id": "w"}))
-    await asyncio.sleep(0.01)
+    while not slept:
+        await asyncio.sleep(0)
     fast = await aclient.post(POOLS, json={"credentials": "a,b", "workspace_id": "w"})
-    assert fast.status_code == 201 and time.perf_counter() - started < 0.2 and not slow.done()
-    assert (await slow).status_code == 201 and time.perf_counter() - started >= 0.3
+    assert fast.status_code == 201 and not slow.done() and slept == [0.3]
+    release.set()
+    assert (await slow).status_code == 201
     # the stalled request is recorded when it is answered, after the fast one
     assert [r.path for r in fake.requests] == [POOLS, GROUPS]
 
@@ -594,22 +611,27 @@ def test_server_drop(server: httpx.Client, fake: FakeProlific) -> None:
 
 def test_server_stall_times_out_and_serve_exits_promptly(fake: FakeProlific) -> None:
     fake.stall_next(30)
-    with fake.serve() as url, httpx.Client(base_url=url, headers=AUTH, timeout=0.2) as c:
-        with pytest.raises(httpx.ReadTimeout):
-            c.post(POOLS, json={"credentials": "a,b", "workspace_id": "w"})
-        exiting = time.perf_counter()
-    assert time.perf_counter() - exiting < 1.0
-    time.sleep(0.05)
-    assert fake.pools == {}  # the stall was cut short: nothing processed
+    with (
+        fake.serve() as url,
+        httpx.Client(base_url=url, headers=AUTH, timeout=0.2) as c,
+        pytest.raises(httpx.ReadTimeout),
+    ):
+        c.post(POOLS, json={"credentials": "a,b", "workspace_id": "w"})
+    # serve() has returned; the handler thread records the cut-short request as it wakes up
+    for _ in range(500):
+        if fake.requests:
+            break
+        time.sleep(0.01)
+    assert fake.pools == {}  # the stall was cut short (not 30 s later): nothing processed
     [record] = fake.requests
     assert record.status is None and record.fault == "stall_next(30) cut short by serve() exit"
 
 
 def test_server_stall_then_answers(server: httpx.Client, fake: FakeProlific) -> None:
     fake.stall_next(0.1)
-    started = time.perf_counter()
     assert server.post(GROUPS, json={"name": "G", "workspace_id": "w"}).status_code == 201
-    assert time.perf_counter() - started >= 0.1
+    assert [(r.status, r.fault) for r in fake.requests] == [(201, "stall_next(0.1)")]
+    assert len(fake.participant_groups) == 1
 
 
 def test_server_closes_keep_alive_connections_on_exit(fake: FakeProlific) -> None:
