@@ -1,0 +1,31 @@
+"""``FakeProlific``: a stateful in-memory Prolific for tests, in-process or over real HTTP.
+
+Every operation of the API is routed from the generated registry
+(``prolific_api_client.operations.OPERATIONS``): credential pools, studies (drafts, the pool
+attached to them, publishing, the credentials report, submissions), participant groups and their
+members, invitations and surveys answer from state, with the API's checks; any other operation
+answers 501 naming itself until ``fake.route(operation_id, handler)`` answers it. The fake keeps
+what it stores inspectable, records every request (secrets redacted from reprs), and injects the
+faults real networks and proxies produce (error statuses, dropped connections, stalls).
+
+Two ways to reach it:
+
+* in-process: ``fake.transport`` is an httpx transport for ``httpx.Client`` *and*
+  ``httpx.AsyncClient``;
+* over the network: ``with fake.serve() as url:`` runs a real HTTP/1.1 server on 127.0.0.1.
+
+Only the standard library, httpx and the generated operation registry are used: importing this
+package does not import the client or the generated models.
+
+Modules: ``_fake`` (the class and the request pipeline), ``_routes`` (route table, the handler
+types), ``_faults``, ``_recording``, ``_transport``, ``_server``, and one module per resource
+(``_credentials``, ``_studies``, ``_groups``, ``_invitations``, ``_surveys``).
+"""
+
+from __future__ import annotations
+
+from ._fake import FakeProlific
+from ._recording import RecordedRequest
+from ._routes import FakeRequest, Handler, HandlerResult, error_response
+
+__all__ = ["FakeProlific", "FakeRequest", "Handler", "HandlerResult", "RecordedRequest", "error_response"]

@@ -1,0 +1,629 @@
+"""``FakeProlific``: the state, the fault and route hooks, and the request pipeline both ways in share."""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import json
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from prolific_api_client.operations import OPERATIONS
+
+from ._answers import (
+    CODE_INTERNAL,
+    CODE_MALFORMED,
+    CODE_METHOD,
+    CODE_NOT_FOUND,
+    CODE_NOT_IMPLEMENTED,
+    CODE_UNAUTHENTICATED,
+    DROPPED,
+    Answer,
+    error_answer,
+)
+from ._credentials import CredentialPools
+from ._faults import Fault, FaultQueue, fail_fault, filters
+from ._groups import ParticipantGroups
+from ._invitations import Invitations
+from ._recording import RecordedRequest
+from ._routes import FakeRequest, Handler, Incoming, NotAllowed, Resolved, RouteTable, to_answer
+from ._server import Server
+from ._studies import Studies
+from ._surveys import Surveys
+from ._transport import FakeTransport
+
+# One table for every fake: built from the generated registry, never from path strings written here.
+ROUTES = RouteTable(OPERATIONS.values())
+
+
+class _NotJSON:
+    """Marker: the body was present but not JSON."""
+
+
+_NOT_JSON = _NotJSON()
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """Decided when a request arrives: its route, whether it is authenticated, which fault it consumed."""
+
+    authorized: bool
+    fault: Fault | None
+    route: Resolved | NotAllowed | None
+
+    @property
+    def stall(self) -> float:
+        return self.fault.seconds if self.fault is not None and self.fault.kind == "stall" else 0.0
+
+    @property
+    def operation_id(self) -> str | None:
+        return self.route.operation.operation_id if isinstance(self.route, Resolved) else None
+
+
+class FakeProlific:
+    r"""A stateful in-memory Prolific API for tests: in-process (:attr:`transport`) or over HTTP (:meth:`serve`).
+
+    Every operation of the API is routed (method and path template from the generated registry,
+    ``prolific_api_client.operations.OPERATIONS``). These answer from state, with the API's
+    checks and Prolific's error shape ``{"error": {"status", "error_code", "title", "detail"}}``:
+
+    * credential pools: ``create-credential-pool``, ``update-credential-pool`` (additive, 409 on a
+      username already in the pool), ``list-credential-pools`` (``?workspace_id=``);
+    * studies: ``create-study`` (a draft), ``get-study``, ``get-studies``, ``update-study``
+      (``credential_pool_id`` on drafts only, from the study's workspace), ``publish-study``
+      (``PUBLISH``, ``PAUSE``, ``START``, ``STOP``, ``SCHEDULE_PUBLISH``, ``CANCEL_PUBLISH``),
+      ``download-study-credential-report`` (CSV), ``get-submissions`` (``page``/``page_size``);
+    * participant groups: create, list (``?workspace_id=`` or ``?project_id=``), get, update,
+      delete, and members: list, add, remove (ids checked: 24 hexadecimal characters);
+    * ``create-invitation``; ``get-surveys`` (``offset``/``limit``) and ``get-survey``.
+
+    Any other operation answers **501** naming it, until :meth:`route` gives it a handler. An
+    unknown path answers 404, a known path with another method 405 (with ``Allow``).
+
+    ``token``: the only token accepted (``None``: any non-empty one). Every request needs
+    ``Authorization: Token <token>``, else 401 before anything else (faults included).
+
+    Which workspace a study is in: ``create-study`` takes ``project``, a project id registered with
+    :meth:`add_project`; or (a FakeProlific shortcut) ``workspace_id``, for that workspace's
+    default project, made up on first use.
+
+    State (plain attributes, safe to read once requests are answered): ``pools`` (pool id → list of
+    ``(username, password)`` in insertion order), ``pool_workspaces`` (pool id → workspace id),
+    ``redemptions`` (pool id → ``(participant_id, submission_id)`` per used credential, in pool
+    order), ``studies`` (study id → the ``Study`` body), ``projects`` (project id → workspace id),
+    ``submissions`` (study id → ``SubmissionShort`` bodies), ``participant_groups`` (group id → the
+    body), ``participant_group_members`` (group id → {participant id: when added}), ``invitations``
+    (every invitation created), ``surveys`` (survey id → body), ``requests`` (every
+    :class:`RecordedRequest`), ``exceptions`` (what handlers raised: a 500 was sent instead).
+
+    Seeding and participants: :meth:`add_project`, :meth:`add_study`, :meth:`add_submissions`,
+    :meth:`add_surveys`, :meth:`redeem`. Faults, queued in order and consumed one request at a
+    time: :meth:`fail_next`, :meth:`drop_next`, :meth:`stall_next`. All of it is thread-safe.
+
+    >>> import httpx
+    >>> fake = FakeProlific()
+    >>> client = httpx.Client(transport=fake.transport, base_url="https://api.prolific.com",
+    ...                       headers={"Authorization": "Token test-token"})
+    >>> r = client.post("/api/v1/credentials/",
+    ...                 json={"credentials": "alice,pw-1\nbob,pw-2", "workspace_id": "ws1"})
+    >>> r.status_code
+    201
+    >>> pool_id = r.json()["credential_pool_id"]
+    >>> fake.pools[pool_id]
+    [('alice', 'pw-1'), ('bob', 'pw-2')]
+    >>> client.patch(f"/api/v1/credentials/{pool_id}/", json={"credentials": "alice,pw-9"}).json()["error"]["title"]
+    'Conflict'
+    >>> fake.fail_next(503, retry_after=2)
+    >>> r = client.patch(f"/api/v1/credentials/{pool_id}/", json={"credentials": "carol,pw-3"})
+    >>> r.status_code, r.headers["Retry-After"]
+    (503, '2')
+    >>> with fake.serve() as url:  # the same fake over real HTTP on 127.0.0.1
+    ...     r = httpx.patch(f"{url}/api/v1/credentials/{pool_id}/", json={"credentials": "carol,pw-3"},
+    ...                     headers={"Authorization": "Token test-token"})
+    >>> r.status_code, len(fake.pools[pool_id]), len(fake.requests)
+    (200, 3, 4)
+
+    A study with that pool, published, and a participant taking a credential:
+
+    >>> study = client.post("/api/v1/studies/", json={
+    ...     "name": "Pilot", "description": "d", "external_study_url": "https://example.org",
+    ...     "prolific_id_option": "url_parameters", "total_available_places": 2,
+    ...     "estimated_completion_time": 5, "reward": 100, "workspace_id": "ws1"}).json()
+    >>> study["status"], study["has_credentials"]
+    ('UNPUBLISHED', False)
+    >>> client.patch(f"/api/v1/studies/{study['id']}/", json={"credential_pool_id": pool_id}).json()["has_credentials"]
+    True
+    >>> client.post(f"/api/v1/studies/{study['id']}/transition/", json={"action": "PUBLISH"}).json()["status"]
+    'ACTIVE'
+    >>> fake.redeem(study["id"], "5e9b9c9b0f9c9a0001b0b1f4")
+    ('alice', 'pw-1')
+    >>> print(client.get(f"/api/v1/studies/{study['id']}/credentials/report/").text.splitlines()[1])
+    5e9b9c9b0f9c9a0001b0b1f4,...,alice,USED
+    """
+
+    def __init__(self, token: str | None = None) -> None:
+        """Create an empty fake accepting ``token`` only (``None``: any non-empty token)."""
+        if token is not None and (not isinstance(token, str) or not token.strip()):
+            raise ValueError("token must be a non-empty string or None")
+        self.token = token
+        self._lock = threading.RLock()
+        self._faults = FaultQueue()
+        self._pools = CredentialPools(self._lock)
+        self._studies = Studies(self._lock, self._pools)
+        self._groups = ParticipantGroups(self._lock, self._studies.projects)
+        self._invitations = Invitations(self._lock)
+        self._surveys = Surveys(self._lock)
+        self._stores = (self._pools, self._studies, self._groups, self._invitations, self._surveys)
+        self._builtin: dict[str, Callable[[FakeRequest], Answer]] = {}
+        for store in self._stores:
+            self._builtin.update(store.handlers())
+        unknown = sorted(set(self._builtin) - set(OPERATIONS))
+        if unknown:  # the spec renamed or dropped an operation the fake implements
+            raise RuntimeError(f"FakeProlific handles operations the generated registry lacks: {unknown}")
+        self._custom: dict[str, Handler] = {}
+        self.requests: list[RecordedRequest] = []
+        self.exceptions: list[BaseException] = []
+        self.transport = FakeTransport(self)
+        """One httpx transport for both ``httpx.Client`` and ``httpx.AsyncClient``."""
+
+    def __repr__(self) -> str:
+        return (
+            f"FakeProlific(pools={len(self.pools)}, studies={len(self.studies)}, "
+            f"participant_groups={len(self.participant_groups)}, invitations={len(self.invitations)}, "
+            f"requests={len(self.requests)}, pending_faults={self.pending_faults})"
+        )
+
+    # -- state ----------------------------------------------------------------------------------
+
+    @property
+    def pools(self) -> dict[str, list[tuple[str, str]]]:
+        """Pool id → its ``(username, password)`` pairs, in insertion order."""
+        return self._pools.pools
+
+    @property
+    def pool_workspaces(self) -> dict[str, str]:
+        """Pool id → the workspace it belongs to."""
+        return self._pools.workspaces
+
+    @property
+    def redemptions(self) -> dict[str, list[tuple[str, str]]]:
+        """Pool id → ``(participant_id, submission_id)`` of each used credential (the pool's first ones)."""
+        return self._pools.redemptions
+
+    @property
+    def studies(self) -> dict[str, dict[str, Any]]:
+        """Study id → the ``Study`` body the API answers."""
+        return self._studies.studies
+
+    @property
+    def projects(self) -> dict[str, str]:
+        """Project id → workspace id (:meth:`add_project`, and default projects made up for ``workspace_id``)."""
+        return self._studies.projects
+
+    @property
+    def submissions(self) -> dict[str, list[dict[str, Any]]]:
+        """Study id → its submissions (``SubmissionShort`` bodies), oldest first."""
+        return self._studies.submissions
+
+    @property
+    def participant_groups(self) -> dict[str, dict[str, Any]]:
+        """Group id → the ``ParticipantGroup`` body."""
+        return self._groups.groups
+
+    @property
+    def participant_group_members(self) -> dict[str, dict[str, str]]:
+        """Group id → {participant id: when it was added (ISO 8601)}, in the order added."""
+        return self._groups.members
+
+    @property
+    def invitations(self) -> list[dict[str, Any]]:
+        """Every invitation created, in order."""
+        return self._invitations.invitations
+
+    @property
+    def surveys(self) -> dict[str, dict[str, Any]]:
+        """Survey id → the ``SurveyOut`` body (:meth:`add_surveys`)."""
+        return self._surveys.surveys
+
+    @property
+    def handled_operations(self) -> frozenset[str]:
+        """The operation ids answered from state or by a handler given to :meth:`route`; the rest get 501."""
+        return frozenset(self._builtin) | frozenset(self._custom)
+
+    def reset(self) -> None:
+        """Forget all stored data, recorded requests, exceptions and pending faults.
+
+        The token and the handlers given to :meth:`route` stay (they are configuration).
+        """
+        with self._lock:
+            for store in self._stores:
+                store.clear()
+            self.requests.clear()
+            self.exceptions.clear()
+            self._faults.clear()
+
+    @property
+    def pending_faults(self) -> int:
+        """How many injected fault uses are still waiting for a matching request."""
+        return self._faults.pending
+
+    # -- seeding and participants ---------------------------------------------------------------
+
+    def add_project(self, project_id: str, workspace_id: str) -> None:
+        """Register a project and its workspace, so that ``create-study`` with ``project`` knows the workspace.
+
+        >>> fake = FakeProlific()
+        >>> fake.add_project("proj-1", "ws1")
+        >>> fake.projects
+        {'proj-1': 'ws1'}
+        """
+        with self._lock:
+            self._studies.add_project(project_id, workspace_id)
+
+    def add_study(self, *, workspace_id: str | None = None, project: str | None = None, **fields: Any) -> str:
+        """Create a draft study directly (as ``create-study`` would); return its id.
+
+        The fields ``create-study`` requires default to placeholders; give ``workspace_id`` or a
+        ``project`` from :meth:`add_project`. Fields the API would refuse raise ``ValueError``.
+
+        >>> fake = FakeProlific()
+        >>> study_id = fake.add_study(workspace_id="ws1", total_available_places=30)
+        >>> fake.studies[study_id]["status"], fake.studies[study_id]["total_available_places"]
+        ('UNPUBLISHED', 30)
+        """
+        if workspace_id is not None:
+            fields["workspace_id"] = workspace_id
+        if project is not None:
+            fields["project"] = project
+        with self._lock:
+            return self._studies.add_study(fields)
+
+    def add_submissions(self, study_id: str, count: int, *, status: str = "APPROVED") -> list[str]:
+        """Add ``count`` submissions (made-up participants) to a study, for ``get-submissions``; return their ids.
+
+        >>> fake = FakeProlific()
+        >>> study_id = fake.add_study(workspace_id="ws1")
+        >>> len(fake.add_submissions(study_id, 250)), len(fake.submissions[study_id])
+        (250, 250)
+        """
+        with self._lock:
+            return self._studies.add_submissions(study_id, count, status)
+
+    def add_surveys(self, researcher_id: str, count: int, *, title: str = "Survey") -> list[str]:
+        """Add ``count`` surveys of a researcher, for ``get-surveys``; return their ids.
+
+        >>> fake = FakeProlific()
+        >>> len(fake.add_surveys("researcher-1", 3)), len(fake.surveys)
+        (3, 3)
+        """
+        with self._lock:
+            return self._surveys.add(researcher_id, count, title)
+
+    def redeem(self, study_id: str, participant_id: str | None = None) -> tuple[str, str]:
+        """A participant takes the study: hand out the next unused credential of its pool.
+
+        Records a submission (``ACTIVE``, a made-up submission id) for ``participant_id`` (24 hex
+        characters; ``None``: a made-up one), marks the credential used (the pool's
+        ``available_credentials`` and the credentials report follow), and pauses the study
+        (``PAUSED``) when that was the pool's last credential. Returns ``(username, password)``.
+
+        Raises ``ValueError`` (saying why) for an unknown study, a study without a pool, a pool
+        with no credentials left, a study that is not ``ACTIVE``, or a participant who already
+        has a submission in the study.
+        """
+        with self._lock:
+            return self._studies.redeem(study_id, participant_id)
+
+    # -- custom routes --------------------------------------------------------------------------
+
+    def route(self, operation_id: str, handler: Handler | None) -> None:
+        """Answer ``operation_id`` with ``handler`` (replacing the built-in answer or the 501); ``None`` undoes it.
+
+        ``handler(request: FakeRequest) -> httpx.Response | dict | list | None``: ``request`` has
+        the matched ``operation``, ``path_params``, ``query``, ``headers``, the parsed JSON ``body``
+        and the raw ``content``. Return an ``httpx.Response`` for any status and headers
+        (:func:`prolific.testing.error_response` builds Prolific's error shape), a dict or list
+        for a 200 JSON answer, or ``None`` for 204. The token check and faults apply first, and
+        the request is recorded as any other. The handler runs on the server's threads under
+        :meth:`serve`, without the fake's lock: guard shared state of your own. If it raises, the
+        client gets a 500 and the exception is kept in :attr:`exceptions`.
+
+        >>> import httpx
+        >>> fake = FakeProlific()
+        >>> client = httpx.Client(transport=fake.transport, base_url="https://api.prolific.com",
+        ...                       headers={"Authorization": "Token t"})
+        >>> print(client.get("/api/v1/workspaces/ws1/balance/").json()["error"]["detail"])
+        ... # doctest: +NORMALIZE_WHITESPACE
+        get-workspace-balance: GET /api/v1/workspaces/{workspace_id}/balance/ is not implemented by
+        FakeProlific; register one with fake.route("get-workspace-balance", handler)
+        >>> def balance(request):
+        ...     return {"currency_code": "GBP", "available_balance": 5000,
+        ...             "workspace": request.path_params["workspace_id"]}
+        >>> fake.route("get-workspace-balance", balance)
+        >>> client.get("/api/v1/workspaces/ws1/balance/").json()
+        {'currency_code': 'GBP', 'available_balance': 5000, 'workspace': 'ws1'}
+        """
+        if operation_id not in OPERATIONS:
+            close = difflib.get_close_matches(str(operation_id), OPERATIONS, n=3)
+            hint = f"; did you mean {' or '.join(close)}?" if close else ""
+            raise ValueError(
+                f"unknown operation {operation_id!r}{hint} (prolific_api_client.operations.OPERATIONS lists them)"
+            )
+        if handler is None:
+            self._custom.pop(operation_id, None)
+            return
+        if not callable(handler):
+            raise TypeError(f"handler must be callable (request: FakeRequest) -> ..., not {type(handler).__name__}")
+        self._custom[operation_id] = handler
+
+    # -- fault injection ------------------------------------------------------------------------
+
+    def fail_next(
+        self,
+        status: int,
+        times: int = 1,
+        *,
+        retry_after: str | float | None = None,
+        body: bytes | str | dict[str, Any] | list[Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        apply: bool = False,
+        method: str | None = None,
+        path: str | None = None,
+        operation: str | None = None,
+    ) -> None:
+        """Answer the next ``times`` matching requests with ``status`` instead of the real answer.
+
+        ``status``: any code from 200 to 999 (499, 520, 599 and 3xx included; add a ``Location``
+        with ``headers``). ``body``: bytes or str are sent as they are, a dict or list as JSON;
+        default: Prolific's error shape. ``retry_after`` is sent as the ``Retry-After`` header,
+        as given. ``apply=True``: process the request normally first (its state changes happen),
+        then send the fault instead of the real answer ("the write happened, the proxy said 502").
+        ``method`` / ``path`` (``*`` wildcards allowed) / ``operation`` (an operation id): only
+        matching requests consume the fault; others pass through.
+
+        >>> fake = FakeProlific()
+        >>> fake.fail_next(502, apply=True, method="PATCH")
+        >>> fake.fail_next(302, headers={"Location": "https://elsewhere.example/"})
+        >>> fake.fail_next(503, operation="update-credential-pool")
+        """
+        self._faults.add(
+            fail_fault(
+                status,
+                times,
+                retry_after=retry_after,
+                body=body,
+                headers=headers,
+                apply=apply,
+                method=method,
+                path=path,
+                operation=_operation_filter(operation),
+            )
+        )
+
+    def drop_next(
+        self,
+        times: int = 1,
+        *,
+        apply: bool = False,
+        method: str | None = None,
+        path: str | None = None,
+        operation: str | None = None,
+    ) -> None:
+        """Drop the connection without any response for the next ``times`` matching requests.
+
+        Over :meth:`serve` the socket is closed after the request was read; through
+        :attr:`transport` ``httpx.RemoteProtocolError`` is raised. ``apply``, ``method``,
+        ``path`` and ``operation`` as for :meth:`fail_next`.
+
+        >>> FakeProlific().drop_next(apply=True, path="/api/v1/credentials/*/")
+        """
+        self._faults.add(Fault("drop", times, *filters(method, path), _operation_filter(operation), apply=apply))
+
+    def stall_next(
+        self,
+        seconds: float,
+        times: int = 1,
+        *,
+        method: str | None = None,
+        path: str | None = None,
+        operation: str | None = None,
+    ) -> None:
+        """Wait ``seconds`` before handling the next ``times`` matching requests, then answer normally.
+
+        The request is processed after the wait, so a client that gave up earlier changed nothing.
+        Over :meth:`serve` the handler thread waits (cut short when ``serve()`` exits, and the
+        connection is then dropped); the async transport uses ``asyncio.sleep`` (the event loop
+        keeps running), the sync transport ``time.sleep``. In-process transports apply no
+        timeouts: use :meth:`serve` to see an ``httpx.ReadTimeout``.
+
+        >>> FakeProlific().stall_next(0.5, method="POST")
+        """
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not seconds >= 0:
+            raise ValueError(f"seconds must be a number >= 0, not {seconds!r}")
+        self._faults.add(
+            Fault("stall", times, *filters(method, path), _operation_filter(operation), seconds=float(seconds))
+        )
+
+    # -- request handling, shared by the transport and the server ----------------------------------
+
+    def _authorized(self, value: str | None) -> bool:
+        scheme, _, token = (value or "").strip().partition(" ")
+        token = token.strip()
+        if scheme.lower() != "token" or not token:
+            return False
+        return self.token is None or token == self.token
+
+    def _arrive(self, incoming: Incoming) -> Ticket:
+        """Step 1, when a request arrives: route it, authenticate it, take the first fault it matches."""
+        route = ROUTES.resolve(incoming.method, incoming.path)
+        if not self._authorized(incoming.headers.get("authorization")):
+            return Ticket(False, None, route)
+        operation_id = route.operation.operation_id if isinstance(route, Resolved) else None
+        return Ticket(True, self._faults.take(incoming.method, incoming.path, operation_id), route)
+
+    def _respond(self, incoming: Incoming, ticket: Ticket) -> Answer:
+        """Step 2, after any stall: compute the answer (or a drop) and record the request."""
+        ok, body = _parse_json(incoming.content)
+        fault = ticket.fault
+        note = fault.describe() if fault is not None else None
+        answer = DROPPED  # replaced below unless a fault answers without processing
+        try:
+            if not ticket.authorized:
+                given = "authorization" in incoming.headers
+                detail = "Invalid token." if given else "Authentication credentials were not provided."
+                answer = error_answer(401, detail, CODE_UNAUTHENTICATED, (("WWW-Authenticate", "Token"),))
+            elif fault is None or fault.kind == "stall" or fault.apply:
+                answer = self._route(ticket.route, incoming, body if ok or not incoming.content else _NOT_JSON)
+                if fault is not None and fault.apply:
+                    note = f"{note} after {answer.status}"
+        except Exception as exc:  # a bug in the fake must not hang or crash the client
+            self.exceptions.append(exc)
+            answer = error_answer(500, "FakeProlific failed handling this request.", CODE_INTERNAL)
+        if fault is not None and fault.kind == "fail":
+            answer = Answer(fault.status, fault.headers, fault.body)
+        elif fault is not None and fault.kind == "drop":
+            answer = DROPPED
+        self._record(incoming, None if answer.drop else answer.status, body, note, ticket)
+        return answer
+
+    def _cut_short(self, incoming: Incoming, ticket: Ticket) -> Answer:
+        """A stalled request whose server is shutting down: record it, process nothing, drop it."""
+        note = f"{ticket.fault.describe()} cut short by serve() exit" if ticket.fault is not None else None
+        self._record(incoming, None, _parse_json(incoming.content)[1], note, ticket)
+        return DROPPED
+
+    def _record(self, incoming: Incoming, status: int | None, body: Any, note: str | None, ticket: Ticket) -> None:
+        record = RecordedRequest(
+            incoming.method,
+            incoming.path,
+            status,
+            dict(incoming.headers),
+            body,
+            note,
+            incoming.query_params(),
+            ticket.operation_id,
+        )
+        with self._lock:
+            self.requests.append(record)
+
+    def _route(self, route: Resolved | NotAllowed | None, incoming: Incoming, body: Any) -> Answer:
+        """The answer of the operation the request names: its handler's, or 404 / 405 / 501 / 400."""
+        if route is None:
+            return error_answer(404, f"Not found: no API operation has the path {incoming.path}.", CODE_NOT_FOUND)
+        if isinstance(route, NotAllowed):
+            allowed = ", ".join(route.allowed)
+            return error_answer(
+                405,
+                f'Method "{incoming.method}" not allowed on {incoming.path} (allowed: {allowed}).',
+                CODE_METHOD,
+                (("Allow", allowed),),
+            )
+        operation = route.operation
+        operation_id = operation.operation_id
+        request = FakeRequest(
+            operation,
+            incoming.method,
+            incoming.path,
+            route.params,
+            incoming.query_params(),
+            incoming.headers,
+            None if body is _NOT_JSON else body,
+            incoming.content,
+            incoming.url,
+        )
+        custom = self._custom.get(operation_id)
+        if custom is not None:
+            try:
+                return to_answer(custom(request), operation_id)
+            except Exception as exc:  # the message could hold anything: keep it out of the answer
+                self.exceptions.append(exc)
+                return error_answer(
+                    500,
+                    f"The handler given to fake.route({operation_id!r}, ...) raised {type(exc).__name__}; "
+                    "the exception is in fake.exceptions.",
+                    CODE_INTERNAL,
+                )
+        handler = self._builtin.get(operation_id)
+        if handler is None:
+            return error_answer(
+                501,
+                f"{operation_id}: {operation.method} {operation.path} is not implemented by FakeProlific; "
+                f'register one with fake.route("{operation_id}", handler)',
+                CODE_NOT_IMPLEMENTED,
+            )
+        if operation.has_body:
+            if body is _NOT_JSON:
+                return error_answer(400, "JSON parse error: the request body is not valid JSON.", CODE_MALFORMED)
+            if not isinstance(body, dict):
+                return error_answer(400, "The request body must be a JSON object.", CODE_MALFORMED)
+        with self._lock:
+            return handler(request)
+
+    # -- the real server ------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def serve(self, port: int = 0, host: str = "127.0.0.1") -> Iterator[str]:
+        """Run a real HTTP/1.1 server for this fake in a daemon thread; yield its base URL.
+
+        ``port=0`` picks a free port. On exit the server stops, open keep-alive connections are
+        closed and stalled requests are cut short (their connections dropped). The token check
+        stays on, but keep it on loopback: the fake is not meant to face a network.
+
+        >>> import httpx
+        >>> fake = FakeProlific()
+        >>> with fake.serve() as url:
+        ...     httpx.post(f"{url}/api/v1/invitations/", headers={"Authorization": "Token t"},
+        ...                json={"association": "ws1", "emails": ["a@example.org"],
+        ...                      "role": "WORKSPACE_ADMIN"}).status_code
+        201
+        """
+        server = Server(host, port, self)
+        thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.01}, name="FakeProlific-server", daemon=True
+        )
+        thread.start()
+        try:
+            yield server.url
+        finally:
+            server.stop()
+            thread.join(timeout=5)
+
+    def serve_forever(
+        self,
+        port: int = 0,
+        host: str = "127.0.0.1",
+        *,
+        ready: Callable[[str], object] | None = None,
+        stop: threading.Event | None = None,
+    ) -> None:
+        """Serve over HTTP (see :meth:`serve`) until Ctrl-C or until ``stop`` is set, then return.
+
+        ``ready(url)`` is called once the server listens (e.g. to print the URL). For a CLI::
+
+            FakeProlific().serve_forever(8000, ready=lambda url: print(f"listening on {url}"))
+        """
+        stop = stop if stop is not None else threading.Event()
+        with self.serve(port, host) as url:
+            if ready is not None:
+                ready(url)
+            with contextlib.suppress(KeyboardInterrupt):
+                stop.wait()
+
+
+def _operation_filter(operation: str | None) -> str | None:
+    if operation is not None and operation not in OPERATIONS:
+        close = difflib.get_close_matches(str(operation), OPERATIONS, n=3)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise ValueError(f"unknown operation {operation!r}{hint}")
+    return operation
+
+
+def _parse_json(raw: bytes) -> tuple[bool, Any]:
+    if not raw:
+        return False, None
+    try:
+        return True, json.loads(raw)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return False, None

@@ -1,0 +1,482 @@
+"""Studies: drafts, the credential pool attached to them, transitions, redemption, submissions, the report.
+
+Which workspace a study is in decides which pools it may use. A study is created in a ``project``
+(a project id registered with ``fake.add_project(project_id, workspace_id)``) or, a FakeProlific
+shortcut, with ``workspace_id`` instead: that workspace's default project (made up on first use).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from ._answers import (
+    CODE_NOT_FOUND,
+    CSV,
+    Answer,
+    error_answer,
+    field_errors,
+    json_answer,
+    not_found,
+    state_error,
+)
+from ._credentials import CredentialPools
+from ._fields import (
+    REQUIRED,
+    Errors,
+    is_participant_id,
+    name_field,
+    new_id,
+    now,
+    number_field,
+    query_int,
+    text_field,
+    unsupported_query,
+)
+from ._routes import FakeRequest
+
+DRAFT = "UNPUBLISHED"
+_PROLIFIC_ID_OPTIONS = ("question", "url_parameters", "not_required")
+_READ_ONLY = ("id", "status")
+# Fields the fake computes or keeps out of the stored study (``workspace_id`` is the fake's shortcut).
+_NOT_ECHOED = frozenset({"workspace_id", "has_credentials", *_READ_ONLY})
+# action -> (the statuses it applies to, the status it leads to)
+_TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
+    "PUBLISH": (frozenset({DRAFT, "SCHEDULED"}), "ACTIVE"),
+    "SCHEDULE_PUBLISH": (frozenset({DRAFT}), "SCHEDULED"),
+    "CANCEL_PUBLISH": (frozenset({"SCHEDULED"}), DRAFT),
+    "PAUSE": (frozenset({"ACTIVE"}), "PAUSED"),
+    "START": (frozenset({"PAUSED"}), "ACTIVE"),
+    "STOP": (frozenset({"ACTIVE", "PAUSED"}), "COMPLETED"),
+}
+_NEEDS_CREDENTIALS = frozenset({"PUBLISH", "SCHEDULE_PUBLISH", "START"})
+_STUDIES_FILTERS = frozenset({"state"})
+_SUBMISSIONS_FILTERS = frozenset({"study", "status", "page", "page_size"})
+_DEFAULT_PAGE_SIZE = 20  # the API's default for get-submissions
+REPORT_HEADER = ("Participant Id", "Submission Id", "Username", "Status")
+# What ``add_study`` fills in when not given: the fields create-study requires.
+_STUDY_DEFAULTS: dict[str, Any] = {
+    "name": "Fake study",
+    "description": "A study made by FakeProlific.add_study().",
+    "external_study_url": "https://example.org/study",
+    "prolific_id_option": "url_parameters",
+    "total_available_places": 10,
+    "estimated_completion_time": 5,
+    "reward": 100,
+}
+
+
+class Studies:
+    """Studies by id (each the ``Study`` body the API returns), their submissions, and projects."""
+
+    def __init__(self, lock: threading.RLock, pools: CredentialPools) -> None:
+        self._lock = lock
+        self._pools = pools
+        self.studies: dict[str, dict[str, Any]] = {}
+        self.projects: dict[str, str] = {}  # project id -> workspace id
+        self.submissions: dict[str, list[dict[str, Any]]] = {}  # study id -> submissions, oldest first
+        self._default_projects: dict[str, str] = {}  # workspace id -> its default project
+        self._participants: dict[str, set[str]] = {}  # study id -> participants with a submission
+
+    def clear(self) -> None:
+        self.studies.clear()
+        self.projects.clear()
+        self.submissions.clear()
+        self._default_projects.clear()
+        self._participants.clear()
+
+    def handlers(self) -> dict[str, Callable[[FakeRequest], Answer]]:
+        return {
+            "create-study": self.create,
+            "get-study": self.get,
+            "get-studies": self.list,
+            "update-study": self.update,
+            "publish-study": self.transition,
+            "download-study-credential-report": self.report,
+            "get-submissions": self.list_submissions,
+        }
+
+    def workspace_of(self, study: dict[str, Any]) -> str | None:
+        return self.projects.get(study.get("project", ""))
+
+    # -- seeding and redemption (FakeProlific's public methods call these under the lock) ---------
+
+    def add_project(self, project_id: str, workspace_id: str) -> None:
+        for name, value in (("project_id", project_id), ("workspace_id", workspace_id)):
+            if not isinstance(value, str) or not value or value != value.strip() or "/" in value:
+                raise ValueError(f"{name} must be a non-empty string without spaces or '/', not {value!r}")
+        known = self.projects.get(project_id)
+        if known is not None and known != workspace_id:
+            raise ValueError(f"project {project_id!r} is already in workspace {known!r}")
+        self.projects[project_id] = workspace_id
+
+    def add_study(self, fields: dict[str, Any]) -> str:
+        body = {**_STUDY_DEFAULTS, **fields}
+        if "project" not in body and "workspace_id" not in body:
+            raise ValueError("add_study() needs workspace_id= or project= (a project added with add_project)")
+        study, error = self._new_study(body)
+        if study is None:
+            raise ValueError(f"add_study(): the API would refuse these fields: {error}")
+        return str(study["id"])
+
+    def add_submissions(self, study_id: str, count: int, status: str) -> list[str]:
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise ValueError(f"count must be an int >= 0, not {count!r}")
+        if not isinstance(status, str) or not status:
+            raise ValueError(f"status must be a non-empty string such as 'APPROVED', not {status!r}")
+        self._study_or_raise(study_id)
+        stamp = now()
+        created = [self._submission(study_id, new_id(), status, stamp) for _ in range(count)]
+        for submission in created:
+            submission["completed_at"] = stamp
+        return [s["id"] for s in created]
+
+    def redeem(self, study_id: str, participant_id: str | None) -> tuple[str, str]:
+        study = self._study_or_raise(study_id)
+        if participant_id is None:
+            participant_id = new_id()
+        elif not is_participant_id(participant_id):
+            raise ValueError("participant_id must be 24 hexadecimal characters (a Prolific participant id)")
+        pool_id = study.get("credential_pool_id")
+        if not pool_id:
+            raise ValueError(
+                f"study {study_id} has no credential pool: attach one first "
+                "(update-study with credential_pool_id, on the draft study)"
+            )
+        left = self._pools.available(pool_id)
+        if left == 0:
+            total = len(self._pools.pools[pool_id])
+            raise ValueError(
+                f"credential pool {pool_id} of study {study_id} has no unused credentials left "
+                f"({total} of {total} redeemed; the study is {study['status']}): add credentials to the "
+                "pool (update-credential-pool) and start the study again (publish-study, action START)"
+            )
+        if study["status"] != "ACTIVE":
+            raise ValueError(
+                f"study {study_id} is {study['status']}: participants redeem credentials only in an ACTIVE "
+                "study (publish it with publish-study, action PUBLISH)"
+            )
+        if participant_id in self._participants.get(study_id, ()):
+            raise ValueError(f"participant {participant_id} already has a submission in study {study_id}")
+        submission_id = new_id()
+        credential = self._pools.redeem(pool_id, participant_id, submission_id)
+        self._submission(study_id, submission_id, "ACTIVE", now(), participant_id)
+        if left == 1:  # that was the last one: a study whose pool runs out pauses itself
+            study["status"] = "PAUSED"
+        return credential
+
+    def _study_or_raise(self, study_id: str) -> dict[str, Any]:
+        study = self.studies.get(study_id)
+        if study is None:
+            raise ValueError(f"no study {study_id!r} in this fake (create one with create-study or add_study)")
+        return study
+
+    def _submission(
+        self, study_id: str, submission_id: str, status: str, started_at: str, participant_id: str | None = None
+    ) -> dict[str, Any]:
+        participant = participant_id or new_id()
+        submission = {
+            "id": submission_id,
+            "participant_id": participant,
+            "status": status,
+            "started_at": started_at,
+            "completed_at": None,
+            "has_siblings": False,
+            "study_code": None,
+            "return_requested": None,
+        }
+        self.submissions.setdefault(study_id, []).append(submission)
+        self._participants.setdefault(study_id, set()).add(participant)
+        return submission
+
+    # -- checks -----------------------------------------------------------------------------------
+
+    def _check_fields(self, body: dict[str, Any], errors: Errors, *, creating: bool) -> None:
+        """The simple fields' types (required ones only when creating)."""
+        for name in ("name", "description", "external_study_url"):
+            if creating or name in body:
+                (name_field if name == "name" else text_field)(body, name, errors)
+        if "internal_name" in body and body["internal_name"] is not None:
+            text_field(body, "internal_name", errors)
+        if creating or "prolific_id_option" in body:
+            option = body.get("prolific_id_option")
+            if option is None:
+                errors["prolific_id_option"] = [REQUIRED]
+            elif option not in _PROLIFIC_ID_OPTIONS:
+                errors["prolific_id_option"] = [f"Not a valid choice (one of {', '.join(_PROLIFIC_ID_OPTIONS)})."]
+        if creating or "total_available_places" in body:
+            number_field(body, "total_available_places", errors, integer=True)
+        for name in ("estimated_completion_time", "reward"):
+            if creating or name in body:
+                number_field(body, name, errors)
+        if "maximum_allowed_time" in body:
+            number_field(body, "maximum_allowed_time", errors)
+        for name in _READ_ONLY:
+            if name in body:
+                errors[name] = ["This field is read-only (a study's status changes through publish-study)."]
+
+    def _pool_problem(self, study: dict[str, Any], pool_id: object, workspace: str | None) -> str | None:
+        """Why ``pool_id`` cannot be attached to ``study`` (in ``workspace``), or None."""
+        if study["status"] != DRAFT:
+            return (
+                f"A credential pool can only be attached to a draft study (status {DRAFT}); "
+                f"this study is {study['status']}."
+            )
+        if pool_id is None:
+            return None
+        if not isinstance(pool_id, str) or not pool_id:
+            return "Not a valid string."
+        if pool_id not in self._pools.pools:
+            return f"Credential pool {pool_id} not found."
+        pool_workspace = self._pools.workspaces[pool_id]
+        if pool_workspace != workspace:
+            return (
+                f"The credential pool belongs to workspace {pool_workspace}, but this study is in workspace "
+                f"{workspace}: use a pool of the study's workspace."
+            )
+        if self._pools.available(pool_id) == 0:
+            return "The credential pool has no unused credentials left: add credentials to it first."
+        return None
+
+    def _project_for(self, body: dict[str, Any], errors: Errors) -> str | None:
+        project = body.get("project")
+        workspace = body.get("workspace_id")
+        if project is not None:
+            if not isinstance(project, str) or not project:
+                errors["project"] = ["Not a valid string."]
+            elif project not in self.projects:
+                errors["project"] = [
+                    f"Project {project} not found (FakeProlific: register it with "
+                    "fake.add_project(project_id, workspace_id))."
+                ]
+            elif workspace is not None and self.projects[project] != workspace:
+                errors["workspace_id"] = [f"Project {project} is in workspace {self.projects[project]}."]
+            return project if not errors else None
+        if workspace is None:
+            errors["project"] = [REQUIRED + " (FakeProlific also accepts workspace_id: its default project.)"]
+            return None
+        if not isinstance(workspace, str) or not workspace:
+            errors["workspace_id"] = ["Not a valid string."]
+            return None
+        project = self._default_projects.get(workspace)
+        if project is None:
+            project = self._default_projects[workspace] = new_id()
+            self.projects[project] = workspace
+        return project
+
+    def _has_credentials_problem(self, body: dict[str, Any], pool_id: object) -> str | None:
+        given = body.get("has_credentials")
+        if "has_credentials" not in body or given is None:
+            return None
+        if given is not bool(pool_id):
+            return "has_credentials follows credential_pool_id: it is true exactly when a pool is attached."
+        return None
+
+    # -- handlers ---------------------------------------------------------------------------------
+
+    def _new_study(self, body: dict[str, Any]) -> tuple[dict[str, Any] | None, Any]:
+        errors: Errors = {}
+        self._check_fields(body, errors, creating=True)
+        project = self._project_for(body, errors)
+        if errors or project is None:
+            return None, errors
+        study: dict[str, Any] = {
+            "id": new_id(),
+            "status": DRAFT,
+            "internal_name": None,
+            "completion_codes": [],
+            "device_compatibility": [],
+            "peripheral_requirements": [],
+            "filters": [],
+            "credential_pool_id": None,
+            "has_credentials": False,
+            "date_created": now(),
+            "published_at": None,
+            **{k: v for k, v in body.items() if k not in _NOT_ECHOED},
+            "project": project,
+        }
+        pool_id = body.get("credential_pool_id")
+        if pool_id is not None:
+            problem = self._pool_problem(study, pool_id, self.projects[project])
+            if problem is not None:
+                return None, {"credential_pool_id": [problem]}
+        problem = self._has_credentials_problem(body, pool_id)
+        if problem is not None:
+            return None, {"has_credentials": [problem]}
+        study["has_credentials"] = bool(pool_id)
+        self.studies[study["id"]] = study
+        return study, None
+
+    def create(self, request: FakeRequest) -> Answer:
+        """``create-study``: a draft (``UNPUBLISHED``) study; the required fields checked and echoed."""
+        study, errors = self._new_study(request.body)
+        if study is None:
+            return field_errors(errors)
+        return json_answer(201, study)
+
+    def get(self, request: FakeRequest) -> Answer:
+        """``get-study``: the ``Study``."""
+        study = self.studies.get(request.path_params["id"])
+        return not_found("Study") if study is None else json_answer(200, study)
+
+    def list(self, request: FakeRequest) -> Answer:
+        """``get-studies[?state=]``: ``{"results": [StudyShort]}``."""
+        refused = unsupported_query(request, _STUDIES_FILTERS)
+        if refused is not None:
+            return refused
+        state = request.query.get("state")
+        results = [self._short(s) for s in self.studies.values() if state is None or s["status"] == state]
+        return json_answer(200, {"results": results})
+
+    def _short(self, study: dict[str, Any]) -> dict[str, Any]:
+        taken = len(self.submissions.get(study["id"], ()))
+        short = {
+            key: study.get(key)
+            for key in (
+                "id",
+                "name",
+                "internal_name",
+                "status",
+                "total_available_places",
+                "estimated_completion_time",
+                "reward",
+                "credential_pool_id",
+                "date_created",
+                "published_at",
+            )
+        }
+        short["places_taken"] = taken
+        short["number_of_submissions"] = taken
+        return short
+
+    def update(self, request: FakeRequest) -> Answer:
+        """``update-study`` (PATCH): simple fields, ``project``, and ``credential_pool_id`` on drafts."""
+        study = self.studies.get(request.path_params["id"])
+        if study is None:
+            return not_found("Study")
+        body: dict[str, Any] = request.body
+        errors: Errors = {}
+        self._check_fields(body, errors, creating=False)
+        if "workspace_id" in body:
+            errors["workspace_id"] = ["A study's workspace is its project's: change project instead."]
+        project = study["project"]
+        if "project" in body:
+            project = self._project_for({"project": body["project"]}, errors)
+        if errors or project is None:
+            return field_errors(errors)
+        workspace = self.projects.get(project)
+        pool_id = body.get("credential_pool_id", study["credential_pool_id"])
+        if "credential_pool_id" in body:
+            problem = self._pool_problem(study, pool_id, workspace)
+            if problem is not None:
+                return field_errors({"credential_pool_id": [problem]})
+        elif pool_id is not None and workspace != self._pools.workspaces.get(pool_id):
+            return field_errors(
+                {"project": ["The study's credential pool belongs to another workspace: detach it first."]}
+            )
+        problem = self._has_credentials_problem(body, pool_id)
+        if problem is not None:
+            return field_errors({"has_credentials": [problem]})
+        study.update({k: v for k, v in body.items() if k not in _NOT_ECHOED})
+        study["project"] = project
+        study["has_credentials"] = bool(pool_id)
+        return json_answer(200, study)
+
+    def transition(self, request: FakeRequest) -> Answer:
+        """``publish-study``: ``{"action": "PUBLISH" | "PAUSE" | "START" | "STOP" | ...}`` → the ``Study``."""
+        study = self.studies.get(request.path_params["id"])
+        if study is None:
+            return not_found("Study")
+        action = request.body.get("action")
+        if action is None:
+            return field_errors({"action": [REQUIRED]})
+        if action not in _TRANSITIONS:
+            shown = action if isinstance(action, str) else type(action).__name__
+            return field_errors({"action": [f'"{shown}" is not a valid choice ({", ".join(_TRANSITIONS)}).']})
+        sources, target = _TRANSITIONS[action]
+        if study["status"] not in sources:
+            return state_error(f"Cannot {action} a study that is {study['status']}.")
+        pool_id = study["credential_pool_id"]
+        if action in _NEEDS_CREDENTIALS and pool_id and self._pools.available(pool_id) == 0:
+            return state_error(
+                f"Cannot {action}: the study's credential pool has no unused credentials left; add credentials."
+            )
+        if action == "SCHEDULE_PUBLISH":
+            publish_at = request.body.get("publish_at")
+            if not isinstance(publish_at, str) or not publish_at:
+                return field_errors({"publish_at": ["Required when action is SCHEDULE_PUBLISH."]})
+            study["publish_at"] = publish_at
+        study["status"] = target
+        if target == "ACTIVE" and study.get("published_at") is None:
+            study["published_at"] = now()
+        return json_answer(200, study)
+
+    def report(self, request: FakeRequest) -> Answer:
+        """``download-study-credential-report``: CSV ``Participant Id,Submission Id,Username,Status``."""
+        study = self.studies.get(request.path_params["id"])
+        if study is None:
+            return not_found("Study")
+        pool_id = study["credential_pool_id"]
+        if not pool_id:
+            return state_error(
+                "This study has no credentials: the report exists only for a study with a credential pool "
+                "(credential_pool_id)."
+            )
+        used = self._pools.redemptions.get(pool_id, [])
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(REPORT_HEADER)
+        for index, (username, _) in enumerate(self._pools.pools[pool_id]):
+            if index < len(used):
+                writer.writerow((*used[index], username, "USED"))
+            else:
+                writer.writerow(("", "", username, "UNUSED"))
+        return Answer(200, (CSV,), out.getvalue().encode())
+
+    def list_submissions(self, request: FakeRequest) -> Answer:
+        """``get-submissions?study=&page=&page_size=[&status=]``: one page of ``SubmissionShort``.
+
+        With ``_links`` (``next.href`` null on the last page) and ``meta.count``, as the API pages.
+        """
+        refused = unsupported_query(request, _SUBMISSIONS_FILTERS)
+        if refused is not None:
+            return refused
+        study_id = request.query.get("study")
+        errors: Errors = {}
+        size = query_int(request, "page_size", _DEFAULT_PAGE_SIZE, errors, minimum=1)
+        if not study_id:
+            errors["study"] = [REQUIRED]
+        if errors:
+            return field_errors(errors)
+        assert study_id is not None
+        if study_id not in self.studies:
+            return not_found("Study")
+        submissions = self.submissions.get(study_id, [])
+        status = request.query.get("status")
+        if status is not None:  # a filter reads every submission; without one, a page is a slice
+            submissions = [s for s in submissions if s["status"] == status]
+        try:
+            page = int(request.query.get("page", "1"))
+        except ValueError:
+            page = 0
+        last = max(1, -(-len(submissions) // size))
+        if not 1 <= page <= last:
+            return error_answer(404, "Invalid page.", CODE_NOT_FOUND)
+        results = submissions[(page - 1) * size : page * size]
+        links = {
+            "self": {"href": _page_url(request.url, page), "title": "Current"},
+            "next": {"href": _page_url(request.url, page + 1) if page < last else None, "title": "Next"},
+            "previous": {"href": _page_url(request.url, page - 1) if page > 1 else None, "title": "Previous"},
+            "last": {"href": _page_url(request.url, last), "title": "Last"},
+        }
+        return json_answer(200, {"results": results, "_links": links, "meta": {"count": len(submissions)}})
+
+
+def _page_url(url: str, page: int) -> str:
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"]
+    return urlunsplit(parts._replace(query=urlencode([*query, ("page", str(page))])))
