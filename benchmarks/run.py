@@ -367,6 +367,67 @@ def fake_server() -> Iterator[tuple[str, Callable[[], None]]]:
             child.wait()
 
 
+def bench_paginate(items: int, page_size: int, repeats: int, warmup: int = 1) -> list[Row]:
+    """``client.paginate`` over FakeProlific's submissions on loopback vs a bare httpx loop over the same pages."""
+    from prolific import Prolific
+    from prolific._config import USER_AGENT
+    from prolific_api_client.models import SubmissionShort
+
+    code = (
+        "import sys\n"
+        "from prolific.testing import FakeProlific\n"
+        "fake = FakeProlific()\n"
+        "study = fake.add_study(workspace_id='ws_bench')\n"
+        f"fake.add_submissions(study, {items})\n"
+        "with fake.serve() as url:\n"
+        "    print(url, study, flush=True)\n"
+        "    sys.stdin.read()\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdin is not None and child.stdout is not None
+    try:
+        url, study = child.stdout.readline().split()
+        headers = {"User-Agent": USER_AGENT, "Authorization": f"Token {TOKEN}"}
+        bare = httpx.Client(base_url=url, headers=headers)
+        client = Prolific(token=TOKEN, base_url=url)
+
+        def subject() -> int:
+            pages = client.paginate(client.submissions.get_submissions, study=study, page_size=page_size)
+            return sum(1 for item in pages if isinstance(item, SubmissionShort))
+
+        def baseline() -> int:
+            count, page = 0, 1
+            while True:
+                response = bare.get(
+                    "/api/v1/submissions/", params={"study": study, "page": page, "page_size": page_size}
+                )
+                response.raise_for_status()
+                body = response.json()
+                count += len(body["results"])
+                if len(body["results"]) < page_size or not ((body.get("_links") or {}).get("next") or {}).get("href"):
+                    return count
+                page += 1
+
+        if not subject() == baseline() == items:
+            raise SystemExit("benchmark bug: the two loops read different numbers of submissions")
+        s, b = interleaved(subject, baseline, repeats=repeats, warmup=warmup)
+        bare.close()
+        client.close()
+    finally:
+        child.stdin.close()
+        child.wait(timeout=30)
+    return [
+        Row(
+            "paginate",
+            f"`client.paginate(client.submissions.get_submissions, ...)`: {items:,} submissions in {page_size}-item "
+            "pages from FakeProlific over loopback, each parsed into `SubmissionShort`",
+            "a bare httpx loop over the same pages (`page`/`page_size`, `.json()['results']`, stop at a short "
+            "page or no `_links.next`)",
+            s, b, 1.3, notes=f"{repeats} pairs; the server in a child process",
+        )
+    ]  # fmt: skip
+
+
 def bench_loopback(calls: int, repeats: int, warmup: int = 3) -> list[Row]:
     """One create_pool end to end over loopback: overlay vs bare httpx, same FakeProlific server.
 
@@ -785,7 +846,7 @@ def table(rows: list[Row], *, quick: str | None) -> str:
     return "\n".join(lines)
 
 
-GROUPS = ("mock", "loopback", "csv", "upload", "import", "generate", "diff")
+GROUPS = ("mock", "loopback", "paginate", "csv", "upload", "import", "generate", "diff")
 
 
 @dataclass(frozen=True)
@@ -802,13 +863,15 @@ class Sizes:
     upload_repeats: int
     import_repeats: int
     generate_repeats: int
+    paginate_n: int
+    paginate_repeats: int
     warmup: int | None  # None: each group's own default
 
 
-FULL = Sizes(101, 30, 201, 1_000_000, 7, 3, 1_000_000, 7, 25, 5, None)
-QUICK = Sizes(11, 30, 21, 50_000, 3, 2, 50_000, 3, 10, 3, None)
+FULL = Sizes(101, 30, 201, 1_000_000, 7, 3, 1_000_000, 7, 25, 5, 10_000, 11, None)
+QUICK = Sizes(11, 30, 21, 50_000, 3, 2, 50_000, 3, 10, 3, 10_000, 3, None)
 # Every row once, no warm-up; the upload still spans three batches (1 POST + 2 PATCHes).
-SMOKE = Sizes(1, 3, 1, 1_000, 1, 1, 10_001, 1, 1, 1, 0)
+SMOKE = Sizes(1, 3, 1, 1_000, 1, 1, 10_001, 1, 1, 1, 250, 1, 0)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -832,6 +895,8 @@ def main(argv: list[str] | None = None) -> int:
         if "mock" in only:
             rows += bench_mock(calls=100, repeats=sizes.mock_repeats, **warm)
             rows += bench_methods(calls=100, repeats=sizes.mock_repeats, **warm)
+        if "paginate" in only:
+            rows += bench_paginate(sizes.paginate_n, 100, repeats=sizes.paginate_repeats, **warm)
         if "loopback" in only:
             rows += bench_loopback(calls=sizes.loopback_calls, repeats=sizes.loopback_repeats, **warm)
         if "csv" in only:

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ROWS = {
     "mock", "generated", "loopback", "loopback-validated", "loopback-generated", "csv", "csv-memory",
     "csv-nogc", "upload", "import", "import-client", "generate", "generate-edited", "spec-diff",
-    "method-get", "method-vs-generated", "first-use", "tag-first-use", "check-generated",
+    "method-get", "method-vs-generated", "first-use", "tag-first-use", "check-generated", "paginate",
 }  # fmt: skip
 
 
