@@ -11,6 +11,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PIPELINE := PYTHONPATH=openapi $(PY) -m prolific_spec
 PRISM_VERSION := 5.16.0
+# Test files spread over the cores (pytest-xdist), each file on one worker (its fixtures: Prism, the docs
+# build, generator runs, are made once). PYTEST_PARALLEL= runs everything in this process.
+PYTEST_PARALLEL ?= -n auto --maxprocesses=4 --dist loadfile
 PRISM := .prism/node_modules/.bin/prism
 PRISM_STAMP := .prism/.installed-$(PRISM_VERSION)
 # Prolific's published whole-API document (what `make update-spec` downloads).
@@ -69,10 +72,10 @@ $(PRISM_STAMP):
 	else echo "warning: npm not found; contract tests will be skipped" >&2; fi
 
 unit: $(STAMP)
-	@$(PY) -m pytest -q
+	@$(PY) -m pytest -q $(PYTEST_PARALLEL)
 
 test: $(STAMP) prism
-	@$(PY) -m pytest -q
+	@$(PY) -m pytest -q $(PYTEST_PARALLEL)
 	@$(PIPELINE) check
 
 contract: $(STAMP) prism

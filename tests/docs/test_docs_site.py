@@ -21,6 +21,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from session_summary import NOTES
 
 import prolific
 
@@ -147,6 +148,7 @@ def browse(url: str, tmp_path: Path, *, screenshot: Path) -> str:
     dom = subprocess.run([*argv, "--dump-dom", url], capture_output=True, text=True, timeout=120)
     assert dom.returncode == 0, dom.stderr[-2000:]
     SHOTS.append(screenshot)
+    NOTES.append(f"docs screenshot: {screenshot}")
     return dom.stdout
 
 

@@ -110,9 +110,3 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[float]]:
     monkeypatch.setattr(time, "sleep", sleep)
     yield waits
     assert not in_loop, f"time.sleep called inside the event loop: {in_loop}"
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if COUNTS:
-        summary = ", ".join(f"{value} {key}" for key, value in sorted(COUNTS.items()))
-        terminalreporter.write_line(f"hostile-input suite: {summary}")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from session_summary import COUNTS as SUMMARY
 
 TOKEN = "tok-SECRET-hostile-51c0de"
-COUNTS: Counter[str] = Counter()
+COUNTS = SUMMARY["hostile-input suite"]  # printed at the end of the run (tests/conftest.py)
 SECRETS: set[str] = {TOKEN}
 
 
