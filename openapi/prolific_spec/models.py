@@ -2,7 +2,7 @@
 
 prune what no operation uses → name the bodies the table names → lift inline schemas (``hoist``)
 → fold identical shapes (``fold``) → decide every class name (``naming``) → open returned enums
-and apply the nullable overrides, which both work on the models as finally folded.
+and apply the nullable and required overrides, which all work on the models as finally folded.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from .enums import open_response_enums
 from .fold import fold_identical
 from .hoist import hoist_inline_schemas
 from .naming import NameTable, Naming, Rules, choose_names, name_bodies
-from .overrides import Overrides, apply_nullable
+from .overrides import Overrides, apply_nullable, apply_required
 
 
 def prune_unreferenced(doc: Document) -> list[str]:
@@ -45,4 +45,5 @@ def shape_models(
     naming = choose_names(doc, table, groups, lifted, origins)
     open_response_enums(doc)
     apply_nullable(doc, overrides.nullable, current=naming.final, source=overrides_file)
+    apply_required(doc, overrides.required, current=naming.final, source=overrides_file)
     return naming

@@ -3,6 +3,8 @@
 Each entry cites where the truth is published. Sections:
 
 * ``nullable``: published schema name → fields the server may send as null;
+* ``required``: published schema name → fields the server always sends (a user need not check for
+  ``UNSET`` on every access);
 * ``text_responses``: operationId → ``{status: media type}`` for bodies that are text (CSV), not JSON.
 """
 
@@ -17,7 +19,7 @@ from .document import Document, schemas_of
 from .errors import SpecError
 from .yamlfile import read_mapping
 
-_SECTIONS = ("nullable", "text_responses")
+_SECTIONS = ("nullable", "required", "text_responses")
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Overrides:
     """The parsed overrides file (an absent file is an empty one)."""
 
     nullable: dict[str, list[str]] = field(default_factory=dict)
+    required: dict[str, list[str]] = field(default_factory=dict)
     text_responses: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
@@ -32,15 +35,16 @@ class Overrides:
         """Read and check the file; errors name it and the bad section."""
         if not path.exists():
             return cls()
-        raw = read_mapping(path, "a mapping with `nullable` and `text_responses` sections")
+        raw = read_mapping(path, "a mapping with `nullable`, `required` and `text_responses` sections")
         unknown = sorted(set(raw) - set(_SECTIONS))
         if unknown:
             raise SpecError(f"{path}: unknown section(s) {unknown}; expected {', '.join(_SECTIONS)}")
-        nullable = raw.get("nullable") or {}
-        if not isinstance(nullable, dict) or not all(
-            isinstance(v, list) and all(isinstance(f, str) for f in v) for v in nullable.values()
-        ):
-            raise SpecError(f"{path}: `nullable` must map schema names to lists of field names")
+        fields_of = {name: raw.get(name) or {} for name in ("nullable", "required")}
+        for name, table in fields_of.items():
+            if not isinstance(table, dict) or not all(
+                isinstance(v, list) and all(isinstance(f, str) for f in v) for v in table.values()
+            ):
+                raise SpecError(f"{path}: `{name}` must map schema names to lists of field names")
         text = raw.get("text_responses") or {}
         if not isinstance(text, dict) or not all(
             isinstance(statuses, dict) and all(isinstance(m, str) and "/" in m for m in statuses.values())
@@ -48,7 +52,8 @@ class Overrides:
         ):
             raise SpecError(f"{path}: `text_responses` must map operationIds to {{status: media type}} mappings")
         return cls(
-            nullable={str(k): list(v) for k, v in nullable.items()},
+            nullable={str(k): list(v) for k, v in fields_of["nullable"].items()},
+            required={str(k): list(v) for k, v in fields_of["required"].items()},
             text_responses={str(op): {str(s): m for s, m in statuses.items()} for op, statuses in text.items()},
         )
 
@@ -101,3 +106,30 @@ def _make_nullable(prop: dict[str, Any]) -> None:
         if {"type": "null"} not in options:
             options.append({"type": "null"})
         prop[key] = options
+
+
+def apply_required(
+    doc: Document, table: Mapping[str, list[str]], *, current: Mapping[str, str] | None = None, source: str = ""
+) -> Document:
+    """Mark the listed fields as always sent (``required``), where Prolific's pages show them on every response.
+
+    The document marks few response fields required, so the generated models type identities such
+    as ``ParticipantGroup.id`` as ``str | Unset`` and every use needs a check. ``table`` and
+    ``current`` as for :func:`apply_nullable`; a field the schema lacks is an error.
+    """
+    schemas = schemas_of(doc)
+    current = current or {}
+    for published, fields in table.items():
+        schema = schemas.get(current.get(published, published))
+        if schema is None:
+            continue
+        props = schema.get("properties") or {}
+        missing = [f for f in fields if f not in props]
+        if missing:
+            raise SpecError(
+                f"{source}: required table names {published}.{missing[0]}, which the schema does not have "
+                f"(fields: {', '.join(props)}); fix openapi/overrides.yaml"
+            )
+        required = schema.setdefault("required", [])
+        required.extend(f for f in fields if f not in required)
+    return doc

@@ -773,3 +773,13 @@ def test_lenient_error_bodies_requires_nothing_of_an_error_body(doc_factory):
     assert "required" not in schemas["Error"] and "required" not in schemas["ErrorDetail"]
     assert set(schemas["ErrorDetail"]["properties"]) == set(bodies.ERROR_SCHEMAS["ErrorDetail"]["properties"])
     assert schemas["Other"] == other
+
+
+def test_apply_required_marks_always_sent_fields_after_folding(doc_factory):
+    doc = doc_factory(schemas={"Group": {"type": "object", "properties": {"id": {"type": "string"}, "n": {}}}})
+    overrides.apply_required(doc, {"Published": ["id"], "Gone": ["x"]}, current={"Published": "Group"})
+    assert doc["components"]["schemas"]["Group"]["required"] == ["id"]
+    overrides.apply_required(doc, {"Group": ["id", "n"]})
+    assert doc["components"]["schemas"]["Group"]["required"] == ["id", "n"]  # no repeats
+    with pytest.raises(SpecError, match=r"Group\.naem.*overrides\.yaml"):
+        overrides.apply_required(doc, {"Group": ["naem"]}, source="openapi/overrides.yaml")

@@ -48,13 +48,13 @@ class TestDrift:
         assert drift(repo_copy) == []
 
     def test_an_edited_generated_model_is_reported(self, repo_copy: Layout):
-        change_one_line(repo_copy.root / MODEL, "credential_pool_id: str | Unset = UNSET", "credential_pool_id: str")
+        change_one_line(repo_copy.root / MODEL, "credential_pool_id: str\n", "credential_pool_id: str | None\n")
         lines = drift(repo_copy)
         assert lines
         text = "\n".join(lines)
         assert f"--- generated/{PACKAGE}/models/credential_pool.py (committed)" in text
-        assert "-    credential_pool_id: str\n" in text + "\n"
-        assert "+    credential_pool_id: str | Unset = UNSET" in text
+        assert "-    credential_pool_id: str | None\n" in text + "\n"
+        assert "+    credential_pool_id: str\n" in text + "\n"
         assert "prolific.yaml" not in text  # only the edited file is reported
 
     def test_an_edited_spec_is_reported(self, repo_copy: Layout):
@@ -91,7 +91,7 @@ class TestDrift:
         assert "match the sources" in capsys.readouterr().out
 
     def test_cli_check_fails_with_the_diff_on_a_stale_copy(self, repo_copy: Layout, monkeypatch, capsys):
-        change_one_line(repo_copy.root / MODEL, "credential_pool_id: str | Unset = UNSET", "credential_pool_id: str")
+        change_one_line(repo_copy.root / MODEL, "credential_pool_id: str\n", "credential_pool_id: str | None\n")
         assert cli.main(["--root", str(repo_copy.root), "check"]) == 1
         captured = capsys.readouterr()
         assert "models/credential_pool.py" in captured.out

@@ -6,8 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="CredentialPool")
 
 
@@ -15,11 +13,11 @@ T = TypeVar("T", bound="CredentialPool")
 class CredentialPool:
     """
     Attributes:
-        credential_pool_id (str | Unset): The unique identifier for the created credential pool / The unique identifier
-            for the updated credential pool
+        credential_pool_id (str): The unique identifier for the created credential pool / The unique identifier for the
+            updated credential pool
     """
 
-    credential_pool_id: str | Unset = UNSET
+    credential_pool_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -27,16 +25,18 @@ class CredentialPool:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if credential_pool_id is not UNSET:
-            field_dict["credential_pool_id"] = credential_pool_id
+        field_dict.update(
+            {
+                "credential_pool_id": credential_pool_id,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        credential_pool_id = d.pop("credential_pool_id", UNSET)
+        credential_pool_id = d.pop("credential_pool_id")
 
         credential_pool = cls(
             credential_pool_id=credential_pool_id,

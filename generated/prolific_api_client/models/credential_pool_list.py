@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.credential_pool_summary import CredentialPoolSummary
 
@@ -19,25 +17,25 @@ T = TypeVar("T", bound="CredentialPoolList")
 class CredentialPoolList:
     """
     Attributes:
-        credential_pools (list[CredentialPoolSummary] | Unset):
+        credential_pools (list[CredentialPoolSummary]):
     """
 
-    credential_pools: list[CredentialPoolSummary] | Unset = UNSET
+    credential_pools: list[CredentialPoolSummary]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        credential_pools: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.credential_pools, Unset):
-            credential_pools = []
-            for credential_pools_item_data in self.credential_pools:
-                credential_pools_item = credential_pools_item_data.to_dict()
-                credential_pools.append(credential_pools_item)
+        credential_pools = []
+        for credential_pools_item_data in self.credential_pools:
+            credential_pools_item = credential_pools_item_data.to_dict()
+            credential_pools.append(credential_pools_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if credential_pools is not UNSET:
-            field_dict["credential_pools"] = credential_pools
+        field_dict.update(
+            {
+                "credential_pools": credential_pools,
+            }
+        )
 
         return field_dict
 
@@ -46,14 +44,12 @@ class CredentialPoolList:
         from ..models.credential_pool_summary import CredentialPoolSummary  # noqa: PLC0415
 
         d = dict(src_dict)
-        _credential_pools = d.pop("credential_pools", UNSET)
-        credential_pools: list[CredentialPoolSummary] | Unset = UNSET
-        if _credential_pools is not UNSET:
-            credential_pools = []
-            for credential_pools_item_data in _credential_pools:
-                credential_pools_item = CredentialPoolSummary.from_dict(credential_pools_item_data)
+        credential_pools = []
+        _credential_pools = d.pop("credential_pools")
+        for credential_pools_item_data in _credential_pools:
+            credential_pools_item = CredentialPoolSummary.from_dict(credential_pools_item_data)
 
-                credential_pools.append(credential_pools_item)
+            credential_pools.append(credential_pools_item)
 
         credential_pool_list = cls(
             credential_pools=credential_pools,

@@ -6,8 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="CredentialPoolSummary")
 
 
@@ -15,14 +13,14 @@ T = TypeVar("T", bound="CredentialPoolSummary")
 class CredentialPoolSummary:
     """
     Attributes:
-        credential_pool_id (str | Unset): The unique identifier for the credential pool
-        total_credentials (int | Unset): Total number of credentials in the pool
-        available_credentials (int | Unset): Number of unredeemed credentials available
+        credential_pool_id (str): The unique identifier for the credential pool
+        total_credentials (int): Total number of credentials in the pool
+        available_credentials (int): Number of unredeemed credentials available
     """
 
-    credential_pool_id: str | Unset = UNSET
-    total_credentials: int | Unset = UNSET
-    available_credentials: int | Unset = UNSET
+    credential_pool_id: str
+    total_credentials: int
+    available_credentials: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,24 +32,24 @@ class CredentialPoolSummary:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if credential_pool_id is not UNSET:
-            field_dict["credential_pool_id"] = credential_pool_id
-        if total_credentials is not UNSET:
-            field_dict["total_credentials"] = total_credentials
-        if available_credentials is not UNSET:
-            field_dict["available_credentials"] = available_credentials
+        field_dict.update(
+            {
+                "credential_pool_id": credential_pool_id,
+                "total_credentials": total_credentials,
+                "available_credentials": available_credentials,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        credential_pool_id = d.pop("credential_pool_id", UNSET)
+        credential_pool_id = d.pop("credential_pool_id")
 
-        total_credentials = d.pop("total_credentials", UNSET)
+        total_credentials = d.pop("total_credentials")
 
-        available_credentials = d.pop("available_credentials", UNSET)
+        available_credentials = d.pop("available_credentials")
 
         credential_pool_summary = cls(
             credential_pool_id=credential_pool_id,

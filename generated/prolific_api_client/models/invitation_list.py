@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.invitation import Invitation
 
@@ -19,25 +17,25 @@ T = TypeVar("T", bound="InvitationList")
 class InvitationList:
     """
     Attributes:
-        invitations (list[Invitation] | Unset):
+        invitations (list[Invitation]):
     """
 
-    invitations: list[Invitation] | Unset = UNSET
+    invitations: list[Invitation]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        invitations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.invitations, Unset):
-            invitations = []
-            for invitations_item_data in self.invitations:
-                invitations_item = invitations_item_data.to_dict()
-                invitations.append(invitations_item)
+        invitations = []
+        for invitations_item_data in self.invitations:
+            invitations_item = invitations_item_data.to_dict()
+            invitations.append(invitations_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if invitations is not UNSET:
-            field_dict["invitations"] = invitations
+        field_dict.update(
+            {
+                "invitations": invitations,
+            }
+        )
 
         return field_dict
 
@@ -46,14 +44,12 @@ class InvitationList:
         from ..models.invitation import Invitation  # noqa: PLC0415
 
         d = dict(src_dict)
-        _invitations = d.pop("invitations", UNSET)
-        invitations: list[Invitation] | Unset = UNSET
-        if _invitations is not UNSET:
-            invitations = []
-            for invitations_item_data in _invitations:
-                invitations_item = Invitation.from_dict(invitations_item_data)
+        invitations = []
+        _invitations = d.pop("invitations")
+        for invitations_item_data in _invitations:
+            invitations_item = Invitation.from_dict(invitations_item_data)
 
-                invitations.append(invitations_item)
+            invitations.append(invitations_item)
 
         invitation_list = cls(
             invitations=invitations,

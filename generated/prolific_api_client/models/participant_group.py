@@ -19,8 +19,8 @@ T = TypeVar("T", bound="ParticipantGroup")
 class ParticipantGroup:
     """
     Attributes:
-        id (None | str | Unset): The id of the participant group
-        name (None | str | Unset): The name of the participant group
+        id (None | str): The id of the participant group
+        name (None | str): The name of the participant group
         project_id (None | str | Unset): The id of the project the participant group belongs to
         workspace_id (None | str | Unset): The id of the workspace the participant group belongs to. A participant group
             can only belong to either a workspace or an organisation.
@@ -33,8 +33,8 @@ class ParticipantGroup:
             participants in this group through completion codes.
     """
 
-    id: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
+    id: None | str
+    name: None | str
     project_id: None | str | Unset = UNSET
     workspace_id: None | str | Unset = UNSET
     organisation_id: None | str | Unset = UNSET
@@ -45,17 +45,11 @@ class ParticipantGroup:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
+        id: None | str
+        id = self.id
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name: None | str
+        name = self.name
 
         project_id: None | str | Unset
         if isinstance(self.project_id, Unset):
@@ -107,11 +101,12 @@ class ParticipantGroup:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if name is not UNSET:
-            field_dict["name"] = name
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+            }
+        )
         if project_id is not UNSET:
             field_dict["project_id"] = project_id
         if workspace_id is not UNSET:
@@ -135,23 +130,19 @@ class ParticipantGroup:
 
         d = dict(src_dict)
 
-        def _parse_id(data: object) -> None | str | Unset:
+        def _parse_id(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        id = _parse_id(d.pop("id", UNSET))
+        id = _parse_id(d.pop("id"))
 
-        def _parse_name(data: object) -> None | str | Unset:
+        def _parse_name(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        name = _parse_name(d.pop("name", UNSET))
+        name = _parse_name(d.pop("name"))
 
         def _parse_project_id(data: object) -> None | str | Unset:
             if data is None:
