@@ -131,8 +131,11 @@ def _top_up_path(args: Any) -> Path:
     return Path(f"topup-{args.study_id}-{time.strftime('%Y%m%d-%H%M%S')}.csv")
 
 
-def _top_up(ctx: Context, client: Prolific, capacity: Capacity) -> None:
-    """Generate the shortfall, save it (mode 600), add it to the pool; say where it is, never the passwords."""
+def _top_up(ctx: Context, client: Prolific, capacity: Capacity) -> bool:
+    """Generate the shortfall, save it (mode 600), add it to the pool; say where it is, never the passwords.
+
+    False when the pool refused them: the error, the file and the command adding the rest are printed.
+    """
     args, out = ctx.args, ctx.out
     assert capacity.pool_id is not None
     prefix = args.prefix if args.prefix is not None else f"topup-{time.strftime('%Y%m%d%H%M%S')}-"
@@ -147,9 +150,16 @@ def _top_up(ctx: Context, client: Prolific, capacity: Capacity) -> None:
         resume = shlex.join(
             [PROG, "credentials", "upload", "--pool", capacity.pool_id, "--skip", str(exc.uploaded), str(path)]
         )
-        exc.args = (f"{exc.args[0]} The new credentials are in {path}; add the rest with: {resume}",)
-        raise
+        cause = exc.__cause__ if exc.__cause__ is not None else exc
+        message = f"error: the top-up stopped: {cause}"
+        out.say(message)
+        out.say(
+            f"the new credentials are in {path} ({exc.uploaded:,} of {len(creds):,} added); add them with: {resume}"
+        )
+        out.error(cause, message, credential_pool_id=capacity.pool_id, file=str(path), uploaded=exc.uploaded)
+        return False
     out.say(f"added {_plural(len(creds), 'credential')} to pool {capacity.pool_id}")
+    return True
 
 
 def cmd_capacity(ctx: Context) -> int:
@@ -158,7 +168,8 @@ def cmd_capacity(ctx: Context) -> int:
         capacity = client.credentials.capacity(args.study_id)
         if args.top_up and capacity.shortfall and capacity.pool_id is not None:
             out.say(_capacity_text(capacity))
-            _top_up(ctx, client, capacity)
+            if not _top_up(ctx, client, capacity):
+                return EXIT_API
             capacity = client.credentials.capacity(args.study_id)
     out.result(_capacity_text(capacity), _capacity_data(capacity))
     if capacity.pool_id is None:
