@@ -789,6 +789,100 @@ def bench_spec_diff(repeats: int, tmp: Path) -> list[Row]:
     ]  # fmt: skip
 
 
+# -- the credentials report (parse, reconcile) ------------------------------------------------------
+
+# (rows, time pairs, memory pairs) per mode; kept apart from Sizes so this group stays self-contained.
+REPORT_SIZES = {"full": (1_000_000, 7, 3), "quick": (100_000, 3, 2), "smoke": (1_000, 1, 1)}
+
+
+def _report_text(n: int) -> str:
+    """A report as Prolific sends it: ``n`` rows, 3 in 5 used, the rest unused (empty ids)."""
+    lines = ["Participant Id,Submission Id,Username,Status"]
+    width = len(str(n))
+    for i in range(n):
+        username = f"participant{i:0{width}d}"
+        lines.append(f"{i:024x},{i + 1:024x},{username},USED" if i % 5 < 3 else f",,{username},UNUSED")
+    return "\n".join(lines) + "\n"
+
+
+def bench_report(mode: str, warmup: int = 1) -> list[Row]:
+    """parse_credential_report vs csv.reader; reconcile_report vs a bare dict join (time and peak memory)."""
+    import io
+
+    from prolific import parse_credential_report, parse_credentials, reconcile_report
+    from prolific.credentials import CredentialList
+
+    n, repeats, mem_repeats = REPORT_SIZES[mode]
+    text = _report_text(n)
+
+    def csv_baseline() -> list[list[str]]:
+        return list(csv.reader(io.StringIO(text)))
+
+    def parse() -> object:
+        return parse_credential_report(text)
+
+    report = parse_credential_report(text)
+    if [list(row) for row in report.rows] != csv_baseline()[1:]:
+        raise SystemExit("benchmark bug: parse_credential_report differs from csv.reader")
+    what = f"`parse_credential_report` of a {n:,}-row report ({len(text) / 1e6:.0f} MB, 60% used)"
+    s, b = interleaved(parse, csv_baseline, repeats=repeats, warmup=warmup)
+    rows = [
+        Row("report", f"{what}: rows by header name, checked widths, status counts", "`list(csv.reader(io.StringIO(text)))`",
+            s, b, 1.5, notes=f"{repeats} pairs; the cyclic GC enabled (the default)"),
+    ]  # fmt: skip
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        s, b = interleaved(parse, csv_baseline, repeats=repeats, warmup=warmup)
+    finally:
+        if enabled:
+            gc.enable()
+    rows.append(
+        Row("report-nogc", f"{what}: time with the cyclic GC disabled on both sides", "the same baseline", s, b, None,
+            notes=f"{repeats} pairs; parse_credential_report pauses the GC itself and csv.reader does not, so this row "
+            "isolates the cost of the parsing"),
+    )  # fmt: skip
+
+    # The user's file: the pool's usernames but 1% of them, and 1% the report does not list.
+    width = len(str(n))
+    missing = max(1, n // 100)
+    pairs = random_credentials(n, seed=3)
+    file_rows = [(f"participant{i:0{width}d}", p) for i, (_, p) in enumerate(pairs[: n - missing])]
+    file_rows += [(f"elsewhere{i}", p) for i, (_, p) in enumerate(pairs[n - missing :])]
+    credentials: CredentialList = parse_credentials("\n".join(map(",".join, file_rows)))
+    report_rows = report.rows
+
+    def join_baseline() -> list[tuple[Any, str]]:
+        passwords = dict(credentials)
+        return [(row, passwords[row[2]]) for row in report_rows if row[2] in passwords]
+
+    def subject() -> object:
+        return reconcile_report(report, credentials)
+
+    result = reconcile_report(report, credentials)
+    if len(result.assigned) + len(result.unused) != len(join_baseline()):
+        raise SystemExit("benchmark bug: reconcile_report and the dict join disagree")
+    what = (
+        f"`reconcile_report` of {n:,} credentials (a validated `CredentialList`) against the parsed {n:,}-row report: "
+        "assigned, unused, not in the file, not in the report"
+    )
+    base = "a bare dict join: `passwords = dict(credentials)`, then `(row, password)` for each report row in it"
+    s, b = interleaved(subject, join_baseline, repeats=repeats, warmup=warmup)
+    rows.append(Row("reconcile", f"{what}: time", base, s, b, 2.0,
+                    notes=f"{repeats} pairs; 1% of the report not in the file and 1% of the file not in the report"))  # fmt: skip
+    sm: list[float] = []
+    bm: list[float] = []
+    for i in range(mem_repeats):
+        pair = [(subject, sm), (join_baseline, bm)]
+        for fn, out in pair if i % 2 else reversed(pair):
+            out.append(peak_bytes(fn))
+    rows.append(
+        Row("reconcile-memory", f"{what}: peak memory (tracemalloc)", "the same baseline", sm, bm, 2.0, unit="B",
+            notes=f"{mem_repeats} pairs (deterministic); inputs allocated before, results part of both peaks"),
+    )  # fmt: skip
+    return rows
+
+
 # -- output ---------------------------------------------------------------------------------------
 
 
@@ -846,7 +940,7 @@ def table(rows: list[Row], *, quick: str | None) -> str:
     return "\n".join(lines)
 
 
-GROUPS = ("mock", "loopback", "paginate", "csv", "upload", "import", "generate", "diff")
+GROUPS = ("mock", "loopback", "paginate", "csv", "upload", "import", "generate", "diff", "report")
 
 
 @dataclass(frozen=True)
@@ -909,6 +1003,8 @@ def main(argv: list[str] | None = None) -> int:
             rows += bench_generate(repeats=sizes.generate_repeats, tmp=tmp, smoke=args.smoke, **warm)
         if "diff" in only:
             rows += bench_spec_diff(repeats=1 if args.smoke else 2 if quick else 11, tmp=tmp)
+        if "report" in only:
+            rows += bench_report("smoke" if args.smoke else "quick" if args.quick else "full", **warm)
     elapsed = time.perf_counter() - started
 
     flag = "--smoke" if args.smoke else "--quick"

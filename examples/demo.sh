@@ -77,4 +77,12 @@ run "Create a participant group" \
 run "Invite two collaborators (--json: one JSON document on stdout)" \
     "$CLI" --json invitations create --workspace demo-workspace ana@example.org ben@example.org
 
-printf '\nDone; the fake server stops now. Against the real API: export PROLIFIC_TOKEN=... and unset PROLIFIC_URL.\n'
+printf '\nDone with part one; its fake server stops now.\n'
+cleanup
+SERVER=
+trap - EXIT
+
+# Part two: the credential workflow (attach, capacity, top-up, publish, report, reconcile). Its fake
+# runs inside the tour's own process, because participants redeeming credentials is a Python call.
+printf '\n%s== Part two: the credential workflow, with its own FakeProlific (examples/credential_tour.py)%s\n' "$BOLD" "$PLAIN"
+.venv/bin/python examples/credential_tour.py

@@ -30,17 +30,28 @@ from ._errors import (
     ConflictError,
     CredentialsFormatError,
     InvalidArgumentError,
+    MembershipError,
     NotFoundError,
     PermissionDeniedError,
     ProlificError,
     RateLimitError,
+    ReportFormatError,
     ServerError,
+    StudyStateError,
     UploadError,
 )
 
 if TYPE_CHECKING:
     from ._client import AsyncProlific, Prolific, ProlificAPIClient, RawResponse
     from ._retry import RetryPolicy
+    from .capacity import Capacity
+    from .credential_report import (
+        CredentialReport,
+        Reconciliation,
+        ReportRow,
+        parse_credential_report,
+        reconcile_report,
+    )
     from .credentials import (
         Credential,
         coerce_credentials,
@@ -50,7 +61,9 @@ if TYPE_CHECKING:
         parse_credentials,
         read_credentials,
     )
+    from .resources._pools import PoolSummary
     from .resources.credentials import DEFAULT_BATCH_SIZE, UploadResult
+    from .resources.participant_groups import DEFAULT_MEMBER_BATCH_SIZE
 
 _LAZY = {
     "AsyncProlific": "._client",
@@ -58,6 +71,14 @@ _LAZY = {
     "ProlificAPIClient": "._client",
     "RawResponse": "._client",
     "RetryPolicy": "._retry",
+    "Capacity": ".capacity",
+    "CredentialReport": ".credential_report",
+    "Reconciliation": ".credential_report",
+    "ReportRow": ".credential_report",
+    "parse_credential_report": ".credential_report",
+    "reconcile_report": ".credential_report",
+    "PoolSummary": ".resources._pools",
+    "DEFAULT_MEMBER_BATCH_SIZE": ".resources.participant_groups",
     "Credential": ".credentials",
     "coerce_credentials": ".credentials",
     "credentials_to_csv": ".credentials",
@@ -85,6 +106,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
+    "DEFAULT_MEMBER_BATCH_SIZE",
     "APIConnectionError",
     "APIError",
     "APIResponseValidationError",
@@ -93,20 +115,28 @@ __all__ = [
     "AsyncProlific",
     "AuthenticationError",
     "BadRequestError",
+    "Capacity",
     "ConfigurationError",
     "ConflictError",
     "Credential",
+    "CredentialReport",
     "CredentialsFormatError",
     "InvalidArgumentError",
+    "MembershipError",
     "NotFoundError",
     "PermissionDeniedError",
+    "PoolSummary",
     "Prolific",
     "ProlificAPIClient",
     "ProlificError",
     "RateLimitError",
     "RawResponse",
+    "Reconciliation",
+    "ReportFormatError",
+    "ReportRow",
     "RetryPolicy",
     "ServerError",
+    "StudyStateError",
     "UploadError",
     "UploadResult",
     "__version__",
@@ -114,6 +144,8 @@ __all__ = [
     "credentials_to_csv",
     "find_problems",
     "generate_credentials",
+    "parse_credential_report",
     "parse_credentials",
     "read_credentials",
+    "reconcile_report",
 ]

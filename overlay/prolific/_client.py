@@ -272,12 +272,14 @@ class Prolific(_ClientBase, OperationGroups):
 
     @cached_property
     def credentials(self) -> Credentials:
-        """Credential pools: the generated operations and ``create_pool``, ``add``, ``upload``."""
+        """Credential pools: the generated operations and ``create_pool``, ``add``, ``upload``, ``list_pools``,
+        ``attach``, ``report``, ``capacity``, ``reconcile``."""
         return Credentials(self._runner)
 
     @cached_property
     def participant_groups(self) -> ParticipantGroups:
-        """Participant groups: the generated operations and ``create``."""
+        """Participant groups: the generated operations and ``create``, ``list``, ``get``, ``update``, ``delete``,
+        ``participants``, ``add_participants``, ``remove_participants``."""
         return ParticipantGroups(self._runner)
 
     @cached_property
@@ -360,12 +362,14 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
 
     @cached_property
     def credentials(self) -> AsyncCredentials:
-        """Credential pools: the generated operations and ``create_pool``, ``add``, ``upload``."""
+        """Credential pools: the generated operations and ``create_pool``, ``add``, ``upload``, ``list_pools``,
+        ``attach``, ``report``, ``capacity``, ``reconcile``."""
         return AsyncCredentials(self._runner)
 
     @cached_property
     def participant_groups(self) -> AsyncParticipantGroups:
-        """Participant groups: the generated operations and ``create``."""
+        """Participant groups: the generated operations and ``create``, ``list``, ``get``, ``update``, ``delete``,
+        ``participants``, ``add_participants``, ``remove_participants``."""
         return AsyncParticipantGroups(self._runner)
 
     @cached_property

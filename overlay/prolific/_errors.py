@@ -10,7 +10,10 @@ working for code that does not know this package.
     ├── ConfigurationError (ValueError)       no token, bad base URL, ...
     ├── InvalidArgumentError (ValueError)     an argument fails a rule checked before any request
     ├── CredentialsFormatError (ValueError)   a credentials file or text is not acceptable
+    ├── ReportFormatError (ValueError)        a credentials report (CSV) lacks a column or has a broken row
+    ├── StudyStateError                       the study's status does not allow it (attach to a non-draft)
     ├── UploadError                           a chunked upload stopped part way
+    ├── MembershipError                       adding/removing participant-group members stopped part way
     └── APIError                              anything that went wrong talking to the API
         ├── APIConnectionError                no usable response (refused, reset, DNS, ...)
         │   └── APITimeoutError
@@ -53,11 +56,14 @@ __all__ = [
     "ConflictError",
     "CredentialsFormatError",
     "InvalidArgumentError",
+    "MembershipError",
     "NotFoundError",
     "PermissionDeniedError",
     "ProlificError",
     "RateLimitError",
+    "ReportFormatError",
     "ServerError",
+    "StudyStateError",
     "UploadError",
     "error_detail",
     "status_error",
@@ -142,6 +148,69 @@ class UploadError(ProlificError):
         self.batch_lines = batch_lines
         self.rejected: Mapping[int, str] = rejected if rejected is not None else {}
         self.rejected_count = rejected_count if rejected_count is not None else len(self.rejected)
+
+
+class ReportFormatError(ProlificError, ValueError):
+    """A credentials report (``Participant Id,Submission Id,Username,Status`` CSV) cannot be read.
+
+    ``missing`` names the columns not found (``columns`` holds the header as found), or ``line``
+    is the report line that is broken; ``source`` says which report.
+
+    >>> str(ReportFormatError("no Status column", source="report.csv", line=1))
+    'report.csv, line 1: no Status column'
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        missing: Sequence[str] = (),
+        columns: Sequence[str] = (),
+    ) -> None:
+        self.reason = reason
+        self.source = source
+        self.line = line
+        self.missing = tuple(missing)
+        self.columns = tuple(columns)
+        where = [part for part in (source, f"line {line}" if line is not None else None) if part]
+        super().__init__(f"{', '.join(where)}: {reason}" if where else reason)
+
+
+class StudyStateError(ProlificError):
+    """The study's status does not allow what was asked (e.g. attaching a pool to a published study).
+
+    Raised before the refused request is sent. ``study_id``, ``status`` (as the API gave it) and
+    ``allowed`` (the statuses that would have worked).
+    """
+
+    def __init__(self, message: str, *, study_id: str, status: str, allowed: Sequence[str]) -> None:
+        super().__init__(message)
+        self.study_id = study_id
+        self.status = status
+        self.allowed = tuple(allowed)
+
+
+class MembershipError(ProlificError):
+    """Adding participants to (or removing them from) a participant group stopped part way.
+
+    ``group_id``; ``action``: ``"add"`` or ``"remove"``; ``done``: how many ids of the input the
+    API confirmed (whole batches, in input order); ``total``; ``remaining``: the ids not
+    confirmed, in input order — resume with ``add_participants(group_id, err.remaining)`` (or
+    ``remove_participants``): both are idempotent, so the failed batch may be sent again. The API
+    error that stopped it is ``__cause__``.
+    """
+
+    def __init__(
+        self, message: str, *, group_id: str, action: str, done: int, total: int, remaining: Sequence[str]
+    ) -> None:
+        super().__init__(message)
+        self.group_id = group_id
+        self.action = action
+        self.done = done
+        self.total = total
+        self.remaining = list(remaining)
 
 
 class APIError(ProlificError):

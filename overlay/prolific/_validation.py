@@ -14,6 +14,9 @@ from ._errors import InvalidArgumentError
 # the real check; this catches the typos that would otherwise cost a round trip.
 _EMAIL = re.compile(r"[^@\s,;<>\"()\[\]]+@[^@\s,;<>\"()\[\]]+\.[^@\s,;<>\"()\[\].]+")
 
+# A Prolific participant id is a 24-character lower-case hexadecimal string (a MongoDB ObjectId).
+_PARTICIPANT_ID = re.compile(r"[0-9a-f]{24}")
+
 #: What ``role=`` accepts: the API's values and their short forms (at run time, in any case).
 Role: TypeAlias = InvitationRole | Literal["admin", "collaborator", "workspace_admin", "workspace_collaborator"]
 
@@ -60,6 +63,36 @@ def id_list(values: Iterable[str] | None, name: str) -> list[str] | None:
     if isinstance(values, str | bytes):
         raise InvalidArgumentError(f"{name} must be a list of ids, not a single {type(values).__name__}")
     return [require_id(v, f"{name}[{i}]") for i, v in enumerate(values)]
+
+
+def participant_id_problem(value: object) -> str | None:
+    """Why ``value`` is not a Prolific participant id, or None.
+
+    >>> participant_id_problem("5e9b9c9b0f9c9a0001b0b1f4") is None
+    True
+    >>> participant_id_problem("5E9B")
+    "'5E9B' is not a participant id (24 lower-case hexadecimal characters)"
+    """
+    if isinstance(value, str) and _PARTICIPANT_ID.fullmatch(value):
+        return None
+    if not isinstance(value, str):
+        return f"a participant id is a str, not {type(value).__name__}"
+    shown = repr(value) if len(value) <= 40 else repr(value[:37]) + f"... ({len(value)} characters)"
+    return f"{shown} is not a participant id (24 lower-case hexadecimal characters)"
+
+
+def participant_ids(values: Iterable[str], name: str = "participant_ids", *, allow_empty: bool = False) -> list[str]:
+    """A list of participant ids, each checked; a bad one is named by its item number (from 1)."""
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise InvalidArgumentError(f"{name} must be a list of participant ids, not a {type(values).__name__}")
+    out = list(values)
+    for number, value in enumerate(out, 1):
+        problem = participant_id_problem(value)
+        if problem is not None:
+            raise InvalidArgumentError(f"{name} item {number}: {problem}; nothing was sent")
+    if not out and not allow_empty:
+        raise InvalidArgumentError(f"{name} is empty: give at least one participant id")
+    return out
 
 
 def emails(values: Iterable[str]) -> list[str]:

@@ -12,6 +12,7 @@ ROWS = {
     "mock", "generated", "loopback", "loopback-validated", "loopback-generated", "csv", "csv-memory",
     "csv-nogc", "upload", "import", "import-client", "generate", "generate-edited", "spec-diff",
     "method-get", "method-vs-generated", "first-use", "tag-first-use", "check-generated", "paginate",
+    "report", "report-nogc", "reconcile", "reconcile-memory",
 }  # fmt: skip
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import IO, Any
 
 from prolific import CredentialsFormatError
 
-from ._context import MIN_REDACTED, _plural
+from ._context import MIN_REDACTED, LocalError, UsageError, _plural
 from ._input import InputProblems
 
 
@@ -92,6 +95,11 @@ class Output:
         self.error_written = True
         self.result(None, {"error": _error_fields(exc, message), **extra})
 
+    def write(self, text: str) -> None:
+        """Text on stdout as it is (no newline added), redacted like everything else."""
+        self.stdout.write(self.redact(text))
+        self.stdout.flush()
+
     def data(self, text: str) -> None:
         """Requested data, written as is (``credentials generate``: the passwords ARE the result)."""
         self.stdout.write(text)
@@ -100,6 +108,43 @@ class Output:
     def say(self, message: str) -> None:
         self.stderr.write(self.redact(message) + "\n")
         self.stderr.flush()
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Rows under a header, columns aligned (two spaces between); columns of numbers right-aligned.
+
+    >>> print(table(["ID", "N"], [["a", 1], ["bbb", 20]]))
+    ID    N
+    a     1
+    bbb  20
+    """
+    body = [list(row) for row in rows]
+    numeric = [bool(body) and all(isinstance(row[i], int) for row in body) for i in range(len(header))]
+    cells = [list(map(str, header))] + [["" if c is None else str(c) for c in row] for row in body]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = []
+    for row in cells:
+        shown = [c.rjust(w) if num else c.ljust(w) for c, w, num in zip(row, widths, numeric, strict=True)]
+        lines.append("  ".join(shown).rstrip())
+    return "\n".join(lines)
+
+
+def write_private_file(path: Path, text: str, *, force: bool = False) -> None:
+    """Create ``path`` with mode 600 and write ``text`` (it holds passwords); an existing file needs ``force``."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except FileExistsError:
+        raise UsageError(f"{path} exists; pass --force to overwrite it") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            with contextlib.suppress(OSError):  # a file system without permissions
+                os.fchmod(handle.fileno(), 0o600)  # --force on an existing file keeps its mode otherwise
+            handle.write(text)
+    except OSError as exc:
+        raise LocalError(f"{path}: write failed: {exc.strerror or exc}") from None
 
 
 def _error_fields(exc: BaseException, message: str) -> dict[str, Any]:

@@ -8,14 +8,23 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, cast
 
-from prolific import DEFAULT_BATCH_SIZE, __version__
+from prolific import DEFAULT_BATCH_SIZE, DEFAULT_MEMBER_BATCH_SIZE, __version__
 
 from ._context import DEFAULT_URL, PROG, TOKEN_ENV, URL_ENV, Context, UsageError
 from .api import cmd_api
 from .credentials import cmd_add, cmd_check, cmd_create, cmd_generate, cmd_upload
 from .fake_server import cmd_fake_server
-from .groups import cmd_group
+from .groups import (
+    cmd_group,
+    cmd_group_add,
+    cmd_group_delete,
+    cmd_group_get,
+    cmd_group_list,
+    cmd_group_members,
+    cmd_group_remove,
+)
 from .invitations import cmd_invite
+from .pools import cmd_attach, cmd_capacity, cmd_list, cmd_reconcile, cmd_report
 
 
 class _Parser(argparse.ArgumentParser):
@@ -137,7 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
         for sub in subs:
             _global_options(sub, leaf=True, online=online)
 
-    creds = commands.add_parser("credentials", help="credential pools: check, create, add, upload, generate")
+    creds = commands.add_parser(
+        "credentials",
+        help="credential pools: check, create, add, upload, generate; list, attach, report, capacity, reconcile",
+    )
     actions = creds.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     check = leaf(
         actions,
@@ -192,10 +204,90 @@ def build_parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("-o", "--output", metavar="FILE", help="file to create (mode 600); default: stdout")
     generate.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    finish(create, add, upload)
+    plist = leaf(
+        actions,
+        "list",
+        cmd_list,
+        help="list a workspace's credential pools (total, available, used)",
+        description="List the credential pools of a workspace: a table of pool id, total, available and used "
+        "credentials, or one JSON document with --json.",
+    )
+    plist.add_argument("--workspace", metavar="ID", required=True, help="workspace id")
+    attach = leaf(
+        actions,
+        "attach",
+        cmd_attach,
+        help="attach a credential pool to a draft study",
+        description="Set a draft study's credential pool. The study is read first: unless it is a draft "
+        "(UNPUBLISHED) nothing is sent and the exit status is 1, with the reason.",
+    )
+    attach.add_argument("study_id", metavar="STUDY", help="the study id (a draft)")
+    attach.add_argument(
+        "pool_id", metavar="POOL", help="the credential pool id (<workspace_id>_<uuid>), of the study's workspace"
+    )
+    report = leaf(
+        actions,
+        "report",
+        cmd_report,
+        help="a study's credentials report: who used which username",
+        description="The credentials report of a study with a pool: participant id, submission id, username and "
+        "status (USED/UNUSED) of each credential, as a table; --csv prints the CSV exactly as Prolific sends "
+        "it, --json the parsed rows and counts. The report holds no passwords.",
+    )
+    report.add_argument("study_id", metavar="STUDY", help="the study id")
+    report.add_argument("--csv", action="store_true", help="print the report's CSV as Prolific sends it")
+    capacity = leaf(
+        actions,
+        "capacity",
+        cmd_capacity,
+        help="check that a study's pool meets Prolific's advice of 1.5 credentials per place (exit 1 if short)",
+        description="Compare a study's places with its pool: Prolific advises ceil(1.5 x places) credentials, "
+        "counting those already used. Exit 0 when the pool meets the advice, 1 when it is short (the output says "
+        "how many to add). --top-up generates the missing credentials, saves them to a file created with mode "
+        "600 (its path is printed, the passwords never are), adds them to the pool and checks again.",
+    )
+    capacity.add_argument("study_id", metavar="STUDY", help="the study id")
+    capacity.add_argument(
+        "--top-up", action="store_true", help="generate the shortfall, save it (mode 600) and add it to the pool"
+    )
+    capacity.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="with --top-up: the file to create for the new credentials (default: topup-STUDY-DATE-TIME.csv here)",
+    )
+    capacity.add_argument(
+        "--prefix", metavar="P", help="with --top-up: username prefix of the new credentials (default: topup-DATETIME-)"
+    )
+    capacity.add_argument(
+        "--length", metavar="L", type=_count(8), default=16, help="with --top-up: password length (default: 16)"
+    )
+    reconcile = leaf(
+        actions,
+        "reconcile",
+        cmd_reconcile,
+        help="join your credentials file with a study's report: who got which login",
+        description="Join your own credentials file with the study's report: which participant got which username "
+        "(assigned), which of your logins are unused, which usernames of the report are not in your file, and "
+        "which of yours the report does not list. A table, --csv (a category column) or --json. No password is "
+        "printed unless --with-passwords is given and stdout is not a terminal.",
+    )
+    reconcile.add_argument("study_id", metavar="STUDY", help="the study id")
+    reconcile.add_argument("file", metavar="FILE", help="your credentials CSV (username,password), or - for stdin")
+    reconcile.add_argument(
+        "--csv", action="store_true", help="one CSV: participant_id, submission_id, username, status, category"
+    )
+    reconcile.add_argument(
+        "--with-passwords",
+        action="store_true",
+        help="add each login's password from FILE (refused when stdout is a terminal: redirect it to a file)",
+    )
+    finish(create, add, upload, plist, attach, report, capacity, reconcile)
     finish(check, generate, online=False)
 
-    groups = commands.add_parser("participant-groups", help="participant groups: create")
+    groups = commands.add_parser(
+        "participant-groups", help="participant groups: create, list, get, delete, members, add, remove"
+    )
     actions = groups.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     gcreate = leaf(actions, "create", cmd_group, help="create a participant group")
     gcreate.add_argument("--name", required=True, help="the group's name")
@@ -209,7 +301,46 @@ def build_parser() -> argparse.ArgumentParser:
     gcreate.add_argument(
         "--participants-file", metavar="FILE", help="participant ids, one per line (blank lines and # comments ignored)"
     )
-    finish(gcreate)
+    glist = leaf(actions, "list", cmd_group_list, help="list the participant groups of a workspace or a project")
+    gowner = glist.add_mutually_exclusive_group(required=True)
+    gowner.add_argument("--workspace", metavar="ID", help="workspace id")
+    gowner.add_argument("--project", metavar="ID", help="project id")
+    gget = leaf(actions, "get", cmd_group_get, help="show one participant group")
+    gget.add_argument("group_id", metavar="GROUP", help="the participant group id")
+    gdelete = leaf(actions, "delete", cmd_group_delete, help="delete a participant group")
+    gdelete.add_argument("group_id", metavar="GROUP", help="the participant group id")
+    gmembers = leaf(actions, "members", cmd_group_members, help="list a group's members (participant ids)")
+    gmembers.add_argument("group_id", metavar="GROUP", help="the participant group id")
+    changes = []
+    for name, func, to in (("add", cmd_group_add, "to"), ("remove", cmd_group_remove, "from")):
+        change = leaf(
+            actions,
+            name,
+            func,
+            help=f"{name} participants {to} a group (ids given or in a file), in batches",
+            description=f"{name.capitalize()} the participants given with --participant and --participants-file "
+            f"{to} the group. Every id is checked first (24 lower-case hexadecimal characters; a bad one is "
+            "named with its file and line, exit 2, nothing sent). Sent in batches; running the same command again "
+            "after a failure is safe.",
+        )
+        change.add_argument("group_id", metavar="GROUP", help="the participant group id")
+        change.add_argument(
+            "--participant", metavar="ID", action="append", help=f"a participant id to {name} (repeatable)"
+        )
+        change.add_argument(
+            "--participants-file",
+            metavar="FILE",
+            help="participant ids, one per line (blank lines and # comments ignored), or - for stdin",
+        )
+        change.add_argument(
+            "--batch-size",
+            metavar="N",
+            type=_count(1),
+            default=DEFAULT_MEMBER_BATCH_SIZE,
+            help=f"ids per request (default: {DEFAULT_MEMBER_BATCH_SIZE})",
+        )
+        changes.append(change)
+    finish(gcreate, glist, gget, gdelete, gmembers, *changes)
 
     invitations = commands.add_parser("invitations", help="workspace invitations: create")
     actions = invitations.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)

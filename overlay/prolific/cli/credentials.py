@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import shlex
 import traceback
 from pathlib import Path
@@ -22,9 +20,9 @@ from prolific import (
     generate_credentials,
 )
 
-from ._context import EXIT_API, EXIT_INPUT, EXIT_OK, PROG, Context, LocalError, UsageError, _explained, _plural
+from ._context import EXIT_API, EXIT_INPUT, EXIT_OK, PROG, Context, UsageError, _explained, _plural
 from ._input import _load_credentials, _read_text
-from ._output import Progress
+from ._output import Progress, write_private_file
 
 
 def cmd_check(ctx: Context) -> int:
@@ -219,20 +217,7 @@ def cmd_generate(ctx: Context) -> int:
             out.data(credentials_to_csv(creds) + "\n")
         return EXIT_OK
     path = Path(args.output)
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if args.force else os.O_EXCL)
-    try:
-        fd = os.open(path, flags, 0o600)
-    except FileExistsError:
-        raise UsageError(f"{path} exists; pass --force to overwrite it") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            with contextlib.suppress(OSError):  # a file system without permissions
-                os.fchmod(handle.fileno(), 0o600)  # --force on an existing file keeps its mode otherwise
-            handle.write(credentials_to_csv(creds) + "\n")
-    except OSError as exc:
-        raise LocalError(f"{path}: write failed: {exc.strerror or exc}") from None
+    write_private_file(path, credentials_to_csv(creds) + "\n", force=args.force)
     out.say(f"wrote {_plural(len(creds), 'credential')} to {path} (mode 600: it holds passwords)")
     out.result(None, {"file": str(path), "credentials": len(creds)})
     return EXIT_OK

@@ -1,22 +1,54 @@
-"""``participant-groups create``."""
+"""``participant-groups create|list|get|delete|members|add|remove``."""
 
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
-from ._context import EXIT_OK, Context
+from prolific import MembershipError
+from prolific._validation import participant_id_problem
+from prolific_api_client.models import ParticipantGroup
+
+from ._context import EXIT_API, EXIT_OK, PROG, Context, UsageError, _plural
 from ._input import _read_text
+from ._output import table
+
+
+def _ids_with_lines(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """``(id, where)`` for every id given: ``--participant #2`` or ``ids.txt, line 7``."""
+    ids = [(value, f"--participant #{n}") for n, value in enumerate(args.participant or [], 1)]
+    if args.participants_file:
+        label, text = _read_text(args.participants_file, "participant ids")
+        for number, line in enumerate(text.splitlines(), 1):
+            line = line.split("#", 1)[0].strip()
+            if line:
+                ids.append((line, f"{label}, line {number}"))
+    return ids
 
 
 def _participant_ids(args: argparse.Namespace) -> list[str] | None:
-    ids = list(args.participant or [])
-    if args.participants_file:
-        _label, text = _read_text(args.participants_file, "participant ids")
-        for line in text.splitlines():
-            line = line.split("#", 1)[0].strip()
-            if line:
-                ids.append(line)
-    return ids or None
+    """The ids of ``create`` (checked by the API, as before the membership commands existed)."""
+    return [value for value, _ in _ids_with_lines(args)] or None
+
+
+def _checked_ids(args: argparse.Namespace) -> list[str]:
+    """The ids of ``add``/``remove``, each a participant id, else a UsageError naming its file and line."""
+    ids = _ids_with_lines(args)
+    if not ids:
+        raise UsageError("give the participants with --participant ID (repeatable) or --participants-file FILE")
+    for value, where in ids:
+        problem = participant_id_problem(value)
+        if problem is not None:
+            raise UsageError(f"{where}: {problem}; nothing was sent")
+    return [value for value, _ in ids]
+
+
+def _group_line(data: dict[str, Any]) -> str:
+    count = data.get("participant_count")
+    line = f"{data.get('id')}\t{data.get('name')}"
+    if count is not None:
+        line += f"\t{_plural(count, 'participant')}"
+    return line
 
 
 def cmd_group(ctx: Context) -> int:
@@ -31,9 +63,84 @@ def cmd_group(ctx: Context) -> int:
             participant_ids=ids,
         )
     data = group.to_dict()
-    count = data.get("participant_count")
-    human = f"{data.get('id')}\t{data.get('name')}"
-    if count is not None:
-        human += f"\t{count} participant{'' if count == 1 else 's'}"
+    ctx.out.result(_group_line(data), data)
+    return EXIT_OK
+
+
+def _count(group: ParticipantGroup) -> int | None:
+    return group.participant_count if isinstance(group.participant_count, int) else None
+
+
+def cmd_group_list(ctx: Context) -> int:
+    args, out = ctx.args, ctx.out
+    with ctx.client() as client:
+        groups = client.participant_groups.list(workspace_id=args.workspace, project_id=args.project)
+    data = [group.to_dict() for group in groups]
+    if not groups:
+        out.say(
+            f"no participant groups in {'workspace ' + args.workspace if args.workspace else 'project ' + args.project}"
+        )
+        out.result(None, data)
+        return EXIT_OK
+    rows = [[group.id, group.name, _count(group)] for group in groups]
+    out.result(table(["GROUP", "NAME", "PARTICIPANTS"], rows), data)
+    return EXIT_OK
+
+
+def cmd_group_get(ctx: Context) -> int:
+    with ctx.client() as client:
+        group = client.participant_groups.get(ctx.args.group_id)
+    data = group.to_dict()
+    human = _group_line(data)
+    if data.get("description"):
+        human += f"\n{data['description']}"
     ctx.out.result(human, data)
     return EXIT_OK
+
+
+def cmd_group_delete(ctx: Context) -> int:
+    with ctx.client() as client:
+        client.participant_groups.delete(ctx.args.group_id)
+    ctx.out.result(f"deleted participant group {ctx.args.group_id}", {"id": ctx.args.group_id, "deleted": True})
+    return EXIT_OK
+
+
+def cmd_group_members(ctx: Context) -> int:
+    with ctx.client() as client:
+        members = list(client.participant_groups.participants(ctx.args.group_id))
+    data = [member.to_dict() for member in members]
+    ctx.out.say(f"participant group {ctx.args.group_id}: {_plural(len(members), 'member')}")
+    ctx.out.result("\n".join(str(member.participant_id) for member in members) if members else None, data)
+    return EXIT_OK
+
+
+def _change(ctx: Context, action: str) -> int:
+    args, out = ctx.args, ctx.out
+    ids = _checked_ids(args)  # before any request
+    done = "added to" if action == "add" else "removed from"
+    with ctx.client() as client:
+        groups = client.participant_groups
+        change = groups.add_participants if action == "add" else groups.remove_participants
+        try:
+            members = change(args.group_id, ids, batch_size=args.batch_size)
+        except MembershipError as exc:
+            message = f"error: {exc}"
+            out.say(message)
+            out.say(
+                f"running the same command again is safe: participants already {done} the group are ignored "
+                f"({PROG} participant-groups {action} {args.group_id} ...)"
+            )
+            out.error(exc.__cause__ or exc, message, group_id=args.group_id, done=exc.done, total=exc.total)
+            return EXIT_API
+    out.say(f"{_plural(len(ids), 'participant')} {done} group {args.group_id} ({_plural(len(members), 'member')} now)")
+    key = "added" if action == "add" else "removed"
+    out.result(None, {"group_id": args.group_id, key: len(ids), "members": len(members)})
+    return EXIT_OK
+
+
+def cmd_group_add(ctx: Context) -> int:
+    return _change(ctx, "add")
+
+
+def cmd_group_remove(ctx: Context) -> int:
+    return _change(ctx, "remove")

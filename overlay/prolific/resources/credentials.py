@@ -1,4 +1,9 @@
-"""``client.credentials``: credential pools — create, add to, and upload in batches."""
+"""``client.credentials``: credential pools — create, add to, upload in batches; list, attach, report, reconcile.
+
+The steps after a pool exists (listing pools, attaching one to a study, its report, capacity and
+reconciliation) are flows in :mod:`prolific.resources._pools`; this module holds the uploads and
+the two client classes.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,12 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from prolific_api_client.models import CreateCredentialPoolRequest, CredentialPool, UpdateCredentialPoolRequest
+from prolific_api_client.models import (
+    CreateCredentialPoolRequest,
+    CredentialPool,
+    Study,
+    UpdateCredentialPoolRequest,
+)
 from prolific_api_client.operations.credentials import (
     CREATE_CREDENTIAL_POOL,
     UPDATE_CREDENTIAL_POOL,
@@ -19,8 +29,11 @@ from prolific_api_client.types import Unset
 from .. import _validation as check
 from .._call import Call
 from .._errors import APIError, ConflictError, InvalidArgumentError, UploadError
+from ..capacity import Capacity
+from ..credential_report import CredentialReport, Reconciliation
 from ..credentials import Credential, CredentialList, CredentialsInput, coerce_credentials
 from ._base import AsyncResource, SyncResource
+from ._pools import PoolSummary, attach_flow, capacity_flow, list_pools_call, reconcile_flow, report_flow
 from ._rejections import relabel
 
 #: Credentials per request in :meth:`Credentials.upload`. Prolific documents no maximum pool or
@@ -280,6 +293,55 @@ class Credentials(SyncResource, CredentialsOperations):
             upload.confirm(stored_in)
         return upload.result()
 
+    def list_pools(self, workspace_id: str) -> list[PoolSummary]:
+        """The credential pools of a workspace: ``pool_id``, ``total``, ``available``, ``used`` each.
+
+        >>> for pool in client.credentials.list_pools("ws1"):  # doctest: +SKIP
+        ...     print(pool.pool_id, pool.available, "of", pool.total, "left")
+        """
+        return self._send(list_pools_call(workspace_id))
+
+    def attach(self, study_id: str, pool_id: str) -> Study:
+        """Attach a credential pool to a draft study (sets its ``credential_pool_id``); return the study.
+
+        The study is read first: unless its status is ``UNPUBLISHED`` this raises
+        :class:`~prolific.StudyStateError` naming the status, and sends no PATCH. The API checks
+        the rest (the pool belongs to the study's workspace, has credentials left): a 400 then.
+        """
+        return self._drive(attach_flow(study_id, pool_id))
+
+    def report(self, study_id: str) -> CredentialReport:
+        """The study's credentials report: its ``.rows`` and the ``.used`` / ``.unused`` counts.
+
+        Only for a study with a pool attached (else the API answers 400). A report whose
+        columns cannot be found raises :class:`~prolific.ReportFormatError` naming them.
+        """
+        return self._drive(report_flow(study_id))
+
+    def capacity(self, study_id: str) -> Capacity:
+        """Places against credentials: whether the pool meets Prolific's 1.5× advice, and the shortfall.
+
+        See :mod:`prolific.capacity` for the rule. Two requests (the study, its report); one
+        when no pool is attached (the shortfall is then the whole requirement).
+
+        >>> c = client.credentials.capacity("6540...")  # doctest: +SKIP
+        >>> if not c.meets_advice:  # doctest: +SKIP
+        ...     client.credentials.add(c.pool_id, credentials=generate_credentials(c.shortfall, prefix="extra"))
+        """
+        return self._drive(capacity_flow(study_id))
+
+    def reconcile(
+        self, study_id: str, credentials: CredentialsInput, *, with_passwords: bool = False
+    ) -> Reconciliation:
+        """Join your own credentials (any form ``upload`` takes) with the study's report.
+
+        Who got which login (``assigned``), which logins are ``unused``, which report usernames
+        are ``not_in_file`` and which of yours are ``not_in_report``. The credentials are
+        validated before the request. Their passwords are kept (``result.passwords``) only with
+        ``with_passwords=True``; no repr shows them.
+        """
+        return self._drive(reconcile_flow(study_id, credentials, with_passwords))
+
 
 class AsyncCredentials(AsyncResource, AsyncCredentialsOperations):
     """Async twin of :class:`Credentials`."""
@@ -320,3 +382,25 @@ class AsyncCredentials(AsyncResource, AsyncCredentialsOperations):
                 stored_in = await self._send(call)
             upload.confirm(stored_in)
         return upload.result()
+
+    async def list_pools(self, workspace_id: str) -> list[PoolSummary]:
+        """The credential pools of a workspace; see :meth:`Credentials.list_pools`."""
+        return await self._send(list_pools_call(workspace_id))
+
+    async def attach(self, study_id: str, pool_id: str) -> Study:
+        """Attach a pool to a draft study; see :meth:`Credentials.attach`."""
+        return await self._drive(attach_flow(study_id, pool_id))
+
+    async def report(self, study_id: str) -> CredentialReport:
+        """The study's credentials report; see :meth:`Credentials.report`."""
+        return await self._drive(report_flow(study_id))
+
+    async def capacity(self, study_id: str) -> Capacity:
+        """Places against credentials; see :meth:`Credentials.capacity`."""
+        return await self._drive(capacity_flow(study_id))
+
+    async def reconcile(
+        self, study_id: str, credentials: CredentialsInput, *, with_passwords: bool = False
+    ) -> Reconciliation:
+        """Join your credentials with the study's report; see :meth:`Credentials.reconcile`."""
+        return await self._drive(reconcile_flow(study_id, credentials, with_passwords))
