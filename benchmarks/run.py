@@ -462,7 +462,7 @@ def bench_loopback(calls: int, repeats: int, warmup: int = 3) -> list[Row]:
 
         # Check the bytes sent, through a request hook on the httpx clients, then remove it.
         recorder: list[httpx.Request] = []
-        clients = (bare, overlay._http, generated.get_httpx_client())
+        clients = (bare, overlay.api.get_httpx_client(), generated.get_httpx_client())
         for client in clients:
             client.event_hooks = {**client.event_hooks, "request": [recorder.append]}
         for subject in (overlay_call, validated_call, generated_call):

@@ -48,9 +48,8 @@ class _Op:
     query_parameters: list[str]
     has_body: bool
     returns: str  # the success type, e.g. "Study", "str", "None", "A | B"
-    checks: list[str]  # runtime classes for isinstance, e.g. ["Study"], ["str"], ["type(None)"]
+    checks: list[str]  # the classes a success is an instance of, by name: ["Study"], ["str"], ["None"]
     imports: set[str]  # for annotations (under TYPE_CHECKING)
-    runtime_imports: set[str]  # the success classes
     pagination: str | None
     docs: list[str]  # "id (str): Study id"
 
@@ -74,24 +73,23 @@ def _class_import(prop: Any) -> str:
     return f"from ..models.{info.module_name} import {info.name}"
 
 
-def _success_type(endpoint: Any) -> tuple[str, list[str], set[str], set[str]]:
-    """The success type's annotation, its runtime check, what it needs imported for typing and at run time."""
+def _success_type(endpoint: Any) -> tuple[str, list[str], set[str]]:
+    """The success type's annotation, the class names a success is checked against, what typing it imports."""
     types: list[str] = []
     checks: list[str] = []
     imports: set[str] = set()
-    runtime: set[str] = set()
     for response in endpoint.responses:
         pattern = str(response.status_code.pattern)
         if not pattern.startswith("2"):
             continue
         if response.source["attribute"] == "None":
-            kind, check = "None", "type(None)"
+            kind, check = "None", "None"
         else:
             kind = _text(response.prop.get_type_string())
             cls = type(response.prop).__name__
             if cls == "ModelProperty":
                 check = kind
-                runtime.add(_class_import(response.prop))
+                imports.add(_class_import(response.prop))
             elif kind == "str":
                 check = "str"
             elif cls == "ListProperty":
@@ -105,8 +103,8 @@ def _success_type(endpoint: Any) -> tuple[str, list[str], set[str], set[str]]:
         if check not in checks:
             checks.append(check)
     if not types:
-        return "None", ["type(None)"], set(), set()
-    return " | ".join(types), checks, imports, runtime
+        return "None", ["None"], set()
+    return " | ".join(types), checks, imports
 
 
 def _pagination(endpoint: Any) -> str | None:
@@ -156,7 +154,7 @@ def _collect(project: Any) -> dict[str, list[_Op]]:
                 imports |= _imports(param)
             if keyword:
                 arguments += ["*", *keyword]
-            returns, checks, typing_imports, runtime = _success_type(endpoint)
+            returns, checks, typing_imports = _success_type(endpoint)
             docs = [
                 p.to_docstring()
                 for p in [*endpoint.path_parameters, *(b.prop for b in endpoint.bodies), *endpoint.query_parameters]
@@ -178,7 +176,6 @@ def _collect(project: Any) -> dict[str, list[_Op]]:
                     returns=returns,
                     checks=checks,
                     imports=imports | typing_imports,
-                    runtime_imports=runtime,
                     pagination=_pagination(endpoint),
                     docs=docs,
                 )
@@ -246,8 +243,7 @@ def _registry(ops: list[_Op]) -> str:
 
 def _tag_module(tag: str, ops: list[_Op]) -> str:
     cls = _class_name(tag)
-    runtime = sorted(set().union(*(op.runtime_imports for op in ops)))
-    typing_only = sorted(set().union(*(op.imports for op in ops)) - set(runtime))
+    typing_only = sorted(set().union(*(op.imports for op in ops)))
     out = [
         HEADER.format(doc=f"The `{tag}` operations: one method per operation, returning the success model only."),
         "from __future__ import annotations\n\n",
@@ -255,14 +251,13 @@ def _tag_module(tag: str, ops: list[_Op]) -> str:
         "from ..types import UNSET, Unset\n",
         "from ._base import AsyncOperations, Operation, Operations\n",
         "from .registry import OPERATIONS\n",
-        *(f"{line}\n" for line in runtime),
         *(["\nif TYPE_CHECKING:\n", *(f"    {line}\n" for line in typing_only), "\n"] if typing_only else ["\n"]),
         "__all__ = [",
         ", ".join(repr(n) for n in [f"Async{cls}Operations", f"{cls}Operations", *(_constant(o.name) for o in ops)]),
         "]\n\n",
     ]
     for op in ops:
-        checks = ", ".join(op.checks)
+        checks = ", ".join(repr(check) for check in op.checks)
         out.append(
             f"{_constant(op.name)}: Operation[{op.returns}] = OPERATIONS[{op.operation_id!r}].returning({checks})\n"
         )
@@ -294,12 +289,19 @@ def _groups(tags: list[str]) -> str:
         "from __future__ import annotations\n\n",
         "from functools import cached_property\n",
         "from typing import TYPE_CHECKING\n\n",
-        "from ._base import AsyncRunner, Operation, SyncRunner\n",
-        "from .registry import OPERATIONS\n\n",
+        "from ._base import AsyncRunner, Operation, SyncRunner\n\n",
         "if TYPE_CHECKING:\n",
+        "    from .registry import OPERATIONS\n",
         *(f"    from .{t} import Async{_class_name(t)}Operations, {_class_name(t)}Operations\n" for t in tags),
         "\n__all__ = ['OPERATIONS', 'AsyncOperationGroups', 'Operation', 'OperationGroups', 'TAGS']\n\n",
         f"TAGS: tuple[str, ...] = {tuple(tags)!r}\n",
+        "\n\nif not TYPE_CHECKING:\n\n"
+        "    def __getattr__(name: str) -> object:\n"
+        "        # OPERATIONS (121 records) loads on first use: a client built and never used needs none of it.\n"
+        "        if name == 'OPERATIONS':\n"
+        "            from .registry import OPERATIONS\n\n"
+        "            return OPERATIONS\n"
+        "        raise AttributeError(f'module {__name__!r} has no attribute {name!r}')\n",
     ]
     for is_async in (False, True):
         name = "AsyncOperationGroups" if is_async else "OperationGroups"

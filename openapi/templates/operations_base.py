@@ -19,6 +19,7 @@ from typing import Any, Generic, Protocol, TypeVar
 T = TypeVar("T")
 
 _ROOT = __name__.rsplit(".", 2)[0]  # the generated package
+_BUILTIN_TYPES: dict[str, type] = {"str": str, "list": list, "None": type(None), "object": object, "bytes": bytes}
 
 
 @dataclass(frozen=True, eq=False)
@@ -28,8 +29,10 @@ class Operation(Generic[T]):
     ``method`` is upper case (``"GET"``), ``path`` the template (``"/api/v1/studies/{id}/"``),
     ``name`` the generated module and method name (``get_study``), ``pagination`` how its list is
     paged: ``"page"`` (``page``/``page_size``), ``"offset"`` (``offset``/``limit``), ``"results"``
-    (one page under ``results``), ``"array"`` (a bare list) or ``None``. ``returns`` holds the classes
-    a successful result is an instance of (empty: not checked).
+    (one page under ``results``), ``"array"`` (a bare list) or ``None``. ``returns`` names the classes
+    a successful result is an instance of: models of the generated ``models`` package, or ``str``,
+    ``list``, ``None``, ``object`` (empty: not checked). They are imported on the first check, so
+    building a client imports no model.
     """
 
     operation_id: str
@@ -42,7 +45,7 @@ class Operation(Generic[T]):
     has_body: bool = False
     pagination: str | None = None
     summary: str = ""
-    returns: tuple[type, ...] = ()
+    returns: tuple[str, ...] = ()
 
     @property
     def module_name(self) -> str:
@@ -54,13 +57,19 @@ class Operation(Generic[T]):
         """The generated endpoint module (imported on first use)."""
         return importlib.import_module(self.module_name)
 
-    def returning(self, *types: type[Any]) -> Operation[Any]:
-        """This operation, checking that a successful result is an instance of one of ``types``."""
-        return replace(self, returns=types)
+    def returning(self, *names: str) -> Operation[Any]:
+        """This operation, checking that a successful result is an instance of one of the classes ``names``."""
+        return replace(self, returns=names)
+
+    @cached_property
+    def return_types(self) -> tuple[type, ...]:
+        """The classes ``returns`` names (imported on first use)."""
+        models = importlib.import_module(f"{_ROOT}.models")
+        return tuple(_BUILTIN_TYPES[name] if name in _BUILTIN_TYPES else getattr(models, name) for name in self.returns)
 
     def accepts(self, value: object) -> bool:
         """Whether ``value`` is a successful result of this operation."""
-        return not self.returns or isinstance(value, self.returns)
+        return not self.returns or isinstance(value, self.return_types)
 
     def __repr__(self) -> str:
         return f"<Operation {self.operation_id}: {self.method} {self.path}>"

@@ -55,7 +55,7 @@ def checked(operation: Operation[T], parsed: Any) -> T:
     """``parsed`` if it is a successful result of ``operation``, else APIResponseValidationError."""
     if operation.accepts(parsed):
         return parsed  # type: ignore[no-any-return]
-    names = " or ".join(t.__name__ for t in operation.returns)
+    names = " or ".join(operation.returns)
     raise invalid(operation, TypeError(f"expected {names}, got {type(parsed).__name__}"))
 
 

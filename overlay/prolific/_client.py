@@ -12,10 +12,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Generic, ParamSpec, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
 
 import httpx
-from attrs import define
+from attrs import define, field
 
 from prolific_api_client.client import AuthenticatedClient
 from prolific_api_client.operations import AsyncOperationGroups, Operation, OperationGroups
@@ -26,14 +26,16 @@ from ._errors import ConfigurationError
 from ._pagination import HasResults, Pager, operation_of
 from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._transport import TokenAuth, async_response_hook, last_response, response_hook
-from .resources import (
-    AsyncCredentials,
-    AsyncInvitations,
-    AsyncParticipantGroups,
-    Credentials,
-    Invitations,
-    ParticipantGroups,
-)
+
+if TYPE_CHECKING:  # the resources (and the models they use) load on first use of their attribute
+    from .resources import (
+        AsyncCredentials,
+        AsyncInvitations,
+        AsyncParticipantGroups,
+        Credentials,
+        Invitations,
+        ParticipantGroups,
+    )
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -45,8 +47,21 @@ class ProlificAPIClient(AuthenticatedClient):
     """The generated ``AuthenticatedClient``, configured for Prolific, whose repr hides the token.
 
     (attrs' generated repr of the parent prints every field, the token included.) Pass it as
-    ``client=`` to any function in ``prolific_api_client.api``.
+    ``client=`` to any function in ``prolific_api_client.api``. Its httpx client is the one the
+    ``prolific`` client opens on first use (``connect``): auth, retries, the error hook included.
     """
+
+    _connect: Callable[[], object] | None = field(default=None, kw_only=True, repr=False)
+
+    def get_httpx_client(self) -> httpx.Client:
+        if self._client is None and self._connect is not None:
+            self._connect()
+        return super().get_httpx_client()
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        if self._async_client is None and self._connect is not None:
+            self._connect()
+        return super().get_async_httpx_client()
 
     def __repr__(self) -> str:
         return f"ProlificAPIClient(base_url={self._base_url!r}, token='***', prefix={self.prefix!r})"
@@ -131,8 +146,6 @@ def _retrying(http: httpx.Client | httpx.AsyncClient, policy: RetryPolicy) -> No
 class _ClientBase:
     """Settings shared by both clients; the I/O is in the subclasses."""
 
-    _http: httpx.Client | httpx.AsyncClient
-
     def __init__(
         self,
         token: str | None,
@@ -162,6 +175,7 @@ class _ClientBase:
         self.retry_policy = retry_policy
         self._auth = TokenAuth(token, self.base_url)
         self._owns_http = True
+        self._http: Any = None  # opened on first use (importing httpcore and building a pool costs)
         self._api = ProlificAPIClient(
             base_url=self.base_url,
             token=token,
@@ -169,7 +183,12 @@ class _ClientBase:
             timeout=self.timeout,
             raise_on_unexpected_status=True,
             follow_redirects=False,
+            connect=self._open,
         )
+
+    def _open(self) -> None:
+        """Open the default httpx client (the subclass says which kind)."""
+        raise NotImplementedError
 
     @property
     def max_retries(self) -> int:
@@ -262,10 +281,14 @@ class Prolific(_ClientBase, OperationGroups):
         http_client: httpx.Client | None = None,
     ) -> None:
         super().__init__(token, base_url=base_url, timeout=timeout, max_retries=max_retries, retry_policy=retry_policy)
-        http_client = self._connect(http_client, httpx.Client, response_hook, "AsyncProlific")
-        self._http = http_client
-        self._api.set_httpx_client(http_client)
+        if http_client is not None:
+            self._http = self._connect(http_client, httpx.Client, response_hook, "AsyncProlific")
+            self._api.set_httpx_client(self._http)
         self._runner = self._send
+
+    def _open(self) -> None:
+        self._http = self._connect(None, httpx.Client, response_hook, "AsyncProlific")
+        self._api.set_httpx_client(self._http)
 
     def _send(self, operation: Operation[T], arguments: dict[str, Any]) -> T:
         return send(self._api, operation, arguments)
@@ -274,17 +297,23 @@ class Prolific(_ClientBase, OperationGroups):
     def credentials(self) -> Credentials:
         """Credential pools: the generated operations and ``create_pool``, ``add``, ``upload``, ``list_pools``,
         ``attach``, ``report``, ``capacity``, ``reconcile``."""
+        from .resources import Credentials
+
         return Credentials(self._runner)
 
     @cached_property
     def participant_groups(self) -> ParticipantGroups:
         """Participant groups: the generated operations and ``create``, ``list``, ``get``, ``update``, ``delete``,
         ``participants``, ``add_participants``, ``remove_participants``."""
+        from .resources import ParticipantGroups
+
         return ParticipantGroups(self._runner)
 
     @cached_property
     def invitations(self) -> Invitations:
         """Workspace invitations: the generated operation and ``create``."""
+        from .resources import Invitations
+
         return Invitations(self._runner)
 
     @overload
@@ -320,8 +349,8 @@ class Prolific(_ClientBase, OperationGroups):
 
     def close(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""
-        if self._owns_http:
-            self._http.close()  # type: ignore[union-attr]
+        if self._owns_http and self._http is not None:
+            self._http.close()
 
     def __enter__(self) -> Prolific:
         return self
@@ -352,10 +381,14 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         super().__init__(token, base_url=base_url, timeout=timeout, max_retries=max_retries, retry_policy=retry_policy)
-        http_client = self._connect(http_client, httpx.AsyncClient, async_response_hook, "Prolific")
-        self._http = http_client
-        self._api.set_async_httpx_client(http_client)
+        if http_client is not None:
+            self._http = self._connect(http_client, httpx.AsyncClient, async_response_hook, "Prolific")
+            self._api.set_async_httpx_client(self._http)
         self._runner = self._send
+
+    def _open(self) -> None:
+        self._http = self._connect(None, httpx.AsyncClient, async_response_hook, "Prolific")
+        self._api.set_async_httpx_client(self._http)
 
     def _send(self, operation: Operation[T], arguments: dict[str, Any]) -> Awaitable[T]:
         return send_async(self._api, operation, arguments)
@@ -364,17 +397,23 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
     def credentials(self) -> AsyncCredentials:
         """Credential pools: the generated operations and ``create_pool``, ``add``, ``upload``, ``list_pools``,
         ``attach``, ``report``, ``capacity``, ``reconcile``."""
+        from .resources import AsyncCredentials
+
         return AsyncCredentials(self._runner)
 
     @cached_property
     def participant_groups(self) -> AsyncParticipantGroups:
         """Participant groups: the generated operations and ``create``, ``list``, ``get``, ``update``, ``delete``,
         ``participants``, ``add_participants``, ``remove_participants``."""
+        from .resources import AsyncParticipantGroups
+
         return AsyncParticipantGroups(self._runner)
 
     @cached_property
     def invitations(self) -> AsyncInvitations:
         """Workspace invitations: the generated operation and ``create``."""
+        from .resources import AsyncInvitations
+
         return AsyncInvitations(self._runner)
 
     @overload
@@ -405,8 +444,8 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
 
     async def aclose(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""
-        if self._owns_http:
-            await self._http.aclose()  # type: ignore[union-attr]
+        if self._owns_http and self._http is not None:
+            await self._http.aclose()
 
     async def __aenter__(self) -> AsyncProlific:
         return self

@@ -17,7 +17,6 @@ them; only the sleeping differs between :class:`RetryTransport` and :class:`Asyn
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import random
 import time
@@ -176,16 +175,23 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 if delay is None:
                     attempts.failed(error)
                     raise
-                await asyncio.sleep(delay)
+                await _asleep(delay)
                 continue
             delay = attempts.after_status(response)
             if delay is None:
                 return attempts.done(response)
             await response.aclose()
-            await asyncio.sleep(delay)
+            await _asleep(delay)
 
     async def aclose(self) -> None:
         await self.inner.aclose()
 
     def __repr__(self) -> str:
         return f"AsyncRetryTransport({self.inner!r}, {self.policy!r})"
+
+
+async def _asleep(delay: float) -> None:
+    # asyncio is imported here, by the first async retry: `import prolific` and a sync client need none of it.
+    import asyncio
+
+    await asyncio.sleep(delay)

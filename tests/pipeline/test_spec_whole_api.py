@@ -317,3 +317,9 @@ def test_each_method_has_the_generated_functions_parameters_and_the_success_type
 
     assert inspect.signature(StudiesOperations.get_study).return_annotation == "Study"
     assert inspect.signature(StudiesOperations.download_study_credential_report).return_annotation == "str"
+
+
+def test_a_model_repr_shows_unset_fields_as_unset():
+    """``str(error_model)`` used to show ``<prolific_api_client.types.Unset object at 0x…>`` for every absent field."""
+    error = Error.from_dict({"error": {"title": "Conflict", "detail": "dup"}})
+    assert "object at 0x" not in repr(error) and "status=UNSET" in repr(error)

@@ -74,6 +74,9 @@ def test_malformed_base_urls(url: str) -> None:
 
 def test_reprs_hide_token() -> None:
     with Prolific(token=TOKEN) as client:
+        assert client._http is None  # the httpx client opens on first use
+        http = client.api.get_httpx_client()
+        assert client._http is http and type(http._transport).__name__ == "RetryTransport"
         for text in (
             repr(client),
             str(client),

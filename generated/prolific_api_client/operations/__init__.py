@@ -9,7 +9,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ._base import AsyncRunner, Operation, SyncRunner
-from .registry import OPERATIONS
 
 if TYPE_CHECKING:
     from .ai_task_builder import AiTaskBuilderOperations, AsyncAiTaskBuilderOperations
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
         ParticipantGroupsOperations,
     )
     from .projects import AsyncProjectsOperations, ProjectsOperations
+    from .registry import OPERATIONS
     from .reward_recommendations import (
         AsyncRewardRecommendationsOperations,
         RewardRecommendationsOperations,
@@ -65,6 +65,17 @@ TAGS: tuple[str, ...] = (
     "well_known_endpoints",
     "workspaces",
 )
+
+
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        # OPERATIONS (121 records) loads on first use: a client built and never used needs none of it.
+        if name == "OPERATIONS":
+            from .registry import OPERATIONS
+
+            return OPERATIONS
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class OperationGroups:

@@ -7,35 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.ai_task_builder_batch import AITaskBuilderBatch
-from ..models.ai_task_builder_batch_create import AITaskBuilderBatchCreate
-from ..models.ai_task_builder_dataset import AITaskBuilderDataset
-from ..models.batch_export_complete import BatchExportComplete
-from ..models.collection import Collection
-from ..models.dataset_append_result import DatasetAppendResult
-from ..models.dataset_import_job import DatasetImportJob
-from ..models.get_collection_responses_response import GetCollectionResponsesResponse
-from ..models.get_dataset_upload_url_response import GetDatasetUploadUrlResponse
-from ..models.get_task_builder_batch_report_response import (
-    GetTaskBuilderBatchReportResponse,
-)
-from ..models.get_task_builder_batch_status_response import (
-    GetTaskBuilderBatchStatusResponse,
-)
-from ..models.get_task_builder_batch_task_responses_response import (
-    GetTaskBuilderBatchTaskResponsesResponse,
-)
-from ..models.get_task_builder_batches_response import GetTaskBuilderBatchesResponse
-from ..models.get_task_builder_instructions_response import (
-    GetTaskBuilderInstructionsResponse,
-)
-from ..models.list_collections_response import ListCollectionsResponse
-from ..models.schema_migration_job import SchemaMigrationJob
-from ..models.setup_task_builder_batch_response import SetupTaskBuilderBatchResponse
-from ..models.sync_job import SyncJob
-from ..models.update_task_builder_dataset_response import (
-    UpdateTaskBuilderDatasetResponse,
-)
 from ..types import UNSET, Unset
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
@@ -43,8 +14,13 @@ from .registry import OPERATIONS
 if TYPE_CHECKING:
     from uuid import UUID
 
+    from ..models.ai_task_builder_batch import AITaskBuilderBatch
+    from ..models.ai_task_builder_batch_create import AITaskBuilderBatchCreate
+    from ..models.ai_task_builder_dataset import AITaskBuilderDataset
+    from ..models.batch_export_complete import BatchExportComplete
     from ..models.batch_export_status_failed import BatchExportStatusFailed
     from ..models.batch_export_status_generating import BatchExportStatusGenerating
+    from ..models.collection import Collection
     from ..models.collection_create_request import CollectionCreateRequest
     from ..models.collection_update_request import CollectionUpdateRequest
     from ..models.create_task_builder_batch_request import CreateTaskBuilderBatchRequest
@@ -54,10 +30,33 @@ if TYPE_CHECKING:
     from ..models.create_task_builder_instructions_request import (
         CreateTaskBuilderInstructionsRequest,
     )
+    from ..models.dataset_append_result import DatasetAppendResult
+    from ..models.dataset_import_job import DatasetImportJob
     from ..models.duplicate_task_builder_batch_request import (
         DuplicateTaskBuilderBatchRequest,
     )
+    from ..models.get_collection_responses_response import (
+        GetCollectionResponsesResponse,
+    )
+    from ..models.get_dataset_upload_url_response import GetDatasetUploadUrlResponse
+    from ..models.get_task_builder_batch_report_response import (
+        GetTaskBuilderBatchReportResponse,
+    )
+    from ..models.get_task_builder_batch_status_response import (
+        GetTaskBuilderBatchStatusResponse,
+    )
+    from ..models.get_task_builder_batch_task_responses_response import (
+        GetTaskBuilderBatchTaskResponsesResponse,
+    )
+    from ..models.get_task_builder_batches_response import GetTaskBuilderBatchesResponse
+    from ..models.get_task_builder_instructions_response import (
+        GetTaskBuilderInstructionsResponse,
+    )
+    from ..models.list_collections_response import ListCollectionsResponse
+    from ..models.schema_migration_job import SchemaMigrationJob
     from ..models.setup_task_builder_batch_request import SetupTaskBuilderBatchRequest
+    from ..models.setup_task_builder_batch_response import SetupTaskBuilderBatchResponse
+    from ..models.sync_job import SyncJob
     from ..models.task_builder_file_upload_instruction import (
         TaskBuilderFileUploadInstruction,
     )
@@ -76,6 +75,9 @@ if TYPE_CHECKING:
     from ..models.update_task_builder_batch_request import UpdateTaskBuilderBatchRequest
     from ..models.update_task_builder_dataset_request import (
         UpdateTaskBuilderDatasetRequest,
+    )
+    from ..models.update_task_builder_dataset_response import (
+        UpdateTaskBuilderDatasetResponse,
     )
     from ..models.update_task_builder_instructions_request import (
         UpdateTaskBuilderInstructionsRequest,
@@ -119,27 +121,29 @@ __all__ = [
 ]
 
 GET_TASK_BUILDER_BATCHES: Operation[GetTaskBuilderBatchesResponse] = OPERATIONS["get-task-builder-batches"].returning(
-    GetTaskBuilderBatchesResponse
+    "GetTaskBuilderBatchesResponse"
 )
 CREATE_TASK_BUILDER_BATCH: Operation[AITaskBuilderBatchCreate] = OPERATIONS["create-task-builder-batch"].returning(
-    AITaskBuilderBatchCreate
+    "AITaskBuilderBatchCreate"
 )
 GET_TASK_BUILDER_BATCH: Operation[AITaskBuilderBatch] = OPERATIONS["get-task-builder-batch"].returning(
-    AITaskBuilderBatch
+    "AITaskBuilderBatch"
 )
 UPDATE_TASK_BUILDER_BATCH: Operation[AITaskBuilderBatch] = OPERATIONS["update-task-builder-batch"].returning(
-    AITaskBuilderBatch
+    "AITaskBuilderBatch"
 )
 DUPLICATE_TASK_BUILDER_BATCH: Operation[AITaskBuilderBatchCreate] = OPERATIONS[
     "duplicate-task-builder-batch"
-].returning(AITaskBuilderBatchCreate)
-REQUEST_BATCH_EXPORT: Operation[BatchExportComplete] = OPERATIONS["request-batch-export"].returning(BatchExportComplete)
+].returning("AITaskBuilderBatchCreate")
+REQUEST_BATCH_EXPORT: Operation[BatchExportComplete] = OPERATIONS["request-batch-export"].returning(
+    "BatchExportComplete"
+)
 GET_BATCH_EXPORT_STATUS: Operation[BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating] = (
-    OPERATIONS["get-batch-export-status"].returning(object)
+    OPERATIONS["get-batch-export-status"].returning("object")
 )
 GET_TASK_BUILDER_INSTRUCTIONS: Operation[GetTaskBuilderInstructionsResponse] = OPERATIONS[
     "get-task-builder-instructions"
-].returning(GetTaskBuilderInstructionsResponse)
+].returning("GetTaskBuilderInstructionsResponse")
 UPDATE_TASK_BUILDER_INSTRUCTIONS: Operation[
     list[
         TaskBuilderFileUploadInstruction
@@ -148,7 +152,7 @@ UPDATE_TASK_BUILDER_INSTRUCTIONS: Operation[
         | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
     ]
-] = OPERATIONS["update-task-builder-instructions"].returning(list)
+] = OPERATIONS["update-task-builder-instructions"].returning("list")
 CREATE_TASK_BUILDER_INSTRUCTIONS: Operation[
     list[
         TaskBuilderFileUploadInstruction
@@ -157,57 +161,59 @@ CREATE_TASK_BUILDER_INSTRUCTIONS: Operation[
         | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
     ]
-] = OPERATIONS["create-task-builder-instructions"].returning(list)
+] = OPERATIONS["create-task-builder-instructions"].returning("list")
 GET_TASK_BUILDER_BATCH_REPORT: Operation[GetTaskBuilderBatchReportResponse] = OPERATIONS[
     "get-task-builder-batch-report"
-].returning(GetTaskBuilderBatchReportResponse)
+].returning("GetTaskBuilderBatchReportResponse")
 GET_TASK_BUILDER_BATCH_TASK_RESPONSES: Operation[GetTaskBuilderBatchTaskResponsesResponse] = OPERATIONS[
     "get-task-builder-batch-task-responses"
-].returning(GetTaskBuilderBatchTaskResponsesResponse)
+].returning("GetTaskBuilderBatchTaskResponsesResponse")
 SETUP_TASK_BUILDER_BATCH: Operation[SetupTaskBuilderBatchResponse] = OPERATIONS["setup-task-builder-batch"].returning(
-    SetupTaskBuilderBatchResponse
+    "SetupTaskBuilderBatchResponse"
 )
 GET_TASK_BUILDER_BATCH_STATUS: Operation[GetTaskBuilderBatchStatusResponse] = OPERATIONS[
     "get-task-builder-batch-status"
-].returning(GetTaskBuilderBatchStatusResponse)
-SYNC_TASK_BUILDER_BATCH: Operation[SyncJob] = OPERATIONS["sync-task-builder-batch"].returning(SyncJob)
-GET_BATCH_SYNC_STATUS: Operation[SyncJob] = OPERATIONS["get-batch-sync-status"].returning(SyncJob)
-LIST_COLLECTIONS: Operation[ListCollectionsResponse] = OPERATIONS["list-collections"].returning(ListCollectionsResponse)
-CREATE_COLLECTION: Operation[Collection] = OPERATIONS["create-collection"].returning(Collection)
-GET_COLLECTION: Operation[Collection] = OPERATIONS["get-collection"].returning(Collection)
-UPDATE_COLLECTION: Operation[Collection] = OPERATIONS["update-collection"].returning(Collection)
+].returning("GetTaskBuilderBatchStatusResponse")
+SYNC_TASK_BUILDER_BATCH: Operation[SyncJob] = OPERATIONS["sync-task-builder-batch"].returning("SyncJob")
+GET_BATCH_SYNC_STATUS: Operation[SyncJob] = OPERATIONS["get-batch-sync-status"].returning("SyncJob")
+LIST_COLLECTIONS: Operation[ListCollectionsResponse] = OPERATIONS["list-collections"].returning(
+    "ListCollectionsResponse"
+)
+CREATE_COLLECTION: Operation[Collection] = OPERATIONS["create-collection"].returning("Collection")
+GET_COLLECTION: Operation[Collection] = OPERATIONS["get-collection"].returning("Collection")
+UPDATE_COLLECTION: Operation[Collection] = OPERATIONS["update-collection"].returning("Collection")
 REQUEST_COLLECTION_EXPORT: Operation[BatchExportComplete] = OPERATIONS["request-collection-export"].returning(
-    BatchExportComplete
+    "BatchExportComplete"
 )
 GET_COLLECTION_EXPORT_STATUS: Operation[BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating] = (
-    OPERATIONS["get-collection-export-status"].returning(object)
+    OPERATIONS["get-collection-export-status"].returning("object")
 )
 GET_COLLECTION_RESPONSES: Operation[GetCollectionResponsesResponse] = OPERATIONS["get-collection-responses"].returning(
-    GetCollectionResponsesResponse
+    "GetCollectionResponsesResponse"
 )
 CREATE_TASK_BUILDER_DATASET: Operation[AITaskBuilderDataset] = OPERATIONS["create-task-builder-dataset"].returning(
-    AITaskBuilderDataset
+    "AITaskBuilderDataset"
 )
 GET_TASK_BUILDER_DATASET: Operation[AITaskBuilderDataset] = OPERATIONS["get-task-builder-dataset"].returning(
-    AITaskBuilderDataset
+    "AITaskBuilderDataset"
 )
 UPDATE_TASK_BUILDER_DATASET: Operation[UpdateTaskBuilderDatasetResponse] = OPERATIONS[
     "update-task-builder-dataset"
-].returning(UpdateTaskBuilderDatasetResponse)
+].returning("UpdateTaskBuilderDatasetResponse")
 APPEND_DATASET_DATAPOINTS: Operation[DatasetAppendResult] = OPERATIONS["append-dataset-datapoints"].returning(
-    DatasetAppendResult
+    "DatasetAppendResult"
 )
 GET_DATASET_IMPORT_STATUS: Operation[DatasetImportJob] = OPERATIONS["get-dataset-import-status"].returning(
-    DatasetImportJob
+    "DatasetImportJob"
 )
 GET_SCHEMA_MIGRATION_STATUS: Operation[SchemaMigrationJob] = OPERATIONS["get-schema-migration-status"].returning(
-    SchemaMigrationJob
+    "SchemaMigrationJob"
 )
 GET_TASK_BUILDER_DATASET_STATUS: Operation[GetTaskBuilderBatchStatusResponse] = OPERATIONS[
     "get-task-builder-dataset-status"
-].returning(GetTaskBuilderBatchStatusResponse)
+].returning("GetTaskBuilderBatchStatusResponse")
 GET_DATASET_UPLOAD_URL: Operation[GetDatasetUploadUrlResponse] = OPERATIONS["get-dataset-upload-url"].returning(
-    GetDatasetUploadUrlResponse
+    "GetDatasetUploadUrlResponse"
 )
 
 

@@ -7,19 +7,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.bulk_bonus import BulkBonus
 from ..types import UNSET, Unset
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
+    from ..models.bulk_bonus import BulkBonus
     from ..models.create_bonus_payments_request import CreateBonusPaymentsRequest
     from ..types import UNSET, Unset
 
 __all__ = ["AsyncBonusesOperations", "BonusesOperations", "PAY_BONUS_PAYMENTS", "CREATE_BONUS_PAYMENTS"]
 
-PAY_BONUS_PAYMENTS: Operation[str] = OPERATIONS["pay-bonus-payments"].returning(str)
-CREATE_BONUS_PAYMENTS: Operation[BulkBonus] = OPERATIONS["create-bonus-payments"].returning(BulkBonus)
+PAY_BONUS_PAYMENTS: Operation[str] = OPERATIONS["pay-bonus-payments"].returning("str")
+CREATE_BONUS_PAYMENTS: Operation[BulkBonus] = OPERATIONS["create-bonus-payments"].returning("BulkBonus")
 
 
 class BonusesOperations(Operations):

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.credential_pool import CredentialPool
-from ..models.credential_pool_list import CredentialPoolList
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
     from ..models.create_credential_pool_request import CreateCredentialPoolRequest
+    from ..models.credential_pool import CredentialPool
+    from ..models.credential_pool_list import CredentialPoolList
     from ..models.update_credential_pool_request import UpdateCredentialPoolRequest
 
 __all__ = [
@@ -24,9 +24,11 @@ __all__ = [
     "UPDATE_CREDENTIAL_POOL",
 ]
 
-LIST_CREDENTIAL_POOLS: Operation[CredentialPoolList] = OPERATIONS["list-credential-pools"].returning(CredentialPoolList)
-CREATE_CREDENTIAL_POOL: Operation[CredentialPool] = OPERATIONS["create-credential-pool"].returning(CredentialPool)
-UPDATE_CREDENTIAL_POOL: Operation[CredentialPool] = OPERATIONS["update-credential-pool"].returning(CredentialPool)
+LIST_CREDENTIAL_POOLS: Operation[CredentialPoolList] = OPERATIONS["list-credential-pools"].returning(
+    "CredentialPoolList"
+)
+CREATE_CREDENTIAL_POOL: Operation[CredentialPool] = OPERATIONS["create-credential-pool"].returning("CredentialPool")
+UPDATE_CREDENTIAL_POOL: Operation[CredentialPool] = OPERATIONS["update-credential-pool"].returning("CredentialPool")
 
 
 class CredentialsOperations(Operations):

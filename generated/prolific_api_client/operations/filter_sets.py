@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.filter_set_list import FilterSetList
-from ..models.get_filter_set_response import GetFilterSetResponse
 from ..types import UNSET, Unset
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
@@ -16,6 +14,8 @@ from .registry import OPERATIONS
 if TYPE_CHECKING:
     from ..models.clone_filter_set_request import CloneFilterSetRequest
     from ..models.create_filter_set import CreateFilterSet
+    from ..models.filter_set_list import FilterSetList
+    from ..models.get_filter_set_response import GetFilterSetResponse
     from ..models.update_filter_set import UpdateFilterSet
     from ..types import UNSET, Unset
 
@@ -32,14 +32,14 @@ __all__ = [
     "UNLOCK_FILTER_SET",
 ]
 
-GET_FILTER_SETS: Operation[FilterSetList] = OPERATIONS["get-filter-sets"].returning(FilterSetList)
-CREATE_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["create-filter-set"].returning(GetFilterSetResponse)
-GET_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["get-filter-set"].returning(GetFilterSetResponse)
-DELETE_FILTER_SET: Operation[None] = OPERATIONS["delete-filter-set"].returning(type(None))
-UPDATE_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["update-filter-set"].returning(GetFilterSetResponse)
-CLONE_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["clone-filter-set"].returning(GetFilterSetResponse)
-LOCK_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["lock-filter-set"].returning(GetFilterSetResponse)
-UNLOCK_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["unlock-filter-set"].returning(GetFilterSetResponse)
+GET_FILTER_SETS: Operation[FilterSetList] = OPERATIONS["get-filter-sets"].returning("FilterSetList")
+CREATE_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["create-filter-set"].returning("GetFilterSetResponse")
+GET_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["get-filter-set"].returning("GetFilterSetResponse")
+DELETE_FILTER_SET: Operation[None] = OPERATIONS["delete-filter-set"].returning("None")
+UPDATE_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["update-filter-set"].returning("GetFilterSetResponse")
+CLONE_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["clone-filter-set"].returning("GetFilterSetResponse")
+LOCK_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["lock-filter-set"].returning("GetFilterSetResponse")
+UNLOCK_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["unlock-filter-set"].returning("GetFilterSetResponse")
 
 
 class FilterSetsOperations(Operations):

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.filter_distribution import FilterDistribution
-from ..models.filter_list import FilterList
-from ..models.requirements_count import RequirementsCount
 from ..types import UNSET, Unset
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
+    from ..models.filter_distribution import FilterDistribution
+    from ..models.filter_list import FilterList
+    from ..models.requirements_count import RequirementsCount
     from ..models.requirements_count_request import RequirementsCountRequest
     from ..types import UNSET, Unset
 
@@ -26,10 +26,10 @@ __all__ = [
     "GET_FILTER_DISTRIBUTION",
 ]
 
-GET_ELIGIBLE_COUNT: Operation[RequirementsCount] = OPERATIONS["get-eligible-count"].returning(RequirementsCount)
-GET_FILTERS: Operation[FilterList] = OPERATIONS["get-filters"].returning(FilterList)
+GET_ELIGIBLE_COUNT: Operation[RequirementsCount] = OPERATIONS["get-eligible-count"].returning("RequirementsCount")
+GET_FILTERS: Operation[FilterList] = OPERATIONS["get-filters"].returning("FilterList")
 GET_FILTER_DISTRIBUTION: Operation[FilterDistribution] = OPERATIONS["get-filter-distribution"].returning(
-    FilterDistribution
+    "FilterDistribution"
 )
 
 

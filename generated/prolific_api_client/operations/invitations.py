@@ -7,18 +7,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.invitation_list import InvitationList
 from ..types import UNSET, Unset
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
     from ..models.create_invitation_request import CreateInvitationRequest
+    from ..models.invitation_list import InvitationList
     from ..types import UNSET, Unset
 
 __all__ = ["AsyncInvitationsOperations", "InvitationsOperations", "CREATE_INVITATION"]
 
-CREATE_INVITATION: Operation[InvitationList] = OPERATIONS["create-invitation"].returning(InvitationList)
+CREATE_INVITATION: Operation[InvitationList] = OPERATIONS["create-invitation"].returning("InvitationList")
 
 
 class InvitationsOperations(Operations):

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.messages import Messages
 from ..types import UNSET, Unset
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
     from ..models.message_participant_group import MessageParticipantGroup
+    from ..models.messages import Messages
     from ..models.send_bulk_message import SendBulkMessage
     from ..models.send_message import SendMessage
     from ..types import UNSET, Unset
@@ -28,13 +28,11 @@ __all__ = [
     "GET_UNREAD_MESSAGES",
 ]
 
-GET_MESSAGES: Operation[Messages] = OPERATIONS["get-messages"].returning(Messages)
-SEND_MESSAGE: Operation[None] = OPERATIONS["send-message"].returning(type(None))
-BULK_MESSAGE_PARTICIPANTS: Operation[None] = OPERATIONS["bulk-message-participants"].returning(type(None))
-SEND_MESSAGE_TO_PARTICIPANT_GROUP: Operation[None] = OPERATIONS["send-message-to-participant-group"].returning(
-    type(None)
-)
-GET_UNREAD_MESSAGES: Operation[Messages] = OPERATIONS["get-unread-messages"].returning(Messages)
+GET_MESSAGES: Operation[Messages] = OPERATIONS["get-messages"].returning("Messages")
+SEND_MESSAGE: Operation[None] = OPERATIONS["send-message"].returning("None")
+BULK_MESSAGE_PARTICIPANTS: Operation[None] = OPERATIONS["bulk-message-participants"].returning("None")
+SEND_MESSAGE_TO_PARTICIPANT_GROUP: Operation[None] = OPERATIONS["send-message-to-participant-group"].returning("None")
+GET_UNREAD_MESSAGES: Operation[Messages] = OPERATIONS["get-unread-messages"].returning("Messages")
 
 
 class MessagesOperations(Operations):

@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.participant_group import ParticipantGroup
-from ..models.participant_group_list_response import ParticipantGroupListResponse
-from ..models.participant_group_membership_list_response import (
-    ParticipantGroupMembershipListResponse,
-)
 from ..types import UNSET, Unset
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
     from ..models.create_participant_group_request import CreateParticipantGroupRequest
+    from ..models.participant_group import ParticipantGroup
+    from ..models.participant_group_list_response import ParticipantGroupListResponse
+    from ..models.participant_group_membership_list_response import (
+        ParticipantGroupMembershipListResponse,
+    )
     from ..models.participant_group_update import ParticipantGroupUpdate
     from ..models.participant_id_list import ParticipantIDList
     from ..types import UNSET, Unset
@@ -36,25 +36,25 @@ __all__ = [
 ]
 
 GET_PARTICIPANT_GROUPS: Operation[ParticipantGroupListResponse] = OPERATIONS["get-participant-groups"].returning(
-    ParticipantGroupListResponse
+    "ParticipantGroupListResponse"
 )
 CREATE_PARTICIPANT_GROUP: Operation[ParticipantGroup] = OPERATIONS["create-participant-group"].returning(
-    ParticipantGroup
+    "ParticipantGroup"
 )
-GET_PARTICIPANT_GROUP: Operation[ParticipantGroup] = OPERATIONS["get-participant-group"].returning(ParticipantGroup)
-DELETE_PARTICIPANT_GROUP: Operation[None] = OPERATIONS["delete-participant-group"].returning(type(None))
+GET_PARTICIPANT_GROUP: Operation[ParticipantGroup] = OPERATIONS["get-participant-group"].returning("ParticipantGroup")
+DELETE_PARTICIPANT_GROUP: Operation[None] = OPERATIONS["delete-participant-group"].returning("None")
 UPDATE_PARTICIPANT_GROUP: Operation[ParticipantGroup] = OPERATIONS["update-participant-group"].returning(
-    ParticipantGroup
+    "ParticipantGroup"
 )
 GET_PARTICIPANT_GROUP_PARTICIPANTS: Operation[ParticipantGroupMembershipListResponse] = OPERATIONS[
     "get-participant-group-participants"
-].returning(ParticipantGroupMembershipListResponse)
+].returning("ParticipantGroupMembershipListResponse")
 ADD_TO_PARTICIPANT_GROUP: Operation[ParticipantGroupMembershipListResponse] = OPERATIONS[
     "add-to-participant-group"
-].returning(ParticipantGroupMembershipListResponse)
+].returning("ParticipantGroupMembershipListResponse")
 REMOVE_FROM_PARTICIPANT_GROUP: Operation[ParticipantGroupMembershipListResponse] = OPERATIONS[
     "remove-from-participant-group"
-].returning(ParticipantGroupMembershipListResponse)
+].returning("ParticipantGroupMembershipListResponse")
 
 
 class ParticipantGroupsOperations(Operations):

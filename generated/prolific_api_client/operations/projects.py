@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.project import Project
-from ..models.project_short_list_response import ProjectShortListResponse
 from ..types import UNSET, Unset
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
     from ..models.create_project import CreateProject
+    from ..models.project import Project
+    from ..models.project_short_list_response import ProjectShortListResponse
     from ..models.update_project import UpdateProject
     from ..types import UNSET, Unset
 
@@ -27,10 +27,10 @@ __all__ = [
     "CREATE_PROJECT",
 ]
 
-GET_PROJECT: Operation[Project] = OPERATIONS["get-project"].returning(Project)
-UPDATE_PROJECT: Operation[Project] = OPERATIONS["update-project"].returning(Project)
-GET_PROJECTS: Operation[ProjectShortListResponse] = OPERATIONS["get-projects"].returning(ProjectShortListResponse)
-CREATE_PROJECT: Operation[Project] = OPERATIONS["create-project"].returning(Project)
+GET_PROJECT: Operation[Project] = OPERATIONS["get-project"].returning("Project")
+UPDATE_PROJECT: Operation[Project] = OPERATIONS["update-project"].returning("Project")
+GET_PROJECTS: Operation[ProjectShortListResponse] = OPERATIONS["get-projects"].returning("ProjectShortListResponse")
+CREATE_PROJECT: Operation[Project] = OPERATIONS["create-project"].returning("Project")
 
 
 class ProjectsOperations(Operations):

@@ -24,7 +24,7 @@ __all__ = [
 
 CALCULATE_REWARD_RECOMMENDATIONS: Operation[list[RewardRecommendation]] = OPERATIONS[
     "calculate-reward-recommendations"
-].returning(list)
+].returning("list")
 
 
 class RewardRecommendationsOperations(Operations):

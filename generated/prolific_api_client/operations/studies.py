@@ -7,22 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.delete_study_response import DeleteStudyResponse
-from ..models.demographic_export_history_response import (
-    DemographicExportHistoryResponse,
-)
-from ..models.export_demographic_data_response import ExportDemographicDataResponse
-from ..models.studies_list_response import StudiesListResponse
-from ..models.study import Study
-from ..models.study_access_details_progress import StudyAccessDetailsProgress
-from ..models.study_cost_response import StudyCostResponse
-from ..models.study_predicted_recruitment_time_response import (
-    StudyPredictedRecruitmentTimeResponse,
-)
-from ..models.study_total_cost import StudyTotalCost
-from ..models.submission_list_response import SubmissionListResponse
-from ..models.submissions_count_response import SubmissionsCountResponse
-from ..models.test_study_set_up_response import TestStudySetUpResponse
 from ..types import UNSET, Unset
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
@@ -30,14 +14,30 @@ from .registry import OPERATIONS
 if TYPE_CHECKING:
     from ..models.base_study import BaseStudy
     from ..models.create_study import CreateStudy
+    from ..models.delete_study_response import DeleteStudyResponse
+    from ..models.demographic_export_history_response import (
+        DemographicExportHistoryResponse,
+    )
     from ..models.demographic_export_request import DemographicExportRequest
     from ..models.duplicate_study_request import DuplicateStudyRequest
+    from ..models.export_demographic_data_response import ExportDemographicDataResponse
     from ..models.get_studies_state import GetStudiesState
+    from ..models.studies_list_response import StudiesListResponse
+    from ..models.study import Study
+    from ..models.study_access_details_progress import StudyAccessDetailsProgress
     from ..models.study_cost_request import StudyCostRequest
+    from ..models.study_cost_response import StudyCostResponse
     from ..models.study_predicted_recruitment_time_request import (
         StudyPredictedRecruitmentTimeRequest,
     )
+    from ..models.study_predicted_recruitment_time_response import (
+        StudyPredictedRecruitmentTimeResponse,
+    )
+    from ..models.study_total_cost import StudyTotalCost
     from ..models.study_transition import StudyTransition
+    from ..models.submission_list_response import SubmissionListResponse
+    from ..models.submissions_count_response import SubmissionsCountResponse
+    from ..models.test_study_set_up_response import TestStudySetUpResponse
     from ..types import UNSET, Unset
 
 __all__ = [
@@ -66,41 +66,43 @@ __all__ = [
     "CALCULATE_STUDY_COST",
 ]
 
-GET_PROJECT_STUDIES: Operation[StudiesListResponse] = OPERATIONS["get-project-studies"].returning(StudiesListResponse)
-DELETE_PROJECT_STUDY: Operation[None] = OPERATIONS["delete-project-study"].returning(type(None))
-GET_STUDIES: Operation[StudiesListResponse] = OPERATIONS["get-studies"].returning(StudiesListResponse)
-CREATE_STUDY: Operation[Study] = OPERATIONS["create-study"].returning(Study)
+GET_PROJECT_STUDIES: Operation[StudiesListResponse] = OPERATIONS["get-project-studies"].returning("StudiesListResponse")
+DELETE_PROJECT_STUDY: Operation[None] = OPERATIONS["delete-project-study"].returning("None")
+GET_STUDIES: Operation[StudiesListResponse] = OPERATIONS["get-studies"].returning("StudiesListResponse")
+CREATE_STUDY: Operation[Study] = OPERATIONS["create-study"].returning("Study")
 POST_STUDY_PREDICTED_RECRUITMENT_TIME: Operation[StudyPredictedRecruitmentTimeResponse] = OPERATIONS[
     "post-study-predicted-recruitment-time"
-].returning(StudyPredictedRecruitmentTimeResponse)
-GET_STUDY: Operation[Study] = OPERATIONS["get-study"].returning(Study)
-DELETE_STUDY: Operation[DeleteStudyResponse] = OPERATIONS["delete-study"].returning(DeleteStudyResponse)
-UPDATE_STUDY: Operation[Study] = OPERATIONS["update-study"].returning(Study)
+].returning("StudyPredictedRecruitmentTimeResponse")
+GET_STUDY: Operation[Study] = OPERATIONS["get-study"].returning("Study")
+DELETE_STUDY: Operation[DeleteStudyResponse] = OPERATIONS["delete-study"].returning("DeleteStudyResponse")
+UPDATE_STUDY: Operation[Study] = OPERATIONS["update-study"].returning("Study")
 GET_STUDY_ACCESS_DETAILS_PROGRESS: Operation[StudyAccessDetailsProgress] = OPERATIONS[
     "get-study-access-details-progress"
-].returning(StudyAccessDetailsProgress)
-DUPLICATE_STUDY: Operation[Study] = OPERATIONS["duplicate-study"].returning(Study)
-GET_STUDY_COST: Operation[StudyTotalCost] = OPERATIONS["get-study-cost"].returning(StudyTotalCost)
-DOWNLOAD_STUDY_CREDENTIAL_REPORT: Operation[str] = OPERATIONS["download-study-credential-report"].returning(str)
+].returning("StudyAccessDetailsProgress")
+DUPLICATE_STUDY: Operation[Study] = OPERATIONS["duplicate-study"].returning("Study")
+GET_STUDY_COST: Operation[StudyTotalCost] = OPERATIONS["get-study-cost"].returning("StudyTotalCost")
+DOWNLOAD_STUDY_CREDENTIAL_REPORT: Operation[str] = OPERATIONS["download-study-credential-report"].returning("str")
 GET_DEMOGRAPHIC_EXPORT_HISTORY: Operation[DemographicExportHistoryResponse] = OPERATIONS[
     "get-demographic-export-history"
-].returning(DemographicExportHistoryResponse)
+].returning("DemographicExportHistoryResponse")
 EXPORT_DEMOGRAPHIC_DATA: Operation[ExportDemographicDataResponse] = OPERATIONS["export-demographic-data"].returning(
-    ExportDemographicDataResponse
+    "ExportDemographicDataResponse"
 )
-EXPORT_STUDY: Operation[str] = OPERATIONS["export-study"].returning(str)
+EXPORT_STUDY: Operation[str] = OPERATIONS["export-study"].returning("str")
 GET_STUDY_SUBMISSIONS: Operation[SubmissionListResponse] = OPERATIONS["get-study-submissions"].returning(
-    SubmissionListResponse
+    "SubmissionListResponse"
 )
 COUNT_STUDY_SUBMISSIONS_BY_STATUS: Operation[SubmissionsCountResponse] = OPERATIONS[
     "count-study-submissions-by-status"
-].returning(SubmissionsCountResponse)
-CREATE_TEST_STUDY: Operation[TestStudySetUpResponse] = OPERATIONS["create-test-study"].returning(TestStudySetUpResponse)
-PUBLISH_STUDY: Operation[Study] = OPERATIONS["publish-study"].returning(Study)
+].returning("SubmissionsCountResponse")
+CREATE_TEST_STUDY: Operation[TestStudySetUpResponse] = OPERATIONS["create-test-study"].returning(
+    "TestStudySetUpResponse"
+)
+PUBLISH_STUDY: Operation[Study] = OPERATIONS["publish-study"].returning("Study")
 GET_STUDY_PREDICTED_RECRUITMENT_TIME: Operation[StudyPredictedRecruitmentTimeResponse] = OPERATIONS[
     "get-study-predicted-recruitment-time"
-].returning(StudyPredictedRecruitmentTimeResponse)
-CALCULATE_STUDY_COST: Operation[StudyCostResponse] = OPERATIONS["calculate-study-cost"].returning(StudyCostResponse)
+].returning("StudyPredictedRecruitmentTimeResponse")
+CALCULATE_STUDY_COST: Operation[StudyCostResponse] = OPERATIONS["calculate-study-cost"].returning("StudyCostResponse")
 
 
 class StudiesOperations(Operations):

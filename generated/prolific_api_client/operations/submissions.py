@@ -7,10 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.return_requested_response import ReturnRequestedResponse
-from ..models.submission import Submission
-from ..models.submission_detail import SubmissionDetail
-from ..models.submission_list_response import SubmissionListResponse
 from ..types import UNSET, Unset
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
@@ -27,6 +23,10 @@ if TYPE_CHECKING:
     from ..models.request_submission_return_request import (
         RequestSubmissionReturnRequest,
     )
+    from ..models.return_requested_response import ReturnRequestedResponse
+    from ..models.submission import Submission
+    from ..models.submission_detail import SubmissionDetail
+    from ..models.submission_list_response import SubmissionListResponse
     from ..models.submission_transition import SubmissionTransition
     from ..types import UNSET, Unset
 
@@ -40,13 +40,13 @@ __all__ = [
     "TRANSITION_SUBMISSION",
 ]
 
-GET_SUBMISSIONS: Operation[SubmissionListResponse] = OPERATIONS["get-submissions"].returning(SubmissionListResponse)
-BULK_APPROVE_SUBMISSIONS: Operation[str] = OPERATIONS["bulk-approve-submissions"].returning(str)
-GET_SUBMISSION: Operation[SubmissionDetail] = OPERATIONS["get-submission"].returning(SubmissionDetail)
+GET_SUBMISSIONS: Operation[SubmissionListResponse] = OPERATIONS["get-submissions"].returning("SubmissionListResponse")
+BULK_APPROVE_SUBMISSIONS: Operation[str] = OPERATIONS["bulk-approve-submissions"].returning("str")
+GET_SUBMISSION: Operation[SubmissionDetail] = OPERATIONS["get-submission"].returning("SubmissionDetail")
 REQUEST_SUBMISSION_RETURN: Operation[ReturnRequestedResponse] = OPERATIONS["request-submission-return"].returning(
-    ReturnRequestedResponse
+    "ReturnRequestedResponse"
 )
-TRANSITION_SUBMISSION: Operation[Submission] = OPERATIONS["transition-submission"].returning(Submission)
+TRANSITION_SUBMISSION: Operation[Submission] = OPERATIONS["transition-submission"].returning("Submission")
 
 
 class SubmissionsOperations(Operations):

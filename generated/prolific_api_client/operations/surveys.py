@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..models.get_all_surveys_response import GetAllSurveysResponse
-from ..models.survey_out import SurveyOut
-from ..models.survey_response_out import SurveyResponseOut
-from ..models.survey_summary import SurveySummary
 from ..types import Unset
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
+    from ..models.get_all_surveys_response import GetAllSurveysResponse
     from ..models.survey_in import SurveyIn
+    from ..models.survey_out import SurveyOut
     from ..models.survey_response_in import SurveyResponseIn
+    from ..models.survey_response_out import SurveyResponseOut
+    from ..models.survey_summary import SurveySummary
     from ..types import Unset
 
 __all__ = [
@@ -35,16 +35,16 @@ __all__ = [
     "DELETE_RESPONSE",
 ]
 
-GET_SURVEYS: Operation[GetAllSurveysResponse] = OPERATIONS["get-surveys"].returning(GetAllSurveysResponse)
-CREATE_SURVEY: Operation[SurveyOut] = OPERATIONS["create-survey"].returning(SurveyOut)
-GET_SURVEY: Operation[SurveyOut] = OPERATIONS["get-survey"].returning(SurveyOut)
-DELETE_SURVEY: Operation[Any] = OPERATIONS["delete-survey"].returning(object)
-GET_RESPONSES: Operation[Any] = OPERATIONS["get-responses"].returning(object)
-CREATE_RESPONSE: Operation[SurveyResponseOut] = OPERATIONS["create-response"].returning(SurveyResponseOut)
-DELETE_RESPONSES: Operation[Any] = OPERATIONS["delete-responses"].returning(object)
-GET_SUMMARY: Operation[SurveySummary] = OPERATIONS["get-summary"].returning(SurveySummary)
-GET_RESPONSE: Operation[SurveyResponseOut] = OPERATIONS["get-response"].returning(SurveyResponseOut)
-DELETE_RESPONSE: Operation[Any] = OPERATIONS["delete-response"].returning(object)
+GET_SURVEYS: Operation[GetAllSurveysResponse] = OPERATIONS["get-surveys"].returning("GetAllSurveysResponse")
+CREATE_SURVEY: Operation[SurveyOut] = OPERATIONS["create-survey"].returning("SurveyOut")
+GET_SURVEY: Operation[SurveyOut] = OPERATIONS["get-survey"].returning("SurveyOut")
+DELETE_SURVEY: Operation[Any] = OPERATIONS["delete-survey"].returning("object")
+GET_RESPONSES: Operation[Any] = OPERATIONS["get-responses"].returning("object")
+CREATE_RESPONSE: Operation[SurveyResponseOut] = OPERATIONS["create-response"].returning("SurveyResponseOut")
+DELETE_RESPONSES: Operation[Any] = OPERATIONS["delete-responses"].returning("object")
+GET_SUMMARY: Operation[SurveySummary] = OPERATIONS["get-summary"].returning("SurveySummary")
+GET_RESPONSE: Operation[SurveyResponseOut] = OPERATIONS["get-response"].returning("SurveyResponseOut")
+DELETE_RESPONSE: Operation[Any] = OPERATIONS["delete-response"].returning("object")
 
 
 class SurveysOperations(Operations):

@@ -7,10 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.create_test_participant_for_researcher_response import (
-    CreateTestParticipantForResearcherResponse,
-)
-from ..models.user import User
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
 
@@ -18,13 +14,17 @@ if TYPE_CHECKING:
     from ..models.create_test_participant_for_researcher import (
         CreateTestParticipantForResearcher,
     )
+    from ..models.create_test_participant_for_researcher_response import (
+        CreateTestParticipantForResearcherResponse,
+    )
+    from ..models.user import User
 
 __all__ = ["AsyncUsersOperations", "UsersOperations", "CREATE_TEST_PARTICIPANT_FOR_RESEARCHER", "GET_USER"]
 
 CREATE_TEST_PARTICIPANT_FOR_RESEARCHER: Operation[CreateTestParticipantForResearcherResponse] = OPERATIONS[
     "create-test-participant-for-researcher"
-].returning(CreateTestParticipantForResearcherResponse)
-GET_USER: Operation[User] = OPERATIONS["get-user"].returning(User)
+].returning("CreateTestParticipantForResearcherResponse")
+GET_USER: Operation[User] = OPERATIONS["get-user"].returning("User")
 
 
 class UsersOperations(Operations):

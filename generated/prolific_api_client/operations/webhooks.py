@@ -7,19 +7,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.event_type_list import EventTypeList
-from ..models.secret_detail import SecretDetail
-from ..models.secret_list import SecretList
-from ..models.subscription_detail import SubscriptionDetail
-from ..models.subscription_event_list import SubscriptionEventList
-from ..models.subscription_list import SubscriptionList
 from ..types import UNSET, Unset
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
     from ..models.create_secret import CreateSecret
+    from ..models.event_type_list import EventTypeList
+    from ..models.secret_detail import SecretDetail
+    from ..models.secret_list import SecretList
     from ..models.subscription_confirmation import SubscriptionConfirmation
+    from ..models.subscription_detail import SubscriptionDetail
+    from ..models.subscription_event_list import SubscriptionEventList
+    from ..models.subscription_list import SubscriptionList
     from ..models.subscription_update_detail import SubscriptionUpdateDetail
     from ..types import UNSET, Unset
 
@@ -38,16 +38,16 @@ __all__ = [
     "GET_EVENTS",
 ]
 
-GET_EVENT_TYPES: Operation[EventTypeList] = OPERATIONS["get-event-types"].returning(EventTypeList)
-GET_SECRETS: Operation[SecretList] = OPERATIONS["get-secrets"].returning(SecretList)
-CREATE_SECRET: Operation[SecretDetail] = OPERATIONS["create-secret"].returning(SecretDetail)
-GET_SUBSCRIPTIONS: Operation[SubscriptionList] = OPERATIONS["get-subscriptions"].returning(SubscriptionList)
-CREATE_SUBSCRIPTION: Operation[SubscriptionList] = OPERATIONS["create-subscription"].returning(SubscriptionList)
-GET_SUBSCRIPTION: Operation[SubscriptionDetail] = OPERATIONS["get-subscription"].returning(SubscriptionDetail)
-CONFIRM_SUBSCRIPTION: Operation[SubscriptionDetail] = OPERATIONS["confirm-subscription"].returning(SubscriptionDetail)
-DELETE_SUBSCRIPTION: Operation[None] = OPERATIONS["delete-subscription"].returning(type(None))
-UPDATE_SUBSCRIPTION: Operation[SubscriptionDetail] = OPERATIONS["update-subscription"].returning(SubscriptionDetail)
-GET_EVENTS: Operation[SubscriptionEventList] = OPERATIONS["get-events"].returning(SubscriptionEventList)
+GET_EVENT_TYPES: Operation[EventTypeList] = OPERATIONS["get-event-types"].returning("EventTypeList")
+GET_SECRETS: Operation[SecretList] = OPERATIONS["get-secrets"].returning("SecretList")
+CREATE_SECRET: Operation[SecretDetail] = OPERATIONS["create-secret"].returning("SecretDetail")
+GET_SUBSCRIPTIONS: Operation[SubscriptionList] = OPERATIONS["get-subscriptions"].returning("SubscriptionList")
+CREATE_SUBSCRIPTION: Operation[SubscriptionList] = OPERATIONS["create-subscription"].returning("SubscriptionList")
+GET_SUBSCRIPTION: Operation[SubscriptionDetail] = OPERATIONS["get-subscription"].returning("SubscriptionDetail")
+CONFIRM_SUBSCRIPTION: Operation[SubscriptionDetail] = OPERATIONS["confirm-subscription"].returning("SubscriptionDetail")
+DELETE_SUBSCRIPTION: Operation[None] = OPERATIONS["delete-subscription"].returning("None")
+UPDATE_SUBSCRIPTION: Operation[SubscriptionDetail] = OPERATIONS["update-subscription"].returning("SubscriptionDetail")
+GET_EVENTS: Operation[SubscriptionEventList] = OPERATIONS["get-events"].returning("SubscriptionEventList")
 
 
 class WebhooksOperations(Operations):

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.workspace import Workspace
-from ..models.workspace_balance import WorkspaceBalance
-from ..models.workspaces_list_response import WorkspacesListResponse
 from ._base import AsyncOperations, Operation, Operations
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
     from ..models.create_workspace import CreateWorkspace
+    from ..models.workspace import Workspace
+    from ..models.workspace_balance import WorkspaceBalance
+    from ..models.workspaces_list_response import WorkspacesListResponse
 
 __all__ = [
     "AsyncWorkspacesOperations",
@@ -26,11 +26,11 @@ __all__ = [
     "GET_WORKSPACE_BALANCE",
 ]
 
-GET_WORKSPACES: Operation[WorkspacesListResponse] = OPERATIONS["get-workspaces"].returning(WorkspacesListResponse)
-CREATE_WORKSPACE: Operation[Workspace] = OPERATIONS["create-workspace"].returning(Workspace)
-GET_WORKSPACE: Operation[Workspace] = OPERATIONS["get-workspace"].returning(Workspace)
-UPDATE_WORKSPACE: Operation[Workspace] = OPERATIONS["update-workspace"].returning(Workspace)
-GET_WORKSPACE_BALANCE: Operation[WorkspaceBalance] = OPERATIONS["get-workspace-balance"].returning(WorkspaceBalance)
+GET_WORKSPACES: Operation[WorkspacesListResponse] = OPERATIONS["get-workspaces"].returning("WorkspacesListResponse")
+CREATE_WORKSPACE: Operation[Workspace] = OPERATIONS["create-workspace"].returning("Workspace")
+GET_WORKSPACE: Operation[Workspace] = OPERATIONS["get-workspace"].returning("Workspace")
+UPDATE_WORKSPACE: Operation[Workspace] = OPERATIONS["update-workspace"].returning("Workspace")
+GET_WORKSPACE_BALANCE: Operation[WorkspaceBalance] = OPERATIONS["get-workspace-balance"].returning("WorkspaceBalance")
 
 
 class WorkspacesOperations(Operations):
