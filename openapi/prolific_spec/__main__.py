@@ -24,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("page", type=Path)
     imp.add_argument("--force", action="store_true", help="replace an existing, different source")
     val = sub.add_parser("validate", help="check one OpenAPI file with openapi-spec-validator")
-    val.add_argument("spec", type=Path)
+    val.add_argument("spec", type=Path, nargs="?", help="the OpenAPI file (YAML or JSON)")
+    # What `make generate` runs beside the generator: load the validator first, then read the path on stdin.
+    val.add_argument("--wait", action="store_true", help=argparse.SUPPRESS)
     # Spec changes (issue 14): changelog.py, diff.py, upstream.py.
     dif = sub.add_parser("diff", help="compare two OpenAPI documents: exit 0 if unchanged, 1 if changed, 2 on error")
     dif.add_argument("old", type=Path)
@@ -63,6 +65,15 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "update-spec":
             return upstream.update_spec(layout.root, layout.sources, args.url, generate=lambda: generate(layout))
         elif args.command == "validate":
+            if args.wait:
+                import openapi_spec_validator  # noqa: F401 - loaded while the parent builds the spec
+
+                line = sys.stdin.readline().strip()
+                if not line:
+                    return 0  # the spec did not change: nothing to check
+                args.spec = Path(line)
+            if args.spec is None:
+                parser.error("validate needs the path of an OpenAPI file")
             validate_file(args.spec)
             print(f"{args.spec}: valid OpenAPI")
             return 0

@@ -202,16 +202,35 @@ def validate_file(spec: Path) -> None:
     validate(read_mapping(spec, "an OpenAPI document (a YAML mapping)"))
 
 
-def _start_validation(spec: Path) -> subprocess.Popen[str]:
-    """``python -m prolific_spec validate SPEC`` in a child process, to run beside the generator."""
+def _start_validation() -> subprocess.Popen[str]:
+    """``python -m prolific_spec validate --wait`` in a child process, started before the spec exists.
+
+    It loads openapi-spec-validator (a good part of its cost) while this process builds the spec,
+    then reads the path of the spec to check from its stdin (an empty line: nothing to check).
+    """
     here = str(Path(__file__).resolve().parents[1])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))}
-    command = [sys.executable, "-m", "prolific_spec", "validate", str(spec)]
-    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    command = [sys.executable, "-m", "prolific_spec", "validate", "--wait"]
+    return subprocess.Popen(
+        command, env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _hand_over(child: subprocess.Popen[str], spec: Path | None) -> None:
+    """Tell the waiting validator which spec to check (None: none, the spec did not change)."""
+    try:
+        assert child.stdin is not None
+        child.stdin.write(f"{spec or ''}\n")
+        child.stdin.close()
+    except (BrokenPipeError, OSError):
+        pass  # it died early: _finish_validation reports why
 
 
 def _finish_validation(child: subprocess.Popen[str]) -> None:
-    _, err = child.communicate()
+    if child.stdin is not None and not child.stdin.closed:
+        _hand_over(child, None)  # never handed a spec (the build failed before): let it end
+    err = child.stderr.read() if child.stderr is not None else ""
+    child.wait()
     if child.returncode:
         # The child prints "error: <SpecError>" (see __main__); anything else is shown whole.
         message = err.strip().removeprefix("error: ")
@@ -221,44 +240,47 @@ def _finish_validation(child: subprocess.Popen[str]) -> None:
 def generate(layout: Layout = REPO) -> list[str]:
     """Rebuild the merged spec and the generated package in place; return notices.
 
-    A changed spec is validated in a child process while the generator runs on it (on a second
-    core: openapi-spec-validator's imports are most of its cost). Nothing is written unless both
-    succeed; when both fail, the validator's error is the one reported.
+    A changed spec is validated in a child process on a second core, started first: it loads the
+    validator while this process builds the spec, then checks it while the generator runs and the
+    changelog is computed. Nothing is written unless both succeed; when both fail, the validator's
+    error is the one reported.
     """
-    doc, notices = build_document(layout, validate_spec=False)
-    text = render(doc)
-    committed = layout.spec.read_text(encoding="utf-8") if layout.spec.exists() else None
-    with tempfile.TemporaryDirectory(prefix="prolific-gen-") as tmp:
-        spec = Path(tmp) / "prolific.yaml"
-        spec.write_text(text, encoding="utf-8")
-        child = _start_validation(spec) if text != committed else None
-        try:
-            fresh = run_generator(spec, layout.config, Path(tmp) / "out", templates=layout.templates)
-        except BaseException:
-            if child is not None:
-                try:
-                    _finish_validation(child)
-                finally:
-                    child.kill()
-            raise
-        if child is not None:
+    child: subprocess.Popen[str] | None = _start_validation()
+    try:
+        doc, notices = build_document(layout, validate_spec=False)
+        text = render(doc)
+        committed = layout.spec.read_text(encoding="utf-8") if layout.spec.exists() else None
+        with tempfile.TemporaryDirectory(prefix="prolific-gen-") as tmp:
+            spec = Path(tmp) / "prolific.yaml"
+            spec.write_text(text, encoding="utf-8")
+            assert child is not None
+            _hand_over(child, spec if text != committed else None)
+            try:
+                fresh = run_generator(spec, layout.config, Path(tmp) / "out", templates=layout.templates)
+                # Changelog (changelog.py): computed now, beside the validator; written with the rest.
+                entry = changelog.prepare(committed, text, old_package=layout.package, new_package=fresh)
+            except BaseException:
+                _finish_validation(child)  # its error, when it has one, is the one to report
+                raise
             _finish_validation(child)
-        # Changelog hook (changelog.py): summary on stdout, a dated section in openapi/CHANGES.md,
-        # only if the spec or import paths changed. Before any write: the old package is still here.
-        summary = changelog.record(committed, text, layout.root, old_package=layout.package, new_package=fresh)
-        if summary:
-            print(summary)
-        write_if_changed(layout.spec, text)
-        # Generate into a fresh directory and swap: `--overwrite` would keep stale files.
-        layout.package.parent.mkdir(parents=True, exist_ok=True)
-        backup = layout.package.with_name(PACKAGE + ".old")
-        if backup.exists():
-            shutil.rmtree(backup)
-        if layout.package.exists():
-            layout.package.rename(backup)
-        shutil.copytree(fresh, layout.package)
-        if backup.exists():
-            shutil.rmtree(backup)
+            child = None
+            if entry is not None:
+                print(entry.write(layout.root))
+            write_if_changed(layout.spec, text)
+            # Generate into a fresh directory and swap: `--overwrite` would keep stale files.
+            layout.package.parent.mkdir(parents=True, exist_ok=True)
+            backup = layout.package.with_name(PACKAGE + ".old")
+            if backup.exists():
+                shutil.rmtree(backup)
+            if layout.package.exists():
+                layout.package.rename(backup)
+            shutil.copytree(fresh, layout.package)
+            if backup.exists():
+                shutil.rmtree(backup)
+    finally:
+        if child is not None and child.poll() is None:
+            child.kill()
+            child.wait()
     return notices
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from .diff import Change, SpecDiff, diff_documents, diff_files, parse_document
@@ -135,22 +136,45 @@ def summary(diff: SpecDiff, imports: ImportChanges | None = None, *, written_to:
     return "\n".join(lines)
 
 
-def record(
+@dataclass(frozen=True)
+class Entry:
+    """A regeneration's changelog, computed (by :func:`prepare`) before anything is written.
+
+    ``section`` is the dated markdown section for ``CHANGES.md`` (None: nothing to log, only
+    ``summary`` to print), ``summary`` the short text for the terminal.
+    """
+
+    section: str | None
+    summary: str
+
+    def write(self, root: Path) -> str:
+        """Add the section at the top of ``<root>/openapi/CHANGES.md`` (atomically); return the summary."""
+        if self.section is None:
+            return self.summary
+        path = root / CHANGES_FILE
+        existing = path.read_text(encoding="utf-8") if path.exists() else CHANGES_HEADER
+        head, sep, rest = existing.partition("\n" + SECTION_PREFIX)
+        text = f"{head.rstrip()}\n\n{self.section}\n" + (f"\n{SECTION_PREFIX}{rest}" if sep else "")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+        return self.summary
+
+
+def prepare(
     old_text: str | None,
     new_text: str,
-    root: Path,
     *,
     old_package: Path | None = None,
     new_package: Path | None = None,
     today: datetime.date | None = None,
-) -> str | None:
-    """Compare the committed merged spec (and package) with the fresh one; log what changed.
+) -> Entry | None:
+    """Compare the committed merged spec (and package) with the fresh one: the entry to log, or None.
 
-    Called by ``build.generate`` before it writes anything. When the spec text or the import
-    paths differ, a dated section is added at the top of ``<root>/openapi/CHANGES.md`` and a short
-    summary is returned for the terminal; otherwise nothing is written and ``None`` is returned
-    (an unchanged regeneration leaves the file alone). Without a committed spec there is nothing
-    to compare with, and nothing is logged.
+    None when the spec text and the import paths are unchanged, or without a committed spec
+    (nothing to compare with). Nothing is written: ``build.generate`` computes this while the
+    validator still runs, and writes it (:meth:`Entry.write`) only once everything succeeded.
     """
     if old_text is None:
         return None
@@ -161,22 +185,33 @@ def record(
             old = parse_document(old_text, "the committed openapi/prolific.yaml")
         except SpecError as exc:
             # A damaged committed spec must not stop the regeneration that repairs it.
-            return f"spec changes: not logged, {exc}"
+            return Entry(None, f"spec changes: not logged, {exc}")
         diff = diff_documents(old, parse_document(new_text, "openapi/prolific.yaml (from the sources)"))
     imports = compare_packages(old_package, new_package) if old_package and new_package else None
     if diff.empty and (imports is None or imports.empty):
         return None
     date = (today or datetime.date.today()).isoformat()
     section = render(diff, imports, title=f"{date}: openapi/prolific.yaml regenerated", level=2)
-    path = root / CHANGES_FILE
-    existing = path.read_text(encoding="utf-8") if path.exists() else CHANGES_HEADER
-    head, sep, rest = existing.partition("\n" + SECTION_PREFIX)
-    text = f"{head.rstrip()}\n\n{section}\n" + (f"\n{SECTION_PREFIX}{rest}" if sep else "")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-    return summary(diff, imports, written_to=str(CHANGES_FILE))
+    return Entry(section, summary(diff, imports, written_to=str(CHANGES_FILE)))
+
+
+def record(
+    old_text: str | None,
+    new_text: str,
+    root: Path,
+    *,
+    old_package: Path | None = None,
+    new_package: Path | None = None,
+    today: datetime.date | None = None,
+) -> str | None:
+    """:func:`prepare` and write: a dated section at the top of ``<root>/openapi/CHANGES.md``; the summary.
+
+    When the spec text or the import paths differ, the section is added and a short summary is
+    returned for the terminal; otherwise nothing is written and ``None`` is returned (an unchanged
+    regeneration leaves the file alone).
+    """
+    entry = prepare(old_text, new_text, old_package=old_package, new_package=new_package, today=today)
+    return entry.write(root) if entry is not None else None
 
 
 def latest_section(text: str) -> str:

@@ -10,16 +10,13 @@ import yaml
 
 from .document import Document, operations
 from .errors import SpecError
-
-# libyaml's loader when PyYAML was built with it (the wheels are): the whole-API document is half a
-# megabyte, which the pure-Python loader takes about a second to read.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .yamlfile import YAML_LOADER
 
 
 def parse_yaml(text: str, origin: str) -> Any:
     """Parse YAML (safe subset); a syntax error names the file and the line."""
     try:
-        return yaml.load(text, Loader=_LOADER)
+        return yaml.load(text, Loader=YAML_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{origin}, line {mark.line + 1}, column {mark.column + 1}" if mark else origin

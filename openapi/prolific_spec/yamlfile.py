@@ -9,6 +9,9 @@ import yaml
 
 from .errors import SpecError
 
+# libyaml's safe loader where PyYAML has it (the wheels do): the merged spec reads in a tenth of the time.
+YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_mapping(path: Path, expected: str) -> dict[str, Any]:
     """The YAML mapping in ``path`` (an empty file reads as ``{}``); every failure names the file.
@@ -21,7 +24,7 @@ def read_mapping(path: Path, expected: str) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise SpecError(f"{path}: cannot read it as YAML: {exc}") from None
     try:
-        raw = yaml.safe_load(text) or {}
+        raw = yaml.load(text, Loader=YAML_LOADER) or {}
     except yaml.YAMLError as exc:
         raise SpecError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(raw, dict):
