@@ -154,22 +154,15 @@ class ParticipantGroups:
 
     def add_members(self, request: FakeRequest) -> Answer:
         """``add-to-participant-group``: POST ``participant_ids`` (members already there stay); the members."""
-        group_id = request.path_params["id"]
-        if group_id not in self.groups:
-            return not_found("Participant group")
-        errors: Errors = {}
-        ids = participant_ids_field(request.body, errors)
-        if ids is None:
-            return field_errors(errors)
-        members = self.members[group_id]
         stamp = now()
-        for participant in ids:
-            members.setdefault(participant, stamp)
-        self.groups[group_id]["participant_count"] = len(members)
-        return self._membership(group_id)
+        return self._change_members(request, lambda members, participant: members.setdefault(participant, stamp))
 
     def remove_members(self, request: FakeRequest) -> Answer:
         """``remove-from-participant-group``: DELETE with ``participant_ids`` (non-members ignored); the members."""
+        return self._change_members(request, lambda members, participant: members.pop(participant, None))
+
+    def _change_members(self, request: FakeRequest, change: Callable[[dict[str, str], str], object]) -> Answer:
+        # One home for what add and remove share: the 404, the body's validation, the count kept in step.
         group_id = request.path_params["id"]
         if group_id not in self.groups:
             return not_found("Participant group")
@@ -179,6 +172,6 @@ class ParticipantGroups:
             return field_errors(errors)
         members = self.members[group_id]
         for participant in ids:
-            members.pop(participant, None)
+            change(members, participant)
         self.groups[group_id]["participant_count"] = len(members)
         return self._membership(group_id)
