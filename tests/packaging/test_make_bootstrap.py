@@ -57,3 +57,32 @@ def test_bootstrap_announces_each_step_before_it_runs(tmp_path: Path) -> None:
 
     # Once bootstrapped, nothing more is said or installed.
     assert make("generate") == ["STUB-PYTHON -m prolific_spec generate"]
+
+
+EXITING_STUB = """#!/usr/bin/env bash
+if [ "$1" = "--version" ]; then echo "Python 3.99.0"; exit 0; fi
+echo "STUB-PYTHON $*"
+exit "${STUB_STATUS:-0}"
+"""
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+@pytest.mark.parametrize(("diff_status", "make_fails"), [(0, False), (1, False), (2, True)])
+def test_make_spec_diff_fails_only_when_the_diff_could_not_be_made(
+    tmp_path: Path, diff_status: int, make_fails: bool
+) -> None:
+    # The diff command exits 1 for "the documents differ"; make must not print "Error 1" after a changelog.
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    stub = venv / "bin" / "python"
+    stub.write_text(EXITING_STUB, encoding="utf-8")
+    stub.chmod(0o755)
+    (venv / ".installed").touch()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")} | {"STUB_STATUS": str(diff_status)}
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), "spec-diff", "OLD=a.yaml", "NEW=b.yaml",
+         f"PYTHON={stub}", f"VENV={venv}"],
+        capture_output=True, text=True, timeout=60, env=env,
+    )  # fmt: skip
+    assert "STUB-PYTHON -m prolific_spec diff a.yaml b.yaml" in result.stdout, result.stdout + result.stderr
+    assert (result.returncode != 0) is make_fails, result.stdout + result.stderr
