@@ -77,6 +77,29 @@ def test_stall_with_short_timeout(fake: FakeProlific, sleeps: list[float]) -> No
     assert record.status is None and fake.pools == {}
 
 
+def test_serve_returns_only_after_a_woken_handler_recorded_its_request(
+    fake: FakeProlific, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The handler thread is made slow on purpose between waking and recording: on a busy machine
+    # that is what the scheduler does, and serve() must still not return before the record exists.
+    cut_short = fake._cut_short
+
+    def slow_cut_short(*args: object) -> object:
+        time.sleep(0.3)
+        return cut_short(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fake, "_cut_short", slow_cut_short)
+    fake.stall_next(30)
+    with (
+        fake.serve() as url,
+        client_for(url, timeout=0.2, max_retries=0) as client,
+        pytest.raises(prolific.APITimeoutError),
+    ):
+        create(client)
+    [record] = fake.requests
+    assert record.status is None and fake.pools == {}
+
+
 @pytest.mark.parametrize("apply", [False, True])
 def test_reset_after_send_is_not_retried(fake: FakeProlific, apply: bool) -> None:
     fake.drop_next(apply=apply)

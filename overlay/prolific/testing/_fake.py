@@ -568,7 +568,8 @@ class FakeProlific:
         """Run a real HTTP/1.1 server for this fake in a daemon thread; yield its base URL.
 
         ``port=0`` picks a free port. On exit the server stops, open keep-alive connections are
-        closed and stalled requests are cut short (their connections dropped). The token check
+        closed and stalled requests are cut short (their connections dropped); every request that
+        arrived is in :attr:`requests` by the time the ``with`` block is left. The token check
         stays on, but keep it on loopback: the fake is not meant to face a network.
 
         >>> import httpx

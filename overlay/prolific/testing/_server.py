@@ -29,6 +29,7 @@ class Server(ThreadingHTTPServer):
         self.closing = threading.Event()
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
+        self._all_closed = threading.Condition(self._connections_lock)
         super().__init__((host, port), _Handler)
         shown = f"[{host}]" if ":" in host else host
         self.url = f"http://{shown}:{self.server_address[1]}"
@@ -47,13 +48,20 @@ class Server(ThreadingHTTPServer):
     def shutdown_request(self, request: Any) -> None:
         with self._connections_lock:
             self._connections.discard(request)
+            if not self._connections:
+                self._all_closed.notify_all()
         super().shutdown_request(request)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Silent: a client closing its connection is normal here; the fake's own bugs answer 500."""
 
-    def stop(self) -> None:
-        """Stop accepting, wake stalled handlers, close every open connection, free the port."""
+    def stop(self, wait: float = 5.0) -> None:
+        """Stop accepting, wake stalled handlers, close every open connection, free the port.
+
+        Then wait (up to ``wait`` seconds) for the handler threads to finish, so that every request
+        whose bytes arrived is recorded (answered or cut short) by the time ``serve()`` returns: on a
+        busy machine a woken handler may otherwise record its request after the caller looked.
+        """
         self.closing.set()
         self.shutdown()
         with self._connections_lock:
@@ -62,6 +70,8 @@ class Server(ThreadingHTTPServer):
             with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
         self.server_close()
+        with self._all_closed:
+            self._all_closed.wait_for(lambda: not self._connections, timeout=wait)
 
 
 class _BadRequest(Exception):
