@@ -80,13 +80,7 @@ def api_modules(package: Path) -> dict[str, str | None]:
     Path parameters are written ``{}``, so a renamed path parameter does not hide the match.
     """
     out: dict[str, str | None] = {}
-    root = package / "api"
-    if not root.is_dir():
-        return out
-    for path in sorted(root.rglob("*.py")):
-        if path.name == "__init__.py":
-            continue
-        text = path.read_text(encoding="utf-8")
+    for path, text in _modules(package, "api"):
         method, url = _METHOD.search(text), _URL.search(text)
         operation = f"{method.group(1).upper()} {_PATH_PARAM.sub('{}', url.group(1))}" if method and url else None
         out[_dotted(package, path)] = operation
@@ -96,13 +90,7 @@ def api_modules(package: Path) -> dict[str, str | None]:
 def model_classes(package: Path) -> dict[str, tuple[str, str]]:
     """Every model class (and ``Literal`` enum alias) under ``package/models``: name → (module, source)."""
     out: dict[str, tuple[str, str]] = {}
-    root = package / "models"
-    if not root.is_dir():
-        return out
-    for path in sorted(root.rglob("*.py")):
-        if path.name == "__init__.py":
-            continue
-        text = path.read_text(encoding="utf-8")
+    for path, text in _modules(package, "models"):
         for match in _CLASS.finditer(text):
             out[match.group(1) or match.group(2)] = (_dotted(package, path), text)
     return out
@@ -167,6 +155,16 @@ def _renames(gone: dict[str, tuple[str, str]], came: dict[str, tuple[str, str]])
     for name, (module, text) in came.items():
         new_by.setdefault(skeleton(name, module, text), []).append(name)
     return {olds[0]: new_by[key][0] for key, olds in old_by.items() if len(olds) == 1 and len(new_by.get(key, [])) == 1}
+
+
+def _modules(package: Path, folder: str) -> list[tuple[Path, str]]:
+    """Each module file under ``package/folder`` (``__init__`` excepted) with its text, in path order."""
+    root = package / folder
+    if not root.is_dir():
+        return []
+    return [
+        (path, path.read_text(encoding="utf-8")) for path in sorted(root.rglob("*.py")) if path.name != "__init__.py"
+    ]
 
 
 def _dotted(package: Path, path: Path) -> str:
