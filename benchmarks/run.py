@@ -326,6 +326,18 @@ def bench_methods(calls: int, repeats: int, warmup: int = 1) -> list[Row]:
 
 
 @contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic GC off for the block (for "-nogc" rows), back to how it was afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextlib.contextmanager
 def fake_server() -> Iterator[tuple[str, Callable[[], None]]]:
     """FakeProlific's real HTTP/1.1 server (``FakeProlific.serve()``) in a child process.
 
@@ -578,13 +590,8 @@ def bench_csv(n: int, repeats: int, mem_repeats: int, tmp: Path, warmup: int = 1
         )
     )  # fmt: skip
 
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         s, b = interleaved(subject, baseline, repeats=repeats, warmup=warmup)
-    finally:
-        if enabled:
-            gc.enable()
     rows.append(
         Row(
             "csv-nogc", f"{what}: time with the cyclic GC disabled on both sides", "the same baseline", s, b, None,
@@ -854,13 +861,8 @@ def bench_report(mode: str, warmup: int = 1) -> list[Row]:
         Row("report", f"{what}: rows by header name, checked widths, status counts", "`list(csv.reader(io.StringIO(text)))`",
             s, b, 1.5, notes=f"{repeats} pairs; the cyclic GC enabled (the default)"),
     ]  # fmt: skip
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         s, b = interleaved(parse, csv_baseline, repeats=repeats, warmup=warmup)
-    finally:
-        if enabled:
-            gc.enable()
     rows.append(
         Row("report-nogc", f"{what}: time with the cyclic GC disabled on both sides", "the same baseline", s, b, None,
             notes=f"{repeats} pairs; parse_credential_report pauses the GC itself and csv.reader does not, so this row "
