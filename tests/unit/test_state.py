@@ -62,7 +62,7 @@ def test_transactions_serialise_across_processes(tmp_path: Path) -> None:
 def test_not_a_state_file(tmp_path: Path) -> None:
     bad = tmp_path / "junk.sqlite3"
     bad.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(OSError, match="junk.sqlite3: not a prolific-client state file"):
+    with pytest.raises(OSError, match=r"junk\.sqlite3: not a prolific-client state file"):
         connect(bad, schema=SCHEMA)
 
 
