@@ -14,8 +14,8 @@ from ._errors import InvalidArgumentError
 # the real check; this catches the typos that would otherwise cost a round trip.
 _EMAIL = re.compile(r"[^@\s,;<>\"()\[\]]+@[^@\s,;<>\"()\[\]]+\.[^@\s,;<>\"()\[\].]+")
 
-# A Prolific participant id is a 24-character lower-case hexadecimal string (a MongoDB ObjectId).
-_PARTICIPANT_ID = re.compile(r"[0-9a-f]{24}")
+# A Prolific id (participant, submission, study) is a 24-character lower-case hexadecimal string (a MongoDB ObjectId).
+_PROLIFIC_ID = re.compile(r"[0-9a-f]{24}")
 
 #: What ``role=`` accepts: the API's values and their short forms (at run time, in any case).
 Role: TypeAlias = InvitationRole | Literal["admin", "collaborator", "workspace_admin", "workspace_collaborator"]
@@ -65,20 +65,39 @@ def id_list(values: Iterable[str] | None, name: str) -> list[str] | None:
     return [require_id(v, f"{name}[{i}]") for i, v in enumerate(values)]
 
 
+def prolific_id_problem(value: object, what: str = "Prolific id") -> str | None:
+    """Why ``value`` is not a Prolific id (participant, submission, study…: 24 lower-case hex characters), or None.
+
+    The one id check: every list of ids the client takes goes through it. ``what`` names the kind
+    of id in the message.
+
+    >>> prolific_id_problem("5e9b9c9b0f9c9a0001b0b1f4") is None
+    True
+    >>> prolific_id_problem("5e9b9c9b0f9c9a0001b0b1f", "submission id")
+    "'5e9b9c9b0f9c9a0001b0b1f' is not a submission id (24 lower-case hexadecimal characters; this one has 23)"
+    """
+    if isinstance(value, str) and _PROLIFIC_ID.fullmatch(value):
+        return None
+    if not isinstance(value, str):
+        return f"a {what} is a str, not {type(value).__name__}"
+    shown = repr(value) if len(value) <= 40 else repr(value[:37]) + f"... ({len(value)} characters)"
+    detail = ""
+    if len(value) != 24 and len(value) <= 40 and re.fullmatch(r"[0-9a-fA-F]*", value):
+        detail = f"; this one has {len(value)}"
+    elif len(value) == 24 and re.fullmatch(r"[0-9a-fA-F]+", value):
+        detail = "; write it in lower case"
+    return f"{shown} is not a {what} (24 lower-case hexadecimal characters{detail})"
+
+
 def participant_id_problem(value: object) -> str | None:
-    """Why ``value`` is not a Prolific participant id, or None.
+    """Why ``value`` is not a Prolific participant id, or None (:func:`prolific_id_problem`).
 
     >>> participant_id_problem("5e9b9c9b0f9c9a0001b0b1f4") is None
     True
     >>> participant_id_problem("5E9B")
-    "'5E9B' is not a participant id (24 lower-case hexadecimal characters)"
+    "'5E9B' is not a participant id (24 lower-case hexadecimal characters; this one has 4)"
     """
-    if isinstance(value, str) and _PARTICIPANT_ID.fullmatch(value):
-        return None
-    if not isinstance(value, str):
-        return f"a participant id is a str, not {type(value).__name__}"
-    shown = repr(value) if len(value) <= 40 else repr(value[:37]) + f"... ({len(value)} characters)"
-    return f"{shown} is not a participant id (24 lower-case hexadecimal characters)"
+    return prolific_id_problem(value, "participant id")
 
 
 def participant_ids(values: Iterable[str], name: str = "participant_ids", *, allow_empty: bool = False) -> list[str]:
