@@ -52,8 +52,38 @@ def summary(module: str) -> str:
 
 # -- home, changelog -----------------------------------------------------------------------------
 
-write("index.md", (ROOT / "README.md").read_text(encoding="utf-8"), ROOT / "README.md")
+GUIDES = ROOT / "docs" / "guides"
+# README links point into the repository (docs/guides/x.md, CONTRIBUTING.md); on the site they are pages.
+REPOSITORY_LINKS = {"](docs/guides/": "](guides/", "](CONTRIBUTING.md)": "](contributing.md)",
+                    "](CHANGELOG.md)": "](changelog.md)", "](LICENSE)": "](license.md)", "](README.md)": "](index.md)"}  # fmt: skip
+
+
+def site_text(path: Path) -> str:
+    """A repository markdown file as a site page: its links into the repository made site links."""
+    text = path.read_text(encoding="utf-8")
+    for repository, site in REPOSITORY_LINKS.items():
+        text = text.replace(repository, site)
+    return text
+
+
+def guide_order() -> list[Path]:
+    """The guides in the order the README's table lists them (a guide it does not list comes last)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = {name: readme.find(f"docs/guides/{name}") for name in (p.name for p in GUIDES.glob("*.md"))}
+    return sorted(GUIDES.glob("*.md"), key=lambda p: (listed[p.name] < 0, listed[p.name], p.name))
+
+
+def title_of(path: Path) -> str:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    return first.lstrip("# ").strip() if first.startswith("# ") else path.stem.replace("-", " ").capitalize()
+
+
+write("index.md", site_text(ROOT / "README.md"), ROOT / "README.md")
 nav["Home"] = "index.md"
+for guide in guide_order():  # real files under docs/: listed, not written
+    nav["Guides", title_of(guide)] = f"guides/{guide.name}"
+write("contributing.md", site_text(ROOT / "CONTRIBUTING.md"), ROOT / "CONTRIBUTING.md")
+write("license.md", "# License\n\n```text\n" + (ROOT / "LICENSE").read_text(encoding="utf-8") + "```\n", ROOT / "LICENSE")
 
 
 # -- the command line ----------------------------------------------------------------------------
@@ -158,45 +188,69 @@ def generated_pages() -> None:
         f"::: {package}.client\n\n::: {package}.errors\n\n::: {package}.types\n",
     )
     nav["Reference", label] = f"{base}/index.md"
-    api = GENERATED / "api"
-    for tag in sorted(p for p in api.iterdir() if (p / "__init__.py").exists()):
-        operations = sorted(p.stem for p in tag.glob("*.py") if p.stem != "__init__")
-        if not operations:
-            continue
-        blocks = [directive(f"{package}.api.{tag.name}.{op}") for op in operations]
-        title = tag.name.replace("_", " ").title()
-        text = f"# {title}\n\nOperations of the `{tag.name}` tag: `{package}.api.{tag.name}`.\n\n" + "\n".join(blocks)
-        write(f"{base}/api/{tag.name}.md", text)
-        nav["Reference", label, f"API: {title}"] = f"{base}/api/{tag.name}.md"
-    operations_dir = GENERATED / "operations"
-    for module in sorted(p.stem for p in operations_dir.glob("*.py") if not p.stem.startswith("_")):
-        if module == "registry" or module == "__init__":
-            continue
-        cls = "".join(word.capitalize() for word in module.split("_")) + "Operations"
-        title = module.replace("_", " ").title()
-        text = (
-            f"# Client methods: {title}\n\n"
-            f"`client.{module}` on `prolific.Prolific`: one method per operation, returning the success model "
-            f"(`prolific.AsyncProlific` has the same with `await`: `Async{cls}`).\n\n"
-            f"{directive(f'{package}.operations.{module}.{cls}')}\n"
-        )
-        write(f"{base}/operations/{module}.md", text)
-        nav["Reference", label, f"Client methods: {title}"] = f"{base}/operations/{module}.md"
+    from prolific_api_client.operations import OPERATIONS
+
+    by_tag: dict[str, list[object]] = {}
+    for operation in OPERATIONS.values():
+        by_tag.setdefault(operation.tag, []).append(operation)
+    for tag, operations in sorted(by_tag.items()):
+        cls = "".join(word.capitalize() for word in tag.split("_")) + "Operations"
+        title = tag.replace("_", " ").title()
+        lines = [
+            f"# {title}",
+            "",
+            f"Each operation of the `{tag}` tag twice: as the client method `client.{tag}.<name>(...)` on",
+            "`prolific.Prolific` (returns the success model, raises typed errors; `prolific.AsyncProlific` has the",
+            f"same with `await`), and as the generated function module `{package}.api.{tag}.<name>`",
+            "(`sync`, `sync_detailed`, `asyncio`, `asyncio_detailed`).",
+            "",
+        ]
+        for operation in sorted(operations, key=lambda op: op.name):  # type: ignore[attr-defined]
+            name, method, path = operation.name, operation.method, operation.path  # type: ignore[attr-defined]
+            lines += [
+                f"## {name}",
+                "",
+                f"`{method} {path}` · operationId `{operation.operation_id}`",  # type: ignore[attr-defined]
+                "",
+                f"::: {package}.operations.{tag}.{cls}.{name}",
+                "    options:\n      show_root_heading: true\n      heading_level: 3",
+                f'      heading: "client.{tag}.{name}()"\n      toc_label: "client method"',
+                "",
+                f"::: {package}.api.{tag}.{name}",
+                "    options:\n      show_root_heading: true\n      heading_level: 3\n      members: [sync]",
+                f'      heading: "{package}.api.{tag}.{name}"\n      toc_label: "generated function"',
+                "",
+            ]
+        write(f"{base}/api/{tag}.md", "\n".join(lines))
+        nav["Reference", label, f"Operations: {title}"] = f"{base}/api/{tag}.md"
     models = sorted(p.stem for p in (GENERATED / "models").glob("*.py") if p.stem != "__init__")
-    chunks = [models[i : i + MODELS_PER_PAGE] for i in range(0, len(models), MODELS_PER_PAGE)]
-    for number, chunk in enumerate(chunks, 1):
-        single = len(chunks) == 1
-        name, title = ("models", "Models") if single else (f"models-{number}", f"Models {number}/{len(chunks)}")
-        heading = f"# {title}\n\n`{package}.models`: `{chunk[0]}` … `{chunk[-1]}`.\n\n"
-        blocks = [directive(f"{package}.models.{m}") for m in chunk]
-        write(f"{base}/{name}.md", heading + "\n".join(blocks))
-        nav["Reference", label, title] = f"{base}/{name}.md"
+    classes = {module: class_name(module) for module in models}
+    by_initial: dict[str, list[str]] = {}
+    for module in sorted(models, key=lambda m: classes[m].lower()):
+        by_initial.setdefault(classes[module][0].upper(), []).append(module)
+    for initial, chunk in by_initial.items():
+        names = ", ".join(f"`{classes[m]}`" for m in chunk)
+        heading = f"# Models: {initial}\n\n`{package}.models` whose names start with {initial}: {names}.\n\n"
+        blocks = [directive(f"{package}.models.{m}.{classes[m]}") for m in chunk]
+        write(f"{base}/models/{initial.lower()}.md", heading + "\n".join(blocks))
+        nav["Reference", label, "Models", initial] = f"{base}/models/{initial.lower()}.md"
+
+
+def class_name(module: str) -> str:
+    """The class (or enum) a generated model module defines: the one public name in its ``__all__`` or top level."""
+    imported = importlib.import_module(f"prolific_api_client.models.{module}")
+    names = [n for n, v in vars(imported).items() if getattr(v, "__module__", None) == imported.__name__ and n[0] != "_"]
+    return sorted(names, key=len)[0] if names else module
 
 
 generated_pages()
 
-write("changelog.md", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), ROOT / "CHANGELOG.md")
-nav["Changelog"] = "changelog.md"
+write("changelog.md", site_text(ROOT / "CHANGELOG.md"), ROOT / "CHANGELOG.md")
+nav["Changelog", "prolific-client"] = "changelog.md"
+write("api-changes.md", site_text(ROOT / "openapi" / "CHANGES.md"), ROOT / "openapi" / "CHANGES.md")
+nav["Changelog", "Prolific's API (regenerations)"] = "api-changes.md"
+nav["Contributing"] = "contributing.md"
+nav["License"] = "license.md"
 
 with mkdocs_gen_files.open("SUMMARY.md", "w") as handle:
     handle.writelines(nav.build_literate_nav())

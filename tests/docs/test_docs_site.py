@@ -85,16 +85,79 @@ def test_every_generated_operation_and_model_has_an_entry(site: Path) -> None:
     ids: set[str] = set()
     for html in (site / "reference" / "prolific_api_client").rglob("index.html"):
         ids |= page(site, str(html.parent.relative_to(site))).ids
-    expected = {
-        f"prolific_api_client.api.{p.parent.name}.{p.stem}.sync_detailed"
-        for p in (GENERATED / "api").glob("*/*.py")
-        if p.stem != "__init__"
+    from prolific_api_client.operations import OPERATIONS
+
+    expected = {f"prolific_api_client.api.{op.tag}.{op.name}" for op in OPERATIONS.values()}
+    expected |= {  # the client method, beside it
+        f"prolific_api_client.operations.{op.tag}.{_camel(op.tag)}Operations.{op.name}" for op in OPERATIONS.values()
     }
     expected |= {
-        f"prolific_api_client.models.{p.stem}" for p in (GENERATED / "models").glob("*.py") if p.stem != "__init__"
+        f"prolific_api_client.models.{p.stem}.{cls}"
+        for p in (GENERATED / "models").glob("*.py")
+        if p.stem != "__init__"
+        for cls in [_model_class(p.stem)]
     }
     expected |= {"prolific_api_client.client.AuthenticatedClient"}
     assert not expected - ids, f"missing: {sorted(expected - ids)[:20]}"
+
+
+def _camel(tag: str) -> str:
+    return "".join(word.capitalize() for word in tag.split("_"))
+
+
+def _model_class(module: str) -> str:
+    import importlib
+
+    imported = importlib.import_module(f"prolific_api_client.models.{module}")
+    names = [n for n, v in vars(imported).items() if getattr(v, "__module__", None) == imported.__name__ and n[0] != "_"]
+    return sorted(names, key=len)[0]
+
+
+def test_navigation_starts_with_the_guides(site: Path) -> None:
+    # The license page: no headings of its own, so the primary navigation holds only the site's sections.
+    html = (site / "license" / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('class="md-nav md-nav--primary"') :]
+    titles = re.findall(r'class="md-ellipsis">\s*([^<]+?)\s*<', nav)
+    top = ["Home", "Guides", "Command line", "Reference", "Changelog", "Contributing", "License"]
+    order = [title for index, title in enumerate(titles) if title in top and title not in titles[:index]]
+    assert order == top, order  # the guides come right after the home page
+    guides = sorted(p.stem for p in (ROOT / "docs" / "guides").glob("*.md"))
+    assert all((site / "guides" / name / "index.html").exists() for name in guides)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.hrefs += [value for name, value in attrs if name == "href" and value]
+
+
+def broken_links(site: Path, html_file: Path, text: str | None = None) -> list[str]:
+    """Internal links of one page whose target page (or anchor on it) does not exist in the built site."""
+    parser = _Links()
+    parser.feed(text if text is not None else html_file.read_text(encoding="utf-8"))
+    broken = []
+    for href in parser.hrefs:
+        if re.match(r"[a-z]+:", href) or href.startswith("//"):
+            continue  # another site
+        target, _, anchor = href.partition("#")
+        path = (html_file.parent / target).resolve() if target else html_file
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.exists():
+            broken.append(f"{html_file.relative_to(site)}: {href}")
+        elif anchor and target and f'id="{anchor}"' not in path.read_text(encoding="utf-8"):
+            broken.append(f"{html_file.relative_to(site)}: {href} (no such anchor)")
+    return broken
+
+
+def test_no_broken_internal_link_in_the_guides_and_home(site: Path) -> None:
+    pages = [site / "index.html", *(site / "guides").rglob("index.html"), site / "contributing" / "index.html"]
+    broken = [link for page_file in pages for link in broken_links(site, page_file)]
+    assert not broken, broken
 
 
 def test_cli_reference_shows_every_command(site: Path) -> None:
@@ -131,8 +194,10 @@ def served(site: Path) -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    SERVED_SITES[url] = site
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield url
     finally:
         server.shutdown()
         server.server_close()
@@ -159,8 +224,33 @@ def test_home_page_renders_in_chromium(served: str, tmp_path: Path) -> None:
     dom = browse(f"{served}/", tmp_path, screenshot=SCREENSHOTS / "home.png")
     assert "<title>prolific-client</title>" in dom
     assert 'class="md-header' in dom and 'class="md-nav' in dom  # the theme's header and navigation
-    assert "Using the client" in dom and "When the spec changes" in dom  # README topics
-    assert "Command line" in dom and "Reference" in dom  # navigation to the other pages
+    assert "Quickstart" in dom and "Install" in dom  # the README's topics
+    assert "Guides" in dom and "Reference" in dom  # navigation to the other pages
+    assert not broken_links(_site_of(served), _site_of(served) / "index.html", dom)
+
+
+def _site_of(url: str) -> Path:
+    return SERVED_SITES[url]
+
+
+SERVED_SITES: dict[str, Path] = {}
+
+
+def test_guide_page_renders_in_chromium(served: str, tmp_path: Path) -> None:
+    dom = browse(f"{served}/guides/credential-pools/", tmp_path, screenshot=SCREENSHOTS / "guide.png")
+    assert "Credential pools" in dom and 'class="highlight' in dom  # prose and highlighted code
+    assert "What can go wrong" in dom
+    site = _site_of(served)
+    assert not broken_links(site, site / "guides" / "credential-pools" / "index.html", dom)
+
+
+def test_tag_reference_page_renders_in_chromium(served: str, tmp_path: Path) -> None:
+    url = f"{served}/reference/prolific_api_client/api/studies/"
+    dom = browse(url, tmp_path, screenshot=SCREENSHOTS / "tag-reference.png")
+    assert 'id="prolific_api_client.api.studies.get_study"' in dom  # the generated function ...
+    assert 'id="prolific_api_client.operations.studies.StudiesOperations.get_study"' in dom  # ... and the method
+    site = _site_of(served)
+    assert not broken_links(site, site / "reference" / "prolific_api_client" / "api" / "studies" / "index.html", dom)
 
 
 def test_reference_page_renders_in_chromium(served: str, tmp_path: Path) -> None:
