@@ -54,8 +54,13 @@ def summary(module: str) -> str:
 
 GUIDES = ROOT / "docs" / "guides"
 # README links point into the repository (docs/guides/x.md, CONTRIBUTING.md); on the site they are pages.
-REPOSITORY_LINKS = {"](docs/guides/": "](guides/", "](CONTRIBUTING.md)": "](contributing.md)",
-                    "](CHANGELOG.md)": "](changelog.md)", "](LICENSE)": "](license.md)", "](README.md)": "](index.md)"}  # fmt: skip
+REPOSITORY_LINKS = {
+    "](docs/guides/": "](guides/",
+    "](CONTRIBUTING.md)": "](contributing.md)",
+    "](CHANGELOG.md)": "](changelog.md)",
+    "](LICENSE)": "](license.md)",
+    "](README.md)": "](index.md)",
+}
 
 
 def site_text(path: Path) -> str:
@@ -83,7 +88,8 @@ nav["Home"] = "index.md"
 for guide in guide_order():  # real files under docs/: listed, not written
     nav["Guides", title_of(guide)] = f"guides/{guide.name}"
 write("contributing.md", site_text(ROOT / "CONTRIBUTING.md"), ROOT / "CONTRIBUTING.md")
-write("license.md", "# License\n\n```text\n" + (ROOT / "LICENSE").read_text(encoding="utf-8") + "```\n", ROOT / "LICENSE")
+LICENSE_TEXT = (ROOT / "LICENSE").read_text(encoding="utf-8")
+write("license.md", f"# License\n\n```text\n{LICENSE_TEXT}```\n", ROOT / "LICENSE")
 
 
 # -- the command line ----------------------------------------------------------------------------
@@ -237,9 +243,13 @@ def generated_pages() -> None:
 
 
 def class_name(module: str) -> str:
-    """The class (or enum) a generated model module defines: the one public name in its ``__all__`` or top level."""
+    """The class (or enum) a generated model module defines: its shortest public top-level name."""
     imported = importlib.import_module(f"prolific_api_client.models.{module}")
-    names = [n for n, v in vars(imported).items() if getattr(v, "__module__", None) == imported.__name__ and n[0] != "_"]
+    names = [
+        name
+        for name, value in vars(imported).items()
+        if getattr(value, "__module__", None) == imported.__name__ and not name.startswith("_")
+    ]
     return sorted(names, key=len)[0] if names else module
 
 

@@ -109,7 +109,9 @@ def _model_class(module: str) -> str:
     import importlib
 
     imported = importlib.import_module(f"prolific_api_client.models.{module}")
-    names = [n for n, v in vars(imported).items() if getattr(v, "__module__", None) == imported.__name__ and n[0] != "_"]
+    names = [
+        n for n, v in vars(imported).items() if getattr(v, "__module__", None) == imported.__name__ and n[0] != "_"
+    ]
     return sorted(names, key=len)[0]
 
 
