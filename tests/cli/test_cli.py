@@ -554,7 +554,11 @@ def test_participant_groups(capsys: pytest.CaptureFixture[str], url: str, fake: 
     group = json.loads(out)
     assert code == 0 and group["name"] == "Pilot" and group["workspace_id"] == "w"
     assert group["participant_count"] == 3 and group["description"] == "first wave"
-    assert fake.requests[-1].body["participant_ids"] == ["5e9b9c9b0f9c9a0001b0b1a0", "5e9b9c9b0f9c9a0001b0b1a1", "5e9b9c9b0f9c9a0001b0b1a2"]
+    assert fake.requests[-1].body["participant_ids"] == [
+        "5e9b9c9b0f9c9a0001b0b1a0",
+        "5e9b9c9b0f9c9a0001b0b1a1",
+        "5e9b9c9b0f9c9a0001b0b1a2",
+    ]
 
     code, out, _ = cli(capsys, *api(url, "participant-groups", "create", "--name", "Org group", "--organisation", "o1"))
     assert code == 0 and "Org group" in out and fake.participant_groups[out.split("\t")[0]]["organisation_id"] == "o1"

@@ -66,7 +66,7 @@ def test_approve_awaiting_review_in_three_batches(
     assert json.loads(out) == {"study_id": study, "approved": 2500, "requests": 3, "confirmed": None}
     batches = bulk_requests(fake)
     assert [len(b) for b in batches] == [1000, 1000, 500]
-    assert sorted(sum(batches, [])) == sorted(waiting)
+    assert sorted(i for batch in batches for i in batch) == sorted(waiting)
     fake.settle()
     now = statuses(fake, study)
     assert {now[i] for i in waiting} == {"APPROVED"} and {now[i] for i in active} == {"ACTIVE"}
