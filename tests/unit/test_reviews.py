@@ -11,7 +11,9 @@ from prolific import Review, ReviewsFormatError, read_ids, read_reviews
 from prolific.reviews import REJECTION_CATEGORIES, rejection_problems
 
 A, B, C = (f"{n:024x}" for n in (0xA1, 0xA2, 0xA3))
-MESSAGE = "Your submission did not contain the code shown at the end of the study so we cannot accept it; sorry about that."
+MESSAGE = (
+    "Your submission did not contain the code shown at the end of the study so we cannot accept it; sorry about that."
+)
 
 
 def problems(text: str, **kwargs: str) -> list[tuple[int | None, str | None]]:

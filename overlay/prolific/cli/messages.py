@@ -27,7 +27,7 @@ def _body(text: str) -> str:
 def cmd_send(ctx: Context) -> int:
     from prolific import ReviewError, ReviewsFormatError, read_ids
 
-    from .submissions import StderrProgress, confirm, file_problems, stopped
+    from .submissions import StderrProgress, confirm, file_problems, resume_words, stopped
 
     args, out = ctx.args, ctx.out
     body = _body(args.body)
@@ -57,8 +57,10 @@ def cmd_send(ctx: Context) -> int:
             sent = client.messages.send_bulk(args.study_id, ids, body, on_progress=StderrProgress(ctx, "messaged"))
         except ReviewError as exc:
             skip = args.skip + exc.done
-            words = ["prolific-client", "messages", "send", args.study_id, "--participants-file"]
-            resume = [*words, args.participants_file, "--body", args.body, "--skip", str(skip), "--yes"]
+            resume = resume_words(
+                ctx, "messages", "send", args.study_id, "--participants-file", args.participants_file,
+                "--body", args.body, "--skip", str(skip), "--yes",
+            )  # fmt: skip
             cause = exc.__cause__
             note = (
                 " (the failed batch may have been delivered: resuming sends it again; check the study's messages first)"

@@ -87,8 +87,11 @@ def stopped(ctx: Context, exc: ReviewError, resume: list[str] | None, note: str 
     return EXIT_API
 
 
-def _resume_words(ctx: Context, *words: str) -> list[str]:
+def resume_words(ctx: Context, *words: str) -> list[str]:
+    """The command line that resumes a run (``--base-url`` and ``--json`` as given; never the token)."""
     base = [PROG, *words]
+    if ctx.args.base_url:
+        base += ["--base-url", ctx.args.base_url]
     if ctx.args.json:
         base.append("--json")
     return base
@@ -156,12 +159,12 @@ def cmd_approve(ctx: Context) -> int:
                 result = client.submissions.approve(ids, study_id=args.study_id, wait=args.wait, on_progress=progress)
         except ReviewError as exc:
             if args.awaiting_review:
-                resume = _resume_words(ctx, "submissions", "approve", args.study_id, "--awaiting-review", "--yes")
+                resume = resume_words(ctx, "submissions", "approve", args.study_id, "--awaiting-review", "--yes")
                 note = " (it lists what still awaits review; approving one twice is harmless)"
             else:
                 skip = args.skip + exc.done
                 extra = ["--participants"] if args.participants else []
-                resume = _resume_words(
+                resume = resume_words(
                     ctx,
                     "submissions",
                     "approve",
@@ -217,7 +220,7 @@ def _apply_file(ctx: Context, kind: str) -> int:
             sent = client.submissions.apply(reviews, on_progress=StderrProgress(ctx, "sent"))
         except ReviewError as exc:
             skip = args.skip + exc.done
-            resume = _resume_words(ctx, "submissions", command, "--file", args.file, "--skip", str(skip), "--yes")
+            resume = resume_words(ctx, "submissions", command, "--file", args.file, "--skip", str(skip), "--yes")
             return stopped(ctx, exc, resume, " (a transition sent twice is ignored by the API)")
     out.say(f"sent {_plural(sent, 'review')} ({summary})")
     out.result(None, {"file": args.file, "sent": sent, "actions": actions})

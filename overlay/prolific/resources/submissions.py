@@ -383,7 +383,14 @@ async def drive_async(
 
 
 def _approval(
-    ids: Iterable[str], *, study_id: str | None, by: str, batch_size: int, wait: bool, retries: int
+    ids: Iterable[str],
+    *,
+    study_id: str | None,
+    by: str,
+    batch_size: int,
+    wait: bool,
+    retries: int,
+    wait_timeout: float,
 ) -> _Approval:
     """Every argument of an approve checked, before any request."""
     what = f"{by} id"
@@ -394,6 +401,8 @@ def _approval(
         raise InvalidArgumentError("wait=True reads the study's counts: give study_id= too")
     if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
         raise InvalidArgumentError(f"retries must be an int >= 0, got {retries!r}")
+    if isinstance(wait_timeout, bool) or not isinstance(wait_timeout, int | float) or not wait_timeout >= 0:
+        raise InvalidArgumentError(f"wait_timeout must be seconds >= 0, got {wait_timeout!r}")
     return _Approval(
         checked, study_id=study_id, by=by, batch_size=_positive(batch_size, "batch_size", MAX_APPROVE_BATCH)
     )
@@ -450,7 +459,13 @@ class Submissions(SyncResource, SubmissionsOperations):
         ``on_progress(sent, total)`` runs after each batch.
         """
         approval = _approval(
-            submission_ids, study_id=study_id, by="submission", batch_size=batch_size, wait=wait, retries=retries
+            submission_ids,
+            study_id=study_id,
+            by="submission",
+            batch_size=batch_size,
+            wait=wait,
+            retries=retries,
+            wait_timeout=wait_timeout,
         )
         flow = approve_flow(approval, wait=wait, wait_timeout=wait_timeout, retries=retries, on_progress=on_progress)
         return drive_sync(self._send, flow, sleep)
@@ -469,7 +484,13 @@ class Submissions(SyncResource, SubmissionsOperations):
     ) -> ApprovalResult:
         """Approve the submissions of ``participant_ids`` in a study, in bulk; see :meth:`approve`."""
         approval = _approval(
-            participant_ids, study_id=study_id, by="participant", batch_size=batch_size, wait=wait, retries=retries
+            participant_ids,
+            study_id=study_id,
+            by="participant",
+            batch_size=batch_size,
+            wait=wait,
+            retries=retries,
+            wait_timeout=wait_timeout,
         )
         flow = approve_flow(approval, wait=wait, wait_timeout=wait_timeout, retries=retries, on_progress=on_progress)
         return drive_sync(self._send, flow, sleep)
@@ -512,6 +533,7 @@ class Submissions(SyncResource, SubmissionsOperations):
         ``remaining``: resume with ``apply(err.remaining)``; a repeated transition is ignored).
         """
         checked = reviews_from(reviews)
+        sent = [0]
 
         def send(call: Call[Any]) -> Any:
             value = self._send(call)
@@ -520,7 +542,6 @@ class Submissions(SyncResource, SubmissionsOperations):
                 on_progress(sent[0], len(checked))
             return value
 
-        sent = [0]
         return drive_sync(send, apply_flow(checked), time.sleep)
 
 
@@ -560,7 +581,13 @@ class AsyncSubmissions(AsyncResource, AsyncSubmissionsOperations):
     ) -> ApprovalResult:
         """Approve submissions in bulk; see :meth:`Submissions.approve`."""
         approval = _approval(
-            submission_ids, study_id=study_id, by="submission", batch_size=batch_size, wait=wait, retries=retries
+            submission_ids,
+            study_id=study_id,
+            by="submission",
+            batch_size=batch_size,
+            wait=wait,
+            retries=retries,
+            wait_timeout=wait_timeout,
         )
         flow = approve_flow(approval, wait=wait, wait_timeout=wait_timeout, retries=retries, on_progress=on_progress)
         return await drive_async(self._send, flow, sleep)
@@ -579,7 +606,13 @@ class AsyncSubmissions(AsyncResource, AsyncSubmissionsOperations):
     ) -> ApprovalResult:
         """Approve participants' submissions in bulk; see :meth:`Submissions.approve_participants`."""
         approval = _approval(
-            participant_ids, study_id=study_id, by="participant", batch_size=batch_size, wait=wait, retries=retries
+            participant_ids,
+            study_id=study_id,
+            by="participant",
+            batch_size=batch_size,
+            wait=wait,
+            retries=retries,
+            wait_timeout=wait_timeout,
         )
         flow = approve_flow(approval, wait=wait, wait_timeout=wait_timeout, retries=retries, on_progress=on_progress)
         return await drive_async(self._send, flow, sleep)
