@@ -244,3 +244,44 @@ def test_messages_send_in_batches(
         capsys, url, "messages", "send", study, "--participants-file", str(path), "--body", "hi", "--yes"
     )
     assert code == 2 and "line 2" in err and fake.requests == []
+
+
+def test_messages_to_a_group_and_a_stopped_bulk_message(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, study: str, tmp_path: Path
+) -> None:
+    participants = [f"{n:024x}" for n in range(1, 701)]
+    group = main(["--base-url", url, "--json", "participant-groups", "create", "--name", "G", "--workspace", "ws1"])
+    group_id = json.loads(capsys.readouterr().out)["id"] if group == 0 else ""
+    fake.participant_group_members[group_id].update(dict.fromkeys(participants[:2], "2026-01-01T00:00:00Z"))
+    code, out, _ = cli(capsys, url, "--json", "messages", "send", study, "--group", group_id, "--body", "Hi all")
+    assert code == 0 and json.loads(out)["participant_group_id"] == group_id and len(fake.messages) == 2
+
+    path = tmp_path / "participants.txt"
+    path.write_text("\n".join(participants) + "\n")
+    fake.stall_next(0, operation="bulk-message-participants")
+    fake.drop_next(operation="bulk-message-participants")
+    argv = ("messages", "send", study, "--participants-file", str(path), "--body", "Thanks", "--yes")
+    code, out, err = cli(capsys, url, "--json", *argv)
+    report = json.loads(out)
+    assert code == 1 and report["done"] == 500 and "may have been delivered" in err
+    assert len([r for r in fake.requests if r.operation_id == "bulk-message-participants"]) == 2  # not re-sent
+    resume = shlex.split(report["resume"])
+    assert resume[resume.index("--skip") + 1] == "500" and resume[resume.index("--base-url") + 1] == url
+    assert cli(capsys, url, *resume[1:])[0] == 0
+    assert [m["recipient_id"] for m in fake.messages[2:]] == participants
+
+
+def test_approve_participants_from_a_file(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, study: str, tmp_path: Path
+) -> None:
+    fake.add_submissions(study, 3, status="AWAITING REVIEW")
+    participants = [s["participant_id"] for s in fake.submissions[study]]
+    path = tmp_path / "participants.txt"
+    path.write_text("participant_id\n" + "\n".join(participants[:2]) + "\n")
+    argv = ("--json", "submissions", "approve", study, "--file", str(path), "--participants", "--wait", "--yes")
+    code, out, err = cli(capsys, url, *argv)
+    assert code == 0, err
+    assert json.loads(out)["confirmed"] is True
+    bodies = [r.body for r in fake.requests if r.operation_id == BULK]
+    assert bodies == [{"study_id": study, "participant_ids": participants[:2]}]
+    assert [s["status"] for s in fake.submissions[study]] == ["APPROVED", "APPROVED", "AWAITING REVIEW"]
