@@ -79,7 +79,15 @@ class FakeProlific:
       ``download-study-credential-report`` (CSV), ``get-submissions`` (``page``/``page_size``);
     * participant groups: create, list (``?workspace_id=`` or ``?project_id=``), get, update,
       delete, and members: list, add, remove (ids checked: 24 hexadecimal characters);
-    * ``create-invitation``; ``get-surveys`` (``offset``/``limit``) and ``get-survey``.
+    * ``create-invitation``; ``get-surveys`` (``offset``/``limit``) and ``get-survey``;
+    * submissions: ``get-submissions`` (status flags such as ``awaiting_review=true``, ``status=``),
+      ``get-submission``, ``transition-submission`` (the status machine of
+      :mod:`prolific.testing._submissions`: an illegal transition is 400, a repeated one ignored, the
+      rejection rules checked), ``bulk-approve-submissions`` (applied "a moment later":
+      :attr:`bulk_approve_lag`, :meth:`settle`), ``count-study-submissions-by-status``,
+      ``request-submission-return``;
+    * messages: ``send-message``, ``bulk-message-participants``, ``send-message-to-participant-group``
+      (stored in :attr:`messages`, one entry per recipient).
 
     Any other operation answers **501** naming it, until :meth:`route` gives it a handler. An
     unknown path answers 404, a known path with another method 405 (with ``Allow``).
@@ -95,7 +103,7 @@ class FakeProlific:
     ``(username, password)`` in insertion order), ``pool_workspaces`` (pool id → workspace id),
     ``redemptions`` (pool id → ``(participant_id, submission_id)`` per used credential, in pool
     order), ``studies`` (study id → the ``Study`` body), ``projects`` (project id → workspace id),
-    ``submissions`` (study id → ``SubmissionShort`` bodies), ``participant_groups`` (group id → the
+    ``submissions`` (study id → ``SubmissionShort`` bodies), ``messages``, ``participant_groups`` (group id → the
     body), ``participant_group_members`` (group id → {participant id: when added}), ``invitations``
     (every invitation created), ``surveys`` (survey id → body), ``requests`` (every
     :class:`RecordedRequest`), ``exceptions`` (what handlers raised: a 500 was sent instead).
