@@ -464,6 +464,90 @@ def bench_paginate(items: int, page_size: int, repeats: int, warmup: int = 1) ->
     ]  # fmt: skip
 
 
+def bench_review(items: int, repeats: int, warmup: int = 1) -> list[Row]:
+    """``approve`` of ``items`` ids (one request per 1,000) and ``awaiting_review`` over ``items`` submissions,
+    each vs bare httpx sending the same requests, FakeProlific over loopback in a child process."""
+    from prolific import Prolific
+    from prolific._config import USER_AGENT
+    from prolific_api_client.models import SubmissionShort
+
+    code = (
+        "import sys\n"
+        "from prolific.testing import FakeProlific\n"
+        "fake = FakeProlific()\n"
+        "study = fake.add_study(workspace_id='ws_bench')\n"
+        f"ids = fake.add_submissions(study, {items}, status='AWAITING REVIEW')\n"
+        "fake.bulk_approve_lag = 10**9  # never applied: every run sees the same submissions awaiting review\n"
+        "with fake.serve() as url:\n"
+        "    print(url, study, flush=True)\n"
+        "    print(','.join(ids), flush=True)\n"
+        "    sys.stdin.read()\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdin is not None and child.stdout is not None
+    try:
+        url, study = child.stdout.readline().split()
+        ids = child.stdout.readline().strip().split(",")
+        headers = {"User-Agent": USER_AGENT, "Authorization": f"Token {TOKEN}"}
+        sent: list[int] = []
+        counting = httpx.Client(event_hooks={"request": [lambda request: sent.append(1)]})
+        client = Prolific(token=TOKEN, base_url=url, http_client=counting)
+        bare = httpx.Client(base_url=url, headers=headers)
+        bulk_path = "/api/v1/submissions/bulk-approve/"
+
+        def approve() -> int:
+            return client.submissions.approve(ids).requests
+
+        def bare_approve() -> int:
+            for start in range(0, len(ids), 1000):
+                bare.post(bulk_path, json={"submission_ids": ids[start : start + 1000]}).raise_for_status()
+            return -(-len(ids) // 1000)
+
+        def listing() -> int:
+            return sum(1 for item in client.submissions.awaiting_review(study) if isinstance(item, SubmissionShort))
+
+        def bare_listing() -> int:
+            count, page = 0, 1
+            while True:
+                query = {"study": study, "awaiting_review": "true", "page": page, "page_size": 100}
+                response = bare.get("/api/v1/submissions/", params=query)
+                response.raise_for_status()
+                body = response.json()
+                count += len(body["results"])
+                if len(body["results"]) < 100 or not ((body.get("_links") or {}).get("next") or {}).get("href"):
+                    return count
+                page += 1
+
+        del sent[:]
+        if not approve() == bare_approve() == len(sent) == -(-items // 1000):
+            raise SystemExit(f"benchmark bug: approve of {items} ids sent {len(sent)} requests")
+        if not listing() == bare_listing() == items:
+            raise SystemExit("benchmark bug: the loops read different numbers of submissions")
+        s, b = interleaved(approve, bare_approve, repeats=repeats, warmup=warmup)
+        s2, b2 = interleaved(listing, bare_listing, repeats=repeats, warmup=warmup)
+        bare.close()
+        client.close()
+        counting.close()
+    finally:
+        child.stdin.close()
+        child.wait(timeout=30)
+    return [
+        Row(
+            "approve",
+            f"`client.submissions.approve` of {items:,} submission ids ({-(-items // 1000)} requests of <= 1,000, "
+            "checked: the count of requests sent) to FakeProlific over loopback",
+            "bare httpx posting the same batches", s, b, None, notes=f"{repeats} pairs; ids checked on the subject side",
+        ),
+        Row(
+            "awaiting-review",
+            f"`client.submissions.awaiting_review`: {items:,} submissions in 100-item pages, parsed into "
+            "`SubmissionShort`",
+            "a bare httpx loop over the same pages (`awaiting_review=true`, `.json()['results']`)",
+            s2, b2, 1.3, notes=f"{repeats} pairs; the server in a child process",
+        ),
+    ]  # fmt: skip
+
+
 def bench_loopback(calls: int, repeats: int, warmup: int = 3) -> list[Row]:
     """One create_pool end to end over loopback: overlay vs bare httpx, same FakeProlific server.
 
@@ -966,7 +1050,7 @@ def table(rows: list[Row], *, quick: str | None) -> str:
     return "\n".join(lines)
 
 
-GROUPS = ("mock", "loopback", "paginate", "csv", "upload", "import", "generate", "diff", "report")
+GROUPS = ("mock", "loopback", "paginate", "csv", "upload", "import", "generate", "diff", "report", "review")
 
 
 @dataclass(frozen=True)
@@ -1017,6 +1101,8 @@ def main(argv: list[str] | None = None) -> int:
             rows += bench_methods(calls=100, repeats=sizes.mock_repeats, **warm)
         if "paginate" in only:
             rows += bench_paginate(sizes.paginate_n, 100, repeats=sizes.paginate_repeats, **warm)
+        if "review" in only:
+            rows += bench_review(sizes.paginate_n, repeats=sizes.paginate_repeats, **warm)
         if "loopback" in only:
             rows += bench_loopback(calls=sizes.loopback_calls, repeats=sizes.loopback_repeats, **warm)
         if "csv" in only:

@@ -36,6 +36,8 @@ from ._errors import (
     ProlificError,
     RateLimitError,
     ReportFormatError,
+    ReviewError,
+    ReviewsFormatError,
     ServerError,
     StudyStateError,
     UploadError,
@@ -64,6 +66,8 @@ if TYPE_CHECKING:
     from .resources._pools import PoolSummary
     from .resources.credentials import DEFAULT_BATCH_SIZE, UploadResult
     from .resources.participant_groups import DEFAULT_MEMBER_BATCH_SIZE
+    from .resources.submissions import ApprovalResult
+    from .reviews import Review, read_ids, read_reviews
 
 _LAZY = {
     "AsyncProlific": "._client",
@@ -88,6 +92,10 @@ _LAZY = {
     "read_credentials": ".credentials",
     "DEFAULT_BATCH_SIZE": ".resources.credentials",
     "UploadResult": ".resources.credentials",
+    "ApprovalResult": ".resources.submissions",
+    "Review": ".reviews",
+    "read_ids": ".reviews",
+    "read_reviews": ".reviews",
 }
 
 
@@ -112,6 +120,7 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "ApprovalResult",
     "AsyncProlific",
     "AuthenticationError",
     "BadRequestError",
@@ -135,6 +144,9 @@ __all__ = [
     "ReportFormatError",
     "ReportRow",
     "RetryPolicy",
+    "Review",
+    "ReviewError",
+    "ReviewsFormatError",
     "ServerError",
     "StudyStateError",
     "UploadError",
@@ -147,5 +159,7 @@ __all__ = [
     "parse_credential_report",
     "parse_credentials",
     "read_credentials",
+    "read_ids",
+    "read_reviews",
     "reconcile_report",
 ]

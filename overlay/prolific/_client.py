@@ -2,8 +2,8 @@
 
 Every operation of the API is a method, ``client.<tag>.<operation>(...)``, generated from the spec
 (``prolific_api_client.operations``): the clients inherit one attribute per tag and supply the
-runner those methods call. ``credentials``, ``participant_groups`` and ``invitations`` add the
-friendly methods to their tag's generated ones.
+runner those methods call. ``credentials``, ``participant_groups``, ``invitations``, ``submissions`` and
+``messages`` add the friendly methods to their tag's generated ones.
 """
 
 from __future__ import annotations
@@ -31,10 +31,14 @@ if TYPE_CHECKING:  # the resources (and the models they use) load on first use o
     from .resources import (
         AsyncCredentials,
         AsyncInvitations,
+        AsyncMessages,
         AsyncParticipantGroups,
+        AsyncSubmissions,
         Credentials,
         Invitations,
+        Messages,
         ParticipantGroups,
+        Submissions,
     )
 
 T = TypeVar("T")
@@ -316,6 +320,21 @@ class Prolific(_ClientBase, OperationGroups):
 
         return Invitations(self._runner)
 
+    @cached_property
+    def submissions(self) -> Submissions:
+        """Submissions: the generated operations and ``list``, ``awaiting_review``, ``approve``,
+        ``approve_participants``, ``reject``, ``request_return``, ``complete``, ``screen_out``, ``apply``."""
+        from .resources import Submissions
+
+        return Submissions(self._runner)
+
+    @cached_property
+    def messages(self) -> Messages:
+        """Messages: the generated operations and ``send``, ``send_bulk``, ``send_to_group``."""
+        from .resources import Messages
+
+        return Messages(self._runner)
+
     @overload
     def paginate(self, method: Callable[P, list[T]], /, *args: P.args, **kwargs: P.kwargs) -> Iterator[T]: ...
     @overload
@@ -415,6 +434,21 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
         from .resources import AsyncInvitations
 
         return AsyncInvitations(self._runner)
+
+    @cached_property
+    def submissions(self) -> AsyncSubmissions:
+        """Submissions: the generated operations and ``list``, ``awaiting_review``, ``approve``,
+        ``approve_participants``, ``reject``, ``request_return``, ``complete``, ``screen_out``, ``apply``."""
+        from .resources import AsyncSubmissions
+
+        return AsyncSubmissions(self._runner)
+
+    @cached_property
+    def messages(self) -> AsyncMessages:
+        """Messages: the generated operations and ``send``, ``send_bulk``, ``send_to_group``."""
+        from .resources import AsyncMessages
+
+        return AsyncMessages(self._runner)
 
     @overload
     def paginate(

@@ -476,3 +476,54 @@ def _has_request(response: httpx.Response) -> bool:
     except RuntimeError:
         return False
     return True
+
+
+# -- submission review and messages (issue 21) ------------------------------------------------------
+
+
+class ReviewsFormatError(InvalidArgumentError):
+    """A reviews or ids file (``read_reviews``, ``read_ids``) cannot be used as it is.
+
+    ``line`` (1-based), ``field`` (``"submission_id"``, ``"action"``, ``"category"``,
+    ``"message"``...) and ``source`` (the file) say where; ``reason`` says what is wrong. Raised
+    once per file with every problem in ``problems`` (each a ``ReviewsFormatError`` itself).
+
+    >>> str(ReviewsFormatError("message too short", line=2, field="message", source="r.csv"))
+    'r.csv, line 2, message: message too short'
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        line: int | None = None,
+        field: str | None = None,
+        source: str | None = None,
+        problems: Sequence[ReviewsFormatError] = (),
+    ) -> None:
+        self.reason = reason
+        self.line = line
+        self.field = field
+        self.source = source
+        self.problems = list(problems)
+        where = [part for part in (source, f"line {line}" if line is not None else None, field) if part]
+        super().__init__(f"{', '.join(where)}: {reason}" if where else reason)
+
+
+class ReviewError(ProlificError):
+    """Approving, rejecting or messaging part way: some requests went through, then one failed.
+
+    ``done``: how many items of the input the API confirmed (in input order: ids for a bulk
+    approve or a message, reviews for ``apply``); ``total``; ``remaining``: the items not confirmed,
+    the failed batch included — resume with the same method and ``err.remaining`` (a bulk approve
+    and a transition are idempotent, so sending that batch again is safe; a message is not: the
+    message says so). ``action`` names the method (``"approve"``, ``"apply"``, ``"send_bulk"``). The
+    API error that stopped it is ``__cause__``.
+    """
+
+    def __init__(self, message: str, *, action: str, done: int, total: int, remaining: Sequence[Any]) -> None:
+        super().__init__(message)
+        self.action = action
+        self.done = done
+        self.total = total
+        self.remaining = list(remaining)

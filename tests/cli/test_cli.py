@@ -545,16 +545,20 @@ def test_generate_to_file_and_stdout(capsys: pytest.CaptureFixture[str], tmp_pat
 
 def test_participant_groups(capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, tmp_path: Path) -> None:
     ids = tmp_path / "ids.txt"
-    ids.write_text("# pilot wave\np1\n\n  p2  # the second\n")
+    ids.write_text("# pilot wave\n5e9b9c9b0f9c9a0001b0b1a1\n\n  5e9b9c9b0f9c9a0001b0b1a2  # the second\n")
     code, out, _ = cli(
         capsys,
         *api(url, "--json", "participant-groups", "create", "--name", "Pilot", "--workspace", "w"),
-        *("--participant", "p0", "--participants-file", str(ids), "--description", "first wave"),
+        *("--participant", "5e9b9c9b0f9c9a0001b0b1a0", "--participants-file", str(ids), "--description", "first wave"),
     )
     group = json.loads(out)
     assert code == 0 and group["name"] == "Pilot" and group["workspace_id"] == "w"
     assert group["participant_count"] == 3 and group["description"] == "first wave"
-    assert fake.requests[-1].body["participant_ids"] == ["p0", "p1", "p2"]
+    assert fake.requests[-1].body["participant_ids"] == [
+        "5e9b9c9b0f9c9a0001b0b1a0",
+        "5e9b9c9b0f9c9a0001b0b1a1",
+        "5e9b9c9b0f9c9a0001b0b1a2",
+    ]
 
     code, out, _ = cli(capsys, *api(url, "participant-groups", "create", "--name", "Org group", "--organisation", "o1"))
     assert code == 0 and "Org group" in out and fake.participant_groups[out.split("\t")[0]]["organisation_id"] == "o1"

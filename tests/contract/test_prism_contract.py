@@ -44,7 +44,10 @@ OPERATIONS: dict[str, Callable[[Prolific], Any]] = {
     "add": lambda c: c.credentials.add("ws1_pool", credentials=[("carol", "pw-3")]),
     "upload": lambda c: c.credentials.upload({"u1": "p1", "u2": "p2", "u3": "p3"}, workspace_id="ws1", batch_size=2),
     "participant_group": lambda c: c.participant_groups.create(
-        name="Pilot", workspace_id="ws1", description="d", participant_ids=["p1", "p2"]
+        name="Pilot",
+        workspace_id="ws1",
+        description="d",
+        participant_ids=["5e9b9c9b0f9c9a0001b0b1a1", "5e9b9c9b0f9c9a0001b0b1a2"],
     ),
     "participant_group_org": lambda c: c.participant_groups.create(name="Org group", organisation_id="org1"),
     "invitations": lambda c: c.invitations.create(

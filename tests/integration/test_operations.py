@@ -56,7 +56,10 @@ def test_wrong_token_is_401(fake: FakeProlific) -> None:
 
 def test_participant_group(client: Prolific, fake: FakeProlific) -> None:
     group = client.participant_groups.create(
-        name="Pilot", workspace_id="ws1", description="first wave", participant_ids=["p1", "p2"]
+        name="Pilot",
+        workspace_id="ws1",
+        description="first wave",
+        participant_ids=["5e9b9c9b0f9c9a0001b0b1a1", "5e9b9c9b0f9c9a0001b0b1a2"],
     )
     assert isinstance(group, ParticipantGroup)
     assert group.name == "Pilot" and group.workspace_id == "ws1" and group.participant_count == 2

@@ -185,7 +185,13 @@ def test_update_missing_credentials_is_400(client: httpx.Client) -> None:
 
 def test_create_participant_group(client: httpx.Client, fake: FakeProlific) -> None:
     response = client.post(
-        GROUPS, json={"name": "Pilot", "workspace_id": "ws1", "description": "d", "participant_ids": ["p1", "p2"]}
+        GROUPS,
+        json={
+            "name": "Pilot",
+            "workspace_id": "ws1",
+            "description": "d",
+            "participant_ids": ["5e9b9c9b0f9c9a0001b0b1a1", "5e9b9c9b0f9c9a0001b0b1a2"],
+        },
     )
     assert response.status_code == 201
     group = response.json()
@@ -216,6 +222,7 @@ def test_create_participant_group(client: httpx.Client, fake: FakeProlific) -> N
         {"name": "G", "workspace_id": "ws", "organisation_id": "o"},
         {"name": "G", "workspace_id": "ws", "participant_ids": "p1"},
         {"name": "G", "workspace_id": "ws", "participant_ids": [1]},
+        {"name": "G", "workspace_id": "ws", "participant_ids": ["p1"]},
     ],
 )
 def test_participant_group_errors(client: httpx.Client, fake: FakeProlific, body: Any) -> None:

@@ -27,8 +27,8 @@ def _ids_with_lines(args: argparse.Namespace) -> list[tuple[str, str]]:
 
 
 def _participant_ids(args: argparse.Namespace) -> list[str] | None:
-    """The ids of ``create`` (checked by the API, as before the membership commands existed)."""
-    return [value for value, _ in _ids_with_lines(args)] or None
+    """The ids of ``create`` (optional), each a participant id, else a UsageError naming its file and line."""
+    return _checked_ids(args) if args.participant or args.participants_file else None
 
 
 def _checked_ids(args: argparse.Namespace) -> list[str]:

@@ -60,7 +60,7 @@ def create_call(
 ) -> Call[ParticipantGroup]:
     """Validate the arguments and describe the request (shared by both clients)."""
     owner, owner_id = check.exactly_one(workspace_id=workspace_id, organisation_id=organisation_id)
-    ids = check.id_list(participant_ids, "participant_ids")
+    ids = check.participant_ids(participant_ids, allow_empty=True) if participant_ids is not None else None
     body = CreateParticipantGroupRequest(
         name=check.require_text(name, "name"),
         workspace_id=owner_id if owner == "workspace_id" else UNSET,

@@ -27,10 +27,12 @@ from ._credentials import CredentialPools
 from ._faults import Fault, FaultQueue, fail_fault, filters
 from ._groups import ParticipantGroups
 from ._invitations import Invitations
+from ._messages import Messages
 from ._recording import RecordedRequest
 from ._routes import FakeRequest, Handler, Incoming, NotAllowed, Resolved, RouteTable, to_answer
 from ._server import Server
 from ._studies import Studies
+from ._submissions import SubmissionReviews
 from ._surveys import Surveys
 from ._transport import FakeTransport
 
@@ -77,7 +79,15 @@ class FakeProlific:
       ``download-study-credential-report`` (CSV), ``get-submissions`` (``page``/``page_size``);
     * participant groups: create, list (``?workspace_id=`` or ``?project_id=``), get, update,
       delete, and members: list, add, remove (ids checked: 24 hexadecimal characters);
-    * ``create-invitation``; ``get-surveys`` (``offset``/``limit``) and ``get-survey``.
+    * ``create-invitation``; ``get-surveys`` (``offset``/``limit``) and ``get-survey``;
+    * submissions: ``get-submissions`` (status flags such as ``awaiting_review=true``, ``status=``),
+      ``get-submission``, ``transition-submission`` (the status machine of
+      :mod:`prolific.testing._submissions`: an illegal transition is 400, a repeated one ignored, the
+      rejection rules checked), ``bulk-approve-submissions`` (applied "a moment later":
+      :attr:`bulk_approve_lag`, :meth:`settle`), ``count-study-submissions-by-status``,
+      ``request-submission-return``;
+    * messages: ``send-message``, ``bulk-message-participants``, ``send-message-to-participant-group``
+      (stored in :attr:`messages`, one entry per recipient).
 
     Any other operation answers **501** naming it, until :meth:`route` gives it a handler. An
     unknown path answers 404, a known path with another method 405 (with ``Allow``).
@@ -93,7 +103,7 @@ class FakeProlific:
     ``(username, password)`` in insertion order), ``pool_workspaces`` (pool id → workspace id),
     ``redemptions`` (pool id → ``(participant_id, submission_id)`` per used credential, in pool
     order), ``studies`` (study id → the ``Study`` body), ``projects`` (project id → workspace id),
-    ``submissions`` (study id → ``SubmissionShort`` bodies), ``participant_groups`` (group id → the
+    ``submissions`` (study id → ``SubmissionShort`` bodies), ``messages``, ``participant_groups`` (group id → the
     body), ``participant_group_members`` (group id → {participant id: when added}), ``invitations``
     (every invitation created), ``surveys`` (survey id → body), ``requests`` (every
     :class:`RecordedRequest`), ``exceptions`` (what handlers raised: a 500 was sent instead).
@@ -155,7 +165,17 @@ class FakeProlific:
         self._groups = ParticipantGroups(self._lock, self._studies.projects)
         self._invitations = Invitations(self._lock)
         self._surveys = Surveys(self._lock)
-        self._stores = (self._pools, self._studies, self._groups, self._invitations, self._surveys)
+        self._reviews = SubmissionReviews(self._lock, self._studies)
+        self._messages = Messages(self._lock, self._studies, self._groups)
+        self._stores = (
+            self._pools,
+            self._studies,
+            self._groups,
+            self._invitations,
+            self._surveys,
+            self._reviews,
+            self._messages,
+        )
         self._builtin: dict[str, Callable[[FakeRequest], Answer]] = {}
         for store in self._stores:
             self._builtin.update(store.handlers())
@@ -226,6 +246,38 @@ class FakeProlific:
     def surveys(self) -> dict[str, dict[str, Any]]:
         """Survey id → the ``SurveyOut`` body (:meth:`add_surveys`)."""
         return self._surveys.surveys
+
+    @property
+    def messages(self) -> list[dict[str, Any]]:
+        """One entry per participant messaged, in order: ``recipient_id``, ``body``, ``study_id``,
+        ``participant_group_id`` (``None`` unless sent to a group), ``sent_at``."""
+        return self._messages.messages
+
+    @property
+    def bulk_approve_lag(self) -> int:
+        """After how many submission requests a bulk approve is applied (default 1: the next one; 0: at once).
+
+        See :mod:`prolific.testing._submissions`; :meth:`settle` applies the queued ones now.
+        """
+        return self._reviews.lag
+
+    @bulk_approve_lag.setter
+    def bulk_approve_lag(self, value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"bulk_approve_lag must be an int >= 0, not {value!r}")
+        self._reviews.lag = value
+
+    def settle(self) -> int:
+        """Apply every queued bulk approval now (the API applies them "a moment later"); return how many.
+
+        >>> fake = FakeProlific()
+        >>> study_id = fake.add_study(workspace_id="ws1")
+        >>> ids = fake.add_submissions(study_id, 2, status="AWAITING REVIEW")
+        >>> fake.settle()
+        0
+        """
+        with self._lock:
+            return self._reviews.settle()
 
     @property
     def handled_operations(self) -> frozenset[str]:

@@ -52,8 +52,7 @@ class ParticipantGroups:
     def create(self, request: FakeRequest) -> Answer:
         """``create-participant-group``: in a workspace or an organisation (exactly one); 201 the group.
 
-        ``participant_ids`` are taken as given here (any non-empty strings), as before the
-        membership endpoints existed; update/add/remove check them.
+        ``participant_ids`` are checked as update/add/remove check them (24 hexadecimal characters).
         """
         body = request.body
         errors: Errors = {}
@@ -63,11 +62,7 @@ class ParticipantGroups:
         description = body.get("description")
         if description is not None and not isinstance(description, str):
             errors["description"] = ["Not a valid string."]
-        ids = body.get("participant_ids")
-        if ids is None:
-            ids = []
-        elif not isinstance(ids, list) or not all(isinstance(i, str) and i for i in ids):
-            errors["participant_ids"] = ["Expected a list of non-empty strings."]
+        ids = participant_ids_field(body, errors, required=False, allow_empty=True) or []
         if errors:
             return field_errors(errors)
         if (workspace is None) == (organisation is None):

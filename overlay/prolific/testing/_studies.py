@@ -55,7 +55,18 @@ _TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
 }
 _NEEDS_CREDENTIALS = frozenset({"PUBLISH", "SCHEDULE_PUBLISH", "START"})
 _STUDIES_FILTERS = frozenset({"state"})
-_SUBMISSIONS_FILTERS = frozenset({"study", "status", "page", "page_size"})
+# get-submissions' status flags -> the status each selects
+SUBMISSION_FLAGS = {
+    "active": "ACTIVE",
+    "approved": "APPROVED",
+    "awaiting_review": "AWAITING REVIEW",
+    "rejected": "REJECTED",
+    "returned": "RETURNED",
+    "screened_out": "SCREENED OUT",
+    "timeout": "TIMED-OUT",
+}
+_SUBMISSIONS_FILTERS = frozenset({"study", "status", "page", "page_size", *SUBMISSION_FLAGS})
+_TRUE, _FALSE = frozenset({"1", "true", "yes", "t"}), frozenset({"0", "false", "no", "f"})
 _DEFAULT_PAGE_SIZE = 20  # the API's default for get-submissions
 REPORT_HEADER = ("Participant Id", "Submission Id", "Username", "Status")
 # What ``add_study`` fills in when not given: the fields create-study requires.
@@ -81,6 +92,7 @@ class Studies:
         self.submissions: dict[str, list[dict[str, Any]]] = {}  # study id -> submissions, oldest first
         self._default_projects: dict[str, str] = {}  # workspace id -> its default project
         self._participants: dict[str, set[str]] = {}  # study id -> participants with a submission
+        self.submission_index: dict[str, tuple[str, dict[str, Any]]] = {}  # submission id -> (study id, body)
 
     def clear(self) -> None:
         self.studies.clear()
@@ -88,6 +100,7 @@ class Studies:
         self.submissions.clear()
         self._default_projects.clear()
         self._participants.clear()
+        self.submission_index.clear()
 
     def handlers(self) -> dict[str, Callable[[FakeRequest], Answer]]:
         return {
@@ -97,11 +110,23 @@ class Studies:
             "update-study": self.update,
             "publish-study": self.transition,
             "download-study-credential-report": self.report,
-            "get-submissions": self.list_submissions,
         }
 
     def workspace_of(self, study: dict[str, Any]) -> str | None:
         return self.projects.get(study.get("project", ""))
+
+    # -- status changes: every one goes through these two (event delivery hooks in here) ----------
+
+    def set_study_status(self, study_id: str, status: str) -> None:
+        """Change a study's status (the caller checked that the API allows it)."""
+        self.studies[study_id]["status"] = status
+
+    def set_submission_status(self, study_id: str, submission_id: str, status: str) -> None:
+        """Change a submission's status (the caller checked that the API allows it)."""
+        owner, submission = self.submission_index[submission_id]
+        if owner != study_id:
+            raise ValueError(f"submission {submission_id} is in study {owner}, not {study_id}")
+        submission["status"] = status
 
     # -- seeding and redemption (FakeProlific's public methods call these under the lock) ---------
 
@@ -166,7 +191,7 @@ class Studies:
         credential = self._pools.redeem(pool_id, participant_id, submission_id)
         self._submission(study_id, submission_id, "ACTIVE", now(), participant_id)
         if left == 1:  # that was the last one: a study whose pool runs out pauses itself
-            study["status"] = "PAUSED"
+            self.set_study_status(study_id, "PAUSED")
         return credential
 
     def _study_or_raise(self, study_id: str) -> dict[str, Any]:
@@ -190,6 +215,7 @@ class Studies:
             "return_requested": None,
         }
         self.submissions.setdefault(study_id, []).append(submission)
+        self.submission_index[submission_id] = (study_id, submission)
         self._participants.setdefault(study_id, set()).add(participant)
         return submission
 
@@ -410,7 +436,7 @@ class Studies:
             if not isinstance(publish_at, str) or not publish_at:
                 return field_errors({"publish_at": ["Required when action is SCHEDULE_PUBLISH."]})
             study["publish_at"] = publish_at
-        study["status"] = target
+        self.set_study_status(study["id"], target)
         if target == "ACTIVE" and study.get("published_at") is None:
             study["published_at"] = now()
         return json_answer(200, study)
@@ -456,9 +482,13 @@ class Studies:
         if study_id not in self.studies:
             return not_found("Study")
         submissions = self.submissions.get(study_id, [])
-        status = request.query.get("status")
-        if status is not None:  # a filter reads every submission; without one, a page is a slice
-            submissions = [s for s in submissions if s["status"] == status]
+        wanted, unwanted = _status_filter(request.query, errors)
+        if errors:
+            return field_errors(errors)
+        if wanted is not None or unwanted:  # a filter reads every submission; without one, a page is a slice
+            submissions = [
+                s for s in submissions if (wanted is None or s["status"] in wanted) and s["status"] not in unwanted
+            ]
         try:
             page = int(request.query.get("page", "1"))
         except ValueError:
@@ -474,6 +504,29 @@ class Studies:
             "last": {"href": _page_url(request.url, last), "title": "Last"},
         }
         return json_answer(200, {"results": results, "_links": links, "meta": {"count": len(submissions)}})
+
+
+def _status_filter(query: Any, errors: Errors) -> tuple[set[str] | None, set[str]]:
+    """The statuses ``status=`` and the flags select (None: any) and those a ``flag=false`` excludes.
+
+    ``status`` is case-insensitive with underscores for spaces (``awaiting_review``), as the API says.
+    """
+    wanted: set[str] | None = None
+    unwanted: set[str] = set()
+    status = query.get("status")
+    if status is not None:
+        wanted = {status.upper().replace("_", " ")}
+    for flag, selected in SUBMISSION_FLAGS.items():
+        value = query.get(flag)
+        if value is None:
+            continue
+        if value.lower() in _TRUE:
+            wanted = {selected} if wanted is None else wanted & {selected}
+        elif value.lower() in _FALSE:
+            unwanted.add(selected)
+        else:
+            errors[flag] = ["Must be a valid boolean (1/0, true/false, yes/no, t/f)."]
+    return wanted, unwanted
 
 
 def _page_url(url: str, page: int) -> str:
