@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Literal, TypeAlias
-
-from prolific_api_client.models.invitation_role import InvitationRole
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from ._errors import InvalidArgumentError
+
+if TYPE_CHECKING:  # the generated package imports httpx: offline checks (bonuses check) must not
+    from prolific_api_client.models.invitation_role import InvitationRole
 
 # Deliberately simple: one "@", no spaces or list separators, a dot in the domain. The API does
 # the real check; this catches the typos that would otherwise cost a round trip.
@@ -18,7 +19,7 @@ _EMAIL = re.compile(r"[^@\s,;<>\"()\[\]]+@[^@\s,;<>\"()\[\]]+\.[^@\s,;<>\"()\[\]
 _PROLIFIC_ID = re.compile(r"[0-9a-f]{24}")
 
 #: What ``role=`` accepts: the API's values and their short forms (at run time, in any case).
-Role: TypeAlias = InvitationRole | Literal["admin", "collaborator", "workspace_admin", "workspace_collaborator"]
+Role: TypeAlias = 'InvitationRole | Literal["admin", "collaborator", "workspace_admin", "workspace_collaborator"]'
 
 ROLES: dict[str, InvitationRole] = {
     "workspace_admin": "WORKSPACE_ADMIN",
