@@ -26,9 +26,14 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    BonusFormatError,
+    BonusOutcomeUnknown,
+    BonusPaymentError,
+    BonusProblem,
     ConfigurationError,
     ConflictError,
     CredentialsFormatError,
+    InsufficientBalanceError,
     InvalidArgumentError,
     MembershipError,
     NotFoundError,
@@ -64,6 +69,8 @@ if TYPE_CHECKING:
     from .resources._pools import PoolSummary
     from .resources.credentials import DEFAULT_BATCH_SIZE, UploadResult
     from .resources.participant_groups import DEFAULT_MEMBER_BATCH_SIZE
+    from .bonuses import Bonus, BonusAmountWarning, BonusList, bonuses_to_csv, read_bonuses
+    from .resources.bonuses import BonusBatch, BonusPayment, BonusPlan
 
 _LAZY = {
     "AsyncProlific": "._client",
@@ -88,6 +95,14 @@ _LAZY = {
     "read_credentials": ".credentials",
     "DEFAULT_BATCH_SIZE": ".resources.credentials",
     "UploadResult": ".resources.credentials",
+    "Bonus": ".bonuses",
+    "BonusAmountWarning": ".bonuses",
+    "BonusList": ".bonuses",
+    "bonuses_to_csv": ".bonuses",
+    "read_bonuses": ".bonuses",
+    "BonusBatch": ".resources.bonuses",
+    "BonusPayment": ".resources.bonuses",
+    "BonusPlan": ".resources.bonuses",
 }
 
 
@@ -148,4 +163,18 @@ __all__ = [
     "parse_credentials",
     "read_credentials",
     "reconcile_report",
+    # bonuses
+    "Bonus",
+    "BonusAmountWarning",
+    "BonusBatch",
+    "BonusFormatError",
+    "BonusList",
+    "BonusOutcomeUnknown",
+    "BonusPayment",
+    "BonusPaymentError",
+    "BonusPlan",
+    "BonusProblem",
+    "InsufficientBalanceError",
+    "bonuses_to_csv",
+    "read_bonuses",
 ]

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the resources (and the models they use) load on first use o
         Invitations,
         ParticipantGroups,
     )
+    from .resources.bonuses import AsyncBonuses, Bonuses
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -316,6 +317,13 @@ class Prolific(_ClientBase, OperationGroups):
 
         return Invitations(self._runner)
 
+    @cached_property
+    def bonuses(self) -> Bonuses:  # type: ignore[override]
+        """Bonus payments: the generated operations and ``preview``, ``pay`` (exactly once, journaled), ``status``."""
+        from .resources.bonuses import Bonuses
+
+        return Bonuses(self._runner)
+
     @overload
     def paginate(self, method: Callable[P, list[T]], /, *args: P.args, **kwargs: P.kwargs) -> Iterator[T]: ...
     @overload
@@ -415,6 +423,13 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
         from .resources import AsyncInvitations
 
         return AsyncInvitations(self._runner)
+
+    @cached_property
+    def bonuses(self) -> AsyncBonuses:  # type: ignore[override]
+        """Bonus payments: the generated operations and ``preview``, ``pay`` (exactly once, journaled), ``status``."""
+        from .resources.bonuses import AsyncBonuses
+
+        return AsyncBonuses(self._runner)
 
     @overload
     def paginate(

@@ -566,16 +566,26 @@ class BonusOutcomeUnknown(ProlificError):
 class BonusPaymentError(ProlificError):
     """Paying bonuses stopped part way, certainly without paying the batch it stopped at.
 
-    ``paid``: the batches paid so far (in this run or before); ``remaining``: those not paid.
+    ``paid``: the batches paid so far (in this run or before); ``remaining``: those not paid;
+    ``rejected``: input line (or item number) → id, for the ids the API (or the journal) refused.
     Running the same payment again with the same journal resumes: paid batches are skipped. The
-    API error is ``__cause__``.
+    API error, if any, is ``__cause__``.
     """
 
-    def __init__(self, message: str, *, study_id: str, paid: Sequence[Any], remaining: Sequence[Any]) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        study_id: str,
+        paid: Sequence[Any],
+        remaining: Sequence[Any],
+        rejected: Mapping[int, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.study_id = study_id
         self.paid = list(paid)
         self.remaining = list(remaining)
+        self.rejected: Mapping[int, str] = dict(rejected or {})
 
 
 class InsufficientBalanceError(ProlificError):

@@ -23,6 +23,7 @@ from ._answers import (
     Answer,
     error_answer,
 )
+from ._bonuses import BulkBonuses
 from ._credentials import CredentialPools
 from ._faults import Fault, FaultQueue, fail_fault, filters
 from ._groups import ParticipantGroups
@@ -155,7 +156,8 @@ class FakeProlific:
         self._groups = ParticipantGroups(self._lock, self._studies.projects)
         self._invitations = Invitations(self._lock)
         self._surveys = Surveys(self._lock)
-        self._stores = (self._pools, self._studies, self._groups, self._invitations, self._surveys)
+        self._bonuses = BulkBonuses(self._lock, self._studies)
+        self._stores = (self._pools, self._studies, self._groups, self._invitations, self._surveys, self._bonuses)
         self._builtin: dict[str, Callable[[FakeRequest], Answer]] = {}
         for store in self._stores:
             self._builtin.update(store.handlers())
@@ -226,6 +228,19 @@ class FakeProlific:
     def surveys(self) -> dict[str, dict[str, Any]]:
         """Survey id → the ``SurveyOut`` body (:meth:`add_surveys`)."""
         return self._surveys.surveys
+
+    @property
+    def bulk_bonuses(self) -> dict[str, dict[str, Any]]:
+        """Bulk bonus id → the ``BulkBonus`` body (cost in cents: fees 33% of the amount, VAT 20% of the fees)."""
+        return self._bonuses.bulk_bonuses
+
+    @property
+    def bonus_payments(self) -> list[dict[str, Any]]:
+        """Every ``pay-bonus-payments`` that paid, in order: ``bulk_id``, ``study_id``, ``bonuses``, ``total_amount``.
+
+        Paying a bulk id twice pays twice (as the real API does): it appears twice here.
+        """
+        return self._bonuses.payments
 
     @property
     def handled_operations(self) -> frozenset[str]:
