@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,6 +41,10 @@ class Account:
         path.write_text(self.csv(count, amount), encoding="utf-8")
         return path
 
+    def balance(self, request: Any) -> Any:
+        """The answer of ``get-workspace-balance``: ``balance_cents`` available, in GBP."""
+        return json_answer(200, {"currency_code": "GBP", "available_balance": self.balance_cents})
+
     def pays(self) -> list[str]:
         """The bulk ids of every pay the fake applied, in order."""
         return [payment["bulk_id"] for payment in self.fake.bonus_payments]
@@ -68,10 +73,7 @@ def seed(fake: FakeProlific, url: str, participants: int = 450) -> Account:
             "workspace": fake.projects[r.path_params["project_id"]],
         },
     )
-    fake.route(
-        "get-workspace-balance",
-        lambda r: json_answer(200, {"currency_code": "GBP", "available_balance": account.balance_cents}),
-    )
+    fake.route("get-workspace-balance", account.balance)
     return account
 
 
