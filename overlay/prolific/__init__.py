@@ -49,6 +49,7 @@ from ._errors import (
 if TYPE_CHECKING:
     from ._client import AsyncProlific, Prolific, ProlificAPIClient, RawResponse
     from ._retry import RetryPolicy
+    from .bonuses import Bonus, BonusAmountWarning, BonusList, bonuses_to_csv, read_bonuses
     from .capacity import Capacity
     from .credential_report import (
         CredentialReport,
@@ -67,10 +68,9 @@ if TYPE_CHECKING:
         read_credentials,
     )
     from .resources._pools import PoolSummary
+    from .resources.bonuses import BonusBatch, BonusPayment, BonusPlan
     from .resources.credentials import DEFAULT_BATCH_SIZE, UploadResult
     from .resources.participant_groups import DEFAULT_MEMBER_BATCH_SIZE
-    from .bonuses import Bonus, BonusAmountWarning, BonusList, bonuses_to_csv, read_bonuses
-    from .resources.bonuses import BonusBatch, BonusPayment, BonusPlan
 
 _LAZY = {
     "AsyncProlific": "._client",
@@ -130,12 +130,23 @@ __all__ = [
     "AsyncProlific",
     "AuthenticationError",
     "BadRequestError",
+    "Bonus",
+    "BonusAmountWarning",
+    "BonusBatch",
+    "BonusFormatError",
+    "BonusList",
+    "BonusOutcomeUnknown",
+    "BonusPayment",
+    "BonusPaymentError",
+    "BonusPlan",
+    "BonusProblem",
     "Capacity",
     "ConfigurationError",
     "ConflictError",
     "Credential",
     "CredentialReport",
     "CredentialsFormatError",
+    "InsufficientBalanceError",
     "InvalidArgumentError",
     "MembershipError",
     "NotFoundError",
@@ -155,26 +166,14 @@ __all__ = [
     "UploadError",
     "UploadResult",
     "__version__",
+    "bonuses_to_csv",
     "coerce_credentials",
     "credentials_to_csv",
     "find_problems",
     "generate_credentials",
     "parse_credential_report",
     "parse_credentials",
+    "read_bonuses",
     "read_credentials",
     "reconcile_report",
-    # bonuses
-    "Bonus",
-    "BonusAmountWarning",
-    "BonusBatch",
-    "BonusFormatError",
-    "BonusList",
-    "BonusOutcomeUnknown",
-    "BonusPayment",
-    "BonusPaymentError",
-    "BonusPlan",
-    "BonusProblem",
-    "InsufficientBalanceError",
-    "bonuses_to_csv",
-    "read_bonuses",
 ]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from . import _state
@@ -144,23 +144,38 @@ class BonusJournal:
         """Write the batch's new ``state`` (and bulk id, cost, detail when given), committed on return."""
         if state not in STATES:
             raise ValueError(f"unknown journal state {state!r}")
-        at = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+        at = datetime.now(UTC).isoformat(timespec="milliseconds")
         amount, fees, vat, total = cost if cost is not None else (None, None, None, None)
         with _state.transaction(self._db) as db:
             db.execute(
-                "INSERT INTO bonus_batches (study_id, fingerprint, position, csv_bonuses, state, bulk_id, amount, fees, "
-                "vat, total, detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "INSERT INTO bonus_batches (study_id, fingerprint, position, csv_bonuses, state, bulk_id, amount, "
+                "fees, vat, total, detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (study_id, fingerprint) DO UPDATE SET position = excluded.position, "
                 "state = excluded.state, bulk_id = COALESCE(excluded.bulk_id, bulk_id), "
                 "amount = COALESCE(excluded.amount, amount), fees = COALESCE(excluded.fees, fees), "
                 "vat = COALESCE(excluded.vat, vat), total = COALESCE(excluded.total, total), "
                 "detail = excluded.detail, updated_at = excluded.updated_at",
-                (study_id, fingerprint, position, csv_bonuses, state, bulk_id, amount, fees, vat, total, detail, at, at),
+                (
+                    study_id,
+                    fingerprint,
+                    position,
+                    csv_bonuses,
+                    state,
+                    bulk_id,
+                    amount,
+                    fees,
+                    vat,
+                    total,
+                    detail,
+                    at,
+                    at,
+                ),
             )
             current = db.execute(
                 "SELECT bulk_id FROM bonus_batches WHERE study_id = ? AND fingerprint = ?", (study_id, fingerprint)
             ).fetchone()
             db.execute(
-                "INSERT INTO bonus_events (study_id, fingerprint, bulk_id, state, detail, at) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO bonus_events (study_id, fingerprint, bulk_id, state, detail, at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
                 (study_id, fingerprint, current[0], state, detail, at),
             )

@@ -318,7 +318,7 @@ class Prolific(_ClientBase, OperationGroups):
         return Invitations(self._runner)
 
     @cached_property
-    def bonuses(self) -> Bonuses:  # type: ignore[override]
+    def bonuses(self) -> Bonuses:
         """Bonus payments: the generated operations and ``preview``, ``pay`` (exactly once, journaled), ``status``."""
         from .resources.bonuses import Bonuses
 
@@ -425,7 +425,7 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
         return AsyncInvitations(self._runner)
 
     @cached_property
-    def bonuses(self) -> AsyncBonuses:  # type: ignore[override]
+    def bonuses(self) -> AsyncBonuses:
         """Bonus payments: the generated operations and ``preview``, ``pay`` (exactly once, journaled), ``status``."""
         from .resources.bonuses import AsyncBonuses
 

@@ -462,7 +462,7 @@ def _from_items(items: Iterable[object], source: str | None) -> BonusList:
     problems: list[BonusProblem] = []
     seen: dict[str, int] = {}
     for number, item in enumerate(items, 1):
-        where = {"source": source, "unit": "line" if source else "item"}
+        unit = "line" if source else "item"
         if isinstance(item, Bonus):
             line = item.line if item.line is not None else number
             bonus_id, raw = item.id, item.amount
@@ -473,26 +473,28 @@ def _from_items(items: Iterable[object], source: str | None) -> BonusList:
             kind = (
                 f"a {len(item)}-item {type(item).__name__}" if isinstance(item, tuple | list) else type(item).__name__
             )
-            problems.append(BonusProblem(f"expected an (id, amount) pair, got {kind}", line=number, **where))
+            problems.append(
+                BonusProblem(f"expected an (id, amount) pair, got {kind}", line=number, source=source, unit=unit)
+            )
             continue
         id_reason = _id_problem(bonus_id) if isinstance(bonus_id, str) else prolific_id_problem(bonus_id, ID_KIND)
         if id_reason is not None:
-            problems.append(BonusProblem(id_reason, line=line, field="id", **where))
+            problems.append(BonusProblem(id_reason, line=line, field="id", source=source, unit=unit))
         amount, amount_reason = _amount_of(raw)
         if amount_reason is not None:
-            problems.append(BonusProblem(amount_reason, line=line, field="amount", **where))
+            problems.append(BonusProblem(amount_reason, line=line, field="amount", source=source, unit=unit))
         if id_reason is not None:
             continue
         assert isinstance(bonus_id, str)
         if bonus_id in seen:
-            unit = where["unit"]
             problems.append(
                 BonusProblem(
                     f"{ID_KIND} {bonus_id} appears twice ({unit}s {seen[bonus_id]} and {line}): give each id one "
                     "bonus (add the amounts up)",
                     line=line,
                     field="id",
-                    **where,
+                    source=source,
+                    unit=unit,
                 )
             )
             continue

@@ -86,6 +86,7 @@ def pay_path(bulk_id: str) -> str:
 
 def before_paying(account: Account, action) -> None:  # type: ignore[no-untyped-def]
     """Run ``action(bulk_ids)`` when the client reads the balance: every batch is set up, none paid yet."""
+
     def balance(request):  # type: ignore[no-untyped-def]
         action(list(account.fake.bulk_bonuses))
         return account.balance(request)

@@ -268,7 +268,9 @@ def _cost(batch: BonusBatch) -> tuple[str | None, str | None, str | None, str | 
     return tuple(None if v is None else str(v) for v in (batch.amount, batch.fees, batch.vat, batch.total))  # type: ignore[return-value]
 
 
-def _record(journal: BonusJournal, study_id: str, batch: BonusBatch, state: str, detail: str | None = None) -> BonusBatch:
+def _record(
+    journal: BonusJournal, study_id: str, batch: BonusBatch, state: str, detail: str | None = None
+) -> BonusBatch:
     """Commit ``batch`` in ``state`` to the journal (before the request it announces is sent)."""
     journal.record(
         study_id,
@@ -429,7 +431,7 @@ def preview_flow(study_id: str, bonuses: BonusesInput, batch_size: int = BATCH_S
     study_id = check.require_id(study_id, "study_id")
     items = _bonuses(bonuses)
     batches = make_batches(study_id, items, batch_size)
-    priced = []
+    priced: list[BonusBatch] = []
     for batch in batches:
         try:
             bulk = yield setup_call(study_id, batch)
@@ -627,9 +629,7 @@ class Bonuses(SyncResource, BonusesOperations):
         >>> result = client.bonuses.pay("6540...", Path("bonuses.csv"), journal="bonuses.sqlite3")  # doctest: +SKIP
         """
         with BonusJournal(journal) as opened:
-            flow = pay_flow(
-                study_id, bonuses, opened, retry_unknown=retry_unknown, confirm=confirm, on_batch=on_batch
-            )
+            flow = pay_flow(study_id, bonuses, opened, retry_unknown=retry_unknown, confirm=confirm, on_batch=on_batch)
             return self._drive(flow)
 
     def status(self, study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[str]) -> list[BonusBatch]:
@@ -656,9 +656,7 @@ class AsyncBonuses(AsyncResource, AsyncBonusesOperations):
     ) -> BonusPayment:
         """See :meth:`Bonuses.pay`."""
         with BonusJournal(journal) as opened:
-            flow = pay_flow(
-                study_id, bonuses, opened, retry_unknown=retry_unknown, confirm=confirm, on_batch=on_batch
-            )
+            flow = pay_flow(study_id, bonuses, opened, retry_unknown=retry_unknown, confirm=confirm, on_batch=on_batch)
             return await self._drive(flow)
 
     def status(self, study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[str]) -> list[BonusBatch]:

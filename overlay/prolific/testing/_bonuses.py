@@ -95,13 +95,14 @@ class BulkBonuses:
                 f"The following participant or submission IDs did not take part in this study: {', '.join(unknown)}",
                 CODE_VALIDATION,
             )
-        amount = _cents(total * 100)
-        fees = _cents(amount * FEE_RATE)
+        cents = _cents(total * 100)
+        fees = _cents(cents * FEE_RATE)
         vat = _cents(fees * VAT_RATE)
-        bulk = {"id": new_id(), "study": study_id, "amount": amount, "fees": fees, "vat": vat}
-        bulk["total_amount"] = amount + fees + vat
-        self.bulk_bonuses[bulk["id"]] = bulk
-        self.lines[bulk["id"]] = rows
+        bulk_id = new_id()
+        bulk: dict[str, Any] = {"id": bulk_id, "study": study_id, "amount": cents, "fees": fees, "vat": vat}
+        bulk["total_amount"] = cents + fees + vat
+        self.bulk_bonuses[bulk_id] = bulk
+        self.lines[bulk_id] = rows
         return json_answer(201, bulk)
 
     def pay(self, request: FakeRequest) -> Answer:
