@@ -259,11 +259,14 @@ def cmd_pay(ctx: Context) -> int:
     journal = _journal_path(ctx)
 
     def confirm(plan: BonusPlan) -> bool:
-        due = [b for b in plan.batches if b.state in ("set up", "outcome unknown")]
+        retry = set(args.retry_unknown)
+        due = [b for b in plan.batches if b.state == "set up" or (b.state == "outcome unknown" and b.bulk_id in retry)]
+        total = sum((b.total or Decimal(0) for b in due), Decimal(0))
         out.say(plan.summary())
+        out.say(f"to pay now: {_count(len(due), 'batch')}, total {_money(total, plan.currency)}")
         if args.yes:
             return True
-        out.stderr.write(f"pay {_count(len(due), 'batch')} for study {plan.study_id}? [y/N] ")
+        out.stderr.write(f"pay them for study {plan.study_id}? [y/N] ")
         out.stderr.flush()
         return sys.stdin.readline().strip().lower() in ("y", "yes")
 
