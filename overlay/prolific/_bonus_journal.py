@@ -140,13 +140,25 @@ class BonusJournal:
         bulk_id: str | None = None,
         cost: tuple[str | None, str | None, str | None, str | None] | None = None,
         detail: str | None = None,
-    ) -> None:
-        """Write the batch's new ``state`` (and bulk id, cost, detail when given), committed on return."""
+        expect: frozenset[str] | None = None,
+    ) -> str | None:
+        """Write the batch's new ``state`` (and bulk id, cost, detail when given), committed on return.
+
+        ``expect``: write only if the batch is in one of these states now (read in the same
+        transaction, under the write lock, so two processes cannot both move a batch to
+        ``pay sent``). Returns None when written, else the state found (which stays).
+        """
         if state not in STATES:
             raise ValueError(f"unknown journal state {state!r}")
         at = datetime.now(UTC).isoformat(timespec="milliseconds")
         amount, fees, vat, total = cost if cost is not None else (None, None, None, None)
         with _state.transaction(self._db) as db:
+            if expect is not None:
+                found = db.execute(
+                    "SELECT state FROM bonus_batches WHERE study_id = ? AND fingerprint = ?", (study_id, fingerprint)
+                ).fetchone()
+                if found is None or found[0] not in expect:
+                    return "not in the journal" if found is None else str(found[0])
             db.execute(
                 "INSERT INTO bonus_batches (study_id, fingerprint, position, csv_bonuses, state, bulk_id, amount, "
                 "fees, vat, total, detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -179,3 +191,4 @@ class BonusJournal:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (study_id, fingerprint, current[0], state, detail, at),
             )
+        return None

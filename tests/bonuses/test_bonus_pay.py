@@ -216,3 +216,44 @@ async def test_async_pay_shares_the_flow(account: Account, tmp_path: Path) -> No
         result = await client.bonuses.pay(account.study_id, account.csv(250), journal=tmp_path / "j.sqlite3")
         again = await client.bonuses.pay(account.study_id, account.csv(250), journal=tmp_path / "j.sqlite3")
     assert len(result.paid) == 2 and len(again.skipped) == 2 and len(account.pays()) == 2
+
+
+def test_two_runs_cannot_both_send_the_same_pay(account: Account, tmp_path: Path) -> None:
+    journal = tmp_path / "j.sqlite3"
+
+    def another_run_sends_it_first(plan) -> bool:  # type: ignore[no-untyped-def]
+        (batch,) = plan.batches
+        with BonusJournal(journal) as other:  # a second process, between this run's read and its pay
+            other.record(plan.study_id, batch.fingerprint, position=1, csv_bonuses=batch.csv_bonuses,
+                         state="pay sent", bulk_id=batch.bulk_id)  # fmt: skip
+        return True
+
+    with account.client() as client, pytest.raises(BonusPaymentError, match="another run is paying"):
+        client.bonuses.pay(account.study_id, account.csv(3), journal=journal, confirm=another_run_sends_it_first)
+    assert account.requests(PAY) == 0
+
+
+def test_cli_preview_and_an_answer_of_no_on_a_terminal(
+    account: Account, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv = account.write(tmp_path, 250)
+    code, out, err = run(account, monkeypatch, capsys, "bonuses", "preview", account.study_id, str(csv), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert (data["count"], data["total"], data["currency"]) == (250, "523.50", "GBP")
+    assert [b["bonuses"] for b in data["batches"]] == [200, 50] and account.pays() == []
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+        def readline(self) -> str:
+            return "n\n"
+
+    monkeypatch.setattr("sys.stdin", Terminal())
+    journal = tmp_path / "j.sqlite3"
+    code, out, err = run(account, monkeypatch, capsys, "bonuses", "pay", account.study_id, str(csv),
+                         "--journal", str(journal))  # fmt: skip
+    assert code == 0 and "pay them for study" in err and "not paid" in err
+    assert "to pay now: 2 batches, total GBP 523.50" in err
+    assert account.pays() == [] and [s for s, _ in states(journal, account.study_id)] == ["set up", "set up"]

@@ -45,12 +45,11 @@ class BonusInputProblems(InputProblems):
 
 def register(subparsers: Any) -> None:
     """Add the ``bonuses`` command group and its subcommands to ``subparsers``."""
-    from ._parser import _global_options, _Parser  # loaded by now: build_parser is calling us
-
     group = subparsers.add_parser(
         "bonuses", help="bonus payments from a CSV: check, preview, pay (exactly once, resumable), status"
     )
-    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    # The subcommands' parsers are of the class of the CLI's own (its error handling), whatever it is.
+    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(group))
     file_help = "CSV: participant or submission id,amount per line (header allowed; amounts in pounds/dollars), or -"
 
     check = actions.add_parser(
@@ -107,7 +106,31 @@ def register(subparsers: Any) -> None:
     status.set_defaults(func=cmd_status)
 
     for sub, online in ((check, False), (preview, True), (pay, True), (status, False)):
-        _global_options(sub, leaf=True, online=online)
+        _leaf_options(sub, online=online)
+
+
+def _leaf_options(parser: argparse.ArgumentParser, *, online: bool) -> None:
+    """The global options, also accepted after the command (their defaults come from the top-level parser)."""
+    from ._context import DEFAULT_URL, TOKEN_ENV, URL_ENV
+
+    group = parser.add_argument_group("global options (also accepted before the command)")
+    if online:
+        group.add_argument(
+            "--token",
+            default=argparse.SUPPRESS,
+            help=f"API token (default: ${TOKEN_ENV}; prefer the variable: a token typed here lands in your shell "
+            "history)",
+        )
+        group.add_argument(
+            "--base-url",
+            metavar="URL",
+            default=argparse.SUPPRESS,
+            help=f"API base URL, without /api/v1 (default: ${URL_ENV}, else {DEFAULT_URL})",
+        )
+    group.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document")
+    group.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="log each request and show tracebacks"
+    )
 
 
 def _journal_option(parser: argparse.ArgumentParser) -> None:

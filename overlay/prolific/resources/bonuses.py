@@ -511,7 +511,27 @@ def pay_flow(
 
     paid: list[BonusBatch] = []
     for batch in to_pay:
-        batch = _record(journal, study_id, batch, PAY_SENT)  # committed before the request leaves
+        # Committed before the request leaves, and only from the state this run read: another run
+        # paying the same rows with the same journal cannot send the same pay too.
+        found = journal.record(
+            study_id,
+            batch.fingerprint,
+            position=batch.number,
+            csv_bonuses=batch.csv_bonuses,
+            state=PAY_SENT,
+            bulk_id=batch.bulk_id,
+            cost=_cost(batch),
+            expect=frozenset({batch.state or SET_UP}),
+        )
+        if found is not None:
+            raise BonusPaymentError(
+                f"{batch.describe(currency)} is now {found!r} in the journal {journal.path}: another run is paying "
+                "these bonuses (or did meanwhile); nothing more was sent by this one. Run `status` to see it",
+                study_id=study_id,
+                paid=paid,
+                remaining=[b for b in batches if b.state != PAID],
+            )
+        batch = replace(batch, state=PAY_SENT, detail=None)
         try:
             yield pay_call(batch.bulk_id or "")
         except APIError as error:
