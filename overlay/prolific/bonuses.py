@@ -134,6 +134,15 @@ def read_bonuses(source: BonusesInput, *, name: str | None = None) -> BonusList:
         text = _read_file(source, label)
         bonuses = _from_text(text, label)
     elif isinstance(source, str):
+        if _looks_like_a_path(source):
+            raise BonusFormatError(
+                [
+                    BonusProblem(
+                        f"{source!r} looks like a file name, but a str is CSV text: to read the file, pass "
+                        f"pathlib.Path({source!r})"
+                    )
+                ]
+            )
         bonuses = _from_text(source.removeprefix("\ufeff"), name)
     elif isinstance(source, bytes | bytearray):
         raise BonusFormatError(
@@ -154,6 +163,16 @@ def read_bonuses(source: BonusesInput, *, name: str | None = None) -> BonusList:
         )
     _warn_if_cents(bonuses)
     return bonuses
+
+
+def _looks_like_a_path(text: str) -> bool:
+    stripped = text.strip()
+    return (
+        bool(stripped)
+        and "\n" not in stripped
+        and "," not in stripped
+        and stripped.lower().endswith((".csv", ".txt", ".tsv"))
+    )
 
 
 # -- reading text ----------------------------------------------------------------------------------

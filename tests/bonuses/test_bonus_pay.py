@@ -257,3 +257,22 @@ def test_cli_preview_and_an_answer_of_no_on_a_terminal(
     assert code == 0 and "pay them for study" in err and "not paid" in err
     assert "to pay now: 2 batches, total GBP 523.50" in err
     assert account.pays() == [] and [s for s, _ in states(journal, account.study_id)] == ["set up", "set up"]
+
+
+def test_a_bare_fake_pays_without_currency_or_balance(tmp_path: Path) -> None:
+    """FakeProlific without the account routes (as `prolific-client fake-server` runs it): shown without a currency."""
+    import httpx
+
+    from prolific import Prolific
+    from prolific.testing import FakeProlific
+
+    fake = FakeProlific(token=TOKEN)
+    study_id = fake.add_study(workspace_id="ws1")
+    fake.add_submissions(study_id, 2)
+    text = "".join(f"{s['participant_id']},2.50\n" for s in fake.submissions[study_id])
+    http = httpx.Client(transport=fake.transport)
+    with Prolific(token=TOKEN, http_client=http) as client:
+        result = client.bonuses.pay(study_id, text, journal=tmp_path / "j.sqlite3")
+    http.close()
+    assert result.plan.currency is None and len(fake.bonus_payments) == 1
+    assert result.plan.summary() == "2 bonuses in 1 batch: amount 5.00, fees 1.65, VAT 0.33, total 6.98"

@@ -195,3 +195,11 @@ def test_the_bulk_check_leaves_every_problem_to_the_row_path() -> None:
 def test_reading_imports_no_httpx() -> None:
     code = "import sys, prolific; prolific.read_bonuses('5e9b9c9b0f9c9a0001b0b1f4,1'); print('httpx' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def test_a_file_name_given_as_text_says_to_pass_a_path() -> None:
+    ((_, _, reason),) = problems("bonuses.csv")
+    assert (
+        reason
+        == "'bonuses.csv' looks like a file name, but a str is CSV text: to read the file, pass pathlib.Path('bonuses.csv')"
+    )

@@ -418,7 +418,12 @@ def _balance_flow(workspace_id: str | None) -> Flow[tuple[Decimal | None, str | 
     return major_units(available), currency
 
 
-def _currency_of(user: User) -> str | None:
+def _currency_flow() -> Flow[str | None]:
+    """The account's currency (``/api/v1/users/me/``), or None when it cannot be read."""
+    try:
+        user: User = yield Call(GET_USER, {}, _same)
+    except APIStatusError:  # the set-ups worked with this token: the amounts are shown without a currency
+        return None
     code = user.additional_properties.get("currency_code") or user.additional_properties.get("currency")
     return code if isinstance(code, str) and code else None
 
@@ -438,8 +443,8 @@ def preview_flow(study_id: str, bonuses: BonusesInput, batch_size: int = BATCH_S
         except APIError as error:
             raise _refused(error, batch, items, study_id, len(priced)) from error
         priced.append(_priced(batch, bulk))
-    user: User = yield Call(GET_USER, {}, _same)
-    return BonusPlan(study_id, tuple(priced), _currency_of(user))
+    currency = yield from _currency_flow()
+    return BonusPlan(study_id, tuple(priced), currency)
 
 
 def pay_flow(
@@ -488,8 +493,7 @@ def pay_flow(
             raise _refused(error, batch, items, study_id, done) from error
         batches[index] = _record(journal, study_id, _priced(batch, bulk), SET_UP)
 
-    user: User = yield Call(GET_USER, {}, _same)
-    currency = _currency_of(user)
+    currency = yield from _currency_flow()
     to_pay = [b for b in batches if b.state == SET_UP or (b.state == OUTCOME_UNKNOWN and b.bulk_id in retry)]
     workspace_id = yield from _workspace_flow(study)
     available, balance_currency = yield from _balance_flow(workspace_id if to_pay else None)
