@@ -993,6 +993,45 @@ def bench_report(mode: str, warmup: int = 1) -> list[Row]:
     return rows
 
 
+BONUS_SIZES = {"full": (100_000, 11), "quick": (20_000, 3), "smoke": (500, 1)}
+
+
+def bench_bonuses(mode: str, tmp: Path, warmup: int = 1) -> list[Row]:
+    """read_bonuses of a spreadsheet-style file vs csv.reader + Decimal (time, GC on and off)."""
+    from decimal import Decimal
+
+    from prolific import read_bonuses
+
+    n, repeats = BONUS_SIZES[mode]
+    rng = random.Random(5)
+    path = tmp / "bonuses.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("participant_id,amount\n")
+        handle.writelines(f"{rng.getrandbits(96):024x},{rng.randrange(1, 2000) / 100:.2f}\n" for _ in range(n))
+
+    def baseline() -> list[tuple[str, Decimal]]:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        return [(bonus_id, Decimal(amount)) for bonus_id, amount in rows[1:]]
+
+    def subject() -> object:
+        return read_bonuses(path)
+
+    if [(b.id, b.amount) for b in read_bonuses(path)] != baseline():
+        raise SystemExit("benchmark bug: read_bonuses differs from csv.reader + Decimal")
+    what = f"`read_bonuses(path)` of {n:,} rows ({path.stat().st_size / 1e6:.1f} MB, a header): every rule checked"
+    base = "`list(csv.reader(f))`, then `(id, Decimal(amount))` for each row: no checks"
+    s, b = interleaved(subject, baseline, repeats=repeats, warmup=warmup)
+    rows = [Row("bonuses", f"{what}: time", base, s, b, 1.5, notes=f"{repeats} pairs; the cyclic GC enabled")]
+    with gc_paused():
+        s, b = interleaved(subject, baseline, repeats=repeats, warmup=warmup)
+    rows.append(
+        Row("bonuses-nogc", f"{what}: time with the cyclic GC disabled on both sides", "the same baseline", s, b, None,
+            notes=f"{repeats} pairs; read_bonuses pauses the GC itself, the baseline does not"),
+    )  # fmt: skip
+    return rows
+
+
 # -- output ---------------------------------------------------------------------------------------
 
 
@@ -1050,7 +1089,7 @@ def table(rows: list[Row], *, quick: str | None) -> str:
     return "\n".join(lines)
 
 
-GROUPS = ("mock", "loopback", "paginate", "csv", "upload", "import", "generate", "diff", "report", "review")
+GROUPS = ("mock", "loopback", "paginate", "csv", "upload", "import", "generate", "diff", "report", "review", "bonuses")
 
 
 @dataclass(frozen=True)
@@ -1117,6 +1156,8 @@ def main(argv: list[str] | None = None) -> int:
             rows += bench_spec_diff(repeats=1 if args.smoke else 2 if quick else 11, tmp=tmp)
         if "report" in only:
             rows += bench_report("smoke" if args.smoke else "quick" if args.quick else "full", **warm)
+        if "bonuses" in only:
+            rows += bench_bonuses("smoke" if args.smoke else "quick" if args.quick else "full", tmp, **warm)
     elapsed = time.perf_counter() - started
 
     flag = "--smoke" if args.smoke else "--quick"

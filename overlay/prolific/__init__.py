@@ -26,9 +26,14 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    BonusFormatError,
+    BonusOutcomeUnknown,
+    BonusPaymentError,
+    BonusProblem,
     ConfigurationError,
     ConflictError,
     CredentialsFormatError,
+    InsufficientBalanceError,
     InvalidArgumentError,
     MembershipError,
     NotFoundError,
@@ -46,6 +51,7 @@ from ._errors import (
 if TYPE_CHECKING:
     from ._client import AsyncProlific, Prolific, ProlificAPIClient, RawResponse
     from ._retry import RetryPolicy
+    from .bonuses import Bonus, BonusAmountWarning, BonusList, bonuses_to_csv, read_bonuses
     from .capacity import Capacity
     from .credential_report import (
         CredentialReport,
@@ -64,6 +70,7 @@ if TYPE_CHECKING:
         read_credentials,
     )
     from .resources._pools import PoolSummary
+    from .resources.bonuses import BonusBatch, BonusPayment, BonusPlan
     from .resources.credentials import DEFAULT_BATCH_SIZE, UploadResult
     from .resources.participant_groups import DEFAULT_MEMBER_BATCH_SIZE
     from .resources.submissions import ApprovalResult
@@ -96,6 +103,14 @@ _LAZY = {
     "Review": ".reviews",
     "read_ids": ".reviews",
     "read_reviews": ".reviews",
+    "Bonus": ".bonuses",
+    "BonusAmountWarning": ".bonuses",
+    "BonusList": ".bonuses",
+    "bonuses_to_csv": ".bonuses",
+    "read_bonuses": ".bonuses",
+    "BonusBatch": ".resources.bonuses",
+    "BonusPayment": ".resources.bonuses",
+    "BonusPlan": ".resources.bonuses",
 }
 
 
@@ -124,12 +139,23 @@ __all__ = [
     "AsyncProlific",
     "AuthenticationError",
     "BadRequestError",
+    "Bonus",
+    "BonusAmountWarning",
+    "BonusBatch",
+    "BonusFormatError",
+    "BonusList",
+    "BonusOutcomeUnknown",
+    "BonusPayment",
+    "BonusPaymentError",
+    "BonusPlan",
+    "BonusProblem",
     "Capacity",
     "ConfigurationError",
     "ConflictError",
     "Credential",
     "CredentialReport",
     "CredentialsFormatError",
+    "InsufficientBalanceError",
     "InvalidArgumentError",
     "MembershipError",
     "NotFoundError",
@@ -152,12 +178,14 @@ __all__ = [
     "UploadError",
     "UploadResult",
     "__version__",
+    "bonuses_to_csv",
     "coerce_credentials",
     "credentials_to_csv",
     "find_problems",
     "generate_credentials",
     "parse_credential_report",
     "parse_credentials",
+    "read_bonuses",
     "read_credentials",
     "read_ids",
     "read_reviews",

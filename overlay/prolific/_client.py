@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the resources (and the models they use) load on first use o
         ParticipantGroups,
         Submissions,
     )
+    from .resources.bonuses import AsyncBonuses, Bonuses
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -335,6 +336,13 @@ class Prolific(_ClientBase, OperationGroups):
 
         return Messages(self._runner)
 
+    @cached_property
+    def bonuses(self) -> Bonuses:
+        """Bonus payments: the generated operations and ``preview``, ``pay`` (exactly once, journaled), ``status``."""
+        from .resources.bonuses import Bonuses
+
+        return Bonuses(self._runner)
+
     @overload
     def paginate(self, method: Callable[P, list[T]], /, *args: P.args, **kwargs: P.kwargs) -> Iterator[T]: ...
     @overload
@@ -449,6 +457,13 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
         from .resources import AsyncMessages
 
         return AsyncMessages(self._runner)
+
+    @cached_property
+    def bonuses(self) -> AsyncBonuses:
+        """Bonus payments: the generated operations and ``preview``, ``pay`` (exactly once, journaled), ``status``."""
+        from .resources.bonuses import AsyncBonuses
+
+        return AsyncBonuses(self._runner)
 
     @overload
     def paginate(

@@ -527,3 +527,126 @@ class ReviewError(ProlificError):
         self.done = done
         self.total = total
         self.remaining = list(remaining)
+
+
+# -- Bonuses (issue 20: reading a bonus file, paying it exactly once) ------------------------------
+
+__all__ += ["BonusFormatError", "BonusOutcomeUnknown", "BonusPaymentError", "BonusProblem", "InsufficientBalanceError"]
+
+
+class BonusProblem:
+    """One problem of a bonus file: where (``source``, ``line``, ``field``) and ``reason``.
+
+    ``line`` is the file's line (an item number, 1-based, for pairs or a mapping); ``field`` is
+    ``"id"``, ``"amount"`` or ``None`` for a problem of the whole line or file.
+
+    >>> str(BonusProblem("write 1.50, without the currency sign", source="b.csv", line=3, field="amount"))
+    'b.csv, line 3, amount: write 1.50, without the currency sign'
+    """
+
+    __slots__ = ("field", "line", "reason", "source", "unit")
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+        unit: str = "line",
+    ) -> None:
+        self.reason = reason
+        self.source = source
+        self.line = line
+        self.field = field
+        self.unit = unit
+
+    def __str__(self) -> str:
+        where = [
+            p for p in (self.source, f"{self.unit} {self.line}" if self.line is not None else None, self.field) if p
+        ]
+        return f"{', '.join(where)}: {self.reason}" if where else self.reason
+
+    def __repr__(self) -> str:
+        return f"BonusProblem({str(self)!r})"
+
+
+class BonusFormatError(ProlificError, ValueError):
+    """A bonus file (or pairs, a mapping) cannot be paid as it is; nothing was sent.
+
+    ``problems`` lists every :class:`BonusProblem` at once (a duplicate names both lines);
+    ``source`` names the file when there is one. ``line``, ``field`` and ``reason`` are those of
+    the first problem (as for :class:`CredentialsFormatError`).
+    """
+
+    def __init__(self, problems: Sequence[BonusProblem], *, source: str | None = None) -> None:
+        self.problems = list(problems)
+        self.source = source
+        first = self.problems[0] if self.problems else BonusProblem("no bonuses")
+        self.line, self.field, self.reason = first.line, first.field, first.reason
+        if len(self.problems) == 1:
+            message = f"{first}; nothing was sent"
+        else:
+            shown = [f"  {problem}" for problem in self.problems[:20]]
+            if len(self.problems) > 20:
+                shown.append(f"  ... and {len(self.problems) - 20} more (err.problems lists them all)")
+            head = f"{source}: " if source else ""
+            message = "\n".join([f"{head}{len(self.problems)} problems; nothing was sent", *shown])
+        super().__init__(message)
+
+
+class BonusOutcomeUnknown(ProlificError):
+    """A bonus payment may or may not have been made, so it is not sent again on its own.
+
+    The pay request of each batch in ``batches`` (``bulk_id``, ``ids``, ``amount``) was sent but
+    no answer was recorded (a dropped connection, a read timeout, a 5xx, or the process died).
+    Prolific's pay call is not idempotent: sending it again could pay twice. Check the study's
+    bonus payments in the Prolific app (or ask Prolific support); to pay a batch again
+    deliberately, pass ``retry_unknown=[bulk_id]`` (CLI: ``--retry-unknown BULK_ID``).
+    ``result`` is what the run did otherwise (a :class:`~prolific.BonusPayment`), when it got that far.
+    """
+
+    def __init__(self, message: str, *, study_id: str, batches: Sequence[Any], result: Any = None) -> None:
+        super().__init__(message)
+        self.study_id = study_id
+        self.batches = list(batches)
+        self.bulk_ids = [batch.bulk_id for batch in self.batches]
+        self.result = result
+
+
+class BonusPaymentError(ProlificError):
+    """Paying bonuses stopped part way, certainly without paying the batch it stopped at.
+
+    ``paid``: the batches paid so far (in this run or before); ``remaining``: those not paid;
+    ``rejected``: input line (or item number) → id, for the ids the API (or the journal) refused.
+    Running the same payment again with the same journal resumes: paid batches are skipped. The
+    API error, if any, is ``__cause__``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        study_id: str,
+        paid: Sequence[Any],
+        remaining: Sequence[Any],
+        rejected: Mapping[int, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.study_id = study_id
+        self.paid = list(paid)
+        self.remaining = list(remaining)
+        self.rejected: Mapping[int, str] = dict(rejected or {})
+
+
+class InsufficientBalanceError(ProlificError):
+    """The workspace's available balance is below the bonuses' total; nothing was paid.
+
+    ``balance`` and ``total`` are ``Decimal`` in major units of ``currency``.
+    """
+
+    def __init__(self, message: str, *, balance: Any, total: Any, currency: str | None) -> None:
+        super().__init__(message)
+        self.balance = balance
+        self.total = total
+        self.currency = currency

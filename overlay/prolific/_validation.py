@@ -4,11 +4,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Literal, TypeAlias
-
-from prolific_api_client.models.invitation_role import InvitationRole
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from ._errors import InvalidArgumentError
+
+# The generated package imports httpx: the id checks (``bonuses check``, offline) must not, so the
+# generated role type loads with the first use of ``Role`` (by the invitations resource).
+_ROLE_SHORT = Literal["admin", "collaborator", "workspace_admin", "workspace_collaborator"]
+if TYPE_CHECKING:
+    from prolific_api_client.models.invitation_role import InvitationRole
+
+    #: What ``role=`` accepts: the API's values and their short forms (at run time, in any case).
+    Role: TypeAlias = InvitationRole | _ROLE_SHORT
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Role":
+        from prolific_api_client.models.invitation_role import InvitationRole
+
+        value = InvitationRole | _ROLE_SHORT
+        globals()["Role"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Deliberately simple: one "@", no spaces or list separators, a dot in the domain. The API does
 # the real check; this catches the typos that would otherwise cost a round trip.
@@ -16,9 +34,6 @@ _EMAIL = re.compile(r"[^@\s,;<>\"()\[\]]+@[^@\s,;<>\"()\[\]]+\.[^@\s,;<>\"()\[\]
 
 # A Prolific id (participant, submission, study) is a 24-character lower-case hexadecimal string (a MongoDB ObjectId).
 _PROLIFIC_ID = re.compile(r"[0-9a-f]{24}")
-
-#: What ``role=`` accepts: the API's values and their short forms (at run time, in any case).
-Role: TypeAlias = InvitationRole | Literal["admin", "collaborator", "workspace_admin", "workspace_collaborator"]
 
 ROLES: dict[str, InvitationRole] = {
     "workspace_admin": "WORKSPACE_ADMIN",

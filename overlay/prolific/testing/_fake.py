@@ -23,6 +23,7 @@ from ._answers import (
     Answer,
     error_answer,
 )
+from ._bonuses import BulkBonuses
 from ._credentials import CredentialPools
 from ._faults import Fault, FaultQueue, fail_fault, filters
 from ._groups import ParticipantGroups
@@ -166,6 +167,7 @@ class FakeProlific:
         self._invitations = Invitations(self._lock)
         self._surveys = Surveys(self._lock)
         self._reviews = SubmissionReviews(self._lock, self._studies)
+        self._bonuses = BulkBonuses(self._lock, self._studies)
         self._messages = Messages(self._lock, self._studies, self._groups)
         self._stores = (
             self._pools,
@@ -175,6 +177,7 @@ class FakeProlific:
             self._surveys,
             self._reviews,
             self._messages,
+            self._bonuses,
         )
         self._builtin: dict[str, Callable[[FakeRequest], Answer]] = {}
         for store in self._stores:
@@ -278,6 +281,19 @@ class FakeProlific:
         """
         with self._lock:
             return self._reviews.settle()
+
+    @property
+    def bulk_bonuses(self) -> dict[str, dict[str, Any]]:
+        """Bulk bonus id → the ``BulkBonus`` body (cost in cents: fees 33% of the amount, VAT 20% of the fees)."""
+        return self._bonuses.bulk_bonuses
+
+    @property
+    def bonus_payments(self) -> list[dict[str, Any]]:
+        """Every ``pay-bonus-payments`` that paid, in order: ``bulk_id``, ``study_id``, ``bonuses``, ``total_amount``.
+
+        Paying a bulk id twice pays twice (as the real API does): it appears twice here.
+        """
+        return self._bonuses.payments
 
     @property
     def handled_operations(self) -> frozenset[str]:
