@@ -38,7 +38,9 @@ from ._errors import (
     ReportFormatError,
     ServerError,
     StudyStateError,
+    StudyTokenError,
     UploadError,
+    WebhookVerificationError,
 )
 
 if TYPE_CHECKING:
@@ -64,6 +66,7 @@ if TYPE_CHECKING:
     from .resources._pools import PoolSummary
     from .resources.credentials import DEFAULT_BATCH_SIZE, UploadResult
     from .resources.participant_groups import DEFAULT_MEMBER_BATCH_SIZE
+    from .study_tokens import verify_study_token
 
 _LAZY = {
     "AsyncProlific": "._client",
@@ -88,6 +91,7 @@ _LAZY = {
     "read_credentials": ".credentials",
     "DEFAULT_BATCH_SIZE": ".resources.credentials",
     "UploadResult": ".resources.credentials",
+    "verify_study_token": ".study_tokens",
 }
 
 
@@ -137,8 +141,10 @@ __all__ = [
     "RetryPolicy",
     "ServerError",
     "StudyStateError",
+    "StudyTokenError",
     "UploadError",
     "UploadResult",
+    "WebhookVerificationError",
     "__version__",
     "coerce_credentials",
     "credentials_to_csv",
@@ -148,4 +154,5 @@ __all__ = [
     "parse_credentials",
     "read_credentials",
     "reconcile_report",
+    "verify_study_token",
 ]

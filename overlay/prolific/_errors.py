@@ -501,7 +501,7 @@ class StudyTokenError(ProlificError):
     """A ``prolific_token`` from a signed study link that must not be trusted (expired, wrong audience, ...).
 
     ``reason``: ``malformed``, ``unknown_key``, ``bad_signature``, ``expired``, ``wrong_audience``,
-    ``wrong_issuer`` or ``missing_claim``.
+    ``wrong_issuer``, ``missing_claim``, or ``keys_unavailable`` (the keys could not be fetched).
     """
 
     def __init__(self, message: str, *, reason: str) -> None:

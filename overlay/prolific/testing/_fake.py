@@ -24,15 +24,19 @@ from ._answers import (
     error_answer,
 )
 from ._credentials import CredentialPools
+from ._delivery import Deliverer
 from ._faults import Fault, FaultQueue, fail_fault, filters
 from ._groups import ParticipantGroups
+from ._hooks import Hooks
 from ._invitations import Invitations
 from ._recording import RecordedRequest
 from ._routes import FakeRequest, Handler, Incoming, NotAllowed, Resolved, RouteTable, to_answer
 from ._server import Server
 from ._studies import Studies
 from ._surveys import Surveys
+from ._tokens import PUBLIC_OPERATIONS, StudyKeys
 from ._transport import FakeTransport
+from ._webhook_fake import WebhookFeatures
 
 # One table for every fake: built from the generated registry, never from path strings written here.
 ROUTES = RouteTable(OPERATIONS.values())
@@ -62,7 +66,7 @@ class Ticket:
         return self.route.operation.operation_id if isinstance(self.route, Resolved) else None
 
 
-class FakeProlific:
+class FakeProlific(WebhookFeatures):
     r"""A stateful in-memory Prolific API for tests: in-process (:attr:`transport`) or over HTTP (:meth:`serve`).
 
     Every operation of the API is routed (method and path template from the generated registry,
@@ -78,6 +82,10 @@ class FakeProlific:
     * participant groups: create, list (``?workspace_id=`` or ``?project_id=``), get, update,
       delete, and members: list, add, remove (ids checked: 24 hexadecimal characters);
     * ``create-invitation``; ``get-surveys`` (``offset``/``limit``) and ``get-survey``.
+    * webhooks: secrets, subscriptions (``create-subscription`` answers ``X-Hook-Secret``, which
+      ``confirm-subscription`` sends back), their events; status changes of studies and
+      submissions are delivered, signed, to confirmed subscriptions by :meth:`deliver_pending`;
+      ``get-study-jwks`` (no token needed) and :meth:`study_token` for signed study links.
 
     Any other operation answers **501** naming it, until :meth:`route` gives it a handler. An
     unknown path answers 404, a known path with another method 405 (with ``Allow``).
@@ -155,7 +163,19 @@ class FakeProlific:
         self._groups = ParticipantGroups(self._lock, self._studies.projects)
         self._invitations = Invitations(self._lock)
         self._surveys = Surveys(self._lock)
-        self._stores = (self._pools, self._studies, self._groups, self._invitations, self._surveys)
+        self._hooks = Hooks(self._lock, self._studies)
+        self._delivery = Deliverer(self._hooks, self._lock)
+        self._study_keys = StudyKeys(self._lock)
+        self._stores = (
+            self._pools,
+            self._studies,
+            self._groups,
+            self._invitations,
+            self._surveys,
+            self._hooks,
+            self._delivery,
+            self._study_keys,
+        )
         self._builtin: dict[str, Callable[[FakeRequest], Answer]] = {}
         for store in self._stores:
             self._builtin.update(store.handlers())
@@ -458,7 +478,8 @@ class FakeProlific:
     def _arrive(self, incoming: Incoming) -> Ticket:
         """Step 1, when a request arrives: route it, authenticate it, take the first fault it matches."""
         route = ROUTES.resolve(incoming.method, incoming.path)
-        if not self._authorized(incoming.headers.get("authorization")):
+        public = isinstance(route, Resolved) and route.operation.operation_id in PUBLIC_OPERATIONS
+        if not public and not self._authorized(incoming.headers.get("authorization")):
             return Ticket(False, None, route)
         operation_id = route.operation.operation_id if isinstance(route, Resolved) else None
         return Ticket(True, self._faults.take(incoming.method, incoming.path, operation_id), route)
