@@ -40,6 +40,7 @@ from ._errors import (
     StudyStateError,
     StudyTokenError,
     UploadError,
+    WebhookSubscriptionError,
     WebhookVerificationError,
 )
 
@@ -144,6 +145,7 @@ __all__ = [
     "StudyTokenError",
     "UploadError",
     "UploadResult",
+    "WebhookSubscriptionError",
     "WebhookVerificationError",
     "__version__",
     "coerce_credentials",

@@ -35,6 +35,8 @@ if TYPE_CHECKING:  # the resources (and the models they use) load on first use o
         Credentials,
         Invitations,
         ParticipantGroups,
+        Webhooks,
+        AsyncWebhooks,
     )
 
 T = TypeVar("T")
@@ -316,6 +318,14 @@ class Prolific(_ClientBase, OperationGroups):
 
         return Invitations(self._runner)
 
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Webhooks: the generated operations and ``subscribe``, ``ensure_secret``, ``rotate_secret``,
+        ``subscriptions``, ``events``."""
+        from .resources import Webhooks
+
+        return Webhooks(self._runner, self.with_raw_response)
+
     @overload
     def paginate(self, method: Callable[P, list[T]], /, *args: P.args, **kwargs: P.kwargs) -> Iterator[T]: ...
     @overload
@@ -415,6 +425,14 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
         from .resources import AsyncInvitations
 
         return AsyncInvitations(self._runner)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        """Webhooks: the generated operations and ``subscribe``, ``ensure_secret``, ``rotate_secret``,
+        ``subscriptions``, ``events``."""
+        from .resources import AsyncWebhooks
+
+        return AsyncWebhooks(self._runner, self.with_raw_response)
 
     @overload
     def paginate(

@@ -510,3 +510,14 @@ class StudyTokenError(ProlificError):
 
     def __repr__(self) -> str:
         return f"StudyTokenError({str(self)!r}, reason={self.reason!r})"
+
+
+class WebhookSubscriptionError(ProlificError):
+    """``client.webhooks.subscribe`` could not finish: the subscription was created but not confirmed.
+
+    ``subscription_id`` names it (``None`` if the answer named none); the message says what to do.
+    """
+
+    def __init__(self, message: str, *, subscription_id: str | None) -> None:
+        super().__init__(message)
+        self.subscription_id = subscription_id

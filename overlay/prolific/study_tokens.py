@@ -50,7 +50,7 @@ class StudyTokenVerifier:
 
     ``base_url``: the API (default ``$PROLIFIC_URL``, else ``https://api.prolific.com``).
     ``http_client``: an ``httpx.Client`` to fetch the keys with (tests pass one on
-    ``FakeProlific().transport``). ``clock``: seconds now, for the cache's age.
+    ``FakeProlific().transport``; without a base URL of its own it gets ``base_url``). ``clock``: seconds now, for the cache's age.
 
     >>> verifier = StudyTokenVerifier()
     >>> claims = verifier.verify(token, audience="https://example.org/study")  # doctest: +SKIP
@@ -65,6 +65,8 @@ class StudyTokenVerifier:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.base_url = resolve_base_url(base_url)
+        if http_client is not None and not str(http_client.base_url):
+            http_client.base_url = httpx.URL(self.base_url)  # as the clients do with an http_client given
         self._http = http_client
         self.max_age = max_age
         self._clock = clock

@@ -1,15 +1,18 @@
-"""Per-resource services: ``client.credentials``, ``client.participant_groups``, ``client.invitations``."""
+"""Per-resource services: ``client.credentials``, ``client.participant_groups``, ``client.invitations``, ``client.webhooks``."""
 
 from .credentials import AsyncCredentials, Credentials, UploadResult
 from .invitations import AsyncInvitations, Invitations
 from .participant_groups import AsyncParticipantGroups, ParticipantGroups
+from .webhooks import AsyncWebhooks, Webhooks
 
 __all__ = [
     "AsyncCredentials",
     "AsyncInvitations",
     "AsyncParticipantGroups",
+    "AsyncWebhooks",
     "Credentials",
     "Invitations",
     "ParticipantGroups",
     "UploadResult",
+    "Webhooks",
 ]
