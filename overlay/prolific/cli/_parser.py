@@ -10,6 +10,7 @@ from typing import Any, NoReturn, cast
 
 from prolific import DEFAULT_BATCH_SIZE, DEFAULT_MEMBER_BATCH_SIZE, __version__
 
+from . import webhooks
 from ._context import DEFAULT_URL, PROG, TOKEN_ENV, URL_ENV, Context, UsageError
 from .api import cmd_api
 from .credentials import cmd_add, cmd_check, cmd_create, cmd_generate, cmd_upload
@@ -395,4 +396,5 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fake.add_argument("--port", metavar="N", type=_count(0, 65535), default=0, help="port (default 0: a free one)")
     finish(fake, online=False)
+    webhooks.register(commands)
     return parser
