@@ -68,12 +68,13 @@ class Receiver:
         try:
             event = verify(body, headers, self._secret, tolerance=self.tolerance)
         except WebhookVerificationError as error:
-            logger.warning("%s", error)
             if self.on_refused is not None:
                 self.on_refused(error)
+            else:  # the one place the reason is told: the sender only gets the bare status
+                logger.warning("%s", error)
             return UNAUTHORIZED if error.reason in _UNAUTHORIZED else BAD_REQUEST
         if self.event_log is not None and event.event_id and self.event_log.seen(event.event_id):
-            logger.info("webhook event %s already handled: not handled again", event.event_id)
+            logger.debug("webhook event %s already handled: not handled again", event.event_id)
             return DUPLICATE
         return Answer(200, "OK", OK.body, event)
 

@@ -93,8 +93,8 @@ def wsgi_app(
     bad signature or a timestamp outside ``tolerance``; 400 for a missing header or a body that is
     not JSON; 405 for anything but POST; 413 over ``max_body``; 500 if the handler raised (the
     event is then forgotten, so that Prolific's redelivery is handled). Refusals carry no detail;
-    ``on_refused(error)`` gets the :class:`~prolific.WebhookVerificationError` (and the
-    ``prolific`` logger a warning). ``event_log``: an :class:`EventLog` or a path to open one at.
+    ``on_refused(error)`` gets the :class:`~prolific.WebhookVerificationError` (without one, the
+    ``prolific`` logger gets a warning). ``event_log``: an :class:`EventLog` or a path to open one at.
 
     >>> import io, json
     >>> from prolific.webhooks import signed_headers
