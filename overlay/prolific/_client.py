@@ -32,11 +32,11 @@ if TYPE_CHECKING:  # the resources (and the models they use) load on first use o
         AsyncCredentials,
         AsyncInvitations,
         AsyncParticipantGroups,
+        AsyncWebhooks,
         Credentials,
         Invitations,
         ParticipantGroups,
         Webhooks,
-        AsyncWebhooks,
     )
 
 T = TypeVar("T")

@@ -50,7 +50,8 @@ class StudyTokenVerifier:
 
     ``base_url``: the API (default ``$PROLIFIC_URL``, else ``https://api.prolific.com``).
     ``http_client``: an ``httpx.Client`` to fetch the keys with (tests pass one on
-    ``FakeProlific().transport``; without a base URL of its own it gets ``base_url``). ``clock``: seconds now, for the cache's age.
+    ``FakeProlific().transport``; without a base URL of its own it gets ``base_url``). ``clock``: seconds
+    now, for the cache's age.
 
     >>> verifier = StudyTokenVerifier()
     >>> claims = verifier.verify(token, audience="https://example.org/study")  # doctest: +SKIP
@@ -112,9 +113,7 @@ class StudyTokenVerifier:
             now = self._clock()
             if self._fetched is None or now - self._fetched > self.max_age:
                 self._fetch()
-            elif kid not in self._keys and (
-                self._refetched is None or now - self._refetched >= MIN_REFETCH_INTERVAL
-            ):
+            elif kid not in self._keys and (self._refetched is None or now - self._refetched >= MIN_REFETCH_INTERVAL):
                 self._refetched = now  # a key added since the last fetch: fetch once more
                 self._fetch()
             key = self._keys.get(kid)
@@ -175,9 +174,7 @@ _DEFAULT: dict[str, StudyTokenVerifier] = {}
 _DEFAULT_LOCK = threading.Lock()
 
 
-def verify_study_token(
-    token: str, *, audience: str, base_url: str | None = None, leeway: float = 0
-) -> dict[str, Any]:
+def verify_study_token(token: str, *, audience: str, base_url: str | None = None, leeway: float = 0) -> dict[str, Any]:
     """Verify a signed study link's ``prolific_token`` and return its claims (``prolific``: the URL parameters).
 
     Checks the RS256 signature against Prolific's published keys (cached per ``base_url``), the

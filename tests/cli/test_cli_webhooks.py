@@ -84,9 +84,7 @@ def test_listen_without_a_secret_says_where_it_comes_from(
     assert "PROLIFIC_WEBHOOK_SECRET" in capsys.readouterr().err
 
 
-def test_subscribe_secret_list_and_events(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_subscribe_secret_list_and_events(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     fake = FakeProlific(token=TOKEN)
     monkeypatch.setenv("PROLIFIC_TOKEN", TOKEN)
     with fake.serve() as base:

@@ -10,6 +10,7 @@ from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import httpx
 import pytest
+from fake_checks import AUTH, BASE, TOKEN, call, check_spec, error_detail
 
 from prolific import AsyncProlific, Prolific, WebhookSubscriptionError
 from prolific.testing import FakeProlific
@@ -23,13 +24,11 @@ from prolific_api_client.models import (
     SubscriptionList,
 )
 
-from fake_checks import AUTH, BASE, TOKEN, call, check_spec, error_detail
-
 WS = "ws_hooks"
 
 
 class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -77,7 +76,10 @@ def _published_study(fake: FakeProlific, api: httpx.Client, logins: str = "a,pw-
 
 
 def test_secrets_and_subscriptions_answer_the_documented_shapes(api: httpx.Client, fake: FakeProlific) -> None:
-    assert SecretList.from_dict(check_spec("get-secrets", call(api, "get-secrets", params={"workspace_id": WS}))).results == []
+    assert (
+        SecretList.from_dict(check_spec("get-secrets", call(api, "get-secrets", params={"workspace_id": WS}))).results
+        == []
+    )
     refused = call(api, "create-subscription", json={"workspace_id": WS, "event_type": "study.status.change",
                                                      "target_url": "http://127.0.0.1:1/"})  # fmt: skip
     assert "secret" in error_detail("create-subscription", refused, 400).lower()

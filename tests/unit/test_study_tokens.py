@@ -99,9 +99,10 @@ def test_verify_study_token_uses_a_cached_verifier_per_base_url(
     with fake.serve() as url:
         token = fake.study_token(STUDY_URL, params=PARAMS)
         before = fake.jwks_requests
-        assert verify_study_token(token, audience=STUDY_URL, base_url=url)["prolific"]["PROLIFIC_PID"] == PARAMS[
-            "PROLIFIC_PID"
-        ]
+        assert (
+            verify_study_token(token, audience=STUDY_URL, base_url=url)["prolific"]["PROLIFIC_PID"]
+            == PARAMS["PROLIFIC_PID"]
+        )
         verify_study_token(token, audience=STUDY_URL, base_url=url)
         assert fake.jwks_requests == before + 1
         assert not any(r.headers.get("authorization") for r in fake.requests if r.operation_id == "get-study-jwks")

@@ -204,7 +204,7 @@ def test_forget_lets_a_failed_event_be_handled_again(tmp_path: Path) -> None:
 
 
 class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

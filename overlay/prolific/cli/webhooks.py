@@ -59,7 +59,7 @@ def cmd_listen(ctx: Context) -> int:
         out.say(f"refused ({'401' if error.reason in ('bad_signature', 'outside_window') else '400'}): {error}")
 
     class Quiet(WSGIRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+        def log_message(self, format: str, *args: Any) -> None:
             pass
 
     app = wsgi_app(handle, secret=secret, event_log=log, tolerance=args.tolerance, on_refused=refused)
@@ -150,7 +150,9 @@ def register(subparsers: Any) -> None:
         "with --json), even when delivered again; a refused request is answered 401 (or 400) and reported on "
         "stderr, nothing on stdout. Expose it with a tunnel for Prolific to reach it.",
     )
-    listen.add_argument("--port", metavar="P", type=_count(0, 65535), default=8765, help="port (default 8765; 0: a free one)")
+    listen.add_argument(
+        "--port", metavar="P", type=_count(0, 65535), default=8765, help="port (default 8765; 0: a free one)"
+    )
     listen.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     listen.add_argument(
         "--event-log", metavar="FILE", help="the SQLite file of events already handled (default: in the state dir)"

@@ -1,4 +1,4 @@
-"""Per-resource services: ``client.credentials``, ``client.participant_groups``, ``client.invitations``, ``client.webhooks``."""
+"""Per-resource services: ``client.credentials``, ``participant_groups``, ``invitations``, ``webhooks``."""
 
 from .credentials import AsyncCredentials, Credentials, UploadResult
 from .invitations import AsyncInvitations, Invitations

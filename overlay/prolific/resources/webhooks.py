@@ -155,7 +155,7 @@ def rotate_call(workspace_id: str) -> Call[str]:
     return _create_secret(check.require_id(workspace_id, "workspace_id"))
 
 
-def events_pager(subscription_id: str, status: str | None, resource_id: str | None) -> Pager:
+def events_pager(subscription_id: str, status: str | list[str] | None, resource_id: str | None) -> Pager:
     """The pages of ``get-events`` (``offset``/``limit``)."""
     arguments: dict[str, Any] = {"subscription_id": check.require_id(subscription_id, "subscription_id")}
     if status is not None:
@@ -191,7 +191,8 @@ class Webhooks(SyncResource, WebhooksOperations):
         if isinstance(call, RawCall):
             if self._raw is None:
                 raise ConfigurationError("this Webhooks was built without the client's with_raw_response")
-            return call.result(self._raw(self._run, call.operation, call.arguments))
+            result: T = call.result(self._raw(self._run, call.operation, call.arguments))
+            return result
         return super()._send(call)
 
     def subscribe(
@@ -230,13 +231,13 @@ class Webhooks(SyncResource, WebhooksOperations):
         return self._send(rotate_call(workspace_id))
 
     def subscriptions(self, workspace_id: str | None = None, *, is_enabled: bool = True) -> list[SubscriptionDetail]:
-        """The subscriptions of a workspace (of all your workspaces without one); disabled ones with ``is_enabled=False``."""
+        """The subscriptions of a workspace (of all yours without one); the disabled ones with ``is_enabled=False``."""
         return self._send(subscriptions_call(workspace_id, is_enabled))
 
     def events(
         self, subscription_id: str, *, status: str | list[str] | None = None, resource_id: str | None = None
     ) -> Iterator[SubscriptionEvent]:
-        """Every event of a subscription (``PENDING``, ``SUCCEEDED``, ``FAILED``; filter with ``status``), page after page.
+        """Every event of a subscription (``PENDING``, ``SUCCEEDED``, ``FAILED``: filter with ``status``), every page.
 
         >>> failed = list(client.webhooks.events("6540...", status="FAILED"))  # doctest: +SKIP
         """
@@ -262,7 +263,8 @@ class AsyncWebhooks(AsyncResource, AsyncWebhooksOperations):
         if isinstance(call, RawCall):
             if self._raw is None:
                 raise ConfigurationError("this AsyncWebhooks was built without the client's with_raw_response")
-            return call.result(await self._raw(self._run, call.operation, call.arguments))
+            result: T = call.result(await self._raw(self._run, call.operation, call.arguments))
+            return result
         return await super()._send(call)
 
     async def subscribe(
@@ -301,4 +303,4 @@ class AsyncWebhooks(AsyncResource, AsyncWebhooksOperations):
         return pages()
 
 
-__all__ = ["HOOK_SECRET_HEADER", "AsyncWebhooks", "RawCall", "Webhooks", "Unset"]
+__all__ = ["HOOK_SECRET_HEADER", "AsyncWebhooks", "RawCall", "Unset", "Webhooks"]

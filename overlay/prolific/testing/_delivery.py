@@ -81,9 +81,7 @@ class Deliverer:
     def redeliver(self, event_id: str) -> list[Delivery]:
         """Send an event already delivered once more (at-least-once delivery: a lost answer means a resend)."""
         with self._lock:
-            found = [
-                (sid, e) for sid, events in self._hooks.events.items() for e in events if e["id"] == event_id
-            ]
+            found = [(sid, e) for sid, events in self._hooks.events.items() for e in events if e["id"] == event_id]
         if not found:
             raise ValueError(f"no webhook event {event_id!r} in this fake")
         with self._sending, httpx.Client(timeout=10.0, trust_env=False) as http:

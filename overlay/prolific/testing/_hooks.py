@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from ._answers import Answer, NO_CONTENT, field_errors, json_answer, not_found, state_error
+from ._answers import NO_CONTENT, Answer, field_errors, json_answer, not_found, state_error
 from ._fields import REQUIRED, Errors, new_id, now, query_int, text_field, unsupported_query
 from ._routes import FakeRequest
 from ._studies import Studies

@@ -99,4 +99,4 @@ class StudyKeys:
         return token
 
 
-__all__ = ["ISSUER", "PUBLIC_OPERATIONS", "StudyKeys", "_LIFETIME"]
+__all__ = ["ISSUER", "PUBLIC_OPERATIONS", "_LIFETIME", "StudyKeys"]
