@@ -70,12 +70,18 @@ def cmd_listen(ctx: Context) -> int:
         raise LocalError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _interrupt) if in_main else None
+    # The server runs in a thread; this one waits, so that Ctrl-C or SIGTERM land here at once
+    # and shut the server down cleanly (as `fake-server` does).
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    thread.start()
     out.say(f"listening on http://{args.host}:{server.server_port}/ (Ctrl-C stops)")
     try:
-        server.serve_forever(poll_interval=0.1)
+        threading.Event().wait()
     except KeyboardInterrupt:
         pass
     finally:
+        server.shutdown()
+        thread.join(timeout=5)
         server.server_close()
         log.close()
         if in_main:
