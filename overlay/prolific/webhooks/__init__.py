@@ -8,6 +8,34 @@
 
 Subscribing is ``client.webhooks.subscribe(...)``; a development receiver is
 ``prolific-client webhooks listen``.
+
+In Flask (no framework is a dependency of prolific-client), verify in a view, with the raw bytes::
+
+    from flask import Flask, request
+    from prolific import WebhookVerificationError
+    from prolific.webhooks import EventLog, verify
+
+    app, log = Flask(__name__), EventLog("events.sqlite3")
+
+    @app.post("/prolific/webhook")
+    def webhook():
+        try:
+            event = verify(request.get_data(), request.headers, os.environ["PROLIFIC_WEBHOOK_SECRET"])
+        except WebhookVerificationError:
+            return "", 401
+        if event.event_id and not log.seen(event.event_id):
+            handle(event)
+        return "", 200
+
+or mount ``wsgi_app(handle, secret=..., event_log=...)`` with werkzeug's ``DispatcherMiddleware``.
+In FastAPI, mount the ASGI app::
+
+    from fastapi import FastAPI
+    from prolific.webhooks import asgi_app
+
+    app = FastAPI()
+    app.mount("/prolific/webhook", asgi_app(handle, secret=os.environ["PROLIFIC_WEBHOOK_SECRET"],
+                                            event_log="events.sqlite3"))
 """
 
 from __future__ import annotations
