@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from smoke import ROOT, smoke_rows
 
-GROUPS = ["mock", "loopback", "paginate", "csv", "upload", "import", "report"]
+GROUPS = ["mock", "loopback", "paginate", "csv", "upload", "import", "report", "webhooks"]
 ROWS = {
     "mock", "generated", "loopback", "loopback-validated", "loopback-generated", "csv", "csv-memory",
     "csv-nogc", "upload", "import", "import-client", "method-get", "method-vs-generated", "first-use",
     "tag-first-use", "paginate", "paginate-vs-generated", "report", "report-nogc", "reconcile", "reconcile-memory",
+    "webhook-verify",
 }  # fmt: skip
 
 
