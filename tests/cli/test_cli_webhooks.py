@@ -102,7 +102,14 @@ def test_subscribe_secret_list_and_events(capsys: pytest.CaptureFixture[str], mo
         secret = fake.webhook_secrets[WS]["value"]
         assert secret not in out
         assert main(["webhooks", "secret", "--workspace", WS]) == 0
-        assert capsys.readouterr().out.strip() == secret  # asked for: printed as is
+        assert capsys.readouterr().out.strip() == secret  # asked for, into a pipe: written as is
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+        assert main(["webhooks", "secret", "--workspace", WS]) == 2  # never onto a terminal
+        captured = capsys.readouterr()
+        assert secret not in captured.out + captured.err and "export PROLIFIC_WEBHOOK_SECRET" in captured.err
+        monkeypatch.undo()
+        monkeypatch.setenv("PROLIFIC_TOKEN", TOKEN)
+        monkeypatch.setenv("PROLIFIC_URL", base)
         assert main(["--json", "webhooks", "list", "--workspace", WS]) == 0
         assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [subscription_id]
         fake._studies.set_study_status(fake.add_study(workspace_id=WS), "ACTIVE")

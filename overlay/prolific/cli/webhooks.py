@@ -41,8 +41,8 @@ def cmd_listen(ctx: Context) -> int:
     secret = os.environ.get(SECRET_ENV, "").strip()
     if not secret:
         raise UsageError(
-            f"no webhook secret: set {SECRET_ENV} to your workspace's secret "
-            "(`prolific-client webhooks secret --workspace ID` prints it)"
+            f"no webhook secret: set {SECRET_ENV} to your workspace's secret: "
+            f"export {SECRET_ENV}=$(prolific-client webhooks secret --workspace ID)"
         )
     ctx.redact.add_token(secret)
     path = Path(args.event_log) if args.event_log else default_state_dir() / EVENT_LOG_NAME
@@ -102,9 +102,15 @@ def cmd_subscribe(ctx: Context) -> int:
 
 def cmd_secret(ctx: Context) -> int:
     args = ctx.args
+    isatty = getattr(ctx.out.stdout, "isatty", None)
+    if callable(isatty) and isatty():  # a secret on a screen ends up in screenshots and scrollback
+        raise UsageError(
+            "webhooks secret writes the secret only to a pipe or a file, not to a terminal: "
+            f"export {SECRET_ENV}=$(prolific-client webhooks secret --workspace {args.workspace})"
+        )
     with ctx.client() as client:
         secret = client.webhooks.ensure_secret(args.workspace)
-    # The secret IS the requested result: written as is, unredacted (like `credentials generate`).
+    # The secret IS the requested result, and stdout is no terminal: written as is, unredacted.
     ctx.out.data((json.dumps({"workspace_id": args.workspace, "secret": secret}) if ctx.out.as_json else secret) + "\n")
     return EXIT_OK
 
@@ -174,7 +180,11 @@ def register(subparsers: Any) -> None:
         "--event", metavar="TYPE", required=True, help="e.g. submission.status.change, study.status.change"
     )
     subscribe.add_argument("url", metavar="URL", help="where Prolific sends the events (https, public)")
-    secret = leaf("secret", cmd_secret, help="print the workspace's webhook secret (created if it has none)")
+    secret = leaf(
+        "secret",
+        cmd_secret,
+        help="write the workspace's webhook secret to a pipe or file, never a terminal (created if it has none)",
+    )
     secret.add_argument("--workspace", metavar="ID", required=True, help="the workspace")
     listing = leaf("list", cmd_list, help="list subscriptions")
     listing.add_argument("--workspace", metavar="ID", help="only this workspace's")
