@@ -86,3 +86,7 @@ trap - EXIT
 # runs inside the tour's own process, because participants redeeming credentials is a Python call.
 printf '\n%s== Part two: the credential workflow, with its own FakeProlific (examples/credential_tour.py)%s\n' "$BOLD" "$PLAIN"
 .venv/bin/python examples/credential_tour.py
+
+# Part three: webhooks (listen, subscribe, a participant takes part, the events arrive verified).
+printf '\n%s== Part three: webhooks, with its own FakeProlific (examples/webhook_tour.py)%s\n' "$BOLD" "$PLAIN"
+.venv/bin/python examples/webhook_tour.py

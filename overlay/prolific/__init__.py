@@ -45,7 +45,10 @@ from ._errors import (
     ReviewsFormatError,
     ServerError,
     StudyStateError,
+    StudyTokenError,
     UploadError,
+    WebhookSubscriptionError,
+    WebhookVerificationError,
 )
 
 if TYPE_CHECKING:
@@ -75,6 +78,7 @@ if TYPE_CHECKING:
     from .resources.participant_groups import DEFAULT_MEMBER_BATCH_SIZE
     from .resources.submissions import ApprovalResult
     from .reviews import Review, read_ids, read_reviews
+    from .study_tokens import verify_study_token
 
 _LAZY = {
     "AsyncProlific": "._client",
@@ -111,6 +115,7 @@ _LAZY = {
     "BonusBatch": ".resources.bonuses",
     "BonusPayment": ".resources.bonuses",
     "BonusPlan": ".resources.bonuses",
+    "verify_study_token": ".study_tokens",
 }
 
 
@@ -175,8 +180,11 @@ __all__ = [
     "ReviewsFormatError",
     "ServerError",
     "StudyStateError",
+    "StudyTokenError",
     "UploadError",
     "UploadResult",
+    "WebhookSubscriptionError",
+    "WebhookVerificationError",
     "__version__",
     "bonuses_to_csv",
     "coerce_credentials",
@@ -190,4 +198,5 @@ __all__ = [
     "read_ids",
     "read_reviews",
     "reconcile_report",
+    "verify_study_token",
 ]

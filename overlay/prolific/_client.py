@@ -34,11 +34,13 @@ if TYPE_CHECKING:  # the resources (and the models they use) load on first use o
         AsyncMessages,
         AsyncParticipantGroups,
         AsyncSubmissions,
+        AsyncWebhooks,
         Credentials,
         Invitations,
         Messages,
         ParticipantGroups,
         Submissions,
+        Webhooks,
     )
     from .resources.bonuses import AsyncBonuses, Bonuses
 
@@ -343,6 +345,14 @@ class Prolific(_ClientBase, OperationGroups):
 
         return Bonuses(self._runner)
 
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Webhooks: the generated operations and ``subscribe``, ``ensure_secret``, ``rotate_secret``,
+        ``subscriptions``, ``events``."""
+        from .resources import Webhooks
+
+        return Webhooks(self._runner, self.with_raw_response)
+
     @overload
     def paginate(self, method: Callable[P, list[T]], /, *args: P.args, **kwargs: P.kwargs) -> Iterator[T]: ...
     @overload
@@ -464,6 +474,14 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
         from .resources.bonuses import AsyncBonuses
 
         return AsyncBonuses(self._runner)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        """Webhooks: the generated operations and ``subscribe``, ``ensure_secret``, ``rotate_secret``,
+        ``subscriptions``, ``events``."""
+        from .resources import AsyncWebhooks
+
+        return AsyncWebhooks(self._runner, self.with_raw_response)
 
     @overload
     def paginate(

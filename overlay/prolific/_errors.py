@@ -650,3 +650,48 @@ class InsufficientBalanceError(ProlificError):
         self.balance = balance
         self.total = total
         self.currency = currency
+
+
+# -- webhooks and signed study links (issue 22) ---------------------------------------------------
+
+
+class WebhookVerificationError(ProlificError):
+    """A webhook request that must not be trusted: missing header, bad signature, stale timestamp, not JSON.
+
+    ``reason`` is one of ``missing_header``, ``bad_timestamp``, ``bad_signature``,
+    ``outside_window``, ``not_json``. The message says why, never the secret or the signature
+    that was expected (a receiver answers the sender with a bare 400/401, not with this text).
+    """
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+    def __repr__(self) -> str:
+        return f"WebhookVerificationError({str(self)!r}, reason={self.reason!r})"
+
+
+class StudyTokenError(ProlificError):
+    """A ``prolific_token`` from a signed study link that must not be trusted (expired, wrong audience, ...).
+
+    ``reason``: ``malformed``, ``unknown_key``, ``bad_signature``, ``expired``, ``wrong_audience``,
+    ``wrong_issuer``, ``missing_claim``, or ``keys_unavailable`` (the keys could not be fetched).
+    """
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+    def __repr__(self) -> str:
+        return f"StudyTokenError({str(self)!r}, reason={self.reason!r})"
+
+
+class WebhookSubscriptionError(ProlificError):
+    """``client.webhooks.subscribe`` could not finish: the subscription was created but not confirmed.
+
+    ``subscription_id`` names it (``None`` if the answer named none); the message says what to do.
+    """
+
+    def __init__(self, message: str, *, subscription_id: str | None) -> None:
+        super().__init__(message)
+        self.subscription_id = subscription_id

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from smoke import ROOT, smoke_rows
 
-GROUPS = ["mock", "loopback", "paginate", "csv", "upload", "import", "report", "review", "bonuses"]
+GROUPS = ["mock", "loopback", "paginate", "csv", "upload", "import", "report", "review", "bonuses", "webhooks"]
 ROWS = {
     "mock", "generated", "loopback", "loopback-validated", "loopback-generated", "csv", "csv-memory",
     "csv-nogc", "upload", "import", "import-client", "method-get", "method-vs-generated", "first-use",
     "tag-first-use", "paginate", "paginate-vs-generated", "report", "report-nogc", "reconcile", "reconcile-memory",
     "approve", "awaiting-review",
     "bonuses", "bonuses-nogc",
+    "webhook-verify",
 }  # fmt: skip
 
 

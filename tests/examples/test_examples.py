@@ -72,7 +72,7 @@ CASES: dict[str, tuple[list[str], Callable[[FakeProlific, str, Path], None]]] = 
 
 
 # Self-contained tours: they run their own fake (participants redeeming credentials is a Python call).
-TOURS = ["credential_tour.py"]
+TOURS = ["credential_tour.py", "webhook_tour.py"]
 
 
 def test_every_example_script_is_run_here() -> None:
@@ -120,3 +120,22 @@ def test_example(script: str, tmp_path: Path) -> None:
     assert TOKEN not in shown
     for _, password in rows("credentials.csv"):
         assert password not in shown
+
+
+def test_the_webhook_tour(tmp_path: Path) -> None:
+    """``make demo``'s webhooks part: listen, subscribe, a participant takes part, the events arrive verified."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PROLIFIC_URL", "PROLIFIC_TOKEN")}
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / "webhook_tour.py"), str(tmp_path)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    shown = result.stdout + result.stderr
+    assert result.returncode == 0, shown
+    printed = [line for line in shown.splitlines() if line.startswith("listen stdout | ")]
+    assert [line.split()[3:6] for line in printed] == [
+        ["study.status.change", printed[0].split()[4], "ACTIVE"],
+        ["submission.status.change", printed[1].split()[4], "ACTIVE"],
+        ["study.status.change", printed[0].split()[4], "PAUSED"],
+    ]  # each event once, in order, the redelivered one included
+    assert "forged POST -> 401" in shown and "listen stderr | refused (401)" in shown
+    assert "Traceback" not in shown

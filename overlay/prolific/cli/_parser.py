@@ -10,7 +10,7 @@ from typing import Any, NoReturn, cast
 
 from prolific import DEFAULT_BATCH_SIZE, DEFAULT_MEMBER_BATCH_SIZE, __version__
 
-from . import bonuses, messages, submissions
+from . import bonuses, messages, submissions, webhooks
 from ._context import DEFAULT_URL, PROG, TOKEN_ENV, URL_ENV, Context, UsageError
 from .api import cmd_api
 from .credentials import cmd_add, cmd_check, cmd_create, cmd_generate, cmd_upload
@@ -399,4 +399,5 @@ def build_parser() -> argparse.ArgumentParser:
     submissions.register(commands)
     messages.register(commands)
     bonuses.register(commands)
+    webhooks.register(commands)
     return parser

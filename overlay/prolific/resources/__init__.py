@@ -1,11 +1,12 @@
-"""Per-resource services: ``client.credentials``, ``client.participant_groups``, ``client.invitations``,
-``client.submissions``, ``client.messages``."""
+"""Per-resource services: ``client.credentials``, ``participant_groups``, ``invitations``, ``submissions``,
+``messages``, ``webhooks`` (``bonuses``: :mod:`prolific.resources.bonuses`)."""
 
 from .credentials import AsyncCredentials, Credentials, UploadResult
 from .invitations import AsyncInvitations, Invitations
 from .messages import AsyncMessages, Messages
 from .participant_groups import AsyncParticipantGroups, ParticipantGroups
 from .submissions import AsyncSubmissions, Submissions
+from .webhooks import AsyncWebhooks, Webhooks
 
 __all__ = [
     "AsyncCredentials",
@@ -13,10 +14,12 @@ __all__ = [
     "AsyncMessages",
     "AsyncParticipantGroups",
     "AsyncSubmissions",
+    "AsyncWebhooks",
     "Credentials",
     "Invitations",
     "Messages",
     "ParticipantGroups",
     "Submissions",
     "UploadResult",
+    "Webhooks",
 ]

@@ -25,8 +25,10 @@ from ._answers import (
 )
 from ._bonuses import BulkBonuses
 from ._credentials import CredentialPools
+from ._delivery import Deliverer
 from ._faults import Fault, FaultQueue, fail_fault, filters
 from ._groups import ParticipantGroups
+from ._hooks import Hooks
 from ._invitations import Invitations
 from ._messages import Messages
 from ._recording import RecordedRequest
@@ -35,7 +37,9 @@ from ._server import Server
 from ._studies import Studies
 from ._submissions import SubmissionReviews
 from ._surveys import Surveys
+from ._tokens import PUBLIC_OPERATIONS, StudyKeys
 from ._transport import FakeTransport
+from ._webhook_fake import WebhookFeatures
 
 # One table for every fake: built from the generated registry, never from path strings written here.
 ROUTES = RouteTable(OPERATIONS.values())
@@ -65,7 +69,7 @@ class Ticket:
         return self.route.operation.operation_id if isinstance(self.route, Resolved) else None
 
 
-class FakeProlific:
+class FakeProlific(WebhookFeatures):
     r"""A stateful in-memory Prolific API for tests: in-process (:attr:`transport`) or over HTTP (:meth:`serve`).
 
     Every operation of the API is routed (method and path template from the generated registry,
@@ -88,7 +92,11 @@ class FakeProlific:
       :attr:`bulk_approve_lag`, :meth:`settle`), ``count-study-submissions-by-status``,
       ``request-submission-return``;
     * messages: ``send-message``, ``bulk-message-participants``, ``send-message-to-participant-group``
-      (stored in :attr:`messages`, one entry per recipient).
+      (stored in :attr:`messages`, one entry per recipient);
+    * webhooks: secrets, subscriptions (``create-subscription`` answers ``X-Hook-Secret``, which
+      ``confirm-subscription`` sends back), their events; status changes of studies and
+      submissions are delivered, signed, to confirmed subscriptions by :meth:`deliver_pending`;
+      ``get-study-jwks`` (no token needed) and :meth:`study_token` for signed study links.
 
     Any other operation answers **501** naming it, until :meth:`route` gives it a handler. An
     unknown path answers 404, a known path with another method 405 (with ``Allow``).
@@ -169,6 +177,9 @@ class FakeProlific:
         self._reviews = SubmissionReviews(self._lock, self._studies)
         self._bonuses = BulkBonuses(self._lock, self._studies)
         self._messages = Messages(self._lock, self._studies, self._groups)
+        self._hooks = Hooks(self._lock, self._studies)
+        self._delivery = Deliverer(self._hooks, self._lock)
+        self._study_keys = StudyKeys(self._lock)
         self._stores = (
             self._pools,
             self._studies,
@@ -178,6 +189,9 @@ class FakeProlific:
             self._reviews,
             self._messages,
             self._bonuses,
+            self._hooks,
+            self._delivery,
+            self._study_keys,
         )
         self._builtin: dict[str, Callable[[FakeRequest], Answer]] = {}
         for store in self._stores:
@@ -526,7 +540,8 @@ class FakeProlific:
     def _arrive(self, incoming: Incoming) -> Ticket:
         """Step 1, when a request arrives: route it, authenticate it, take the first fault it matches."""
         route = ROUTES.resolve(incoming.method, incoming.path)
-        if not self._authorized(incoming.headers.get("authorization")):
+        public = isinstance(route, Resolved) and route.operation.operation_id in PUBLIC_OPERATIONS
+        if not public and not self._authorized(incoming.headers.get("authorization")):
             return Ticket(False, None, route)
         operation_id = route.operation.operation_id if isinstance(route, Resolved) else None
         return Ticket(True, self._faults.take(incoming.method, incoming.path, operation_id), route)

@@ -81,8 +81,17 @@ _STUDY_DEFAULTS: dict[str, Any] = {
 }
 
 
+#: Called on every status change: ``listener(kind, study, submission)`` with kind ``"study"`` or
+#: ``"submission"`` (``submission`` is ``None`` for a study), under the fake's lock.
+StatusListener = Callable[[str, dict[str, Any], dict[str, Any] | None], None]
+
+
 class Studies:
-    """Studies by id (each the ``Study`` body the API returns), their submissions, and projects."""
+    """Studies by id (each the ``Study`` body the API returns), their submissions, and projects.
+
+    Every change of a study's or a submission's status goes through :meth:`set_study_status` or
+    :meth:`set_submission_status`, which tell the ``listeners`` (the webhook store delivers events).
+    """
 
     def __init__(self, lock: threading.RLock, pools: CredentialPools) -> None:
         self._lock = lock
@@ -93,6 +102,7 @@ class Studies:
         self._default_projects: dict[str, str] = {}  # workspace id -> its default project
         self._participants: dict[str, set[str]] = {}  # study id -> participants with a submission
         self.submission_index: dict[str, tuple[str, dict[str, Any]]] = {}  # submission id -> (study id, body)
+        self.listeners: list[StatusListener] = []
 
     def clear(self) -> None:
         self.studies.clear()
@@ -112,21 +122,27 @@ class Studies:
             "download-study-credential-report": self.report,
         }
 
-    def workspace_of(self, study: dict[str, Any]) -> str | None:
-        return self.projects.get(study.get("project", ""))
-
-    # -- status changes: every one goes through these two (event delivery hooks in here) ----------
+    # -- status changes: the one place each happens ------------------------------------------------
 
     def set_study_status(self, study_id: str, status: str) -> None:
-        """Change a study's status (the caller checked that the API allows it)."""
-        self.studies[study_id]["status"] = status
+        """Set a study's status and tell the listeners (webhook events); ``ValueError`` for an unknown study."""
+        study = self._study_or_raise(study_id)
+        study["status"] = status
+        for listener in self.listeners:
+            listener("study", study, None)
 
     def set_submission_status(self, study_id: str, submission_id: str, status: str) -> None:
-        """Change a submission's status (the caller checked that the API allows it)."""
-        owner, submission = self.submission_index[submission_id]
+        """Set a submission's status and tell the listeners; ``ValueError`` for an unknown study or submission."""
+        study = self._study_or_raise(study_id)
+        owner, submission = self.submission_index.get(submission_id, (None, {}))
         if owner != study_id:
-            raise ValueError(f"submission {submission_id} is in study {owner}, not {study_id}")
+            raise ValueError(f"no submission {submission_id!r} in study {study_id!r}")
         submission["status"] = status
+        for listener in self.listeners:
+            listener("submission", study, submission)
+
+    def workspace_of(self, study: dict[str, Any]) -> str | None:
+        return self.projects.get(study.get("project", ""))
 
     # -- seeding and redemption (FakeProlific's public methods call these under the lock) ---------
 
@@ -189,7 +205,9 @@ class Studies:
             raise ValueError(f"participant {participant_id} already has a submission in study {study_id}")
         submission_id = new_id()
         credential = self._pools.redeem(pool_id, participant_id, submission_id)
-        self._submission(study_id, submission_id, "ACTIVE", now(), participant_id)
+        # The submission exists from here on; its status is set (and announced) as a change.
+        self._submission(study_id, submission_id, "RESERVED", now(), participant_id)
+        self.set_submission_status(study_id, submission_id, "ACTIVE")
         if left == 1:  # that was the last one: a study whose pool runs out pauses itself
             self.set_study_status(study_id, "PAUSED")
         return credential

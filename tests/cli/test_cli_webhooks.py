@@ -1,0 +1,119 @@
+"""``webhooks listen`` as a real process on loopback, and ``webhooks subscribe|secret|list|events`` on the fake."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from prolific.cli import main
+from prolific.testing import FakeProlific
+from prolific.webhooks import signed_headers
+
+TOKEN = "tok-SECRET-webhooks-cli-5a7e"
+SECRET = "whsec-SECRET-listen-3b9d1e7f"
+WS = "ws_cli_hooks"
+BODY = json.dumps(
+    {"event_type": "submission.status.change", "resource_id": "6540a1b2c3d4e5f607182930",
+     "participant_id": "5e9b9c9b0f9c9a0001b0b1f4", "status": "AWAITING REVIEW"}
+).encode()  # fmt: skip
+
+
+@pytest.fixture
+def listener(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    env = {**os.environ, "PROLIFIC_WEBHOOK_SECRET": SECRET, "XDG_STATE_HOME": str(tmp_path / "state")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "prolific", "webhooks", "listen", "--port", "0", "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stderr is not None
+    url = None
+    for _ in range(5):  # the event log line, then the listening line
+        line = process.stderr.readline()
+        found = re.search(r"listening on (http://127\.0\.0\.1:\d+/)", line)
+        if found:
+            url = found.group(1)
+            break
+    assert url is not None, "webhooks listen did not start"
+    try:
+        yield url, process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=30)
+
+
+def test_listen_prints_a_signed_event_once_and_refuses_a_forged_one(
+    listener: tuple[str, subprocess.Popen[str]],
+) -> None:
+    url, process = listener
+    good = signed_headers(BODY, SECRET, timestamp=int(time.time()), event_id="ev-cli-1")
+    forged = signed_headers(BODY, "whsec-forger-00000000", timestamp=int(time.time()), event_id="ev-cli-2")
+    with httpx.Client(timeout=30) as http:
+        statuses = [http.post(url, content=BODY, headers=h).status_code for h in (good, good, forged)]
+    assert statuses == [200, 200, 401]
+    process.send_signal(signal.SIGTERM)
+    try:
+        out, err = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+        pytest.fail(f"webhooks listen did not stop on SIGTERM; stdout={out!r} stderr={err!r}")
+    assert process.returncode == 0
+    lines = out.splitlines()
+    assert len(lines) == 1  # delivered twice, printed once; the forged one not at all
+    event = json.loads(lines[0])
+    assert event["event_id"] == "ev-cli-1" and event["status"] == "AWAITING REVIEW"
+    assert event["event_type"] == "submission.status.change"
+    assert "refused (401)" in err and "signature" in err
+    assert SECRET not in out + err
+
+
+def test_listen_without_a_secret_says_where_it_comes_from(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PROLIFIC_WEBHOOK_SECRET", raising=False)
+    assert main(["webhooks", "listen", "--port", "0"]) == 2
+    assert "PROLIFIC_WEBHOOK_SECRET" in capsys.readouterr().err
+
+
+def test_subscribe_secret_list_and_events(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeProlific(token=TOKEN)
+    monkeypatch.setenv("PROLIFIC_TOKEN", TOKEN)
+    with fake.serve() as base:
+        monkeypatch.setenv("PROLIFIC_URL", base)
+        assert main(["webhooks", "subscribe", "--workspace", WS, "--event", "study.status.change",
+                     "http://127.0.0.1:9/hook"]) == 0  # fmt: skip
+        out = capsys.readouterr().out
+        [subscription_id] = fake.webhook_subscriptions
+        assert f"subscription {subscription_id}" in out and "confirmed" in out
+        secret = fake.webhook_secrets[WS]["value"]
+        assert secret not in out
+        assert main(["webhooks", "secret", "--workspace", WS]) == 0
+        assert capsys.readouterr().out.strip() == secret  # asked for, into a pipe: written as is
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+        assert main(["webhooks", "secret", "--workspace", WS]) == 2  # never onto a terminal
+        captured = capsys.readouterr()
+        assert secret not in captured.out + captured.err and "export PROLIFIC_WEBHOOK_SECRET" in captured.err
+        monkeypatch.undo()
+        monkeypatch.setenv("PROLIFIC_TOKEN", TOKEN)
+        monkeypatch.setenv("PROLIFIC_URL", base)
+        assert main(["--json", "webhooks", "list", "--workspace", WS]) == 0
+        assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [subscription_id]
+        fake._studies.set_study_status(fake.add_study(workspace_id=WS), "ACTIVE")
+        assert main(["webhooks", "events", subscription_id, "--status", "PENDING"]) == 0
+        captured = capsys.readouterr()
+        assert "study.status.change" in captured.out and "PENDING" in captured.out
+        assert TOKEN not in captured.out + captured.err
