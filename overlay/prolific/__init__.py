@@ -42,7 +42,8 @@ from ._errors import (
 )
 
 if TYPE_CHECKING:
-    from ._client import AsyncProlific, Prolific, ProlificAPIClient, RawResponse
+    from ._api_client import ProlificAPIClient
+    from ._client import AsyncProlific, Prolific, RawResponse
     from ._retry import RetryPolicy
     from .capacity import Capacity
     from .credential_report import (
@@ -68,7 +69,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "AsyncProlific": "._client",
     "Prolific": "._client",
-    "ProlificAPIClient": "._client",
+    "ProlificAPIClient": "._api_client",
     "RawResponse": "._client",
     "RetryPolicy": "._retry",
     "Capacity": ".capacity",

@@ -24,8 +24,9 @@ import re
 import secrets
 import string
 from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, Any, NamedTuple, TypeAlias
+from typing import IO, Any, TypeAlias
 
+from ._credential_types import Credential
 from ._errors import CredentialsFormatError, InvalidArgumentError
 
 __all__ = [
@@ -41,23 +42,6 @@ __all__ = [
     "parse_credentials",
     "read_credentials",
 ]
-
-
-class Credential(NamedTuple):
-    """One username/password pair. Immutable; ``repr``/``str`` never show the password.
-
-    >>> Credential("alice", "s3cret")
-    Credential(username='alice', password='***')
-    """
-
-    username: str
-    password: str
-
-    def __repr__(self) -> str:
-        return f"Credential(username={self.username!r}, password='***')"
-
-    def __str__(self) -> str:
-        return self.__repr__()
 
 
 #: Where each credential of a CredentialList came from: the line of the first one when they are
