@@ -13,7 +13,8 @@ parsed endpoints the generator's templates use:
 
 A method hands its :class:`Operation` and arguments to a *runner* the client supplies (the
 generated package never imports the overlay), and carries that operation (``@operation(...)``:
-``client.studies.get_study.operation``) for the tools that take a method. ``_base.py`` is copied from ``openapi/templates/``.
+``client.studies.get_study.operation``) for the tools that take a method. ``_base.py`` is copied
+from ``openapi/templates/``.
 """
 
 from __future__ import annotations
