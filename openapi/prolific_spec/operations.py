@@ -291,11 +291,14 @@ def _groups(tags: list[str]) -> str:
         "from __future__ import annotations\n\n",
         "from functools import cached_property\n",
         "from typing import TYPE_CHECKING\n\n",
-        "from ._base import AsyncRunner, Operation, SyncRunner\n\n",
+        "from ._base import AsyncOperations, AsyncRunner, Operation, Operations, SyncRunner\n\n",
         "if TYPE_CHECKING:\n",
         "    from .registry import OPERATIONS\n",
         *(f"    from .{t} import Async{_class_name(t)}Operations, {_class_name(t)}Operations\n" for t in tags),
-        "\n__all__ = ['OPERATIONS', 'AsyncOperationGroups', 'Operation', 'OperationGroups', 'TAGS']\n\n",
+        "\n__all__ = [\n"
+        "    'OPERATIONS', 'AsyncOperationGroups', 'AsyncOperations', 'AsyncRunner', 'Operation', 'OperationGroups',\n"
+        "    'Operations', 'SyncRunner', 'TAGS',\n"
+        "]\n\n",
         f"TAGS: tuple[str, ...] = {tuple(tags)!r}\n",
         "\n\nif not TYPE_CHECKING:\n\n"
         "    def __getattr__(name: str) -> object:\n"

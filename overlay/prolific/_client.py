@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
 
 import httpx
 
-from prolific_api_client.operations import AsyncOperationGroups, Operation, OperationGroups
-from prolific_api_client.operations._base import AsyncOperations, Operations
+from prolific_api_client.operations import AsyncOperationGroups, AsyncOperations, Operation, OperationGroups, Operations
 
 from ._api_client import ProlificAPIClient
 from ._call import AsyncSender, Sender, Sent

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import Any, TypeAlias, TypeVar
 
-from prolific_api_client.operations._base import AsyncOperations, Operations
+from prolific_api_client.operations import AsyncOperations, Operations
 
 from .._call import AsyncSender, Call, Sender
 from .._errors import APIError
