@@ -580,9 +580,10 @@ def bench_loopback(calls: int, repeats: int, warmup: int = 3) -> list[Row]:
             body = CreateCredentialPoolRequest(credentials=SMALL_CSV, workspace_id=WORKSPACE)
             return str(create_credential_pool.sync_detailed(client=generated, body=body).parsed.credential_pool_id)  # type: ignore[union-attr]
 
-        # Check the bytes sent, through a request hook on the httpx clients, then remove it.
+        # Check the bytes sent, through a request hook on the httpx clients (the overlay's methods send
+        # through its connection), then remove it.
         recorder: list[httpx.Request] = []
-        clients = (bare, overlay.api.get_httpx_client(), generated.get_httpx_client())
+        clients = (bare, overlay._connection.http, generated.get_httpx_client())
         for client in clients:
             client.event_hooks = {**client.event_hooks, "request": [recorder.append]}
         for subject in (overlay_call, validated_call, generated_call):

@@ -12,7 +12,9 @@ parsed endpoints the generator's templates use:
   attribute per tag, for a client to inherit.
 
 A method hands its :class:`Operation` and arguments to a *runner* the client supplies (the
-generated package never imports the overlay). ``_base.py`` is copied from ``openapi/templates/``.
+generated package never imports the overlay), and carries that operation (``@operation(...)``:
+``client.studies.get_study.operation``) for the tools that take a method. ``_base.py`` is copied
+from ``openapi/templates/``.
 """
 
 from __future__ import annotations
@@ -249,7 +251,7 @@ def _tag_module(tag: str, ops: list[_Op]) -> str:
         "from __future__ import annotations\n\n",
         "from typing import TYPE_CHECKING, Any\n\n",
         "from ..types import UNSET, Unset\n",
-        "from ._base import AsyncOperations, Operation, Operations\n",
+        "from ._base import AsyncOperations, Operation, Operations, operation\n",
         "from .registry import OPERATIONS\n",
         *(["\nif TYPE_CHECKING:\n", *(f"    {line}\n" for line in typing_only), "\n"] if typing_only else ["\n"]),
         "__all__ = [",
@@ -275,7 +277,7 @@ def _tag_module(tag: str, ops: list[_Op]) -> str:
             call = f"self._run({_constant(op.name)}, {{{forward}}})"
             prefix = "async def" if is_async else "def"
             returned = f"await {call}" if is_async else call
-            out.append(f"\n    {prefix} {op.name}({args}) -> {op.returns}:\n")
+            out.append(f"\n    @operation({_constant(op.name)})\n    {prefix} {op.name}({args}) -> {op.returns}:\n")
             out.append(_docstring(op, "        "))
             out.append(f"        return {returned}\n")
     return "".join(out)
@@ -289,11 +291,14 @@ def _groups(tags: list[str]) -> str:
         "from __future__ import annotations\n\n",
         "from functools import cached_property\n",
         "from typing import TYPE_CHECKING\n\n",
-        "from ._base import AsyncRunner, Operation, SyncRunner\n\n",
+        "from ._base import AsyncOperations, AsyncRunner, Operation, Operations, SyncRunner\n\n",
         "if TYPE_CHECKING:\n",
         "    from .registry import OPERATIONS\n",
         *(f"    from .{t} import Async{_class_name(t)}Operations, {_class_name(t)}Operations\n" for t in tags),
-        "\n__all__ = ['OPERATIONS', 'AsyncOperationGroups', 'Operation', 'OperationGroups', 'TAGS']\n\n",
+        "\n__all__ = [\n"
+        "    'OPERATIONS', 'AsyncOperationGroups', 'AsyncOperations', 'AsyncRunner', 'Operation', 'OperationGroups',\n"
+        "    'Operations', 'SyncRunner', 'TAGS',\n"
+        "]\n\n",
         f"TAGS: tuple[str, ...] = {tuple(tags)!r}\n",
         "\n\nif not TYPE_CHECKING:\n\n"
         "    def __getattr__(name: str) -> object:\n"

@@ -52,7 +52,9 @@ from ._errors import (
 )
 
 if TYPE_CHECKING:
-    from ._client import AsyncProlific, Prolific, ProlificAPIClient, RawResponse
+    from ._api_client import ProlificAPIClient
+    from ._call import RawResponse
+    from ._client import AsyncProlific, Prolific
     from ._retry import RetryPolicy
     from .bonuses import Bonus, BonusAmountWarning, BonusList, bonuses_to_csv, read_bonuses
     from .capacity import Capacity
@@ -83,8 +85,8 @@ if TYPE_CHECKING:
 _LAZY = {
     "AsyncProlific": "._client",
     "Prolific": "._client",
-    "ProlificAPIClient": "._client",
-    "RawResponse": "._client",
+    "ProlificAPIClient": "._api_client",
+    "RawResponse": "._call",
     "RetryPolicy": "._retry",
     "Capacity": ".capacity",
     "CredentialReport": ".credential_report",

@@ -1,93 +1,196 @@
-"""Sending one operation through the generated layer, and checking what comes back.
+"""The send path: every call of a client's methods, from the operation to the socket and back.
 
-Every call — a generated client method, a friendly method, pagination — ends in :func:`send` or
-:func:`send_async` with an :class:`~prolific_api_client.operations.Operation` (method and path come
-from it, never from handwritten strings) and the generated function's arguments. Retries happen
-below, in the transport; non-2xx statuses became typed errors in the response hook. What is left
-here: httpx failures become :class:`~prolific.APIConnectionError`, and a 2xx whose body is not what
-the API documents becomes :class:`~prolific.APIResponseValidationError`.
+``client.studies.get_study(id)`` (a generated method) hands its
+:class:`~prolific_api_client.operations.Operation` and arguments to the client's :class:`Sender`,
+which runs :func:`send`, one visible sequence:
+
+1. **build** (:func:`build`): ``operation.build(**arguments)`` is the generated endpoint's own
+   request (method, path, query, body), given to ``httpx.Client.build_request``;
+2. **send, as the retry policy allows**: the loop below sends the request; after each answer or
+   httpx failure :class:`~prolific._retry.Attempts` says whether to wait and send it again;
+3. **a failure becomes its typed error**: a non-2xx status, an httpx failure, a body not as
+   documented, each built by :mod:`prolific._failures` with the attempt count;
+4. **parse**: ``operation.parse(response)``, the generated parser, checked against the documented
+   success type.
+
+The ``httpx.Response`` is a local value from 2 to 4 and comes back with the value (:class:`Sent`),
+which is how ``with_raw_response`` gets it. The sync and async twins differ only in ``await``.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
-from types import TracebackType
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import httpx
 
-from prolific_api_client.client import AuthenticatedClient
 from prolific_api_client.errors import UnexpectedStatus
 from prolific_api_client.operations import Operation
 
-from ._errors import APIResponseValidationError, unexpected_body
-from ._http import is_idempotent
-from ._transport import last_response, map_transport_error
+from ._failures import connection_error, invalid_body, status_error
+from ._retry import Attempts, RetryPolicy
+
+if TYPE_CHECKING:
+    from ._connection import AsyncConnection, Connection
 
 T = TypeVar("T")
+logger = logging.getLogger("prolific")
 
 # What the generated parsing raises on a 2xx body of the wrong shape or a non-standard status.
 _PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, UnexpectedStatus)
 
 
-class _Mapping:
-    """Around one generated call: httpx failures and unparseable 2xx bodies become our errors.
+class Sent(NamedTuple, Generic[T]):
+    """What one sent operation gave: its success value and the response it was parsed from."""
 
-    A class rather than ``contextlib.contextmanager``: this runs on every call, and costs a third.
+    value: T
+    response: httpx.Response
+
+
+@dataclass(frozen=True)
+class RawResponse(Generic[T]):
+    """A call's result together with the HTTP response it came from (see ``with_raw_response``).
+
+    ``parsed`` is what the method returns; ``http_response`` the ``httpx.Response`` of the (last)
+    request it made, with ``status_code`` and ``headers`` at hand.
     """
 
-    __slots__ = ("operation",)
+    parsed: T
+    http_response: httpx.Response
 
-    def __init__(self, operation: Operation[Any]) -> None:
-        self.operation = operation
+    @property
+    def status_code(self) -> int:
+        """The HTTP status code."""
+        return self.http_response.status_code
 
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        if isinstance(exc, httpx.HTTPError):
-            raise map_transport_error(exc, self.operation.method, self.operation.path) from exc
-        if isinstance(exc, _PARSE_ERRORS):
-            raise invalid(self.operation, exc) from exc
-
-
-def checked(operation: Operation[T], parsed: Any) -> T:
-    """``parsed`` if it is a successful result of ``operation``, else APIResponseValidationError."""
-    if operation.accepts(parsed):
-        return parsed  # type: ignore[no-any-return]
-    names = " or ".join(operation.returns)
-    raise invalid(operation, TypeError(f"expected {names}, got {type(parsed).__name__}"))
+    @property
+    def headers(self) -> httpx.Headers:
+        """The response headers."""
+        return self.http_response.headers
 
 
-def send(api: AuthenticatedClient, operation: Operation[T], arguments: dict[str, Any]) -> T:
-    """Send ``operation`` with ``arguments`` (the generated function's) and return its success value."""
-    with _Mapping(operation):
-        response = operation.endpoint.sync_detailed(client=api, **arguments)
-    return checked(operation, response.parsed)
+def build(
+    http: httpx.Client | httpx.AsyncClient, operation: Operation[Any], arguments: dict[str, Any]
+) -> httpx.Request:
+    """The request of ``operation`` with ``arguments``, on ``http`` (its base URL, headers, timeout)."""
+    kwargs = operation.build(**arguments)
+    # The absolute URL joined here as httpx joins a relative one onto base_url (which always ends
+    # in "/"), minus httpx parsing the relative path once more first: a tenth of a GET's cost.
+    base = http.base_url
+    kwargs["url"] = base.copy_with(raw_path=base.raw_path + kwargs["url"].lstrip("/").encode("ascii"))
+    return http.build_request(**kwargs)
 
 
-async def send_async(api: AuthenticatedClient, operation: Operation[T], arguments: dict[str, Any]) -> T:
-    """Async twin of :func:`send`."""
-    with _Mapping(operation):
-        response = await operation.endpoint.asyncio_detailed(client=api, **arguments)
-    return checked(operation, response.parsed)
+def send(http: httpx.Client, policy: RetryPolicy, operation: Operation[T], arguments: dict[str, Any]) -> Sent[T]:
+    """Send ``operation`` with ``arguments`` (the generated function's); its value, or the typed error."""
+    request = build(http, operation, arguments)
+    attempts = Attempts(policy, request)
+    while True:
+        try:
+            response = http.send(request, follow_redirects=False)
+        except httpx.TransportError as error:
+            delay = attempts.after_error(error)
+            if delay is None:
+                raise connection_error(error, request.method, request.url.path, attempts.number) from error
+            time.sleep(delay)
+            continue
+        except httpx.HTTPError as error:  # not a transport failure (e.g. a body that does not decode)
+            raise connection_error(error, request.method, request.url.path, attempts.number) from error
+        delay = attempts.after_status(response)
+        if delay is None:
+            return outcome(operation, response, attempts.number)
+        response.close()
+        time.sleep(delay)
 
 
-def invalid(operation: Operation[Any], exc: BaseException) -> APIResponseValidationError:
-    """The error for a successful status whose body is not what the API documents."""
-    response = last_response.get()
-    if response is None:  # pragma: no cover - the hook always runs first
-        response = httpx.Response(0, request=httpx.Request(operation.method, operation.path))
-    path = response.request.url.path
-    write = not is_idempotent(operation.method)
-    return APIResponseValidationError(
-        f"{response.status_code} on {operation.method} {path}: {unexpected_body(response)} "
-        f"({type(exc).__name__})" + ("; the request may have been applied" if write else ""),
-        response=response,
-        method=operation.method,
-        url=str(response.request.url),
-        may_have_been_applied=write,
-    )
+async def send_async(
+    http: httpx.AsyncClient, policy: RetryPolicy, operation: Operation[T], arguments: dict[str, Any]
+) -> Sent[T]:
+    """Async twin of :func:`send`; waits with ``asyncio.sleep``."""
+    request = build(http, operation, arguments)
+    attempts = Attempts(policy, request)
+    while True:
+        try:
+            response = await http.send(request, follow_redirects=False)
+        except httpx.TransportError as error:
+            delay = attempts.after_error(error)
+            if delay is None:
+                raise connection_error(error, request.method, request.url.path, attempts.number) from error
+            await _asleep(delay)
+            continue
+        except httpx.HTTPError as error:
+            raise connection_error(error, request.method, request.url.path, attempts.number) from error
+        delay = attempts.after_status(response)
+        if delay is None:
+            return outcome(operation, response, attempts.number)
+        await response.aclose()
+        await _asleep(delay)
+
+
+def outcome(operation: Operation[T], response: httpx.Response, attempts: int) -> Sent[T]:
+    """The final (read) response of ``operation`` as its value, or the error it means."""
+    request = response.request
+    status = response.status_code
+    if logger.isEnabledFor(logging.DEBUG):
+        fake = " (answered in-process by FakeProlific)" if response.extensions.get("prolific_fake") else ""
+        logger.debug("%s %s -> %s%s", request.method, request.url.path, status, fake)
+    if not 200 <= status < 300:
+        raise status_error(response, method=request.method, path=request.url.path, attempts=attempts)
+    try:
+        parsed = operation.parse(response)
+    except _PARSE_ERRORS as exc:
+        raise invalid_body(operation, response, exc) from exc
+    if not operation.accepts(parsed):
+        names = " or ".join(operation.returns)
+        raise invalid_body(operation, response, TypeError(f"expected {names}, got {type(parsed).__name__}"))
+    return Sent(parsed, response)
+
+
+async def _asleep(delay: float) -> None:
+    # asyncio is imported here, by the first async retry: `import prolific` and a sync client need none of it.
+    import asyncio
+
+    await asyncio.sleep(delay)
+
+
+class Sender:
+    """A blocking client's runner: the generated methods' calls go through :func:`send` on its connection.
+
+    Called as the generated layer's runner it returns the value; :meth:`sent` also returns the response.
+    """
+
+    __slots__ = ("connection", "policy")
+
+    def __init__(self, connection: Connection, policy: RetryPolicy) -> None:
+        self.connection = connection
+        self.policy = policy
+
+    def __call__(self, operation: Operation[T], arguments: dict[str, Any], /) -> T:
+        return send(self.connection.http, self.policy, operation, arguments).value
+
+    def sent(self, operation: Operation[T], arguments: dict[str, Any]) -> Sent[T]:
+        """The value and the response of ``operation`` sent with ``arguments``."""
+        return send(self.connection.http, self.policy, operation, arguments)
+
+
+class AsyncSender:
+    """Async twin of :class:`Sender`."""
+
+    __slots__ = ("connection", "policy")
+
+    def __init__(self, connection: AsyncConnection, policy: RetryPolicy) -> None:
+        self.connection = connection
+        self.policy = policy
+
+    async def __call__(self, operation: Operation[T], arguments: dict[str, Any], /) -> T:
+        return (await send_async(self.connection.http, self.policy, operation, arguments)).value
+
+    async def sent(self, operation: Operation[T], arguments: dict[str, Any]) -> Sent[T]:
+        """The value and the response of ``operation`` sent with ``arguments``."""
+        return await send_async(self.connection.http, self.policy, operation, arguments)
 
 
 class Call(Generic[T]):
@@ -96,7 +199,7 @@ class Call(Generic[T]):
     ``extract`` turns the operation's success value into the method's result (e.g. a pool id out of
     the ``CredentialPool``); what it raises on a body the API should not have sent becomes
     :class:`~prolific.APIResponseValidationError`. The resource sends ``call.operation`` with
-    ``call.arguments`` through its runner and hands the value to :meth:`result`.
+    ``call.arguments`` through its runner and hands the value and response to :meth:`result`.
     """
 
     __slots__ = ("arguments", "extract", "operation")
@@ -106,12 +209,12 @@ class Call(Generic[T]):
         self.arguments = arguments
         self.extract = extract
 
-    def result(self, value: Any) -> T:
+    def result(self, sent: Sent[Any]) -> T:
         """The caller's value from the operation's success value, or APIResponseValidationError."""
         try:
-            return self.extract(value)
+            return self.extract(sent.value)
         except _PARSE_ERRORS as exc:
-            raise invalid(self.operation, exc) from exc
+            raise invalid_body(self.operation, sent.response, exc) from exc
 
     def __repr__(self) -> str:
         return f"<Call {self.operation.operation_id}>"

@@ -9,23 +9,21 @@ runner those methods call. ``credentials``, ``participant_groups``, ``invitation
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
 
 import httpx
-from attrs import define, field
 
-from prolific_api_client.client import AuthenticatedClient
-from prolific_api_client.operations import AsyncOperationGroups, Operation, OperationGroups
+from prolific_api_client.operations import AsyncOperationGroups, AsyncOperations, Operation, OperationGroups, Operations
 
-from ._call import send, send_async
-from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, USER_AGENT, resolve_base_url, resolve_token
-from ._errors import ConfigurationError
+from ._api_client import ProlificAPIClient
+from ._call import AsyncSender, RawResponse, Sender, Sent
+from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, resolve_base_url, resolve_token
+from ._connection import AsyncConnection, Connection, TokenAuth
+from ._errors import ConfigurationError, InvalidArgumentError
 from ._pagination import HasResults, Pager, operation_of
-from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
-from ._transport import TokenAuth, async_response_hook, last_response, response_hook
+from ._retry import RetryPolicy
 
 if TYPE_CHECKING:  # the resources (and the models they use) load on first use of their attribute
     from .resources import (
@@ -46,112 +44,13 @@ if TYPE_CHECKING:  # the resources (and the models they use) load on first use o
 
 T = TypeVar("T")
 P = ParamSpec("P")
-HTTP = TypeVar("HTTP", httpx.Client, httpx.AsyncClient)
+CONNECTION = TypeVar("CONNECTION", Connection, AsyncConnection)
 
 
-@define
-class ProlificAPIClient(AuthenticatedClient):
-    """The generated ``AuthenticatedClient``, configured for Prolific, whose repr hides the token.
+class _ClientBase(Generic[CONNECTION]):
+    """Settings shared by both clients, their connection and ``client.api``; the sending is the subclasses'."""
 
-    (attrs' generated repr of the parent prints every field, the token included.) Pass it as
-    ``client=`` to any function in ``prolific_api_client.api``. Its httpx client is the one the
-    ``prolific`` client opens on first use (``connect``): auth, retries, the error hook included.
-    """
-
-    _connect: Callable[[], object] | None = field(default=None, kw_only=True, repr=False)
-
-    def get_httpx_client(self) -> httpx.Client:
-        if self._client is None and self._connect is not None:
-            self._connect()
-        return super().get_httpx_client()
-
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        if self._async_client is None and self._connect is not None:
-            self._connect()
-        return super().get_async_httpx_client()
-
-    def __repr__(self) -> str:
-        return f"ProlificAPIClient(base_url={self._base_url!r}, token='***', prefix={self.prefix!r})"
-
-    __str__ = __repr__
-
-
-@dataclass(frozen=True)
-class RawResponse(Generic[T]):
-    """A call's result together with the HTTP response it came from (see ``with_raw_response``).
-
-    ``parsed`` is what the method returns; ``http_response`` the ``httpx.Response`` of the (last)
-    request it made, with ``status_code`` and ``headers`` at hand.
-    """
-
-    parsed: T
-    http_response: httpx.Response
-
-    @property
-    def status_code(self) -> int:
-        """The HTTP status code."""
-        return self.http_response.status_code
-
-    @property
-    def headers(self) -> httpx.Headers:
-        """The response headers."""
-        return self.http_response.headers
-
-
-class _Capture:
-    """Around one call: the last response the response hook saw meanwhile (this thread or task only)."""
-
-    def __init__(self, method: object) -> None:
-        self.method = method
-        self._seen: httpx.Response | None = None
-
-    def __enter__(self) -> _Capture:
-        self._token = last_response.set(None)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._seen = last_response.get()
-        last_response.reset(self._token)
-
-    @property
-    def response(self) -> httpx.Response:
-        if self._seen is None:
-            raise ConfigurationError(f"{self.method!r} sent no request through this client")
-        return self._seen
-
-
-def _limits() -> httpx.Limits:
-    # 200 concurrent tasks on one AsyncProlific queue for a connection rather than open 200. Keep
-    # every connection alive: with fewer kept alive than open, httpcore 1.0 closes each as it idles.
-    return httpx.Limits(max_connections=50, max_keepalive_connections=50)
-
-
-def _retrying(http: httpx.Client | httpx.AsyncClient, policy: RetryPolicy) -> None:
-    """Wrap every transport of ``http`` (the default one and any mounts) in the retry transport.
-
-    httpx has no public setter for a client's transports, so this reaches its ``_transport`` and
-    ``_mounts``, stable since httpx 0.20 (tested); a wrapper already there is replaced, not nested.
-    """
-    wrapper: Any = AsyncRetryTransport if isinstance(http, httpx.AsyncClient) else RetryTransport
-
-    def wrap(transport: Any) -> Any:
-        if transport is None:
-            return None
-        if isinstance(transport, RetryTransport | AsyncRetryTransport):
-            transport = transport.inner
-        return wrapper(transport, policy)
-
-    try:
-        http._transport = wrap(http._transport)
-        http._mounts = {pattern: wrap(transport) for pattern, transport in http._mounts.items()}
-    except AttributeError:  # pragma: no cover - an httpx without these attributes
-        raise ConfigurationError(
-            "this httpx version hides its transports: retries cannot be installed; pass no http_client"
-        ) from None
-
-
-class _ClientBase:
-    """Settings shared by both clients; the I/O is in the subclasses."""
+    _connection: CONNECTION
 
     def __init__(
         self,
@@ -161,6 +60,8 @@ class _ClientBase:
         timeout: float | httpx.Timeout | None,
         max_retries: int | None,
         retry_policy: RetryPolicy | None,
+        http_client: Any,
+        connection: type[CONNECTION],
     ) -> None:
         token = resolve_token(token)
         self.base_url = resolve_base_url(base_url)
@@ -181,8 +82,7 @@ class _ClientBase:
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.retry_policy = retry_policy
         self._auth = TokenAuth(token, self.base_url)
-        self._owns_http = True
-        self._http: Any = None  # opened on first use (importing httpcore and building a pool costs)
+        self._connection = connection(self.base_url, self._auth, self.timeout, http_client)
         self._api = ProlificAPIClient(
             base_url=self.base_url,
             token=token,
@@ -190,63 +90,22 @@ class _ClientBase:
             timeout=self.timeout,
             raise_on_unexpected_status=True,
             follow_redirects=False,
-            connect=self._open,
+            connection=self._connection,
+            policy=self.retry_policy,
         )
-
-    def _open(self) -> None:
-        """Open the default httpx client (the subclass says which kind)."""
-        raise NotImplementedError
 
     @property
     def max_retries(self) -> int:
         """How many times a request may be sent again (``retry_policy.max_retries``)."""
         return self.retry_policy.max_retries
 
-    def _connect(self, http: Any, kind: type[HTTP], hook: Any, other: str) -> HTTP:
-        """Our default ``kind`` client, or the caller's one configured for Prolific; with retries."""
-        if http is None:
-            http = kind(**self._http_kwargs(), event_hooks={"response": [hook]})
-        elif not isinstance(http, kind):
-            is_httpx = isinstance(http, httpx.Client | httpx.AsyncClient)
-            hint = f" (use {other} for an httpx.{type(http).__name__})" if is_httpx else ""
-            raise ConfigurationError(f"http_client must be an httpx.{kind.__name__}, got {type(http).__name__}{hint}")
-        else:
-            self._adopt(http, hook)
-        _retrying(http, self.retry_policy)
-        return http  # type: ignore[no-any-return]
-
-    def _adopt(self, http: httpx.Client | httpx.AsyncClient, hook: Any) -> None:
-        """Configure a caller's httpx client: our base URL, auth, hook, no redirects."""
-        http.base_url = httpx.URL(self.base_url)
-        http.auth = self._auth
-        http.follow_redirects = False
-        hooks = http.event_hooks
-        hooks["response"] = [h for h in hooks.get("response", []) if h is not hook] + [hook]
-        http.event_hooks = hooks
-        agent = http.headers.get("User-Agent", "")
-        if not agent or agent.startswith("python-httpx/"):
-            http.headers["User-Agent"] = USER_AGENT
-        elif USER_AGENT not in agent:
-            http.headers["User-Agent"] = f"{agent} {USER_AGENT}"
-        self._owns_http = False
-
-    def _http_kwargs(self) -> dict[str, Any]:
-        return {
-            "base_url": self.base_url,
-            "auth": self._auth,
-            "timeout": self.timeout,
-            "follow_redirects": False,
-            "headers": {"User-Agent": USER_AGENT},
-            "limits": _limits(),
-        }
-
     @property
     def api(self) -> ProlificAPIClient:
         """The configured generated client (``Token`` auth, retries, typed errors), for direct calls.
 
-        Every request it sends goes through the same transport as the client's methods, so the
-        retry policy applies, and a non-2xx status raises the :class:`~prolific.APIStatusError`
-        family before the generated parser runs.
+        Every request it sends goes through the client's connection with the same retry policy,
+        and a non-2xx status raises the :class:`~prolific.APIStatusError` family before the
+        generated parser runs (see :mod:`prolific._api_client` for how).
 
         >>> from prolific_api_client.api.studies import get_study
         >>> study = get_study.sync("6540...", client=client.api)  # doctest: +SKIP
@@ -257,7 +116,7 @@ class _ClientBase:
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
 
 
-class Prolific(_ClientBase, OperationGroups):
+class Prolific(_ClientBase[Connection], OperationGroups):
     """The Prolific API client (blocking).
 
     Every operation is a method named after it, under its tag: ``client.studies.get_study(id)``,
@@ -277,6 +136,8 @@ class Prolific(_ClientBase, OperationGroups):
     ...     pool_id = client.credentials.create_pool(workspace_id="ws1", credentials="alice,pw-1")
     """
 
+    _runner: Sender
+
     def __init__(
         self,
         token: str | None = None,
@@ -287,18 +148,16 @@ class Prolific(_ClientBase, OperationGroups):
         retry_policy: RetryPolicy | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
-        super().__init__(token, base_url=base_url, timeout=timeout, max_retries=max_retries, retry_policy=retry_policy)
-        if http_client is not None:
-            self._http = self._connect(http_client, httpx.Client, response_hook, "AsyncProlific")
-            self._api.set_httpx_client(self._http)
-        self._runner = self._send
-
-    def _open(self) -> None:
-        self._http = self._connect(None, httpx.Client, response_hook, "AsyncProlific")
-        self._api.set_httpx_client(self._http)
-
-    def _send(self, operation: Operation[T], arguments: dict[str, Any]) -> T:
-        return send(self._api, operation, arguments)
+        super().__init__(
+            token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            http_client=http_client,
+            connection=Connection,
+        )
+        self._runner = Sender(self._connection, self.retry_policy)
 
     @cached_property
     def credentials(self) -> Credentials:
@@ -351,7 +210,7 @@ class Prolific(_ClientBase, OperationGroups):
         ``subscriptions``, ``events``."""
         from .resources import Webhooks
 
-        return Webhooks(self._runner, self.with_raw_response)
+        return Webhooks(self._runner)
 
     @overload
     def paginate(self, method: Callable[P, list[T]], /, *args: P.args, **kwargs: P.kwargs) -> Iterator[T]: ...
@@ -380,14 +239,17 @@ class Prolific(_ClientBase, OperationGroups):
         >>> raw = client.with_raw_response(client.studies.get_study, "6540...")  # doctest: +SKIP
         >>> raw.status_code, raw.headers["content-type"], raw.parsed.name  # doctest: +SKIP
         """
-        with _Capture(method) as capture:
-            parsed = method(*args, **kwargs)
-        return RawResponse(parsed, capture.response)
+        operation = getattr(method, "operation", None)
+        if operation is not None:  # a generated method: its operation, sent here
+            value, response = self._runner.sent(operation, _arguments(method, args, kwargs))
+            return RawResponse(value, response)
+        recorder = _Recorder(self._connection, self.retry_policy)  # a friendly method: run on a recording runner
+        value = _on_runner(method, recorder)(*args, **kwargs)
+        return RawResponse(value, recorder.last(method))
 
     def close(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""
-        if self._owns_http and self._http is not None:
-            self._http.close()
+        self._connection.close()
 
     def __enter__(self) -> Prolific:
         return self
@@ -398,7 +260,7 @@ class Prolific(_ClientBase, OperationGroups):
         self.close()
 
 
-class AsyncProlific(_ClientBase, AsyncOperationGroups):
+class AsyncProlific(_ClientBase[AsyncConnection], AsyncOperationGroups):
     """The Prolific API client for asyncio: the same surface as :class:`Prolific`, with ``await``.
 
     >>> async with AsyncProlific() as client:  # doctest: +SKIP
@@ -406,6 +268,8 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
     ...     async for submission in client.paginate(client.submissions.get_submissions, study=study.id):
     ...         print(submission.id)
     """
+
+    _runner: AsyncSender
 
     def __init__(
         self,
@@ -417,18 +281,16 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
         retry_policy: RetryPolicy | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        super().__init__(token, base_url=base_url, timeout=timeout, max_retries=max_retries, retry_policy=retry_policy)
-        if http_client is not None:
-            self._http = self._connect(http_client, httpx.AsyncClient, async_response_hook, "Prolific")
-            self._api.set_async_httpx_client(self._http)
-        self._runner = self._send
-
-    def _open(self) -> None:
-        self._http = self._connect(None, httpx.AsyncClient, async_response_hook, "Prolific")
-        self._api.set_async_httpx_client(self._http)
-
-    def _send(self, operation: Operation[T], arguments: dict[str, Any]) -> Awaitable[T]:
-        return send_async(self._api, operation, arguments)
+        super().__init__(
+            token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            http_client=http_client,
+            connection=AsyncConnection,
+        )
+        self._runner = AsyncSender(self._connection, self.retry_policy)
 
     @cached_property
     def credentials(self) -> AsyncCredentials:
@@ -481,7 +343,7 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
         ``subscriptions``, ``events``."""
         from .resources import AsyncWebhooks
 
-        return AsyncWebhooks(self._runner, self.with_raw_response)
+        return AsyncWebhooks(self._runner)
 
     @overload
     def paginate(
@@ -505,14 +367,17 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
         self, method: Callable[P, Awaitable[T]], /, *args: P.args, **kwargs: P.kwargs
     ) -> RawResponse[T]:
         """The result with its ``httpx.Response``; see :meth:`Prolific.with_raw_response`."""
-        with _Capture(method) as capture:
-            parsed = await method(*args, **kwargs)
-        return RawResponse(parsed, capture.response)
+        operation = getattr(method, "operation", None)
+        if operation is not None:
+            value, response = await self._runner.sent(operation, _arguments(method, args, kwargs))
+            return RawResponse(value, response)
+        recorder = _AsyncRecorder(self._connection, self.retry_policy)
+        value = await _on_runner(method, recorder)(*args, **kwargs)
+        return RawResponse(value, recorder.last(method))
 
     async def aclose(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""
-        if self._owns_http and self._http is not None:
-            await self._http.aclose()
+        await self._connection.aclose()
 
     async def __aenter__(self) -> AsyncProlific:
         return self
@@ -521,3 +386,69 @@ class AsyncProlific(_ClientBase, AsyncOperationGroups):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _arguments(method: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The generated method's arguments by name, as it hands them to its runner (defaults included)."""
+    import inspect
+
+    bound = inspect.signature(method).bind(*args, **kwargs)
+    bound.apply_defaults()
+    return dict(bound.arguments)
+
+
+def _on_runner(method: Callable[P, T], runner: Sender | AsyncSender) -> Callable[P, T]:
+    """``method`` of a copy of its resource that sends through ``runner``."""
+    owner = getattr(method, "__self__", None)
+    name = getattr(method, "__name__", None)
+    if not isinstance(owner, Operations | AsyncOperations) or not isinstance(name, str):
+        raise InvalidArgumentError(
+            f"with_raw_response() takes a client method, e.g. client.studies.get_study; got {method!r}"
+        )
+    return getattr(type(owner)(runner), name)  # type: ignore[arg-type, no-any-return]
+
+
+class _Recorder(Sender):
+    """A runner that keeps the response of the last request it sent (for one ``with_raw_response``)."""
+
+    __slots__ = ("response",)
+
+    def __init__(self, connection: Connection, policy: RetryPolicy) -> None:
+        super().__init__(connection, policy)
+        self.response: httpx.Response | None = None
+
+    def __call__(self, operation: Operation[T], arguments: dict[str, Any], /) -> T:
+        return self.sent(operation, arguments).value
+
+    def sent(self, operation: Operation[T], arguments: dict[str, Any]) -> Sent[T]:
+        sent = super().sent(operation, arguments)
+        self.response = sent.response
+        return sent
+
+    def last(self, method: object) -> httpx.Response:
+        if self.response is None:
+            raise ConfigurationError(f"{method!r} sent no request through this client")
+        return self.response
+
+
+class _AsyncRecorder(AsyncSender):
+    """Async twin of :class:`_Recorder`."""
+
+    __slots__ = ("response",)
+
+    def __init__(self, connection: AsyncConnection, policy: RetryPolicy) -> None:
+        super().__init__(connection, policy)
+        self.response: httpx.Response | None = None
+
+    async def __call__(self, operation: Operation[T], arguments: dict[str, Any], /) -> T:
+        return (await self.sent(operation, arguments)).value
+
+    async def sent(self, operation: Operation[T], arguments: dict[str, Any]) -> Sent[T]:
+        sent = await super().sent(operation, arguments)
+        self.response = sent.response
+        return sent
+
+    def last(self, method: object) -> httpx.Response:
+        if self.response is None:
+            raise ConfigurationError(f"{method!r} sent no request through this client")
+        return self.response

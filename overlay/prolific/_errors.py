@@ -28,21 +28,20 @@ working for code that does not know this package.
             └── ServerError                   >= 500
 
 Messages never contain the API token or the body of a request (a credentials request body holds
-passwords); response bodies are shown only through the ``detail`` Prolific puts in them.
+passwords); response bodies are shown only through the ``detail`` Prolific puts in them. Only the
+classes live here; which error a response or an httpx failure becomes is decided beside the send
+path, in :mod:`prolific._failures`.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
-
-from ._http import is_idempotent, parse_retry_after
 
 if TYPE_CHECKING:
     import httpx
 
-    from .credentials import Credential
+    from ._credential_types import Credential
 
 __all__ = [
     "APIConnectionError",
@@ -65,13 +64,7 @@ __all__ = [
     "ServerError",
     "StudyStateError",
     "UploadError",
-    "error_detail",
-    "status_error",
-    "unexpected_body",
 ]
-
-# Longest detail text we put into a message; a proxy's HTML page can be megabytes.
-_MAX_DETAIL = 500
 
 
 class ProlificError(Exception):
@@ -307,175 +300,6 @@ class RateLimitError(APIStatusError):
 
 class ServerError(APIStatusError):
     """5xx: the API or a proxy in front of it failed."""
-
-
-_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
-    400: BadRequestError,
-    401: AuthenticationError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    409: ConflictError,
-    422: BadRequestError,
-    429: RateLimitError,
-}
-
-_REASONS = {
-    400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-    405: "Method Not Allowed", 408: "Request Timeout", 409: "Conflict", 413: "Payload Too Large",
-    415: "Unsupported Media Type", 422: "Unprocessable Entity", 429: "Too Many Requests",
-    499: "Client Closed Request", 500: "Internal Server Error", 502: "Bad Gateway",
-    503: "Service Unavailable", 504: "Gateway Timeout",
-}  # fmt: skip
-
-
-def _status_class(status: int) -> type[APIStatusError]:
-    if status in _STATUS_CLASSES:
-        return _STATUS_CLASSES[status]
-    if status >= 500:
-        return ServerError
-    if 400 <= status < 500 and status not in (408,):
-        return BadRequestError if status == 422 else APIStatusError
-    return APIStatusError
-
-
-def _render_detail(detail: object) -> str | None:
-    """Prolific's ``detail`` is a string, a list of strings, or field -> messages."""
-    if detail is None or detail == "" or detail == [] or detail == {}:
-        return None
-    if isinstance(detail, str):
-        return detail
-    if isinstance(detail, list):
-        parts = [_render_detail(item) for item in detail]
-        return "; ".join(p for p in parts if p)
-    if isinstance(detail, dict):
-        rendered = []
-        for key, value in detail.items():
-            text = _render_detail(value)
-            rendered.append(f"{key}: {text}" if text else str(key))
-        return "; ".join(rendered)
-    return str(detail)
-
-
-def error_detail(body: object) -> str | None:
-    """Extract a readable explanation from a Prolific error body of any shape.
-
-    >>> error_detail({"error": {"title": "Conflict", "detail": "username exists"}})
-    'username exists'
-    >>> error_detail({"error": {"detail": {"workspace_id": ["This field is required."]}}})
-    'workspace_id: This field is required.'
-    >>> error_detail({"detail": "Not found.", "message": "pool"}) is not None
-    True
-    >>> error_detail("<html>bad gateway</html>") is None
-    True
-    """
-    if not isinstance(body, dict):
-        return None
-    inner = body.get("error")
-    if isinstance(inner, dict):
-        text = _render_detail(inner.get("detail")) or _render_detail(inner.get("title"))
-        extra = inner.get("additional_information")
-        if text and isinstance(extra, str) and extra.strip():
-            text = f"{text} ({extra.strip()})"
-        return text
-    if isinstance(inner, str) and inner.strip():
-        return inner
-    detail = _render_detail(body.get("detail"))
-    message = _render_detail(body.get("message"))
-    if detail and message and message != detail:
-        return f"{detail} ({message})"
-    return detail or message
-
-
-def unexpected_body(response: httpx.Response) -> str:
-    """What a successful response's body is, when it is not what the API documents (for messages).
-
-    A proxy's or login page's HTML is the usual cause: say so rather than name a parser error.
-    """
-    try:
-        content = response.content
-    except Exception:  # a stream that was never read or was cut off
-        content = b""
-    kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    head = content[:256].lstrip().lower()
-    if "html" in kind or head.startswith((b"<!doctype html", b"<html")):
-        return (
-            "the server answered HTML, not JSON (a proxy, a login or captive portal, or a base URL that is not "
-            "the API?)"
-        )
-    if not content:
-        return "the response has no body"
-    if not isinstance(_parse_body(response), dict | list):
-        return f"the response body is not JSON ({kind or 'no content type'})"
-    return "the response body is not what the API documents"
-
-
-def _parse_body(response: httpx.Response) -> object:
-    try:
-        content = response.content
-    except Exception:  # a stream that was never read or was cut off
-        return None
-    if not content:
-        return None
-    try:
-        return json.loads(content)
-    except ValueError:
-        return response.text
-
-
-def _shorten(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _MAX_DETAIL else text[: _MAX_DETAIL - 1] + "…"
-
-
-def status_error(response: httpx.Response, *, method: str, path: str) -> APIStatusError:
-    """Build the right :class:`APIStatusError` subclass for a non-2xx ``response``.
-
-    Never raises on odd bodies (HTML, truncated JSON, nothing at all) or non-standard codes.
-    ``path`` is what goes in the message (no host, no query), e.g. ``/api/v1/credentials/``.
-    """
-    status = response.status_code
-    body = _parse_body(response)
-    detail = error_detail(body)
-    reason = _REASONS.get(status) or response.reason_phrase or "Error"
-    message = f"{status} {reason} on {method} {path}"
-    if detail:
-        message += f": {_shorten(detail)}"
-    elif 300 <= status < 400:
-        location = response.headers.get("location")
-        message += f": redirect to {location!r} not followed" if location else ": redirect not followed"
-    cls = _status_class(status)
-    # Only a write can have been half done; repeating a GET changes nothing.
-    may_apply = status >= 500 and status != 503 and not is_idempotent(method)
-    if may_apply:
-        message += " (the write may or may not have been applied: check before repeating it)"
-    retry_after = None
-    if status == 429:
-        retry_after = parse_retry_after(response.headers.get("retry-after"))
-        if retry_after is not None:
-            message += f" (the API asks to wait {retry_after:.0f}s before retrying)"
-    attempts = response.extensions.get("prolific_attempts", 1)
-    if isinstance(attempts, int) and attempts > 1:
-        message += f" [after {attempts} attempts]"
-    error = cls(
-        message,
-        response=response,
-        body=body,
-        detail=detail,
-        method=method,
-        url=str(response.request.url) if _has_request(response) else None,
-        may_have_been_applied=may_apply,
-    )
-    if isinstance(error, RateLimitError):
-        error.retry_after = retry_after
-    return error
-
-
-def _has_request(response: httpx.Response) -> bool:
-    try:
-        response.request  # noqa: B018 - property raises when unset
-    except RuntimeError:
-        return False
-    return True
 
 
 # -- submission review and messages (issue 21) ------------------------------------------------------

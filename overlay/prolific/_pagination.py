@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
-from prolific_api_client.operations import OPERATIONS, Operation
+from prolific_api_client.operations import Operation
 from prolific_api_client.types import Unset
 
 from ._errors import InvalidArgumentError
@@ -31,8 +31,6 @@ DEFAULT_PAGE_SIZE = 100
 
 _SIZE = {"page": "page_size", "offset": "limit"}
 _POSITION = {"page": "page", "offset": "offset"}
-_OPERATIONS_PACKAGE = "prolific_api_client.operations."
-_BY_METHOD: dict[tuple[str, str], Operation[Any]] = {}
 
 
 class HasResults(Protocol[T_co]):
@@ -43,17 +41,10 @@ class HasResults(Protocol[T_co]):
 
 
 def operation_of(method: Callable[..., Any]) -> Operation[Any]:
-    """The operation behind a client method (``client.studies.get_studies``); else InvalidArgumentError."""
-    owner = getattr(method, "__self__", None)
-    name = getattr(method, "__name__", None)
-    if owner is not None and isinstance(name, str):
-        if not _BY_METHOD:
-            _BY_METHOD.update({(op.tag, op.name): op for op in OPERATIONS.values()})
-        for cls in type(owner).__mro__:
-            if cls.__module__.startswith(_OPERATIONS_PACKAGE):
-                found = _BY_METHOD.get((cls.__module__.removeprefix(_OPERATIONS_PACKAGE), name))
-                if found is not None:
-                    return found
+    """The operation a client method sends (``client.studies.get_studies.operation``); else InvalidArgumentError."""
+    operation = getattr(method, "operation", None)
+    if isinstance(operation, Operation):
+        return operation
     raise InvalidArgumentError(
         f"paginate() takes a client method for an API operation, e.g. client.studies.get_studies; got {method!r}"
     )

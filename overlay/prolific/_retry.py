@@ -1,4 +1,4 @@
-"""The one retry policy, and the transport every request passes through that applies it.
+"""The one retry policy: which requests may be sent again, and how long to wait first.
 
 By HTTP method:
 
@@ -10,16 +10,15 @@ By HTTP method:
   sending may have been applied: the error is raised at once, saying so.
 
 Waits: exponential backoff with jitter, or the ``Retry-After`` the API sent (seconds or an HTTP
-date) up to ``max_retry_after``. The retries live in a transport wrapped around the client's, so the
-client's methods, the friendly methods and generated functions called with ``client.api`` all get
-them; only the sleeping differs between :class:`RetryTransport` and :class:`AsyncRetryTransport`.
+date) up to ``max_retry_after``. :class:`Attempts` keeps the count for one request and answers
+"wait how long, or stop?"; the loops that send are the send path's (:mod:`prolific._call`) and,
+for generated functions called with ``client.api``, its transport's (:mod:`prolific._api_client`).
 """
 
 from __future__ import annotations
 
 import logging
 import random
-import time
 from dataclasses import dataclass, field
 
 import httpx
@@ -34,8 +33,6 @@ RETRY_STATUSES_IDEMPOTENT = frozenset({429, 500, 502, 503, 504})
 RETRY_STATUSES_NOT_APPLIED = frozenset({429, 503})
 #: Exceptions raised before any byte of the request left this machine.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-#: Where a response says how many attempts it took (read by the error mapping).
-ATTEMPTS = "prolific_attempts"
 
 
 @dataclass(frozen=True)
@@ -82,7 +79,7 @@ class RetryPolicy:
 
 
 class Attempts:
-    """Retry bookkeeping for one request; both transports share it, only sleeping differs.
+    """Retry bookkeeping for one request; every sending loop shares it, only sleeping differs.
 
     ``after_status(response)`` / ``after_error(error)`` return the seconds to wait before sending
     again, or None when the request is not to be sent again.
@@ -117,81 +114,3 @@ class Attempts:
         )  # fmt: skip
         self.number += 1
         return delay
-
-    def done(self, response: httpx.Response) -> httpx.Response:
-        response.extensions[ATTEMPTS] = self.number
-        return response
-
-    def failed(self, error: BaseException) -> None:
-        error.prolific_attempts = self.number  # type: ignore[attr-defined]
-
-
-class RetryTransport(httpx.BaseTransport):
-    """Wraps a transport: sends each request again as :class:`RetryPolicy` allows, sleeping in between."""
-
-    def __init__(self, inner: httpx.BaseTransport, policy: RetryPolicy) -> None:
-        self.inner = inner
-        self.policy = policy
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        attempts = Attempts(self.policy, request)
-        while True:
-            try:
-                response = self.inner.handle_request(request)
-            except httpx.TransportError as error:
-                delay = attempts.after_error(error)
-                if delay is None:
-                    attempts.failed(error)
-                    raise
-                time.sleep(delay)
-                continue
-            delay = attempts.after_status(response)
-            if delay is None:
-                return attempts.done(response)
-            response.close()
-            time.sleep(delay)
-
-    def close(self) -> None:
-        self.inner.close()
-
-    def __repr__(self) -> str:
-        return f"RetryTransport({self.inner!r}, {self.policy!r})"
-
-
-class AsyncRetryTransport(httpx.AsyncBaseTransport):
-    """Async twin of :class:`RetryTransport`; sleeps with ``asyncio.sleep`` so the loop keeps running."""
-
-    def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy) -> None:
-        self.inner = inner
-        self.policy = policy
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        attempts = Attempts(self.policy, request)
-        while True:
-            try:
-                response = await self.inner.handle_async_request(request)
-            except httpx.TransportError as error:
-                delay = attempts.after_error(error)
-                if delay is None:
-                    attempts.failed(error)
-                    raise
-                await _asleep(delay)
-                continue
-            delay = attempts.after_status(response)
-            if delay is None:
-                return attempts.done(response)
-            await response.aclose()
-            await _asleep(delay)
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
-
-    def __repr__(self) -> str:
-        return f"AsyncRetryTransport({self.inner!r}, {self.policy!r})"
-
-
-async def _asleep(delay: float) -> None:
-    # asyncio is imported here, by the first async retry: `import prolific` and a sync client need none of it.
-    import asyncio
-
-    await asyncio.sleep(delay)

@@ -28,12 +28,12 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple, TypeAlias
 
-from ._errors import BonusFormatError, BonusProblem, CredentialsFormatError
-from ._validation import prolific_id_problem
-
 # The credentials reader's names for the separators spreadsheets use instead of commas, and its
 # UTF-8 decoding (which names a bad byte's line and position): one wording for both kinds of file.
-from .credentials import _FOREIGN_SEPARATORS, decode_text
+from ._credential_rules import FOREIGN_SEPARATORS
+from ._errors import BonusFormatError, BonusProblem, CredentialsFormatError
+from ._validation import prolific_id_problem
+from .credentials import decode_text
 
 __all__ = [
     "Bonus",
@@ -336,7 +336,7 @@ def _checked_rows(
         count = sum(1 for row in rows if len(row) == 1 and separator in row[0])
         problems.append(
             BonusProblem(
-                f"the file separates its fields with {_FOREIGN_SEPARATORS[separator]}, not commas ({count} of "
+                f"the file separates its fields with {FOREIGN_SEPARATORS[separator]}, not commas ({count} of "
                 f'{len(rows)} lines): write id,amount lines. Save it from Excel as "CSV UTF-8 (Comma delimited)" '
                 "(or set the list separator to a comma)",
                 source=source,
@@ -384,7 +384,7 @@ def _file_separator(rows: Rows) -> str | None:
     """``;`` or a tab when the file's first row and most rows use it instead of commas."""
     if not rows or len(rows[0]) != 1:
         return None
-    for separator in _FOREIGN_SEPARATORS:
+    for separator in FOREIGN_SEPARATORS:
         if separator in rows[0][0]:
             using = sum(1 for row in rows if len(row) == 1 and separator in row[0])
             if 2 * using >= len(rows):
@@ -405,7 +405,7 @@ def _row_problems(fields: list[str], line: int, source: str | None, *, first: bo
             if reason is not None and ("thousands separator" in reason or "a point, not a comma" in reason):
                 return [problem(f"{reason} (the comma split the line into {len(fields)} fields)", "amount")]
             return [problem(f"expected 2 fields (id,amount), found {len(fields)}")]
-        for separator, named in _FOREIGN_SEPARATORS.items():
+        for separator, named in FOREIGN_SEPARATORS.items():
             if separator in fields[0]:
                 return [problem(f"expected id,amount: this line separates its fields with {named}, not a comma")]
         return [problem("expected 2 fields (id,amount), found 1: add the amount after a comma")]

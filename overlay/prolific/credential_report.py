@@ -34,9 +34,7 @@ Reconciliation(assigned=1, unused=1, not_in_file=1, not_in_report=1, other=0)
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import gc
 import io
 import operator
 from collections import Counter
@@ -46,6 +44,7 @@ from functools import partial
 from typing import NamedTuple
 
 from ._errors import InvalidArgumentError, ReportFormatError
+from ._gc import GCPaused
 from .credentials import CredentialsInput, coerce_credentials
 
 __all__ = [
@@ -125,21 +124,6 @@ class CredentialReport:
         return f"CredentialReport(rows={len(self.rows)}, used={self.used}, unused={self.unused})"
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic GC while a million row tuples are built (it would rescan them over and over).
-
-    Row tuples hold only strings, so they create no cycles: nothing is left for the GC to find.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def parse_credential_report(text: str, *, source: str | None = None) -> CredentialReport:
     """Parse the CSV of a credentials report; columns are found by name (see the module docs).
 
@@ -168,7 +152,7 @@ def parse_credential_report(text: str, *, source: str | None = None) -> Credenti
     order = _column_order(header, header_line, source)
     width = len(header)
     try:
-        with _gc_paused():
+        with GCPaused():  # row tuples hold only strings: no cycles for the GC to find
             if order == (0, 1, 2, 3) and width == 4:  # the report as Prolific sends it
                 rows: list[ReportRow] = list(map(_row, reader))
                 regular = set(map(len, rows)) <= {4}

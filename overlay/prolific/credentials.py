@@ -1,5 +1,8 @@
 """Credentials for Prolific credential pools: parse, read, validate, serialise, generate.
 
+The public functions; the types are in :mod:`prolific._credential_types`, the rules (and their
+messages) in :mod:`prolific._credential_rules`, the bulk fast paths in :mod:`prolific._credential_fast`.
+
 The API takes a pool's credentials as one text field: ``username,password`` lines joined by
 ``\\n``, no quoting. Nothing documents how the server treats quotes, commas inside a field or
 surrounding spaces, so the client refuses what that format cannot carry unambiguously and says
@@ -14,19 +17,30 @@ which line and field — never echoing a password.
 
 from __future__ import annotations
 
-import csv
-import gc
 import io
-import itertools
-import operator
 import os
-import re
 import secrets
 import string
 from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, Any, NamedTuple, TypeAlias
+from typing import IO, Any
 
+from ._credential_fast import credential_list, fast_lines, fast_text, wire_if_valid
+from ._credential_rules import (
+    FOREIGN_SEPARATORS,
+    HEADER,
+    credential_of,
+    csv_rows,
+    foreign_separator,
+    is_header,
+    problem,
+    validated,
+    wrong_separator,
+)
+from ._credential_types import Credential, CredentialList, CredentialsInput
 from ._errors import CredentialsFormatError, InvalidArgumentError
+from ._gc import GCPaused
+
+_PASSWORD_ALPHABET = string.ascii_letters + string.digits + "-_.!@#%^*+=?~"
 
 __all__ = [
     "Credential",
@@ -43,397 +57,12 @@ __all__ = [
 ]
 
 
-class Credential(NamedTuple):
-    """One username/password pair. Immutable; ``repr``/``str`` never show the password.
-
-    >>> Credential("alice", "s3cret")
-    Credential(username='alice', password='***')
-    """
-
-    username: str
-    password: str
-
-    def __repr__(self) -> str:
-        return f"Credential(username={self.username!r}, password='***')"
-
-    def __str__(self) -> str:
-        return self.__repr__()
-
-
-#: Where each credential of a CredentialList came from: the line of the first one when they are
-#: on consecutive lines, else one line per credential, else None (not read from text).
-Lines: TypeAlias = "int | list[int] | None"
-
-
-class CredentialList(list[Credential]):
-    """A ``list`` of validated credentials, as the readers return it.
-
-    It remembers its wire text, so serialising what was just read (``credentials_to_csv``, an
-    upload) does not validate a million rows twice, and where each credential came from
-    (:meth:`line`, :attr:`source`), so that an error from the API can name the user's own line.
-    Any change to the list forgets both.
-
-    >>> creds = parse_credentials("username,password\\nalice,pw-1\\n\\nbob,pw-2\\n", source="a.csv")
-    >>> creds.source, creds.line(0), creds.line(1)
-    ('a.csv', 2, 4)
-    >>> creds.section(1).line(0)
-    4
-    """
-
-    __slots__ = ("_lines", "_wire", "source")
-
-    def __init__(
-        self,
-        items: Iterable[Credential] = (),
-        wire: str | None = None,
-        *,
-        lines: Lines = None,
-        source: str | None = None,
-    ) -> None:
-        super().__init__(items)
-        self._wire = wire
-        self._lines = lines
-        #: The file (or e.g. ``"<stdin>"``) the credentials were read from, if known.
-        self.source = source
-
-    def wire(self) -> str | None:
-        """The validated wire text, or None once the list has been changed."""
-        return self._wire
-
-    def line(self, index: int) -> int | None:
-        """The input line the credential at ``index`` was read from; None if not read from text."""
-        lines = self._lines
-        if lines is None:
-            return None
-        if isinstance(lines, int):
-            return lines + range(len(self))[index]  # range(): IndexError and negative indexes as for a list
-        return lines[index]
-
-    def section(self, start: int, stop: int | None = None) -> CredentialList:
-        """``self[start:stop]`` (``start``, ``stop`` >= 0) that still knows its lines, source and wire text."""
-        items = self[start:stop]
-        start = min(start, len(self))
-        lines = self._lines
-        if isinstance(lines, list):
-            lines = lines[start : start + len(items)]
-        elif lines is not None:
-            lines += start
-        wire = self._wire
-        if wire is not None and items:
-            # Each credential takes len(username) + len(password) + 2 characters (a comma, a line break).
-            offset = len("".join(itertools.chain.from_iterable(self[:start]))) + 2 * start
-            length = len("".join(itertools.chain.from_iterable(items))) + 2 * len(items) - 1
-            wire = wire[offset : offset + length]
-        return CredentialList(items, wire if items else None, lines=lines, source=self.source)
-
-    def _changed(self) -> None:
-        self._wire = None
-        self._lines = None
-
-
-def _forgetting(name: str) -> Any:
-    method = getattr(list, name)
-
-    def changed(self: CredentialList, *args: Any) -> Any:
-        self._wire = None
-        self._lines = None
-        return method(self, *args)
-
-    changed.__name__ = name
-    return changed
-
-
-for _name in ("__setitem__", "__delitem__", "__iadd__", "__imul__", "append", "extend", "insert", "pop",
-              "remove", "clear", "sort", "reverse"):  # fmt: skip
-    setattr(CredentialList, _name, _forgetting(_name))
-
-
-CredentialsInput: TypeAlias = (
-    "str | os.PathLike[str] | Iterable[Credential] | Iterable[tuple[str, str]] | Mapping[str, str]"
-)
-
-_FORBIDDEN = (",", '"')
-_PASSWORD_ALPHABET = string.ascii_letters + string.digits + "-_.!@#%^*+=?~"
-_HEADER = ("username", "password")
-_FIRST = operator.itemgetter(0)
-# In the wire text, a field edge touching a separator: an empty field or surrounding spaces.
-_SPACED_EDGES = (" ,", ", ", " \n", "\n ")
-# Every printable ASCII character and the line break: deleting them from a valid ASCII wire leaves b"".
-_WIRE_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
-
-
-def _problem(value: str, field: str) -> str | None:
-    """Why ``value`` cannot go on the wire as ``field``, or None. Never quotes a password."""
-    if not value:
-        return f"empty {field}"
-    if value.isprintable() and "," not in value and '"' not in value and value.strip() == value:
-        return None  # the fast path for valid input
-    for index, char in enumerate(value, 1):
-        if char == ",":
-            return f"{field} contains a comma (position {index}); the API's format cannot carry it"
-        if char == '"':
-            return f"{field} contains a double quote (position {index}); the API's format cannot carry it"
-        if char in "\r\n":
-            return f"{field} contains a line break (position {index})"
-        if not char.isprintable() and not char.isspace():
-            return f"{field} contains {_character('invisible/control', char, field)} (position {index})"
-    if value.strip() != value:
-        return (
-            f"{field} has leading or trailing whitespace; remove it in the file "
-            "(it is not trimmed silently, as it may be part of the real value)"
-        )
-    for index, char in enumerate(value, 1):
-        if not char.isprintable():
-            return f"{field} contains {_character('whitespace', char, field)} (position {index})"
-    return None  # pragma: no cover - isprintable() was False, so a character above matched
-
-
-def _character(kind: str, char: str, field: str) -> str:
-    """A character for a message: its code point in a username, nothing of it in a password."""
-    return f"an {kind} character" if field == "password" else f"the {kind} character U+{ord(char):04X}"
-
-
-def _shown(username: str) -> str:
-    """A username for an error message: its repr, shortened when long (a message is one line)."""
-    return repr(username) if len(username) <= 60 else repr(username[:57]) + f"... ({len(username):,} characters)"
-
-
-def _check(username: str, password: str, line: int, source: str | None) -> None:
-    for value, field in ((username, "username"), (password, "password")):
-        reason = _problem(value, field)
-        if reason is not None:
-            if field == "username" and value:
-                reason += f" in {_shown(value)}"
-            raise CredentialsFormatError(reason, line=line, field=field, source=source)
-
-
-def _is_header(fields: list[str]) -> bool:
-    return len(fields) == 2 and (fields[0].strip().lower(), fields[1].strip().lower()) == _HEADER
-
-
-# Separators spreadsheets use instead of commas (Excel in locales with a decimal comma, tab exports).
-_FOREIGN_SEPARATORS = {";": "semicolons (;)", "\t": "tabs"}
-
-
-def _foreign_separator(fields: list[str]) -> str | None:
-    """The separator a one-field row was written with, when it is not a comma (``;`` or a tab)."""
-    if len(fields) == 1:
-        for separator in _FOREIGN_SEPARATORS:
-            if separator in fields[0]:
-                return separator
-    return None
-
-
-def _wrong_separator(separator: str, line: int, source: str | None, count: str = "") -> CredentialsFormatError:
-    """The one error for a file whose fields are separated by ``separator`` rather than commas."""
-    return CredentialsFormatError(
-        f"the file separates its fields with {_FOREIGN_SEPARATORS[separator]}, not commas{count}: the API takes "
-        'username,password lines. Save it from Excel as "CSV UTF-8 (Comma delimited)" (or set the list separator '
-        "to a comma); it is not converted silently, as a password may contain that separator",
-        line=line,
-        source=source,
-    )
-
-
-def _credential(line: int, fields: list[str], seen: dict[str, int], source: str | None) -> Credential:
-    """One non-blank row → a Credential, or the CredentialsFormatError saying what is wrong."""
-    if len(fields) != 2:
-        hint = " (a trailing comma makes an empty third field)" if len(fields) > 2 and fields[-1] == "" else ""
-        separator = _foreign_separator(fields)
-        if separator is not None:
-            hint = f": this line separates its fields with {_FOREIGN_SEPARATORS[separator]}, not a comma"
-        raise CredentialsFormatError(
-            f"expected 2 fields (username,password), found {len(fields)}{hint}", line=line, source=source
-        )
-    username, password = fields
-    if not (username and password and username.isprintable() and password.isprintable()) or (
-        "," in username or '"' in username or "," in password or '"' in password
-        or username.strip() != username or password.strip() != password
-    ):  # fmt: skip
-        _check(username, password, line, source)
-    if username in seen:
-        raise CredentialsFormatError(
-            f"username {_shown(username)} appears twice (lines {seen[username]} and {line}); usernames must be unique",
-            line=line,
-            field="username",
-            source=source,
-        )
-    seen[username] = line
-    return Credential(username, password)
-
-
-def _wire_if_valid(rows: list[Any]) -> str | None:
-    """The wire text of ``rows`` (2-item sequences of str) if every rule holds, else None.
-
-    Checked in bulk on the joined text with C-level string operations (1,000,000 rows in a
-    fraction of a second); on None the row-by-row path finds and explains the first problem.
-    With every row of two fields, ``n`` commas and ``n - 1`` line breaks in the text mean that
-    no field contains a comma or a line break.
-    """
-    n = len(rows)
-    if n == 0 or set(map(len, rows)) != {2}:  # e.g. ("a,b",) and ("c", "d", "e") would fit the counts
-        return None
-    try:
-        wire = "\n".join(map(",".join, rows))
-    except TypeError:  # a field that is not a str
-        return None
-    if wire.count(",") != n or wire.count("\n") != n - 1 or '"' in wire:
-        return None
-    if not all(itertools.chain.from_iterable(rows)):  # faster than looking for ",\n" and "\n,"
-        return None  # an empty field
-    if wire[0] == " " or wire[-1] == " ":
-        return None  # a leading/trailing space
-    if " " in wire and any(edge in wire for edge in _SPACED_EDGES):
-        return None  # a space at a field's edge
-    if wire.isascii():  # O(1) in CPython; then only C0 controls and DEL are unprintable
-        if wire.encode("ascii").translate(None, _WIRE_ASCII):
-            return None
-    elif not wire.replace("\n", " ").isprintable():  # leaves the ASCII space as the only whitespace
-        return None
-    if len(set(map(_FIRST, rows))) != n:
-        return None
-    return wire
-
-
-def _fast(lines: Iterable[str]) -> CredentialList | None:
-    """CSV lines → credentials if every row is valid (header and blank lines skipped), else None.
-
-    The cyclic garbage collector is paused meanwhile: lists and tuples of strings cannot form
-    cycles, but each allocation batch would trigger a collection walking every live object —
-    most of the time of a million-row parse. (Inline try/finally: a context manager costs more
-    than the whole check of a two-line input.)
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        reader = csv.reader(lines, strict=True)
-        try:
-            rows = list(reader)
-        except csv.Error:
-            return None
-        if reader.line_num != len(rows):
-            return None  # a quoted field spans lines (refused): the row-by-row path explains it
-        while rows and not rows[-1]:
-            rows.pop()  # blank lines at the end move no credential's line
-        numbers: Lines = 1
-        if not all(rows):  # blank lines: each row's line is its position among all rows
-            numbers = [number for number, row in enumerate(rows, 1) if row]
-            rows = list(filter(None, rows))
-        return _if_valid(rows, numbers)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _if_valid(rows: list[Any], lines: Lines) -> CredentialList | None:
-    """Non-blank CSV rows (a header may come first) on ``lines`` → credentials if all are valid, else None."""
-    if rows and _is_header(rows[0]):
-        del rows[0]
-        if isinstance(lines, list):
-            del lines[0]
-        elif lines is not None:
-            lines += 1
-    wire = _wire_if_valid(rows)
-    return None if wire is None else _credentials(rows, wire, lines)
-
-
-def _credentials(rows: list[Any], wire: str, lines: Lines) -> CredentialList:
-    """Validated 2-item rows → Credential tuples, built without a Python-level call per row."""
-    return CredentialList(map(tuple.__new__, itertools.repeat(Credential), rows), wire, lines=lines)
-
-
-def _plain_rows(text: str) -> list[list[str]] | None:
-    """What ``csv.reader`` would return for ``text``, computed with two ``split``s, or None.
-
-    Only for text csv.reader would merely split: no quote or carriage return, and no line over
-    the csv field size limit (csv.reader refuses such a field; the CSV path explains it). A NUL
-    makes csv.reader fail and the bulk check refuse alike. Blank lines are dropped, as in
-    :func:`_fast`.
-    """
-    if '"' in text or "\r" in text:
-        return None
-    lines = text.split("\n")
-    if len(text) > csv.field_size_limit() and max(map(len, lines)) > csv.field_size_limit():
-        return None
-    return [line.split(",") for line in lines if line]
-
-
-# A field in the API's format written in printable ASCII: no comma, no double quote, spaces only
-# inside. The ranges are "!", "#" to "+" and "-" to "~" (0x21-0x7E less 0x22 and 0x2C).
-_ASCII_FIELD = r"[!#-+\--~](?:[ !#-+\--~]*[!#-+\--~])?"
-_ASCII_WIRE = re.compile(rf"{_ASCII_FIELD},{_ASCII_FIELD}(?:\n{_ASCII_FIELD},{_ASCII_FIELD})*")
-_SMALL_TEXT = 16_384
-
-
-def _small_ascii(text: str) -> CredentialList | None:
-    """Short text already in the API's format (ASCII, no header): one regex for every rule but uniqueness.
-
-    The common small ``create_pool`` call: each C-level step of the bulk check costs about a
-    microsecond once the HTTP machinery has evicted it from the CPU caches, and one match replaces
-    ten of them. Anything else (a header, blank lines, quotes, non-ASCII) returns None.
-    """
-    if len(text) > _SMALL_TEXT or _ASCII_WIRE.fullmatch(text) is None:
-        return None
-    rows = [line.split(",") for line in text.split("\n")]
-    if _is_header(rows[0]) or len(set(map(_FIRST, rows))) != len(rows):
-        return None
-    return _credentials(rows, text, 1)
-
-
-def _fast_text(text: str) -> CredentialList | None:
-    """:func:`_fast` for text in memory: without csv.reader when :func:`_plain_rows` applies."""
-    small = _small_ascii(text)
-    if small is not None:
-        return small
-    enabled = gc.isenabled()
-    gc.disable()  # see _fast
-    try:
-        rows = _plain_rows(text)
-        if rows is None:
-            return _fast(io.StringIO(text, newline=""))
-        lines: Lines = 1
-        blank = text.find("\n\n")
-        if text.startswith("\n") or (blank != -1 and text[blank:].strip("\n")):  # blank lines before a row
-            lines = [number for number, line in enumerate(text.split("\n"), 1) if line]
-        return _if_valid(rows, lines)
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _from_csv(text: str, source: str | None) -> CredentialList:
-    fast = _fast_text(text)
+    fast = fast_text(text)
     if fast is None:
-        return _validated(_csv_rows(io.StringIO(text, newline=""), source), source)
+        return validated(csv_rows(io.StringIO(text, newline=""), source), source)
     fast.source = source
     return fast
-
-
-def _validated(rows: Iterator[tuple[int, list[str]]], source: str | None, *, lines: bool = True) -> CredentialList:
-    """Rows ``(line, fields)`` → credentials, stopping at the first problem; a header may come first.
-
-    ``lines``: the numbers are input lines (False: item numbers, which the list does not keep).
-    """
-    out: list[Credential] = []
-    numbers: list[int] = []
-    seen: dict[str, int] = {}
-    first = True
-    for line, fields in rows:
-        if not fields:  # blank line
-            continue
-        if first:
-            first = False
-            if _is_header(fields):
-                continue
-        if not out:  # the first data row; e.g. "username;password": not comma-separated
-            separator = _foreign_separator(fields)
-            if separator is not None:
-                raise _wrong_separator(separator, line, source)
-        out.append(_credential(line, fields, seen, source))
-        numbers.append(line)
-    if not out:
-        raise CredentialsFormatError("no credentials found (the input is empty or only a header)", source=source)
-    return CredentialList(out, lines=numbers if lines else None, source=source)
 
 
 def find_problems(text: str, *, source: str | None = None) -> tuple[list[Credential], list[CredentialsFormatError]]:
@@ -453,22 +82,22 @@ def find_problems(text: str, *, source: str | None = None) -> tuple[list[Credent
     rows, rows_after_header, first_separator = 0, 0, None
     separated: dict[str, list[int]] = {}  # lines written with a separator other than the comma
     try:
-        for line, fields in _csv_rows(io.StringIO(text.removeprefix("\ufeff"), newline=""), source):
+        for line, fields in csv_rows(io.StringIO(text.removeprefix("\ufeff"), newline=""), source):
             if not fields:
                 continue
             rows += 1
-            for separator in _FOREIGN_SEPARATORS:
+            for separator in FOREIGN_SEPARATORS:
                 if separator in fields[0]:  # "carol;pw,3" too: a comma inside a field made it two
                     separated.setdefault(separator, []).append(line)
             if first:
                 first = False
-                if _is_header(fields):
+                if is_header(fields):
                     continue
             if rows_after_header == 0:  # the first data row; e.g. "username;password"
-                first_separator = _foreign_separator(fields)
+                first_separator = foreign_separator(fields)
             rows_after_header += 1
             try:
-                valid.append(_credential(line, fields, seen, source))
+                valid.append(credential_of(line, fields, seen, source))
             except CredentialsFormatError as exc:
                 problems.append(exc)
     except CredentialsFormatError as exc:  # malformed CSV: the rest cannot be read reliably
@@ -476,27 +105,12 @@ def find_problems(text: str, *, source: str | None = None) -> tuple[list[Credent
     lines = separated.get(first_separator or "", [])
     if first_separator is not None and 2 * len(lines) >= rows:
         # The file uses it (its first row and most rows): one problem, and nothing of it is valid.
-        return [], [_wrong_separator(first_separator, lines[0], source, f" ({len(lines)} of {rows} lines)")]
+        return [], [wrong_separator(first_separator, lines[0], source, f" ({len(lines)} of {rows} lines)")]
     if not valid and not problems:
         problems.append(
             CredentialsFormatError("no credentials found (the input is empty or only a header)", source=source)
         )
     return valid, problems
-
-
-def _csv_rows(lines: Iterable[str], source: str | None) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(lines, strict=True)
-    start = 1
-    try:
-        for fields in reader:
-            yield start, fields
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        if "field limit" in str(exc):
-            reason = f"a field is longer than {csv.field_size_limit():,} characters; surely not a username or password"
-        else:
-            reason = f"not valid CSV ({exc}); check the quotes on this line"
-        raise CredentialsFormatError(reason, line=start, source=source) from None
 
 
 def parse_credentials(text: str, *, source: str | None = None) -> CredentialList:
@@ -520,12 +134,12 @@ def read_credentials(path_or_file: str | os.PathLike[str] | IO[str]) -> Credenti
         source = os.fspath(path_or_file)
         try:
             with open(source, encoding="utf-8-sig", newline="") as handle:
-                fast = _fast(handle)
+                fast = fast_lines(handle)
             if fast is not None:
                 fast.source = source
                 return fast
             with open(source, encoding="utf-8-sig", newline="") as handle:
-                return _validated(_csv_rows(handle, source), source)
+                return validated(csv_rows(handle, source), source)
         except UnicodeDecodeError:
             raise _file_not_utf8(source) from None
         except OSError as exc:
@@ -619,20 +233,15 @@ def coerce_credentials(credentials: CredentialsInput) -> CredentialList:
     rows: list[Any] = items if isinstance(items, list) else list(items)
     kinds = set(map(type, rows))
     if kinds <= {Credential, tuple, list}:
-        wire = _wire_if_valid(rows)
+        wire = wire_if_valid(rows)
         if wire is not None:
             if isinstance(items, CredentialList):  # its wire text was forgotten, not its lines
                 return CredentialList(rows, wire, lines=items._lines, source=items.source)
             if kinds == {Credential}:
                 return CredentialList(rows, wire)
-            enabled = gc.isenabled()
-            gc.disable()  # see _fast
-            try:
-                return _credentials(rows, wire, None)
-            finally:
-                if enabled:
-                    gc.enable()
-    return _validated(_pairs(rows), None, lines=False)
+            with GCPaused():
+                return credential_list(rows, wire, None)
+    return validated(_pairs(rows), None, lines=False)
 
 
 def _pairs(items: Iterable[object]) -> Iterator[tuple[int, list[str]]]:
@@ -648,7 +257,7 @@ def _kind(item: object) -> str:
     if isinstance(item, tuple | list):
         if len(item) != 2:
             return f"a {len(item)}-item {type(item).__name__}"
-        field, value = next((f, v) for f, v in zip(_HEADER, item, strict=True) if not isinstance(v, str))
+        field, value = next((f, v) for f, v in zip(HEADER, item, strict=True) if not isinstance(v, str))
         return f"a {type(item).__name__} whose {field} is of type {type(value).__name__}"
     if isinstance(item, str):
         return "str (to pass CSV text, pass it as one str, not a list of lines)"
@@ -673,8 +282,8 @@ def generate_credentials(n: int, *, prefix: str = "participant", password_length
         raise InvalidArgumentError(f"n must be a positive int, got {n!r}")
     if isinstance(password_length, bool) or not isinstance(password_length, int) or password_length < 8:
         raise InvalidArgumentError(f"password_length must be an int >= 8, got {password_length!r}")
-    if not isinstance(prefix, str) or (prefix and _problem(prefix, "username") is not None):
-        raise InvalidArgumentError(f"prefix {prefix!r} cannot start a username: {_problem(str(prefix), 'prefix')}")
+    if not isinstance(prefix, str) or (prefix and problem(prefix, "username") is not None):
+        raise InvalidArgumentError(f"prefix {prefix!r} cannot start a username: {problem(str(prefix), 'prefix')}")
     width = len(str(n))
     choice = secrets.choice
     alphabet = _PASSWORD_ALPHABET

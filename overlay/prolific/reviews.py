@@ -37,12 +37,12 @@ from prolific_api_client.models.submission_transition_rejection_category import 
     SubmissionTransitionRejectionCategory,
 )
 
-from ._errors import CredentialsFormatError, InvalidArgumentError, ReviewsFormatError
-from ._validation import prolific_id_problem
-
 # The CSV helpers of the credentials files: UTF-8 with a BOM dropped (an error names the line),
 # and the separators spreadsheets write instead of commas.
-from .credentials import _FOREIGN_SEPARATORS, _foreign_separator, decode_text
+from ._credential_rules import FOREIGN_SEPARATORS, foreign_separator
+from ._errors import CredentialsFormatError, InvalidArgumentError, ReviewsFormatError
+from ._validation import prolific_id_problem
+from .credentials import decode_text
 
 __all__ = [
     "MIN_REJECTION_MESSAGE",
@@ -204,11 +204,11 @@ def _failed(source: str, problems: list[ReviewsFormatError]) -> ReviewsFormatErr
 
 
 def _separator_problem(fields: list[str], line: int, source: str) -> ReviewsFormatError | None:
-    separator = _foreign_separator(fields)
+    separator = foreign_separator(fields)
     if separator is None:
         return None
     return ReviewsFormatError(
-        f"the file separates its fields with {_FOREIGN_SEPARATORS[separator]}, not commas: save it as "
+        f"the file separates its fields with {FOREIGN_SEPARATORS[separator]}, not commas: save it as "
         '"CSV UTF-8 (Comma delimited)"',
         line=line,
         source=source,

@@ -82,13 +82,13 @@ def test_serve_returns_only_after_a_woken_handler_recorded_its_request(
 ) -> None:
     # The handler thread is made slow on purpose between waking and recording: on a busy machine
     # that is what the scheduler does, and serve() must still not return before the record exists.
-    cut_short = fake._cut_short
+    cut_short = fake.dispatcher.cut_short
 
     def slow_cut_short(*args: object) -> object:
         time.sleep(0.3)
         return cut_short(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(fake, "_cut_short", slow_cut_short)
+    monkeypatch.setattr(fake.dispatcher, "cut_short", slow_cut_short)
     fake.stall_next(30)
     with (
         fake.serve() as url,

@@ -31,7 +31,7 @@ def sync_use() -> None:
         reveal_type(group)  # prolific_api_client.models.participant_group.ParticipantGroup
         invitations = client.invitations.create(workspace_id="ws", emails=["ana@example.org"])
         reveal_type(invitations)  # list[prolific_api_client.models.invitation.Invitation]
-        reveal_type(client.api)  # prolific._client.ProlificAPIClient
+        reveal_type(client.api)  # prolific._api_client.ProlificAPIClient
 
 
 async def async_use() -> None:
@@ -46,7 +46,7 @@ def errors_and_helpers() -> None:
         sync_use()
     except prolific.ConflictError as error:
         reveal_type(error.status_code)  # int
-    reveal_type(parse_credentials("a,b")[0])  # tuple[str, str, fallback=prolific.credentials.Credential]
+    reveal_type(parse_credentials("a,b")[0])  # tuple[str, str, fallback=prolific._credential_types.Credential]
     reveal_type(Credential("a", "b").username)  # str
     reveal_type(FakeProlific().pools)  # dict[str, list[tuple[str, str]]]
 

@@ -22,7 +22,7 @@ recommend = client.reward_recommendations.calculate_reward_recommendations
 for item in client.paginate(recommend, workspace_id="w", currency="GBP"):
     reveal_type(item)  # expect: prolific_api_client.models.reward_recommendation.RewardRecommendation
 raw = client.with_raw_response(client.studies.get_study, "s")
-reveal_type(raw)  # expect: prolific._client.RawResponse[prolific_api_client.models.study.Study]
+reveal_type(raw)  # expect: prolific._call.RawResponse[prolific_api_client.models.study.Study]
 
 
 async def main(aclient: AsyncProlific) -> None:

@@ -74,15 +74,15 @@ def test_malformed_base_urls(url: str) -> None:
 
 def test_reprs_hide_token() -> None:
     with Prolific(token=TOKEN) as client:
-        assert client._http is None  # the httpx client opens on first use
-        http = client.api.get_httpx_client()
-        assert client._http is http and type(http._transport).__name__ == "RetryTransport"
+        assert client._connection.opened is None  # the httpx client opens on first use
+        client.api.get_httpx_client()
+        assert client._connection.opened is not None
         for text in (
             repr(client),
             str(client),
             repr(client.api),
             str(client.api),
-            repr(client._http.auth),
+            repr(client._connection.http.auth),
             repr(vars(client)),
         ):
             assert TOKEN not in text, text
@@ -123,7 +123,7 @@ def test_token_not_sent_to_another_host() -> None:
         return httpx.Response(200)
 
     with Prolific(token=TOKEN, http_client=httpx.Client(transport=httpx.MockTransport(handler))) as client:
-        client._http.get("https://elsewhere.example.org/x")  # type: ignore[union-attr]
+        client._connection.http.get("https://elsewhere.example.org/x")
     assert "Authorization" not in seen[0].headers
 
 

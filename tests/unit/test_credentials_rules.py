@@ -312,7 +312,9 @@ _cell = st.text(st.sampled_from(["a", "b", ",", " ", "\n", '"', "\x00", "é"]), 
     | st.lists(st.sampled_from([("a,b",), ("c", "d"), ("e", "f", "g"), ("h",), ("i,j", "k"), ("l", "m,n")]), min_size=1)
 )
 def test_bulk_and_row_checks_agree(pairs: list[tuple[str, ...]]) -> None:
-    from prolific.credentials import _pairs, _validated, _wire_if_valid
+    from prolific._credential_fast import wire_if_valid as _wire_if_valid
+    from prolific._credential_rules import validated as _validated
+    from prolific.credentials import _pairs
 
     try:
         _validated(_pairs(list(pairs)), None)

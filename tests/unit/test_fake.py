@@ -464,7 +464,7 @@ def test_transport_internal_error_is_500(
     def boom(*args: Any) -> Any:
         raise RuntimeError(PASSWORD)
 
-    monkeypatch.setattr(fake, "_route", boom)
+    monkeypatch.setattr(fake.dispatcher, "route", boom)
     assert "failed" in error_of(client.post(POOLS, json={}), 500)
 
 
@@ -656,7 +656,7 @@ def test_server_internal_error_is_500(
     def boom(*args: Any) -> Any:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(fake, "_respond", boom)
+    monkeypatch.setattr(fake.dispatcher, "respond", boom)
     assert "failed" in error_of(server.post(POOLS, json={}), 500)
 
 

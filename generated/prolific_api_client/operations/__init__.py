@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ._base import AsyncRunner, Operation, SyncRunner
+from ._base import AsyncOperations, AsyncRunner, Operation, Operations, SyncRunner
 
 if TYPE_CHECKING:
     from .ai_task_builder import AiTaskBuilderOperations, AsyncAiTaskBuilderOperations
@@ -43,7 +43,17 @@ if TYPE_CHECKING:
     )
     from .workspaces import AsyncWorkspacesOperations, WorkspacesOperations
 
-__all__ = ["OPERATIONS", "AsyncOperationGroups", "Operation", "OperationGroups", "TAGS"]
+__all__ = [
+    "OPERATIONS",
+    "AsyncOperationGroups",
+    "AsyncOperations",
+    "AsyncRunner",
+    "Operation",
+    "OperationGroups",
+    "Operations",
+    "SyncRunner",
+    "TAGS",
+]
 
 TAGS: tuple[str, ...] = (
     "ai_task_builder",

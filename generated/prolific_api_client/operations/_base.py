@@ -4,19 +4,29 @@ Copied into ``operations/_base.py`` by the spec pipeline; do not edit the copy.
 
 A client supplies a *runner*: a callable taking an :class:`Operation` and the call's arguments and
 returning the success value (sync) or an awaitable of it (async). The generated package knows
-nothing of how the runner sends, retries or maps errors.
+nothing of how the runner sends, retries or maps errors. What a runner needs of an operation is
+public here: :meth:`Operation.build` (the request, as ``httpx.Client.build_request`` keywords) and
+:meth:`Operation.parse` (a successful response's body as the documented model), both the
+generated endpoint module's own code. Every generated method carries its operation
+(``client.studies.get_study.operation``, see :func:`operation`).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 from types import ModuleType
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ..client import Client
 
 T = TypeVar("T")
+F = TypeVar("F")
 
 _ROOT = __name__.rsplit(".", 2)[0]  # the generated package
 _BUILTIN_TYPES: dict[str, type] = {"str": str, "list": list, "None": type(None), "object": object, "bytes": bytes}
@@ -57,6 +67,31 @@ class Operation(Generic[T]):
         """The generated endpoint module (imported on first use)."""
         return importlib.import_module(self.module_name)
 
+    def build(self, **arguments: Any) -> dict[str, Any]:
+        """The request for ``arguments`` (the generated function's), as ``httpx.Client.build_request`` keywords.
+
+        ``method``, ``url`` (the path, parameters filled in and quoted) and, as the operation has
+        them, ``params``, ``json``/``content``/``files``/``data`` and ``headers``.
+        """
+        return self._get_kwargs(**arguments)  # type: ignore[no-any-return]
+
+    def parse(self, response: httpx.Response) -> T:
+        """The documented value of a successful ``response`` (the generated parser's).
+
+        Meant for 2xx responses: a status the operation does not document raises the generated
+        ``errors.UnexpectedStatus``; a body not of the documented shape raises what the model's
+        ``from_dict`` raises (``KeyError``, ``TypeError``, ``ValueError``, ...).
+        """
+        return self._parse_response(client=_strict_client(), response=response)  # type: ignore[no-any-return]
+
+    @cached_property
+    def _get_kwargs(self) -> Any:
+        return self.endpoint._get_kwargs
+
+    @cached_property
+    def _parse_response(self) -> Any:
+        return self.endpoint._parse_response
+
     def returning(self, *names: str) -> Operation[Any]:
         """This operation, checking that a successful result is an instance of one of the classes ``names``."""
         return replace(self, returns=names)
@@ -73,6 +108,28 @@ class Operation(Generic[T]):
 
     def __repr__(self) -> str:
         return f"<Operation {self.operation_id}: {self.method} {self.path}>"
+
+
+@cache
+def _strict_client() -> Client:
+    # The generated parsers read one setting of the client: raise on an undocumented status.
+    from ..client import Client
+
+    return Client(base_url="", raise_on_unexpected_status=True)
+
+
+def operation(op: Operation[Any]) -> Callable[[F], F]:
+    """Decorator of the generated methods: ``method.operation`` is the :class:`Operation` it sends.
+
+    Tools that take a method (pagination, raw responses, the CLI) read the operation from it
+    instead of searching for it.
+    """
+
+    def attach(method: F) -> F:
+        method.operation = op  # type: ignore[attr-defined]
+        return method
+
+    return attach
 
 
 class SyncRunner(Protocol):

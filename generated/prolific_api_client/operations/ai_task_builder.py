@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..types import UNSET, Unset
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -220,6 +220,7 @@ GET_DATASET_UPLOAD_URL: Operation[GetDatasetUploadUrlResponse] = OPERATIONS["get
 class AiTaskBuilderOperations(Operations):
     """The `ai_task_builder` operations (``client.ai_task_builder``)."""
 
+    @operation(GET_TASK_BUILDER_BATCHES)
     def get_task_builder_batches(self, *, workspace_id: str) -> GetTaskBuilderBatchesResponse:
         """List Batches
 
@@ -239,6 +240,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_TASK_BUILDER_BATCHES, {"workspace_id": workspace_id})
 
+    @operation(CREATE_TASK_BUILDER_BATCH)
     def create_task_builder_batch(self, *, body: CreateTaskBuilderBatchRequest) -> AITaskBuilderBatchCreate:
         """Create a Batch
 
@@ -289,6 +291,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(CREATE_TASK_BUILDER_BATCH, {"body": body})
 
+    @operation(GET_TASK_BUILDER_BATCH)
     def get_task_builder_batch(self, batch_id: str) -> AITaskBuilderBatch:
         """Get a Batch
 
@@ -308,6 +311,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_TASK_BUILDER_BATCH, {"batch_id": batch_id})
 
+    @operation(UPDATE_TASK_BUILDER_BATCH)
     def update_task_builder_batch(
         self, batch_id: str, *, body: UpdateTaskBuilderBatchRequest | Unset = UNSET
     ) -> AITaskBuilderBatch:
@@ -336,6 +340,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(UPDATE_TASK_BUILDER_BATCH, {"batch_id": batch_id, "body": body})
 
+    @operation(DUPLICATE_TASK_BUILDER_BATCH)
     def duplicate_task_builder_batch(
         self, batch_id: str, *, body: DuplicateTaskBuilderBatchRequest | Unset = UNSET
     ) -> AITaskBuilderBatchCreate:
@@ -366,6 +371,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(DUPLICATE_TASK_BUILDER_BATCH, {"batch_id": batch_id, "body": body})
 
+    @operation(REQUEST_BATCH_EXPORT)
     def request_batch_export(self, batch_id: str) -> BatchExportComplete:
         """Request a Batch Export
 
@@ -398,6 +404,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(REQUEST_BATCH_EXPORT, {"batch_id": batch_id})
 
+    @operation(GET_BATCH_EXPORT_STATUS)
     def get_batch_export_status(
         self, batch_id: str, export_id: str
     ) -> BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating:
@@ -428,6 +435,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_BATCH_EXPORT_STATUS, {"batch_id": batch_id, "export_id": export_id})
 
+    @operation(GET_TASK_BUILDER_INSTRUCTIONS)
     def get_task_builder_instructions(self, batch_id: str) -> GetTaskBuilderInstructionsResponse:
         """Get Batch Instructions
 
@@ -457,6 +465,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_TASK_BUILDER_INSTRUCTIONS, {"batch_id": batch_id})
 
+    @operation(UPDATE_TASK_BUILDER_INSTRUCTIONS)
     def update_task_builder_instructions(
         self, batch_id: str, *, body: UpdateTaskBuilderInstructionsRequest
     ) -> list[
@@ -503,6 +512,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(UPDATE_TASK_BUILDER_INSTRUCTIONS, {"batch_id": batch_id, "body": body})
 
+    @operation(CREATE_TASK_BUILDER_INSTRUCTIONS)
     def create_task_builder_instructions(
         self, batch_id: str, *, body: CreateTaskBuilderInstructionsRequest
     ) -> list[
@@ -546,6 +556,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(CREATE_TASK_BUILDER_INSTRUCTIONS, {"batch_id": batch_id, "body": body})
 
+    @operation(GET_TASK_BUILDER_BATCH_REPORT)
     def get_task_builder_batch_report(self, batch_id: str) -> GetTaskBuilderBatchReportResponse:
         """Get Batch Report
 
@@ -566,6 +577,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_TASK_BUILDER_BATCH_REPORT, {"batch_id": batch_id})
 
+    @operation(GET_TASK_BUILDER_BATCH_TASK_RESPONSES)
     def get_task_builder_batch_task_responses(self, batch_id: str) -> GetTaskBuilderBatchTaskResponsesResponse:
         """Get Batch Responses
 
@@ -586,6 +598,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_TASK_BUILDER_BATCH_TASK_RESPONSES, {"batch_id": batch_id})
 
+    @operation(SETUP_TASK_BUILDER_BATCH)
     def setup_task_builder_batch(
         self, batch_id: str, *, body: SetupTaskBuilderBatchRequest | Unset = UNSET
     ) -> SetupTaskBuilderBatchResponse:
@@ -626,6 +639,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(SETUP_TASK_BUILDER_BATCH, {"batch_id": batch_id, "body": body})
 
+    @operation(GET_TASK_BUILDER_BATCH_STATUS)
     def get_task_builder_batch_status(self, batch_id: str) -> GetTaskBuilderBatchStatusResponse:
         """Get Batch Status
 
@@ -645,6 +659,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_TASK_BUILDER_BATCH_STATUS, {"batch_id": batch_id})
 
+    @operation(SYNC_TASK_BUILDER_BATCH)
     def sync_task_builder_batch(self, batch_id: UUID) -> SyncJob:
         """Sync a Batch
 
@@ -672,6 +687,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(SYNC_TASK_BUILDER_BATCH, {"batch_id": batch_id})
 
+    @operation(GET_BATCH_SYNC_STATUS)
     def get_batch_sync_status(self, batch_id: UUID, sync_id: UUID) -> SyncJob:
         """Get Batch Sync Status
 
@@ -703,6 +719,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_BATCH_SYNC_STATUS, {"batch_id": batch_id, "sync_id": sync_id})
 
+    @operation(LIST_COLLECTIONS)
     def list_collections(self, *, workspace_id: str) -> ListCollectionsResponse:
         """List Collections
 
@@ -722,6 +739,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(LIST_COLLECTIONS, {"workspace_id": workspace_id})
 
+    @operation(CREATE_COLLECTION)
     def create_collection(self, *, body: CollectionCreateRequest) -> Collection:
         """Create a Collection
 
@@ -745,6 +763,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(CREATE_COLLECTION, {"body": body})
 
+    @operation(GET_COLLECTION)
     def get_collection(self, collection_id: str) -> Collection:
         """Get a Collection
 
@@ -764,6 +783,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_COLLECTION, {"collection_id": collection_id})
 
+    @operation(UPDATE_COLLECTION)
     def update_collection(self, collection_id: str, *, body: CollectionUpdateRequest) -> Collection:
         """Update a Collection
 
@@ -789,6 +809,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(UPDATE_COLLECTION, {"collection_id": collection_id, "body": body})
 
+    @operation(REQUEST_COLLECTION_EXPORT)
     def request_collection_export(self, collection_id: str) -> BatchExportComplete:
         """Request a Collection Export
 
@@ -821,6 +842,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(REQUEST_COLLECTION_EXPORT, {"collection_id": collection_id})
 
+    @operation(GET_COLLECTION_EXPORT_STATUS)
     def get_collection_export_status(
         self, collection_id: str, export_id: str
     ) -> BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating:
@@ -852,6 +874,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_COLLECTION_EXPORT_STATUS, {"collection_id": collection_id, "export_id": export_id})
 
+    @operation(GET_COLLECTION_RESPONSES)
     def get_collection_responses(self, collection_id: str) -> GetCollectionResponsesResponse:
         """Get Collection Responses
 
@@ -873,6 +896,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_COLLECTION_RESPONSES, {"collection_id": collection_id})
 
+    @operation(CREATE_TASK_BUILDER_DATASET)
     def create_task_builder_dataset(self, *, body: CreateTaskBuilderDatasetRequest) -> AITaskBuilderDataset:
         """Create a Dataset
 
@@ -899,6 +923,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(CREATE_TASK_BUILDER_DATASET, {"body": body})
 
+    @operation(GET_TASK_BUILDER_DATASET)
     def get_task_builder_dataset(self, dataset_id: str) -> AITaskBuilderDataset:
         """Get a Dataset
 
@@ -924,6 +949,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_TASK_BUILDER_DATASET, {"dataset_id": dataset_id})
 
+    @operation(UPDATE_TASK_BUILDER_DATASET)
     def update_task_builder_dataset(
         self, dataset_id: UUID, *, body: UpdateTaskBuilderDatasetRequest
     ) -> UpdateTaskBuilderDatasetResponse:
@@ -959,6 +985,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(UPDATE_TASK_BUILDER_DATASET, {"dataset_id": dataset_id, "body": body})
 
+    @operation(APPEND_DATASET_DATAPOINTS)
     def append_dataset_datapoints(self, dataset_id: UUID, *, body: str | Unset = UNSET) -> DatasetAppendResult:
         """Append Datapoints to a Dataset
 
@@ -997,6 +1024,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(APPEND_DATASET_DATAPOINTS, {"dataset_id": dataset_id, "body": body})
 
+    @operation(GET_DATASET_IMPORT_STATUS)
     def get_dataset_import_status(self, dataset_id: UUID, import_id: UUID) -> DatasetImportJob:
         """Get Dataset Import Status
 
@@ -1032,6 +1060,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_DATASET_IMPORT_STATUS, {"dataset_id": dataset_id, "import_id": import_id})
 
+    @operation(GET_SCHEMA_MIGRATION_STATUS)
     def get_schema_migration_status(self, dataset_id: UUID, job_id: UUID) -> SchemaMigrationJob:
         """Get Schema Migration Status
 
@@ -1064,6 +1093,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_SCHEMA_MIGRATION_STATUS, {"dataset_id": dataset_id, "job_id": job_id})
 
+    @operation(GET_TASK_BUILDER_DATASET_STATUS)
     def get_task_builder_dataset_status(self, dataset_id: str) -> GetTaskBuilderBatchStatusResponse:
         """Get Dataset Status
 
@@ -1083,6 +1113,7 @@ class AiTaskBuilderOperations(Operations):
         """
         return self._run(GET_TASK_BUILDER_DATASET_STATUS, {"dataset_id": dataset_id})
 
+    @operation(GET_DATASET_UPLOAD_URL)
     def get_dataset_upload_url(self, dataset_id: str, filename: str) -> GetDatasetUploadUrlResponse:
         """Get Dataset Upload URL
 
@@ -1119,6 +1150,7 @@ class AiTaskBuilderOperations(Operations):
 class AsyncAiTaskBuilderOperations(AsyncOperations):
     """The `ai_task_builder` operations (``client.ai_task_builder``) for asyncio."""
 
+    @operation(GET_TASK_BUILDER_BATCHES)
     async def get_task_builder_batches(self, *, workspace_id: str) -> GetTaskBuilderBatchesResponse:
         """List Batches
 
@@ -1138,6 +1170,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_TASK_BUILDER_BATCHES, {"workspace_id": workspace_id})
 
+    @operation(CREATE_TASK_BUILDER_BATCH)
     async def create_task_builder_batch(self, *, body: CreateTaskBuilderBatchRequest) -> AITaskBuilderBatchCreate:
         """Create a Batch
 
@@ -1188,6 +1221,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(CREATE_TASK_BUILDER_BATCH, {"body": body})
 
+    @operation(GET_TASK_BUILDER_BATCH)
     async def get_task_builder_batch(self, batch_id: str) -> AITaskBuilderBatch:
         """Get a Batch
 
@@ -1207,6 +1241,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_TASK_BUILDER_BATCH, {"batch_id": batch_id})
 
+    @operation(UPDATE_TASK_BUILDER_BATCH)
     async def update_task_builder_batch(
         self, batch_id: str, *, body: UpdateTaskBuilderBatchRequest | Unset = UNSET
     ) -> AITaskBuilderBatch:
@@ -1235,6 +1270,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(UPDATE_TASK_BUILDER_BATCH, {"batch_id": batch_id, "body": body})
 
+    @operation(DUPLICATE_TASK_BUILDER_BATCH)
     async def duplicate_task_builder_batch(
         self, batch_id: str, *, body: DuplicateTaskBuilderBatchRequest | Unset = UNSET
     ) -> AITaskBuilderBatchCreate:
@@ -1265,6 +1301,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(DUPLICATE_TASK_BUILDER_BATCH, {"batch_id": batch_id, "body": body})
 
+    @operation(REQUEST_BATCH_EXPORT)
     async def request_batch_export(self, batch_id: str) -> BatchExportComplete:
         """Request a Batch Export
 
@@ -1297,6 +1334,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(REQUEST_BATCH_EXPORT, {"batch_id": batch_id})
 
+    @operation(GET_BATCH_EXPORT_STATUS)
     async def get_batch_export_status(
         self, batch_id: str, export_id: str
     ) -> BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating:
@@ -1327,6 +1365,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_BATCH_EXPORT_STATUS, {"batch_id": batch_id, "export_id": export_id})
 
+    @operation(GET_TASK_BUILDER_INSTRUCTIONS)
     async def get_task_builder_instructions(self, batch_id: str) -> GetTaskBuilderInstructionsResponse:
         """Get Batch Instructions
 
@@ -1356,6 +1395,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_TASK_BUILDER_INSTRUCTIONS, {"batch_id": batch_id})
 
+    @operation(UPDATE_TASK_BUILDER_INSTRUCTIONS)
     async def update_task_builder_instructions(
         self, batch_id: str, *, body: UpdateTaskBuilderInstructionsRequest
     ) -> list[
@@ -1402,6 +1442,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(UPDATE_TASK_BUILDER_INSTRUCTIONS, {"batch_id": batch_id, "body": body})
 
+    @operation(CREATE_TASK_BUILDER_INSTRUCTIONS)
     async def create_task_builder_instructions(
         self, batch_id: str, *, body: CreateTaskBuilderInstructionsRequest
     ) -> list[
@@ -1445,6 +1486,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(CREATE_TASK_BUILDER_INSTRUCTIONS, {"batch_id": batch_id, "body": body})
 
+    @operation(GET_TASK_BUILDER_BATCH_REPORT)
     async def get_task_builder_batch_report(self, batch_id: str) -> GetTaskBuilderBatchReportResponse:
         """Get Batch Report
 
@@ -1465,6 +1507,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_TASK_BUILDER_BATCH_REPORT, {"batch_id": batch_id})
 
+    @operation(GET_TASK_BUILDER_BATCH_TASK_RESPONSES)
     async def get_task_builder_batch_task_responses(self, batch_id: str) -> GetTaskBuilderBatchTaskResponsesResponse:
         """Get Batch Responses
 
@@ -1485,6 +1528,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_TASK_BUILDER_BATCH_TASK_RESPONSES, {"batch_id": batch_id})
 
+    @operation(SETUP_TASK_BUILDER_BATCH)
     async def setup_task_builder_batch(
         self, batch_id: str, *, body: SetupTaskBuilderBatchRequest | Unset = UNSET
     ) -> SetupTaskBuilderBatchResponse:
@@ -1525,6 +1569,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(SETUP_TASK_BUILDER_BATCH, {"batch_id": batch_id, "body": body})
 
+    @operation(GET_TASK_BUILDER_BATCH_STATUS)
     async def get_task_builder_batch_status(self, batch_id: str) -> GetTaskBuilderBatchStatusResponse:
         """Get Batch Status
 
@@ -1544,6 +1589,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_TASK_BUILDER_BATCH_STATUS, {"batch_id": batch_id})
 
+    @operation(SYNC_TASK_BUILDER_BATCH)
     async def sync_task_builder_batch(self, batch_id: UUID) -> SyncJob:
         """Sync a Batch
 
@@ -1571,6 +1617,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(SYNC_TASK_BUILDER_BATCH, {"batch_id": batch_id})
 
+    @operation(GET_BATCH_SYNC_STATUS)
     async def get_batch_sync_status(self, batch_id: UUID, sync_id: UUID) -> SyncJob:
         """Get Batch Sync Status
 
@@ -1602,6 +1649,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_BATCH_SYNC_STATUS, {"batch_id": batch_id, "sync_id": sync_id})
 
+    @operation(LIST_COLLECTIONS)
     async def list_collections(self, *, workspace_id: str) -> ListCollectionsResponse:
         """List Collections
 
@@ -1621,6 +1669,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(LIST_COLLECTIONS, {"workspace_id": workspace_id})
 
+    @operation(CREATE_COLLECTION)
     async def create_collection(self, *, body: CollectionCreateRequest) -> Collection:
         """Create a Collection
 
@@ -1644,6 +1693,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(CREATE_COLLECTION, {"body": body})
 
+    @operation(GET_COLLECTION)
     async def get_collection(self, collection_id: str) -> Collection:
         """Get a Collection
 
@@ -1663,6 +1713,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_COLLECTION, {"collection_id": collection_id})
 
+    @operation(UPDATE_COLLECTION)
     async def update_collection(self, collection_id: str, *, body: CollectionUpdateRequest) -> Collection:
         """Update a Collection
 
@@ -1688,6 +1739,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(UPDATE_COLLECTION, {"collection_id": collection_id, "body": body})
 
+    @operation(REQUEST_COLLECTION_EXPORT)
     async def request_collection_export(self, collection_id: str) -> BatchExportComplete:
         """Request a Collection Export
 
@@ -1720,6 +1772,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(REQUEST_COLLECTION_EXPORT, {"collection_id": collection_id})
 
+    @operation(GET_COLLECTION_EXPORT_STATUS)
     async def get_collection_export_status(
         self, collection_id: str, export_id: str
     ) -> BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating:
@@ -1751,6 +1804,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_COLLECTION_EXPORT_STATUS, {"collection_id": collection_id, "export_id": export_id})
 
+    @operation(GET_COLLECTION_RESPONSES)
     async def get_collection_responses(self, collection_id: str) -> GetCollectionResponsesResponse:
         """Get Collection Responses
 
@@ -1772,6 +1826,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_COLLECTION_RESPONSES, {"collection_id": collection_id})
 
+    @operation(CREATE_TASK_BUILDER_DATASET)
     async def create_task_builder_dataset(self, *, body: CreateTaskBuilderDatasetRequest) -> AITaskBuilderDataset:
         """Create a Dataset
 
@@ -1798,6 +1853,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(CREATE_TASK_BUILDER_DATASET, {"body": body})
 
+    @operation(GET_TASK_BUILDER_DATASET)
     async def get_task_builder_dataset(self, dataset_id: str) -> AITaskBuilderDataset:
         """Get a Dataset
 
@@ -1823,6 +1879,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_TASK_BUILDER_DATASET, {"dataset_id": dataset_id})
 
+    @operation(UPDATE_TASK_BUILDER_DATASET)
     async def update_task_builder_dataset(
         self, dataset_id: UUID, *, body: UpdateTaskBuilderDatasetRequest
     ) -> UpdateTaskBuilderDatasetResponse:
@@ -1858,6 +1915,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(UPDATE_TASK_BUILDER_DATASET, {"dataset_id": dataset_id, "body": body})
 
+    @operation(APPEND_DATASET_DATAPOINTS)
     async def append_dataset_datapoints(self, dataset_id: UUID, *, body: str | Unset = UNSET) -> DatasetAppendResult:
         """Append Datapoints to a Dataset
 
@@ -1896,6 +1954,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(APPEND_DATASET_DATAPOINTS, {"dataset_id": dataset_id, "body": body})
 
+    @operation(GET_DATASET_IMPORT_STATUS)
     async def get_dataset_import_status(self, dataset_id: UUID, import_id: UUID) -> DatasetImportJob:
         """Get Dataset Import Status
 
@@ -1931,6 +1990,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_DATASET_IMPORT_STATUS, {"dataset_id": dataset_id, "import_id": import_id})
 
+    @operation(GET_SCHEMA_MIGRATION_STATUS)
     async def get_schema_migration_status(self, dataset_id: UUID, job_id: UUID) -> SchemaMigrationJob:
         """Get Schema Migration Status
 
@@ -1963,6 +2023,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_SCHEMA_MIGRATION_STATUS, {"dataset_id": dataset_id, "job_id": job_id})
 
+    @operation(GET_TASK_BUILDER_DATASET_STATUS)
     async def get_task_builder_dataset_status(self, dataset_id: str) -> GetTaskBuilderBatchStatusResponse:
         """Get Dataset Status
 
@@ -1982,6 +2043,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
         """
         return await self._run(GET_TASK_BUILDER_DATASET_STATUS, {"dataset_id": dataset_id})
 
+    @operation(GET_DATASET_UPLOAD_URL)
     async def get_dataset_upload_url(self, dataset_id: str, filename: str) -> GetDatasetUploadUrlResponse:
         """Get Dataset Upload URL
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..types import UNSET, Unset
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ CREATE_BONUS_PAYMENTS: Operation[BulkBonus] = OPERATIONS["create-bonus-payments"
 class BonusesOperations(Operations):
     """The `bonuses` operations (``client.bonuses``)."""
 
+    @operation(PAY_BONUS_PAYMENTS)
     def pay_bonus_payments(self, id: str) -> str:
         """Pay bonuses
 
@@ -51,6 +52,7 @@ class BonusesOperations(Operations):
         """
         return self._run(PAY_BONUS_PAYMENTS, {"id": id})
 
+    @operation(CREATE_BONUS_PAYMENTS)
     def create_bonus_payments(self, *, body: CreateBonusPaymentsRequest | Unset = UNSET) -> BulkBonus:
         """Set up bonuses
 
@@ -97,6 +99,7 @@ class BonusesOperations(Operations):
 class AsyncBonusesOperations(AsyncOperations):
     """The `bonuses` operations (``client.bonuses``) for asyncio."""
 
+    @operation(PAY_BONUS_PAYMENTS)
     async def pay_bonus_payments(self, id: str) -> str:
         """Pay bonuses
 
@@ -123,6 +126,7 @@ class AsyncBonusesOperations(AsyncOperations):
         """
         return await self._run(PAY_BONUS_PAYMENTS, {"id": id})
 
+    @operation(CREATE_BONUS_PAYMENTS)
     async def create_bonus_payments(self, *, body: CreateBonusPaymentsRequest | Unset = UNSET) -> BulkBonus:
         """Set up bonuses
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ UPDATE_CREDENTIAL_POOL: Operation[CredentialPool] = OPERATIONS["update-credentia
 class CredentialsOperations(Operations):
     """The `credentials` operations (``client.credentials``)."""
 
+    @operation(LIST_CREDENTIAL_POOLS)
     def list_credential_pools(self, *, workspace_id: str) -> CredentialPoolList:
         """List credential pools for a workspace
 
@@ -55,6 +56,7 @@ class CredentialsOperations(Operations):
         """
         return self._run(LIST_CREDENTIAL_POOLS, {"workspace_id": workspace_id})
 
+    @operation(CREATE_CREDENTIAL_POOL)
     def create_credential_pool(self, *, body: CreateCredentialPoolRequest) -> CredentialPool:
         """Create credential pool
 
@@ -78,6 +80,7 @@ class CredentialsOperations(Operations):
         """
         return self._run(CREATE_CREDENTIAL_POOL, {"body": body})
 
+    @operation(UPDATE_CREDENTIAL_POOL)
     def update_credential_pool(self, credential_pool_id: str, *, body: UpdateCredentialPoolRequest) -> CredentialPool:
         """Update credential pool
 
@@ -105,6 +108,7 @@ class CredentialsOperations(Operations):
 class AsyncCredentialsOperations(AsyncOperations):
     """The `credentials` operations (``client.credentials``) for asyncio."""
 
+    @operation(LIST_CREDENTIAL_POOLS)
     async def list_credential_pools(self, *, workspace_id: str) -> CredentialPoolList:
         """List credential pools for a workspace
 
@@ -126,6 +130,7 @@ class AsyncCredentialsOperations(AsyncOperations):
         """
         return await self._run(LIST_CREDENTIAL_POOLS, {"workspace_id": workspace_id})
 
+    @operation(CREATE_CREDENTIAL_POOL)
     async def create_credential_pool(self, *, body: CreateCredentialPoolRequest) -> CredentialPool:
         """Create credential pool
 
@@ -149,6 +154,7 @@ class AsyncCredentialsOperations(AsyncOperations):
         """
         return await self._run(CREATE_CREDENTIAL_POOL, {"body": body})
 
+    @operation(UPDATE_CREDENTIAL_POOL)
     async def update_credential_pool(
         self, credential_pool_id: str, *, body: UpdateCredentialPoolRequest
     ) -> CredentialPool:

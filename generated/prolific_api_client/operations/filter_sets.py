@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..types import UNSET, Unset
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ UNLOCK_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["unlock-filter-s
 class FilterSetsOperations(Operations):
     """The `filter_sets` operations (``client.filter_sets``)."""
 
+    @operation(GET_FILTER_SETS)
     def get_filter_sets(
         self, *, workspace_id: str | Unset = UNSET, organisation_id: str | Unset = UNSET
     ) -> FilterSetList:
@@ -67,6 +68,7 @@ class FilterSetsOperations(Operations):
         """
         return self._run(GET_FILTER_SETS, {"workspace_id": workspace_id, "organisation_id": organisation_id})
 
+    @operation(CREATE_FILTER_SET)
     def create_filter_set(self, *, body: CreateFilterSet | Unset = UNSET) -> GetFilterSetResponse:
         """Create filter set
 
@@ -86,6 +88,7 @@ class FilterSetsOperations(Operations):
         """
         return self._run(CREATE_FILTER_SET, {"body": body})
 
+    @operation(GET_FILTER_SET)
     def get_filter_set(self, id: str, *, version_number: int | Unset = UNSET) -> GetFilterSetResponse:
         """Get filter set
 
@@ -106,6 +109,7 @@ class FilterSetsOperations(Operations):
         """
         return self._run(GET_FILTER_SET, {"id": id, "version_number": version_number})
 
+    @operation(DELETE_FILTER_SET)
     def delete_filter_set(self, id: str) -> None:
         """Delete filter set
 
@@ -125,6 +129,7 @@ class FilterSetsOperations(Operations):
         """
         return self._run(DELETE_FILTER_SET, {"id": id})
 
+    @operation(UPDATE_FILTER_SET)
     def update_filter_set(self, id: str, *, body: UpdateFilterSet | Unset = UNSET) -> GetFilterSetResponse:
         """Update filter set
 
@@ -145,6 +150,7 @@ class FilterSetsOperations(Operations):
         """
         return self._run(UPDATE_FILTER_SET, {"id": id, "body": body})
 
+    @operation(CLONE_FILTER_SET)
     def clone_filter_set(self, id: str, *, body: CloneFilterSetRequest | Unset = UNSET) -> GetFilterSetResponse:
         """Clone filter set
 
@@ -165,6 +171,7 @@ class FilterSetsOperations(Operations):
         """
         return self._run(CLONE_FILTER_SET, {"id": id, "body": body})
 
+    @operation(LOCK_FILTER_SET)
     def lock_filter_set(self, id: str) -> GetFilterSetResponse:
         """Lock filter set for editing
 
@@ -184,6 +191,7 @@ class FilterSetsOperations(Operations):
         """
         return self._run(LOCK_FILTER_SET, {"id": id})
 
+    @operation(UNLOCK_FILTER_SET)
     def unlock_filter_set(self, id: str) -> GetFilterSetResponse:
         """Unlock filter set for editing
 
@@ -207,6 +215,7 @@ class FilterSetsOperations(Operations):
 class AsyncFilterSetsOperations(AsyncOperations):
     """The `filter_sets` operations (``client.filter_sets``) for asyncio."""
 
+    @operation(GET_FILTER_SETS)
     async def get_filter_sets(
         self, *, workspace_id: str | Unset = UNSET, organisation_id: str | Unset = UNSET
     ) -> FilterSetList:
@@ -229,6 +238,7 @@ class AsyncFilterSetsOperations(AsyncOperations):
         """
         return await self._run(GET_FILTER_SETS, {"workspace_id": workspace_id, "organisation_id": organisation_id})
 
+    @operation(CREATE_FILTER_SET)
     async def create_filter_set(self, *, body: CreateFilterSet | Unset = UNSET) -> GetFilterSetResponse:
         """Create filter set
 
@@ -248,6 +258,7 @@ class AsyncFilterSetsOperations(AsyncOperations):
         """
         return await self._run(CREATE_FILTER_SET, {"body": body})
 
+    @operation(GET_FILTER_SET)
     async def get_filter_set(self, id: str, *, version_number: int | Unset = UNSET) -> GetFilterSetResponse:
         """Get filter set
 
@@ -268,6 +279,7 @@ class AsyncFilterSetsOperations(AsyncOperations):
         """
         return await self._run(GET_FILTER_SET, {"id": id, "version_number": version_number})
 
+    @operation(DELETE_FILTER_SET)
     async def delete_filter_set(self, id: str) -> None:
         """Delete filter set
 
@@ -287,6 +299,7 @@ class AsyncFilterSetsOperations(AsyncOperations):
         """
         return await self._run(DELETE_FILTER_SET, {"id": id})
 
+    @operation(UPDATE_FILTER_SET)
     async def update_filter_set(self, id: str, *, body: UpdateFilterSet | Unset = UNSET) -> GetFilterSetResponse:
         """Update filter set
 
@@ -307,6 +320,7 @@ class AsyncFilterSetsOperations(AsyncOperations):
         """
         return await self._run(UPDATE_FILTER_SET, {"id": id, "body": body})
 
+    @operation(CLONE_FILTER_SET)
     async def clone_filter_set(self, id: str, *, body: CloneFilterSetRequest | Unset = UNSET) -> GetFilterSetResponse:
         """Clone filter set
 
@@ -327,6 +341,7 @@ class AsyncFilterSetsOperations(AsyncOperations):
         """
         return await self._run(CLONE_FILTER_SET, {"id": id, "body": body})
 
+    @operation(LOCK_FILTER_SET)
     async def lock_filter_set(self, id: str) -> GetFilterSetResponse:
         """Lock filter set for editing
 
@@ -346,6 +361,7 @@ class AsyncFilterSetsOperations(AsyncOperations):
         """
         return await self._run(LOCK_FILTER_SET, {"id": id})
 
+    @operation(UNLOCK_FILTER_SET)
     async def unlock_filter_set(self, id: str) -> GetFilterSetResponse:
         """Unlock filter set for editing
 

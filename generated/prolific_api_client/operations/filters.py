@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..types import UNSET, Unset
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ GET_FILTER_DISTRIBUTION: Operation[FilterDistribution] = OPERATIONS["get-filter-
 class FiltersOperations(Operations):
     """The `filters` operations (``client.filters``)."""
 
+    @operation(GET_ELIGIBLE_COUNT)
     def get_eligible_count(self, *, body: RequirementsCountRequest) -> RequirementsCount:
         """Count participants
 
@@ -60,6 +61,7 @@ class FiltersOperations(Operations):
         """
         return self._run(GET_ELIGIBLE_COUNT, {"body": body})
 
+    @operation(GET_FILTERS)
     def get_filters(
         self, *, detailed: str | Unset = UNSET, workspace_id: str | Unset = UNSET, filter_tag: str | Unset = UNSET
     ) -> FilterList:
@@ -83,6 +85,7 @@ class FiltersOperations(Operations):
         """
         return self._run(GET_FILTERS, {"detailed": detailed, "workspace_id": workspace_id, "filter_tag": filter_tag})
 
+    @operation(GET_FILTER_DISTRIBUTION)
     def get_filter_distribution(self, id: str, *, workspace_id: str, distribution_filters: str) -> FilterDistribution:
         """Get filter distribution
 
@@ -111,6 +114,7 @@ class FiltersOperations(Operations):
 class AsyncFiltersOperations(AsyncOperations):
     """The `filters` operations (``client.filters``) for asyncio."""
 
+    @operation(GET_ELIGIBLE_COUNT)
     async def get_eligible_count(self, *, body: RequirementsCountRequest) -> RequirementsCount:
         """Count participants
 
@@ -135,6 +139,7 @@ class AsyncFiltersOperations(AsyncOperations):
         """
         return await self._run(GET_ELIGIBLE_COUNT, {"body": body})
 
+    @operation(GET_FILTERS)
     async def get_filters(
         self, *, detailed: str | Unset = UNSET, workspace_id: str | Unset = UNSET, filter_tag: str | Unset = UNSET
     ) -> FilterList:
@@ -160,6 +165,7 @@ class AsyncFiltersOperations(AsyncOperations):
             GET_FILTERS, {"detailed": detailed, "workspace_id": workspace_id, "filter_tag": filter_tag}
         )
 
+    @operation(GET_FILTER_DISTRIBUTION)
     async def get_filter_distribution(
         self, id: str, *, workspace_id: str, distribution_filters: str
     ) -> FilterDistribution:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..types import UNSET, Unset
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ CREATE_INVITATION: Operation[InvitationList] = OPERATIONS["create-invitation"].r
 class InvitationsOperations(Operations):
     """The `invitations` operations (``client.invitations``)."""
 
+    @operation(CREATE_INVITATION)
     def create_invitation(self, *, body: CreateInvitationRequest | Unset = UNSET) -> InvitationList:
         """Create a new invitation
 
@@ -50,6 +51,7 @@ class InvitationsOperations(Operations):
 class AsyncInvitationsOperations(AsyncOperations):
     """The `invitations` operations (``client.invitations``) for asyncio."""
 
+    @operation(CREATE_INVITATION)
     async def create_invitation(self, *, body: CreateInvitationRequest | Unset = UNSET) -> InvitationList:
         """Create a new invitation
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..types import UNSET, Unset
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ GET_UNREAD_MESSAGES: Operation[Messages] = OPERATIONS["get-unread-messages"].ret
 class MessagesOperations(Operations):
     """The `messages` operations (``client.messages``)."""
 
+    @operation(GET_MESSAGES)
     def get_messages(
         self,
         *,
@@ -71,6 +72,7 @@ class MessagesOperations(Operations):
             {"user_id": user_id, "created_after": created_after, "excluded_sender_ids": excluded_sender_ids},
         )
 
+    @operation(SEND_MESSAGE)
     def send_message(self, *, body: SendMessage) -> None:
         """Send a message
 
@@ -90,6 +92,7 @@ class MessagesOperations(Operations):
         """
         return self._run(SEND_MESSAGE, {"body": body})
 
+    @operation(BULK_MESSAGE_PARTICIPANTS)
     def bulk_message_participants(self, *, body: SendBulkMessage) -> None:
         """Send a message to multiple participants
 
@@ -109,6 +112,7 @@ class MessagesOperations(Operations):
         """
         return self._run(BULK_MESSAGE_PARTICIPANTS, {"body": body})
 
+    @operation(SEND_MESSAGE_TO_PARTICIPANT_GROUP)
     def send_message_to_participant_group(self, *, body: MessageParticipantGroup) -> None:
         """Send a message to a participant group
 
@@ -128,6 +132,7 @@ class MessagesOperations(Operations):
         """
         return self._run(SEND_MESSAGE_TO_PARTICIPANT_GROUP, {"body": body})
 
+    @operation(GET_UNREAD_MESSAGES)
     def get_unread_messages(self) -> Messages:
         """Retrieve unread messages
 
@@ -150,6 +155,7 @@ class MessagesOperations(Operations):
 class AsyncMessagesOperations(AsyncOperations):
     """The `messages` operations (``client.messages``) for asyncio."""
 
+    @operation(GET_MESSAGES)
     async def get_messages(
         self,
         *,
@@ -183,6 +189,7 @@ class AsyncMessagesOperations(AsyncOperations):
             {"user_id": user_id, "created_after": created_after, "excluded_sender_ids": excluded_sender_ids},
         )
 
+    @operation(SEND_MESSAGE)
     async def send_message(self, *, body: SendMessage) -> None:
         """Send a message
 
@@ -202,6 +209,7 @@ class AsyncMessagesOperations(AsyncOperations):
         """
         return await self._run(SEND_MESSAGE, {"body": body})
 
+    @operation(BULK_MESSAGE_PARTICIPANTS)
     async def bulk_message_participants(self, *, body: SendBulkMessage) -> None:
         """Send a message to multiple participants
 
@@ -221,6 +229,7 @@ class AsyncMessagesOperations(AsyncOperations):
         """
         return await self._run(BULK_MESSAGE_PARTICIPANTS, {"body": body})
 
+    @operation(SEND_MESSAGE_TO_PARTICIPANT_GROUP)
     async def send_message_to_participant_group(self, *, body: MessageParticipantGroup) -> None:
         """Send a message to a participant group
 
@@ -240,6 +249,7 @@ class AsyncMessagesOperations(AsyncOperations):
         """
         return await self._run(SEND_MESSAGE_TO_PARTICIPANT_GROUP, {"body": body})
 
+    @operation(GET_UNREAD_MESSAGES)
     async def get_unread_messages(self) -> Messages:
         """Retrieve unread messages
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..types import UNSET, Unset
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ REMOVE_FROM_PARTICIPANT_GROUP: Operation[ParticipantGroupMembershipListResponse]
 class ParticipantGroupsOperations(Operations):
     """The `participant_groups` operations (``client.participant_groups``)."""
 
+    @operation(GET_PARTICIPANT_GROUPS)
     def get_participant_groups(
         self, *, active: bool | Unset = UNSET, workspace_id: str | Unset = UNSET, project_id: str | Unset = UNSET
     ) -> ParticipantGroupListResponse:
@@ -83,6 +84,7 @@ class ParticipantGroupsOperations(Operations):
             GET_PARTICIPANT_GROUPS, {"active": active, "workspace_id": workspace_id, "project_id": project_id}
         )
 
+    @operation(CREATE_PARTICIPANT_GROUP)
     def create_participant_group(self, *, body: CreateParticipantGroupRequest) -> ParticipantGroup:
         """Create a new participant group within a workspace
 
@@ -100,6 +102,7 @@ class ParticipantGroupsOperations(Operations):
         """
         return self._run(CREATE_PARTICIPANT_GROUP, {"body": body})
 
+    @operation(GET_PARTICIPANT_GROUP)
     def get_participant_group(self, id: str) -> ParticipantGroup:
         """Get a participant group
 
@@ -117,6 +120,7 @@ class ParticipantGroupsOperations(Operations):
         """
         return self._run(GET_PARTICIPANT_GROUP, {"id": id})
 
+    @operation(DELETE_PARTICIPANT_GROUP)
     def delete_participant_group(self, id: str) -> None:
         """Delete a participant group
 
@@ -134,6 +138,7 @@ class ParticipantGroupsOperations(Operations):
         """
         return self._run(DELETE_PARTICIPANT_GROUP, {"id": id})
 
+    @operation(UPDATE_PARTICIPANT_GROUP)
     def update_participant_group(self, id: str, *, body: ParticipantGroupUpdate | Unset = UNSET) -> ParticipantGroup:
         """Update a participant group
 
@@ -152,6 +157,7 @@ class ParticipantGroupsOperations(Operations):
         """
         return self._run(UPDATE_PARTICIPANT_GROUP, {"id": id, "body": body})
 
+    @operation(GET_PARTICIPANT_GROUP_PARTICIPANTS)
     def get_participant_group_participants(self, id: str) -> ParticipantGroupMembershipListResponse:
         """Get a list of all participants within a participant group
 
@@ -169,6 +175,7 @@ class ParticipantGroupsOperations(Operations):
         """
         return self._run(GET_PARTICIPANT_GROUP_PARTICIPANTS, {"id": id})
 
+    @operation(ADD_TO_PARTICIPANT_GROUP)
     def add_to_participant_group(
         self, id: str, *, body: ParticipantIDList | Unset = UNSET
     ) -> ParticipantGroupMembershipListResponse:
@@ -192,6 +199,7 @@ class ParticipantGroupsOperations(Operations):
         """
         return self._run(ADD_TO_PARTICIPANT_GROUP, {"id": id, "body": body})
 
+    @operation(REMOVE_FROM_PARTICIPANT_GROUP)
     def remove_from_participant_group(
         self, id: str, *, body: ParticipantIDList | Unset = UNSET
     ) -> ParticipantGroupMembershipListResponse:
@@ -219,6 +227,7 @@ class ParticipantGroupsOperations(Operations):
 class AsyncParticipantGroupsOperations(AsyncOperations):
     """The `participant_groups` operations (``client.participant_groups``) for asyncio."""
 
+    @operation(GET_PARTICIPANT_GROUPS)
     async def get_participant_groups(
         self, *, active: bool | Unset = UNSET, workspace_id: str | Unset = UNSET, project_id: str | Unset = UNSET
     ) -> ParticipantGroupListResponse:
@@ -242,6 +251,7 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
             GET_PARTICIPANT_GROUPS, {"active": active, "workspace_id": workspace_id, "project_id": project_id}
         )
 
+    @operation(CREATE_PARTICIPANT_GROUP)
     async def create_participant_group(self, *, body: CreateParticipantGroupRequest) -> ParticipantGroup:
         """Create a new participant group within a workspace
 
@@ -259,6 +269,7 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
         """
         return await self._run(CREATE_PARTICIPANT_GROUP, {"body": body})
 
+    @operation(GET_PARTICIPANT_GROUP)
     async def get_participant_group(self, id: str) -> ParticipantGroup:
         """Get a participant group
 
@@ -276,6 +287,7 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
         """
         return await self._run(GET_PARTICIPANT_GROUP, {"id": id})
 
+    @operation(DELETE_PARTICIPANT_GROUP)
     async def delete_participant_group(self, id: str) -> None:
         """Delete a participant group
 
@@ -293,6 +305,7 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
         """
         return await self._run(DELETE_PARTICIPANT_GROUP, {"id": id})
 
+    @operation(UPDATE_PARTICIPANT_GROUP)
     async def update_participant_group(
         self, id: str, *, body: ParticipantGroupUpdate | Unset = UNSET
     ) -> ParticipantGroup:
@@ -313,6 +326,7 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
         """
         return await self._run(UPDATE_PARTICIPANT_GROUP, {"id": id, "body": body})
 
+    @operation(GET_PARTICIPANT_GROUP_PARTICIPANTS)
     async def get_participant_group_participants(self, id: str) -> ParticipantGroupMembershipListResponse:
         """Get a list of all participants within a participant group
 
@@ -330,6 +344,7 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
         """
         return await self._run(GET_PARTICIPANT_GROUP_PARTICIPANTS, {"id": id})
 
+    @operation(ADD_TO_PARTICIPANT_GROUP)
     async def add_to_participant_group(
         self, id: str, *, body: ParticipantIDList | Unset = UNSET
     ) -> ParticipantGroupMembershipListResponse:
@@ -353,6 +368,7 @@ class AsyncParticipantGroupsOperations(AsyncOperations):
         """
         return await self._run(ADD_TO_PARTICIPANT_GROUP, {"id": id, "body": body})
 
+    @operation(REMOVE_FROM_PARTICIPANT_GROUP)
     async def remove_from_participant_group(
         self, id: str, *, body: ParticipantIDList | Unset = UNSET
     ) -> ParticipantGroupMembershipListResponse:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..types import UNSET, Unset
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ CREATE_PROJECT: Operation[Project] = OPERATIONS["create-project"].returning("Pro
 class ProjectsOperations(Operations):
     """The `projects` operations (``client.projects``)."""
 
+    @operation(GET_PROJECT)
     def get_project(self, project_id: str) -> Project:
         """Get project
 
@@ -55,6 +56,7 @@ class ProjectsOperations(Operations):
         """
         return self._run(GET_PROJECT, {"project_id": project_id})
 
+    @operation(UPDATE_PROJECT)
     def update_project(self, project_id: str, *, body: UpdateProject | Unset = UNSET) -> Project:
         """Update a project
 
@@ -77,6 +79,7 @@ class ProjectsOperations(Operations):
         """
         return self._run(UPDATE_PROJECT, {"project_id": project_id, "body": body})
 
+    @operation(GET_PROJECTS)
     def get_projects(self, workspace_id: str) -> ProjectShortListResponse:
         """Get all projects in a workspace
 
@@ -96,6 +99,7 @@ class ProjectsOperations(Operations):
         """
         return self._run(GET_PROJECTS, {"workspace_id": workspace_id})
 
+    @operation(CREATE_PROJECT)
     def create_project(self, workspace_id: str, *, body: CreateProject) -> Project:
         """Create a project
 
@@ -122,6 +126,7 @@ class ProjectsOperations(Operations):
 class AsyncProjectsOperations(AsyncOperations):
     """The `projects` operations (``client.projects``) for asyncio."""
 
+    @operation(GET_PROJECT)
     async def get_project(self, project_id: str) -> Project:
         """Get project
 
@@ -141,6 +146,7 @@ class AsyncProjectsOperations(AsyncOperations):
         """
         return await self._run(GET_PROJECT, {"project_id": project_id})
 
+    @operation(UPDATE_PROJECT)
     async def update_project(self, project_id: str, *, body: UpdateProject | Unset = UNSET) -> Project:
         """Update a project
 
@@ -163,6 +169,7 @@ class AsyncProjectsOperations(AsyncOperations):
         """
         return await self._run(UPDATE_PROJECT, {"project_id": project_id, "body": body})
 
+    @operation(GET_PROJECTS)
     async def get_projects(self, workspace_id: str) -> ProjectShortListResponse:
         """Get all projects in a workspace
 
@@ -182,6 +189,7 @@ class AsyncProjectsOperations(AsyncOperations):
         """
         return await self._run(GET_PROJECTS, {"workspace_id": workspace_id})
 
+    @operation(CREATE_PROJECT)
     async def create_project(self, workspace_id: str, *, body: CreateProject) -> Project:
         """Create a project
 

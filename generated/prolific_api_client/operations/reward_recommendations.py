@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..types import UNSET, Unset
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ CALCULATE_REWARD_RECOMMENDATIONS: Operation[list[RewardRecommendation]] = OPERAT
 class RewardRecommendationsOperations(Operations):
     """The `reward_recommendations` operations (``client.reward_recommendations``)."""
 
+    @operation(CALCULATE_REWARD_RECOMMENDATIONS)
     def calculate_reward_recommendations(
         self, *, workspace_id: str, currency: Currency, screener_ids: str | Unset = UNSET
     ) -> list[RewardRecommendation]:
@@ -81,6 +82,7 @@ class RewardRecommendationsOperations(Operations):
 class AsyncRewardRecommendationsOperations(AsyncOperations):
     """The `reward_recommendations` operations (``client.reward_recommendations``) for asyncio."""
 
+    @operation(CALCULATE_REWARD_RECOMMENDATIONS)
     async def calculate_reward_recommendations(
         self, *, workspace_id: str, currency: Currency, screener_ids: str | Unset = UNSET
     ) -> list[RewardRecommendation]:

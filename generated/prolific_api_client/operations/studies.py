@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..types import UNSET, Unset
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -108,6 +108,7 @@ CALCULATE_STUDY_COST: Operation[StudyCostResponse] = OPERATIONS["calculate-study
 class StudiesOperations(Operations):
     """The `studies` operations (``client.studies``)."""
 
+    @operation(GET_PROJECT_STUDIES)
     def get_project_studies(
         self,
         project_id: str,
@@ -144,6 +145,7 @@ class StudiesOperations(Operations):
             GET_PROJECT_STUDIES, {"project_id": project_id, "page": page, "page_size": page_size, "ordering": ordering}
         )
 
+    @operation(DELETE_PROJECT_STUDY)
     def delete_project_study(self, project_id: str, study_id: str) -> None:
         """Delete a study from a project
 
@@ -164,6 +166,7 @@ class StudiesOperations(Operations):
         """
         return self._run(DELETE_PROJECT_STUDY, {"project_id": project_id, "study_id": study_id})
 
+    @operation(GET_STUDIES)
     def get_studies(self, *, state: GetStudiesState | Unset = UNSET) -> StudiesListResponse:
         """List all studies
 
@@ -183,6 +186,7 @@ class StudiesOperations(Operations):
         """
         return self._run(GET_STUDIES, {"state": state})
 
+    @operation(CREATE_STUDY)
     def create_study(self, *, body: CreateStudy) -> Study:
         """Create a draft study
 
@@ -209,6 +213,7 @@ class StudiesOperations(Operations):
         """
         return self._run(CREATE_STUDY, {"body": body})
 
+    @operation(POST_STUDY_PREDICTED_RECRUITMENT_TIME)
     def post_study_predicted_recruitment_time(
         self, *, body: StudyPredictedRecruitmentTimeRequest
     ) -> StudyPredictedRecruitmentTimeResponse:
@@ -234,6 +239,7 @@ class StudiesOperations(Operations):
         """
         return self._run(POST_STUDY_PREDICTED_RECRUITMENT_TIME, {"body": body})
 
+    @operation(GET_STUDY)
     def get_study(self, id: str) -> Study:
         """Retrieve a study
 
@@ -255,6 +261,7 @@ class StudiesOperations(Operations):
         """
         return self._run(GET_STUDY, {"id": id})
 
+    @operation(DELETE_STUDY)
     def delete_study(self, id: str) -> DeleteStudyResponse:
         """Delete a study
 
@@ -274,6 +281,7 @@ class StudiesOperations(Operations):
         """
         return self._run(DELETE_STUDY, {"id": id})
 
+    @operation(UPDATE_STUDY)
     def update_study(self, id: str, *, body: BaseStudy | Unset = UNSET) -> Study:
         """Update a study
 
@@ -310,6 +318,7 @@ class StudiesOperations(Operations):
         """
         return self._run(UPDATE_STUDY, {"id": id, "body": body})
 
+    @operation(GET_STUDY_ACCESS_DETAILS_PROGRESS)
     def get_study_access_details_progress(self, id: str) -> StudyAccessDetailsProgress:
         """Get taskflow progress
 
@@ -333,6 +342,7 @@ class StudiesOperations(Operations):
         """
         return self._run(GET_STUDY_ACCESS_DETAILS_PROGRESS, {"id": id})
 
+    @operation(DUPLICATE_STUDY)
     def duplicate_study(self, id: str, *, body: DuplicateStudyRequest | Unset = UNSET) -> Study:
         """Duplicate a study
 
@@ -360,6 +370,7 @@ class StudiesOperations(Operations):
         """
         return self._run(DUPLICATE_STUDY, {"id": id, "body": body})
 
+    @operation(GET_STUDY_COST)
     def get_study_cost(self, id: str, *, is_projected: bool | Unset = False) -> StudyTotalCost:
         """Show Study cost
 
@@ -381,6 +392,7 @@ class StudiesOperations(Operations):
         """
         return self._run(GET_STUDY_COST, {"id": id, "is_projected": is_projected})
 
+    @operation(DOWNLOAD_STUDY_CREDENTIAL_REPORT)
     def download_study_credential_report(self, id: str) -> str:
         """Download credential usage report
 
@@ -402,6 +414,7 @@ class StudiesOperations(Operations):
         """
         return self._run(DOWNLOAD_STUDY_CREDENTIAL_REPORT, {"id": id})
 
+    @operation(GET_DEMOGRAPHIC_EXPORT_HISTORY)
     def get_demographic_export_history(self, id: str) -> DemographicExportHistoryResponse:
         """Get demographic export history
 
@@ -433,6 +446,7 @@ class StudiesOperations(Operations):
         """
         return self._run(GET_DEMOGRAPHIC_EXPORT_HISTORY, {"id": id})
 
+    @operation(EXPORT_DEMOGRAPHIC_DATA)
     def export_demographic_data(
         self, id: str, *, body: DemographicExportRequest | Unset = UNSET
     ) -> ExportDemographicDataResponse:
@@ -503,6 +517,7 @@ class StudiesOperations(Operations):
         """
         return self._run(EXPORT_DEMOGRAPHIC_DATA, {"id": id, "body": body})
 
+    @operation(EXPORT_STUDY)
     def export_study(self, id: str) -> str:
         """Download demographic data
 
@@ -562,6 +577,7 @@ class StudiesOperations(Operations):
         """
         return self._run(EXPORT_STUDY, {"id": id})
 
+    @operation(GET_STUDY_SUBMISSIONS)
     def get_study_submissions(self, id: str, *, ordering: str | Unset = UNSET) -> SubmissionListResponse:
         """List study submissions
 
@@ -583,6 +599,7 @@ class StudiesOperations(Operations):
         """
         return self._run(GET_STUDY_SUBMISSIONS, {"id": id, "ordering": ordering})
 
+    @operation(COUNT_STUDY_SUBMISSIONS_BY_STATUS)
     def count_study_submissions_by_status(self, id: str) -> SubmissionsCountResponse:
         """Count study submissions by status
 
@@ -602,6 +619,7 @@ class StudiesOperations(Operations):
         """
         return self._run(COUNT_STUDY_SUBMISSIONS_BY_STATUS, {"id": id})
 
+    @operation(CREATE_TEST_STUDY)
     def create_test_study(self, id: str) -> TestStudySetUpResponse:
         """Create a test study
 
@@ -635,6 +653,7 @@ class StudiesOperations(Operations):
         """
         return self._run(CREATE_TEST_STUDY, {"id": id})
 
+    @operation(PUBLISH_STUDY)
     def publish_study(self, id: str, *, body: StudyTransition) -> Study:
         """Transition a study's status
 
@@ -682,6 +701,7 @@ class StudiesOperations(Operations):
         """
         return self._run(PUBLISH_STUDY, {"id": id, "body": body})
 
+    @operation(GET_STUDY_PREDICTED_RECRUITMENT_TIME)
     def get_study_predicted_recruitment_time(self, study_id: str) -> StudyPredictedRecruitmentTimeResponse:
         """Show Study predicted recruitment time
 
@@ -705,6 +725,7 @@ class StudiesOperations(Operations):
         """
         return self._run(GET_STUDY_PREDICTED_RECRUITMENT_TIME, {"study_id": study_id})
 
+    @operation(CALCULATE_STUDY_COST)
     def calculate_study_cost(self, *, body: StudyCostRequest) -> StudyCostResponse:
         """Calculate the study cost
 
@@ -728,6 +749,7 @@ class StudiesOperations(Operations):
 class AsyncStudiesOperations(AsyncOperations):
     """The `studies` operations (``client.studies``) for asyncio."""
 
+    @operation(GET_PROJECT_STUDIES)
     async def get_project_studies(
         self,
         project_id: str,
@@ -764,6 +786,7 @@ class AsyncStudiesOperations(AsyncOperations):
             GET_PROJECT_STUDIES, {"project_id": project_id, "page": page, "page_size": page_size, "ordering": ordering}
         )
 
+    @operation(DELETE_PROJECT_STUDY)
     async def delete_project_study(self, project_id: str, study_id: str) -> None:
         """Delete a study from a project
 
@@ -784,6 +807,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(DELETE_PROJECT_STUDY, {"project_id": project_id, "study_id": study_id})
 
+    @operation(GET_STUDIES)
     async def get_studies(self, *, state: GetStudiesState | Unset = UNSET) -> StudiesListResponse:
         """List all studies
 
@@ -803,6 +827,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(GET_STUDIES, {"state": state})
 
+    @operation(CREATE_STUDY)
     async def create_study(self, *, body: CreateStudy) -> Study:
         """Create a draft study
 
@@ -829,6 +854,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(CREATE_STUDY, {"body": body})
 
+    @operation(POST_STUDY_PREDICTED_RECRUITMENT_TIME)
     async def post_study_predicted_recruitment_time(
         self, *, body: StudyPredictedRecruitmentTimeRequest
     ) -> StudyPredictedRecruitmentTimeResponse:
@@ -854,6 +880,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(POST_STUDY_PREDICTED_RECRUITMENT_TIME, {"body": body})
 
+    @operation(GET_STUDY)
     async def get_study(self, id: str) -> Study:
         """Retrieve a study
 
@@ -875,6 +902,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(GET_STUDY, {"id": id})
 
+    @operation(DELETE_STUDY)
     async def delete_study(self, id: str) -> DeleteStudyResponse:
         """Delete a study
 
@@ -894,6 +922,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(DELETE_STUDY, {"id": id})
 
+    @operation(UPDATE_STUDY)
     async def update_study(self, id: str, *, body: BaseStudy | Unset = UNSET) -> Study:
         """Update a study
 
@@ -930,6 +959,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(UPDATE_STUDY, {"id": id, "body": body})
 
+    @operation(GET_STUDY_ACCESS_DETAILS_PROGRESS)
     async def get_study_access_details_progress(self, id: str) -> StudyAccessDetailsProgress:
         """Get taskflow progress
 
@@ -953,6 +983,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(GET_STUDY_ACCESS_DETAILS_PROGRESS, {"id": id})
 
+    @operation(DUPLICATE_STUDY)
     async def duplicate_study(self, id: str, *, body: DuplicateStudyRequest | Unset = UNSET) -> Study:
         """Duplicate a study
 
@@ -980,6 +1011,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(DUPLICATE_STUDY, {"id": id, "body": body})
 
+    @operation(GET_STUDY_COST)
     async def get_study_cost(self, id: str, *, is_projected: bool | Unset = False) -> StudyTotalCost:
         """Show Study cost
 
@@ -1001,6 +1033,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(GET_STUDY_COST, {"id": id, "is_projected": is_projected})
 
+    @operation(DOWNLOAD_STUDY_CREDENTIAL_REPORT)
     async def download_study_credential_report(self, id: str) -> str:
         """Download credential usage report
 
@@ -1022,6 +1055,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(DOWNLOAD_STUDY_CREDENTIAL_REPORT, {"id": id})
 
+    @operation(GET_DEMOGRAPHIC_EXPORT_HISTORY)
     async def get_demographic_export_history(self, id: str) -> DemographicExportHistoryResponse:
         """Get demographic export history
 
@@ -1053,6 +1087,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(GET_DEMOGRAPHIC_EXPORT_HISTORY, {"id": id})
 
+    @operation(EXPORT_DEMOGRAPHIC_DATA)
     async def export_demographic_data(
         self, id: str, *, body: DemographicExportRequest | Unset = UNSET
     ) -> ExportDemographicDataResponse:
@@ -1123,6 +1158,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(EXPORT_DEMOGRAPHIC_DATA, {"id": id, "body": body})
 
+    @operation(EXPORT_STUDY)
     async def export_study(self, id: str) -> str:
         """Download demographic data
 
@@ -1182,6 +1218,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(EXPORT_STUDY, {"id": id})
 
+    @operation(GET_STUDY_SUBMISSIONS)
     async def get_study_submissions(self, id: str, *, ordering: str | Unset = UNSET) -> SubmissionListResponse:
         """List study submissions
 
@@ -1203,6 +1240,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(GET_STUDY_SUBMISSIONS, {"id": id, "ordering": ordering})
 
+    @operation(COUNT_STUDY_SUBMISSIONS_BY_STATUS)
     async def count_study_submissions_by_status(self, id: str) -> SubmissionsCountResponse:
         """Count study submissions by status
 
@@ -1222,6 +1260,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(COUNT_STUDY_SUBMISSIONS_BY_STATUS, {"id": id})
 
+    @operation(CREATE_TEST_STUDY)
     async def create_test_study(self, id: str) -> TestStudySetUpResponse:
         """Create a test study
 
@@ -1255,6 +1294,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(CREATE_TEST_STUDY, {"id": id})
 
+    @operation(PUBLISH_STUDY)
     async def publish_study(self, id: str, *, body: StudyTransition) -> Study:
         """Transition a study's status
 
@@ -1302,6 +1342,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(PUBLISH_STUDY, {"id": id, "body": body})
 
+    @operation(GET_STUDY_PREDICTED_RECRUITMENT_TIME)
     async def get_study_predicted_recruitment_time(self, study_id: str) -> StudyPredictedRecruitmentTimeResponse:
         """Show Study predicted recruitment time
 
@@ -1325,6 +1366,7 @@ class AsyncStudiesOperations(AsyncOperations):
         """
         return await self._run(GET_STUDY_PREDICTED_RECRUITMENT_TIME, {"study_id": study_id})
 
+    @operation(CALCULATE_STUDY_COST)
     async def calculate_study_cost(self, *, body: StudyCostRequest) -> StudyCostResponse:
         """Calculate the study cost
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ GET_SUBMISSION_FEEDBACK_UPLOAD_URL: Operation[GetSubmissionFeedbackUploadUrlResp
 class SubmissionFeedbackUploadOperations(Operations):
     """The `submission_feedback_upload` operations (``client.submission_feedback_upload``)."""
 
+    @operation(GET_SUBMISSION_FEEDBACK_UPLOAD_URL)
     def get_submission_feedback_upload_url(
         self, filename: str, *, workspace_id: str
     ) -> GetSubmissionFeedbackUploadUrlResponse:
@@ -65,6 +66,7 @@ class SubmissionFeedbackUploadOperations(Operations):
 class AsyncSubmissionFeedbackUploadOperations(AsyncOperations):
     """The `submission_feedback_upload` operations (``client.submission_feedback_upload``) for asyncio."""
 
+    @operation(GET_SUBMISSION_FEEDBACK_UPLOAD_URL)
     async def get_submission_feedback_upload_url(
         self, filename: str, *, workspace_id: str
     ) -> GetSubmissionFeedbackUploadUrlResponse:

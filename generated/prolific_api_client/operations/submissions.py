@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..types import UNSET, Unset
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ TRANSITION_SUBMISSION: Operation[Submission] = OPERATIONS["transition-submission
 class SubmissionsOperations(Operations):
     """The `submissions` operations (``client.submissions``)."""
 
+    @operation(GET_SUBMISSIONS)
     def get_submissions(
         self,
         *,
@@ -134,6 +135,7 @@ class SubmissionsOperations(Operations):
             },
         )
 
+    @operation(BULK_APPROVE_SUBMISSIONS)
     def bulk_approve_submissions(self, *, body: BulkApproveByParticipants | BulkApproveBySubmissions) -> str:
         """Bulk approve submissions
 
@@ -163,6 +165,7 @@ class SubmissionsOperations(Operations):
         """
         return self._run(BULK_APPROVE_SUBMISSIONS, {"body": body})
 
+    @operation(GET_SUBMISSION)
     def get_submission(self, id: str) -> SubmissionDetail:
         """Retrieve a submission
 
@@ -184,6 +187,7 @@ class SubmissionsOperations(Operations):
         """
         return self._run(GET_SUBMISSION, {"id": id})
 
+    @operation(REQUEST_SUBMISSION_RETURN)
     def request_submission_return(self, id: str, *, body: RequestSubmissionReturnRequest) -> ReturnRequestedResponse:
         """Request the participant who submitted the response to return their response
 
@@ -215,6 +219,7 @@ class SubmissionsOperations(Operations):
         """
         return self._run(REQUEST_SUBMISSION_RETURN, {"id": id, "body": body})
 
+    @operation(TRANSITION_SUBMISSION)
     def transition_submission(self, id: str, *, body: SubmissionTransition) -> Submission:
         """Approve or reject a submission
 
@@ -250,6 +255,7 @@ class SubmissionsOperations(Operations):
 class AsyncSubmissionsOperations(AsyncOperations):
     """The `submissions` operations (``client.submissions``) for asyncio."""
 
+    @operation(GET_SUBMISSIONS)
     async def get_submissions(
         self,
         *,
@@ -332,6 +338,7 @@ class AsyncSubmissionsOperations(AsyncOperations):
             },
         )
 
+    @operation(BULK_APPROVE_SUBMISSIONS)
     async def bulk_approve_submissions(self, *, body: BulkApproveByParticipants | BulkApproveBySubmissions) -> str:
         """Bulk approve submissions
 
@@ -361,6 +368,7 @@ class AsyncSubmissionsOperations(AsyncOperations):
         """
         return await self._run(BULK_APPROVE_SUBMISSIONS, {"body": body})
 
+    @operation(GET_SUBMISSION)
     async def get_submission(self, id: str) -> SubmissionDetail:
         """Retrieve a submission
 
@@ -382,6 +390,7 @@ class AsyncSubmissionsOperations(AsyncOperations):
         """
         return await self._run(GET_SUBMISSION, {"id": id})
 
+    @operation(REQUEST_SUBMISSION_RETURN)
     async def request_submission_return(
         self, id: str, *, body: RequestSubmissionReturnRequest
     ) -> ReturnRequestedResponse:
@@ -415,6 +424,7 @@ class AsyncSubmissionsOperations(AsyncOperations):
         """
         return await self._run(REQUEST_SUBMISSION_RETURN, {"id": id, "body": body})
 
+    @operation(TRANSITION_SUBMISSION)
     async def transition_submission(self, id: str, *, body: SubmissionTransition) -> Submission:
         """Approve or reject a submission
 

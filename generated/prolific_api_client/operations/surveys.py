@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..types import Unset
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ DELETE_RESPONSE: Operation[Any] = OPERATIONS["delete-response"].returning("objec
 class SurveysOperations(Operations):
     """The `surveys` operations (``client.surveys``)."""
 
+    @operation(GET_SURVEYS)
     def get_surveys(
         self, *, researcher_id: str, offset: int | Unset = 0, limit: int | Unset = 100
     ) -> GetAllSurveysResponse:
@@ -73,6 +74,7 @@ class SurveysOperations(Operations):
         """
         return self._run(GET_SURVEYS, {"researcher_id": researcher_id, "offset": offset, "limit": limit})
 
+    @operation(CREATE_SURVEY)
     def create_survey(self, *, body: SurveyIn) -> SurveyOut:
         """Create survey
 
@@ -95,6 +97,7 @@ class SurveysOperations(Operations):
         """
         return self._run(CREATE_SURVEY, {"body": body})
 
+    @operation(GET_SURVEY)
     def get_survey(self, survey_id: str) -> SurveyOut:
         """Get survey
 
@@ -114,6 +117,7 @@ class SurveysOperations(Operations):
         """
         return self._run(GET_SURVEY, {"survey_id": survey_id})
 
+    @operation(DELETE_SURVEY)
     def delete_survey(self, survey_id: str) -> Any:
         """Delete survey
 
@@ -133,6 +137,7 @@ class SurveysOperations(Operations):
         """
         return self._run(DELETE_SURVEY, {"survey_id": survey_id})
 
+    @operation(GET_RESPONSES)
     def get_responses(self, survey_id: str) -> Any:
         """Get all responses
 
@@ -152,6 +157,7 @@ class SurveysOperations(Operations):
         """
         return self._run(GET_RESPONSES, {"survey_id": survey_id})
 
+    @operation(CREATE_RESPONSE)
     def create_response(self, survey_id: str, *, body: SurveyResponseIn) -> SurveyResponseOut:
         """Create response
 
@@ -172,6 +178,7 @@ class SurveysOperations(Operations):
         """
         return self._run(CREATE_RESPONSE, {"survey_id": survey_id, "body": body})
 
+    @operation(DELETE_RESPONSES)
     def delete_responses(self, survey_id: str) -> Any:
         """Delete all responses
 
@@ -191,6 +198,7 @@ class SurveysOperations(Operations):
         """
         return self._run(DELETE_RESPONSES, {"survey_id": survey_id})
 
+    @operation(GET_SUMMARY)
     def get_summary(self, survey_id: str) -> SurveySummary:
         """Get summary of responses
 
@@ -210,6 +218,7 @@ class SurveysOperations(Operations):
         """
         return self._run(GET_SUMMARY, {"survey_id": survey_id})
 
+    @operation(GET_RESPONSE)
     def get_response(self, survey_id: str, response_id: str) -> SurveyResponseOut:
         """Get response
 
@@ -230,6 +239,7 @@ class SurveysOperations(Operations):
         """
         return self._run(GET_RESPONSE, {"survey_id": survey_id, "response_id": response_id})
 
+    @operation(DELETE_RESPONSE)
     def delete_response(self, survey_id: str, response_id: str) -> Any:
         """Delete a response
 
@@ -254,6 +264,7 @@ class SurveysOperations(Operations):
 class AsyncSurveysOperations(AsyncOperations):
     """The `surveys` operations (``client.surveys``) for asyncio."""
 
+    @operation(GET_SURVEYS)
     async def get_surveys(
         self, *, researcher_id: str, offset: int | Unset = 0, limit: int | Unset = 100
     ) -> GetAllSurveysResponse:
@@ -277,6 +288,7 @@ class AsyncSurveysOperations(AsyncOperations):
         """
         return await self._run(GET_SURVEYS, {"researcher_id": researcher_id, "offset": offset, "limit": limit})
 
+    @operation(CREATE_SURVEY)
     async def create_survey(self, *, body: SurveyIn) -> SurveyOut:
         """Create survey
 
@@ -299,6 +311,7 @@ class AsyncSurveysOperations(AsyncOperations):
         """
         return await self._run(CREATE_SURVEY, {"body": body})
 
+    @operation(GET_SURVEY)
     async def get_survey(self, survey_id: str) -> SurveyOut:
         """Get survey
 
@@ -318,6 +331,7 @@ class AsyncSurveysOperations(AsyncOperations):
         """
         return await self._run(GET_SURVEY, {"survey_id": survey_id})
 
+    @operation(DELETE_SURVEY)
     async def delete_survey(self, survey_id: str) -> Any:
         """Delete survey
 
@@ -337,6 +351,7 @@ class AsyncSurveysOperations(AsyncOperations):
         """
         return await self._run(DELETE_SURVEY, {"survey_id": survey_id})
 
+    @operation(GET_RESPONSES)
     async def get_responses(self, survey_id: str) -> Any:
         """Get all responses
 
@@ -356,6 +371,7 @@ class AsyncSurveysOperations(AsyncOperations):
         """
         return await self._run(GET_RESPONSES, {"survey_id": survey_id})
 
+    @operation(CREATE_RESPONSE)
     async def create_response(self, survey_id: str, *, body: SurveyResponseIn) -> SurveyResponseOut:
         """Create response
 
@@ -376,6 +392,7 @@ class AsyncSurveysOperations(AsyncOperations):
         """
         return await self._run(CREATE_RESPONSE, {"survey_id": survey_id, "body": body})
 
+    @operation(DELETE_RESPONSES)
     async def delete_responses(self, survey_id: str) -> Any:
         """Delete all responses
 
@@ -395,6 +412,7 @@ class AsyncSurveysOperations(AsyncOperations):
         """
         return await self._run(DELETE_RESPONSES, {"survey_id": survey_id})
 
+    @operation(GET_SUMMARY)
     async def get_summary(self, survey_id: str) -> SurveySummary:
         """Get summary of responses
 
@@ -414,6 +432,7 @@ class AsyncSurveysOperations(AsyncOperations):
         """
         return await self._run(GET_SUMMARY, {"survey_id": survey_id})
 
+    @operation(GET_RESPONSE)
     async def get_response(self, survey_id: str, response_id: str) -> SurveyResponseOut:
         """Get response
 
@@ -434,6 +453,7 @@ class AsyncSurveysOperations(AsyncOperations):
         """
         return await self._run(GET_RESPONSE, {"survey_id": survey_id, "response_id": response_id})
 
+    @operation(DELETE_RESPONSE)
     async def delete_response(self, survey_id: str, response_id: str) -> Any:
         """Delete a response
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ GET_USER: Operation[User] = OPERATIONS["get-user"].returning("User")
 class UsersOperations(Operations):
     """The `users` operations (``client.users``)."""
 
+    @operation(CREATE_TEST_PARTICIPANT_FOR_RESEARCHER)
     def create_test_participant_for_researcher(
         self, *, body: CreateTestParticipantForResearcher
     ) -> CreateTestParticipantForResearcherResponse:
@@ -72,6 +73,7 @@ class UsersOperations(Operations):
         """
         return self._run(CREATE_TEST_PARTICIPANT_FOR_RESEARCHER, {"body": body})
 
+    @operation(GET_USER)
     def get_user(self) -> User:
         """Retrieve a user
 
@@ -94,6 +96,7 @@ class UsersOperations(Operations):
 class AsyncUsersOperations(AsyncOperations):
     """The `users` operations (``client.users``) for asyncio."""
 
+    @operation(CREATE_TEST_PARTICIPANT_FOR_RESEARCHER)
     async def create_test_participant_for_researcher(
         self, *, body: CreateTestParticipantForResearcher
     ) -> CreateTestParticipantForResearcherResponse:
@@ -136,6 +139,7 @@ class AsyncUsersOperations(AsyncOperations):
         """
         return await self._run(CREATE_TEST_PARTICIPANT_FOR_RESEARCHER, {"body": body})
 
+    @operation(GET_USER)
     async def get_user(self) -> User:
         """Retrieve a user
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..types import UNSET, Unset
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ GET_EVENTS: Operation[SubscriptionEventList] = OPERATIONS["get-events"].returnin
 class WebhooksOperations(Operations):
     """The `webhooks` operations (``client.webhooks``)."""
 
+    @operation(GET_EVENT_TYPES)
     def get_event_types(self) -> EventTypeList:
         """List all subscribable event types
 
@@ -69,6 +70,7 @@ class WebhooksOperations(Operations):
         """
         return self._run(GET_EVENT_TYPES, {})
 
+    @operation(GET_SECRETS)
     def get_secrets(self, *, workspace_id: str) -> SecretList:
         """List all secrets
 
@@ -88,6 +90,7 @@ class WebhooksOperations(Operations):
         """
         return self._run(GET_SECRETS, {"workspace_id": workspace_id})
 
+    @operation(CREATE_SECRET)
     def create_secret(self, *, body: CreateSecret | Unset = UNSET) -> SecretDetail:
         """Create/replace a secret
 
@@ -108,6 +111,7 @@ class WebhooksOperations(Operations):
         """
         return self._run(CREATE_SECRET, {"body": body})
 
+    @operation(GET_SUBSCRIPTIONS)
     def get_subscriptions(
         self, *, is_enabled: bool | Unset = UNSET, workspace_id: str | Unset = UNSET
     ) -> SubscriptionList:
@@ -130,6 +134,7 @@ class WebhooksOperations(Operations):
         """
         return self._run(GET_SUBSCRIPTIONS, {"is_enabled": is_enabled, "workspace_id": workspace_id})
 
+    @operation(CREATE_SUBSCRIPTION)
     def create_subscription(self, *, body: SubscriptionDetail) -> SubscriptionList:
         """Create a subscription
 
@@ -152,6 +157,7 @@ class WebhooksOperations(Operations):
         """
         return self._run(CREATE_SUBSCRIPTION, {"body": body})
 
+    @operation(GET_SUBSCRIPTION)
     def get_subscription(self, subscription_id: str) -> SubscriptionDetail:
         """Retrieve a subscription
 
@@ -171,6 +177,7 @@ class WebhooksOperations(Operations):
         """
         return self._run(GET_SUBSCRIPTION, {"subscription_id": subscription_id})
 
+    @operation(CONFIRM_SUBSCRIPTION)
     def confirm_subscription(self, subscription_id: str, *, body: SubscriptionConfirmation) -> SubscriptionDetail:
         """Confirm a subscription
 
@@ -191,6 +198,7 @@ class WebhooksOperations(Operations):
         """
         return self._run(CONFIRM_SUBSCRIPTION, {"subscription_id": subscription_id, "body": body})
 
+    @operation(DELETE_SUBSCRIPTION)
     def delete_subscription(self, subscription_id: str) -> None:
         """Delete a subscription
 
@@ -211,6 +219,7 @@ class WebhooksOperations(Operations):
         """
         return self._run(DELETE_SUBSCRIPTION, {"subscription_id": subscription_id})
 
+    @operation(UPDATE_SUBSCRIPTION)
     def update_subscription(
         self, subscription_id: str, *, body: SubscriptionUpdateDetail | Unset = UNSET
     ) -> SubscriptionDetail:
@@ -234,6 +243,7 @@ class WebhooksOperations(Operations):
         """
         return self._run(UPDATE_SUBSCRIPTION, {"subscription_id": subscription_id, "body": body})
 
+    @operation(GET_EVENTS)
     def get_events(
         self,
         subscription_id: str,
@@ -278,6 +288,7 @@ class WebhooksOperations(Operations):
 class AsyncWebhooksOperations(AsyncOperations):
     """The `webhooks` operations (``client.webhooks``) for asyncio."""
 
+    @operation(GET_EVENT_TYPES)
     async def get_event_types(self) -> EventTypeList:
         """List all subscribable event types
 
@@ -294,6 +305,7 @@ class AsyncWebhooksOperations(AsyncOperations):
         """
         return await self._run(GET_EVENT_TYPES, {})
 
+    @operation(GET_SECRETS)
     async def get_secrets(self, *, workspace_id: str) -> SecretList:
         """List all secrets
 
@@ -313,6 +325,7 @@ class AsyncWebhooksOperations(AsyncOperations):
         """
         return await self._run(GET_SECRETS, {"workspace_id": workspace_id})
 
+    @operation(CREATE_SECRET)
     async def create_secret(self, *, body: CreateSecret | Unset = UNSET) -> SecretDetail:
         """Create/replace a secret
 
@@ -333,6 +346,7 @@ class AsyncWebhooksOperations(AsyncOperations):
         """
         return await self._run(CREATE_SECRET, {"body": body})
 
+    @operation(GET_SUBSCRIPTIONS)
     async def get_subscriptions(
         self, *, is_enabled: bool | Unset = UNSET, workspace_id: str | Unset = UNSET
     ) -> SubscriptionList:
@@ -355,6 +369,7 @@ class AsyncWebhooksOperations(AsyncOperations):
         """
         return await self._run(GET_SUBSCRIPTIONS, {"is_enabled": is_enabled, "workspace_id": workspace_id})
 
+    @operation(CREATE_SUBSCRIPTION)
     async def create_subscription(self, *, body: SubscriptionDetail) -> SubscriptionList:
         """Create a subscription
 
@@ -377,6 +392,7 @@ class AsyncWebhooksOperations(AsyncOperations):
         """
         return await self._run(CREATE_SUBSCRIPTION, {"body": body})
 
+    @operation(GET_SUBSCRIPTION)
     async def get_subscription(self, subscription_id: str) -> SubscriptionDetail:
         """Retrieve a subscription
 
@@ -396,6 +412,7 @@ class AsyncWebhooksOperations(AsyncOperations):
         """
         return await self._run(GET_SUBSCRIPTION, {"subscription_id": subscription_id})
 
+    @operation(CONFIRM_SUBSCRIPTION)
     async def confirm_subscription(self, subscription_id: str, *, body: SubscriptionConfirmation) -> SubscriptionDetail:
         """Confirm a subscription
 
@@ -416,6 +433,7 @@ class AsyncWebhooksOperations(AsyncOperations):
         """
         return await self._run(CONFIRM_SUBSCRIPTION, {"subscription_id": subscription_id, "body": body})
 
+    @operation(DELETE_SUBSCRIPTION)
     async def delete_subscription(self, subscription_id: str) -> None:
         """Delete a subscription
 
@@ -436,6 +454,7 @@ class AsyncWebhooksOperations(AsyncOperations):
         """
         return await self._run(DELETE_SUBSCRIPTION, {"subscription_id": subscription_id})
 
+    @operation(UPDATE_SUBSCRIPTION)
     async def update_subscription(
         self, subscription_id: str, *, body: SubscriptionUpdateDetail | Unset = UNSET
     ) -> SubscriptionDetail:
@@ -459,6 +478,7 @@ class AsyncWebhooksOperations(AsyncOperations):
         """
         return await self._run(UPDATE_SUBSCRIPTION, {"subscription_id": subscription_id, "body": body})
 
+    @operation(GET_EVENTS)
     async def get_events(
         self,
         subscription_id: str,

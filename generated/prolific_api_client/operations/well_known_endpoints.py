@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ GET_STUDY_JWKS: Operation[JWKSResponse] = OPERATIONS["get-study-jwks"].returning
 class WellKnownEndpointsOperations(Operations):
     """The `well_known_endpoints` operations (``client.well_known_endpoints``)."""
 
+    @operation(GET_STUDY_JWKS)
     def get_study_jwks(self) -> JWKSResponse:
         """Retrieve JSON Web Key Set (JWKS)
 
@@ -51,6 +52,7 @@ class WellKnownEndpointsOperations(Operations):
 class AsyncWellKnownEndpointsOperations(AsyncOperations):
     """The `well_known_endpoints` operations (``client.well_known_endpoints``) for asyncio."""
 
+    @operation(GET_STUDY_JWKS)
     async def get_study_jwks(self) -> JWKSResponse:
         """Retrieve JSON Web Key Set (JWKS)
 

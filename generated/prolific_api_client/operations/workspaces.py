@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._base import AsyncOperations, Operation, Operations
+from ._base import AsyncOperations, Operation, Operations, operation
 from .registry import OPERATIONS
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ GET_WORKSPACE_BALANCE: Operation[WorkspaceBalance] = OPERATIONS["get-workspace-b
 class WorkspacesOperations(Operations):
     """The `workspaces` operations (``client.workspaces``)."""
 
+    @operation(GET_WORKSPACES)
     def get_workspaces(self) -> WorkspacesListResponse:
         """Get all a user's workspaces
 
@@ -52,6 +53,7 @@ class WorkspacesOperations(Operations):
         """
         return self._run(GET_WORKSPACES, {})
 
+    @operation(CREATE_WORKSPACE)
     def create_workspace(self, *, body: CreateWorkspace) -> Workspace:
         """Create a workspace
 
@@ -71,6 +73,7 @@ class WorkspacesOperations(Operations):
         """
         return self._run(CREATE_WORKSPACE, {"body": body})
 
+    @operation(GET_WORKSPACE)
     def get_workspace(self, workspace_id: str) -> Workspace:
         """Get workspace
 
@@ -90,6 +93,7 @@ class WorkspacesOperations(Operations):
         """
         return self._run(GET_WORKSPACE, {"workspace_id": workspace_id})
 
+    @operation(UPDATE_WORKSPACE)
     def update_workspace(self, workspace_id: str, *, body: Workspace) -> Workspace:
         """Update a workspace
 
@@ -110,6 +114,7 @@ class WorkspacesOperations(Operations):
         """
         return self._run(UPDATE_WORKSPACE, {"workspace_id": workspace_id, "body": body})
 
+    @operation(GET_WORKSPACE_BALANCE)
     def get_workspace_balance(self, workspace_id: str) -> WorkspaceBalance:
         """Get the balance of a workspace
 
@@ -133,6 +138,7 @@ class WorkspacesOperations(Operations):
 class AsyncWorkspacesOperations(AsyncOperations):
     """The `workspaces` operations (``client.workspaces``) for asyncio."""
 
+    @operation(GET_WORKSPACES)
     async def get_workspaces(self) -> WorkspacesListResponse:
         """Get all a user's workspaces
 
@@ -149,6 +155,7 @@ class AsyncWorkspacesOperations(AsyncOperations):
         """
         return await self._run(GET_WORKSPACES, {})
 
+    @operation(CREATE_WORKSPACE)
     async def create_workspace(self, *, body: CreateWorkspace) -> Workspace:
         """Create a workspace
 
@@ -168,6 +175,7 @@ class AsyncWorkspacesOperations(AsyncOperations):
         """
         return await self._run(CREATE_WORKSPACE, {"body": body})
 
+    @operation(GET_WORKSPACE)
     async def get_workspace(self, workspace_id: str) -> Workspace:
         """Get workspace
 
@@ -187,6 +195,7 @@ class AsyncWorkspacesOperations(AsyncOperations):
         """
         return await self._run(GET_WORKSPACE, {"workspace_id": workspace_id})
 
+    @operation(UPDATE_WORKSPACE)
     async def update_workspace(self, workspace_id: str, *, body: Workspace) -> Workspace:
         """Update a workspace
 
@@ -207,6 +216,7 @@ class AsyncWorkspacesOperations(AsyncOperations):
         """
         return await self._run(UPDATE_WORKSPACE, {"workspace_id": workspace_id, "body": body})
 
+    @operation(GET_WORKSPACE_BALANCE)
     async def get_workspace_balance(self, workspace_id: str) -> WorkspaceBalance:
         """Get the balance of a workspace
 

@@ -1,8 +1,8 @@
 """``api``: any operation of the API from the command line, like ``gh api``.
 
 ``prolific-client api OPERATION_ID [NAME=VALUE ...] [--body JSON | --body @FILE]`` calls the generated
-function of that operation through the configured client (``client.api``: Token auth, the typed
-errors, the transport's retry rules) and prints the response body as the server sent it: JSON
+method of that operation through the client's send path (Token auth, the retry policy, the typed
+errors) and prints the response body as the server sent it: JSON
 pretty-printed in the server's key order, any other text (a CSV report) as is, nothing for an empty
 body. With ``--json`` stdout is always one JSON document: a text body becomes a JSON string and an
 empty body ``null``. ``api --list [TAG]`` lists the operations.
@@ -15,22 +15,16 @@ from __future__ import annotations
 
 import difflib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
-
-from prolific import ProlificError
-from prolific._transport import map_transport_error
-from prolific_api_client.errors import UnexpectedStatus
 from prolific_api_client.operations import OPERATIONS, Operation
 
 from ._context import EXIT_OK, PROG, Context, UsageError
 from ._input import _read_text
 from ._values import BodySpec, Signature, body_value, convert, field_names, parse_json, signature, unknown_fields
 
-#: What makes the generated code's response parsing fail on a 2xx it did not expect (a body not of
-#: the documented shape, an undocumented 2xx status): the body is printed anyway, with a note.
-_PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError)
+if TYPE_CHECKING:
+    import httpx
 
 
 def find_operation(word: str) -> Operation[Any]:
@@ -58,22 +52,16 @@ def cmd_api(ctx: Context) -> int:
     if args.body is not None or (sig.body is not None and sig.body.required):
         body = _body(ctx, operation, sig.body, args.body)
         arguments["body"] = body
+    from prolific import APIResponseValidationError
+
     with ctx.client() as client:
-        seen: list[httpx.Response] = []
-        http = client.api.get_httpx_client()
-        http.event_hooks = {**http.event_hooks, "response": [*http.event_hooks["response"], seen.append]}
-        problem = None
+        # The client's send path (retries, typed errors), through the operation's own method.
+        method = getattr(getattr(client, operation.tag), operation.name)
+        problem: BaseException | None = None
         try:
-            operation.endpoint.sync_detailed(client=client.api, **arguments)
-        except ProlificError:
-            raise  # the typed errors (a non-2xx status, a transport failure the client mapped)
-        except httpx.HTTPError as exc:
-            raise map_transport_error(exc, operation.method, _request_path(exc, operation)) from exc
-        except (*_PARSE_ERRORS, UnexpectedStatus) as exc:  # a 2xx the generated parser did not expect
-            if not seen or not 200 <= seen[-1].status_code < 300:
-                raise
-            problem = exc
-        response = seen[-1]
+            response = client.with_raw_response(method, **arguments).http_response
+        except APIResponseValidationError as exc:  # a 2xx the generated parser did not expect
+            response, problem = exc.response, exc.__cause__ or exc
         if problem is not None:
             ctx.out.say(
                 f"note: {response.status_code} answer of {operation.operation_id} is not what the spec documents "
@@ -81,13 +69,6 @@ def cmd_api(ctx: Context) -> int:
             )
         _print_body(ctx, response)
     return EXIT_OK
-
-
-def _request_path(exc: httpx.HTTPError, operation: Operation[Any]) -> str:
-    try:
-        return exc.request.url.path
-    except RuntimeError:  # an error raised before a request existed
-        return operation.path
 
 
 def _arguments(operation: Operation[Any], sig: Signature, words: list[str]) -> dict[str, Any]:

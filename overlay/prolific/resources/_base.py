@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import Any, TypeAlias, TypeVar
 
-from prolific_api_client.operations._base import AsyncOperations, Operations
+from prolific_api_client.operations import AsyncOperations, Operations
 
-from .._call import Call
+from .._call import AsyncSender, Call, Sender
 from .._errors import APIError
 
 T = TypeVar("T")
@@ -24,10 +24,16 @@ Flow: TypeAlias = Generator[Call[Any], Any, T]
 
 
 class SyncResource(Operations):
-    """Base of the blocking friendly resources: ``self._send(call)`` runs a call and extracts its result."""
+    """Base of the blocking friendly resources: ``self._send(call)`` runs a call and extracts its result.
+
+    Built with the client's :class:`~prolific._call.Sender`: a call's value comes back with its
+    response, so that a value ``extract`` cannot use is reported with the response it came in.
+    """
+
+    _runner: Sender
 
     def _send(self, call: Call[T]) -> T:
-        return call.result(self._run(call.operation, call.arguments))
+        return call.result(self._runner.sent(call.operation, call.arguments))
 
     def _drive(self, flow: Flow[T]) -> T:
         """Run ``flow`` to its end, sending each call it yields; return what it returns."""
@@ -47,8 +53,10 @@ class SyncResource(Operations):
 class AsyncResource(AsyncOperations):
     """Async twin of :class:`SyncResource`: ``await self._send(call)``, ``await self._drive(flow)``."""
 
+    _runner: AsyncSender
+
     async def _send(self, call: Call[T]) -> T:
-        return call.result(await self._run(call.operation, call.arguments))
+        return call.result(await self._runner.sent(call.operation, call.arguments))
 
     async def _drive(self, flow: Flow[T]) -> T:
         """Run ``flow`` to its end, awaiting each call it yields; return what it returns."""

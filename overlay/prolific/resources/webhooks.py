@@ -10,7 +10,7 @@ both are accepted.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -38,8 +38,8 @@ from prolific_api_client.operations.webhooks import (
 from prolific_api_client.types import UNSET, Unset
 
 from .. import _validation as check
-from .._call import Call
-from .._errors import APIResponseValidationError, ConfigurationError, InvalidArgumentError, WebhookSubscriptionError
+from .._call import Call, RawResponse, Sent
+from .._errors import APIResponseValidationError, InvalidArgumentError, WebhookSubscriptionError
 from .._pagination import Pager
 from ._base import AsyncResource, Flow, SyncResource
 
@@ -49,7 +49,6 @@ HOOK_SECRET_HEADER = "X-Hook-Secret"
 EVENT_STATUSES = ("PENDING", "SUCCEEDED", "FAILED")
 
 # ``client.with_raw_response``: (method, *args) -> RawResponse (sync) or an awaitable of it (async).
-RawSender = Callable[..., Any]
 
 
 class RawCall(Call[T]):
@@ -179,20 +178,18 @@ def subscriptions_call(workspace_id: str | None, is_enabled: bool) -> Call[list[
     return Call(GET_SUBSCRIPTIONS, arguments, lambda page: list(page.results))
 
 
+def _raw(sent: Sent[Any]) -> Sent[Any]:
+    """What a :class:`RawCall` extracts from: the value and its response together, as a ``RawResponse``."""
+    return Sent(RawResponse(sent.value, sent.response), sent.response)
+
+
 class Webhooks(SyncResource, WebhooksOperations):
     """Webhooks (``client.webhooks``): every generated operation of the tag, and ``subscribe``,
     ``ensure_secret``, ``rotate_secret``, ``subscriptions``, ``events``."""
 
-    def __init__(self, runner: Any, raw: RawSender | None = None) -> None:
-        super().__init__(runner)
-        self._raw = raw
-
     def _send(self, call: Call[T]) -> T:
         if isinstance(call, RawCall):
-            if self._raw is None:
-                raise ConfigurationError("this Webhooks was built without the client's with_raw_response")
-            result: T = call.result(self._raw(self._run, call.operation, call.arguments))
-            return result
+            return call.result(_raw(self._runner.sent(call.operation, call.arguments)))
         return super()._send(call)
 
     def subscribe(
@@ -255,16 +252,9 @@ class Webhooks(SyncResource, WebhooksOperations):
 class AsyncWebhooks(AsyncResource, AsyncWebhooksOperations):
     """Async twin of :class:`Webhooks` (``AsyncProlific().webhooks``)."""
 
-    def __init__(self, runner: Any, raw: Callable[..., Awaitable[Any]] | None = None) -> None:
-        super().__init__(runner)
-        self._raw = raw
-
     async def _send(self, call: Call[T]) -> T:
         if isinstance(call, RawCall):
-            if self._raw is None:
-                raise ConfigurationError("this AsyncWebhooks was built without the client's with_raw_response")
-            result: T = call.result(await self._raw(self._run, call.operation, call.arguments))
-            return result
+            return call.result(_raw(await self._runner.sent(call.operation, call.arguments)))
         return await super()._send(call)
 
     async def subscribe(

@@ -17,8 +17,9 @@ Two ways to reach it:
 Only the standard library, httpx and the generated operation registry are used: importing this
 package does not import the client or the generated models.
 
-Modules: ``_fake`` (the class and the request pipeline), ``_routes`` (route table, the handler
-types), ``_faults``, ``_recording``, ``_transport``, ``_server``, and one module per resource
+Modules: ``_fake`` (the class: state, seeding, faults, routes), ``_dispatch`` (the request
+pipeline, ``fake.dispatcher``, which ``_transport`` and ``_server`` receive), ``_routes`` (route
+table, the handler types), ``_faults``, ``_recording``, and one module per resource
 (``_credentials``, ``_studies``, ``_groups``, ``_invitations``, ``_surveys``).
 """
 

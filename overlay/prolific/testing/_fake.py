@@ -1,38 +1,27 @@
-"""``FakeProlific``: the state, the fault and route hooks, and the request pipeline both ways in share."""
+"""``FakeProlific``: the state, the seeding, the fault and route hooks; the pipeline is its ``dispatcher``."""
 
 from __future__ import annotations
 
 import contextlib
 import difflib
-import json
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from prolific_api_client.operations import OPERATIONS
 
-from ._answers import (
-    CODE_INTERNAL,
-    CODE_MALFORMED,
-    CODE_METHOD,
-    CODE_NOT_FOUND,
-    CODE_NOT_IMPLEMENTED,
-    CODE_UNAUTHENTICATED,
-    DROPPED,
-    Answer,
-    error_answer,
-)
+from ._answers import Answer
 from ._bonuses import BulkBonuses
 from ._credentials import CredentialPools
 from ._delivery import Deliverer
+from ._dispatch import Dispatcher
 from ._faults import Fault, FaultQueue, fail_fault, filters
 from ._groups import ParticipantGroups
 from ._hooks import Hooks
 from ._invitations import Invitations
 from ._messages import Messages
 from ._recording import RecordedRequest
-from ._routes import FakeRequest, Handler, Incoming, NotAllowed, Resolved, RouteTable, to_answer
+from ._routes import FakeRequest, Handler, RouteTable
 from ._server import Server
 from ._studies import Studies
 from ._submissions import SubmissionReviews
@@ -43,30 +32,6 @@ from ._webhook_fake import WebhookFeatures
 
 # One table for every fake: built from the generated registry, never from path strings written here.
 ROUTES = RouteTable(OPERATIONS.values())
-
-
-class _NotJSON:
-    """Marker: the body was present but not JSON."""
-
-
-_NOT_JSON = _NotJSON()
-
-
-@dataclass(frozen=True)
-class Ticket:
-    """Decided when a request arrives: its route, whether it is authenticated, which fault it consumed."""
-
-    authorized: bool
-    fault: Fault | None
-    route: Resolved | NotAllowed | None
-
-    @property
-    def stall(self) -> float:
-        return self.fault.seconds if self.fault is not None and self.fault.kind == "stall" else 0.0
-
-    @property
-    def operation_id(self) -> str | None:
-        return self.route.operation.operation_id if isinstance(self.route, Resolved) else None
 
 
 class FakeProlific(WebhookFeatures):
@@ -166,7 +131,6 @@ class FakeProlific(WebhookFeatures):
         """Create an empty fake accepting ``token`` only (``None``: any non-empty token)."""
         if token is not None and (not isinstance(token, str) or not token.strip()):
             raise ValueError("token must be a non-empty string or None")
-        self.token = token
         self._lock = threading.RLock()
         self._faults = FaultQueue()
         self._pools = CredentialPools(self._lock)
@@ -202,7 +166,19 @@ class FakeProlific(WebhookFeatures):
         self._custom: dict[str, Handler] = {}
         self.requests: list[RecordedRequest] = []
         self.exceptions: list[BaseException] = []
-        self.transport = FakeTransport(self)
+        self.dispatcher = Dispatcher(
+            ROUTES,
+            token=token,
+            public=PUBLIC_OPERATIONS,
+            lock=self._lock,
+            faults=self._faults,
+            builtin=self._builtin,
+            custom=self._custom,
+            requests=self.requests,
+            exceptions=self.exceptions,
+        )
+        """The request pipeline the in-process transport and the HTTP server share."""
+        self.transport = FakeTransport(self.dispatcher)
         """One httpx transport for both ``httpx.Client`` and ``httpx.AsyncClient``."""
 
     def __repr__(self) -> str:
@@ -213,6 +189,15 @@ class FakeProlific(WebhookFeatures):
         )
 
     # -- state ----------------------------------------------------------------------------------
+
+    @property
+    def token(self) -> str | None:
+        """The only token accepted (``None``: any non-empty one)."""
+        return self.dispatcher.token
+
+    @token.setter
+    def token(self, value: str | None) -> None:
+        self.dispatcher.token = value
 
     @property
     def pools(self) -> dict[str, list[tuple[str, str]]]:
@@ -528,122 +513,6 @@ class FakeProlific(WebhookFeatures):
             Fault("stall", times, *filters(method, path), _operation_filter(operation), seconds=float(seconds))
         )
 
-    # -- request handling, shared by the transport and the server ----------------------------------
-
-    def _authorized(self, value: str | None) -> bool:
-        scheme, _, token = (value or "").strip().partition(" ")
-        token = token.strip()
-        if scheme.lower() != "token" or not token:
-            return False
-        return self.token is None or token == self.token
-
-    def _arrive(self, incoming: Incoming) -> Ticket:
-        """Step 1, when a request arrives: route it, authenticate it, take the first fault it matches."""
-        route = ROUTES.resolve(incoming.method, incoming.path)
-        public = isinstance(route, Resolved) and route.operation.operation_id in PUBLIC_OPERATIONS
-        if not public and not self._authorized(incoming.headers.get("authorization")):
-            return Ticket(False, None, route)
-        operation_id = route.operation.operation_id if isinstance(route, Resolved) else None
-        return Ticket(True, self._faults.take(incoming.method, incoming.path, operation_id), route)
-
-    def _respond(self, incoming: Incoming, ticket: Ticket) -> Answer:
-        """Step 2, after any stall: compute the answer (or a drop) and record the request."""
-        ok, body = _parse_json(incoming.content)
-        fault = ticket.fault
-        note = fault.describe() if fault is not None else None
-        answer = DROPPED  # replaced below unless a fault answers without processing
-        try:
-            if not ticket.authorized:
-                given = "authorization" in incoming.headers
-                detail = "Invalid token." if given else "Authentication credentials were not provided."
-                answer = error_answer(401, detail, CODE_UNAUTHENTICATED, (("WWW-Authenticate", "Token"),))
-            elif fault is None or fault.kind == "stall" or fault.apply:
-                answer = self._route(ticket.route, incoming, body if ok or not incoming.content else _NOT_JSON)
-                if fault is not None and fault.apply:
-                    note = f"{note} after {answer.status}"
-        except Exception as exc:  # a bug in the fake must not hang or crash the client
-            self.exceptions.append(exc)
-            answer = error_answer(500, "FakeProlific failed handling this request.", CODE_INTERNAL)
-        if fault is not None and fault.kind == "fail":
-            answer = Answer(fault.status, fault.headers, fault.body)
-        elif fault is not None and fault.kind == "drop":
-            answer = DROPPED
-        self._record(incoming, None if answer.drop else answer.status, body, note, ticket)
-        return answer
-
-    def _cut_short(self, incoming: Incoming, ticket: Ticket) -> Answer:
-        """A stalled request whose server is shutting down: record it, process nothing, drop it."""
-        note = f"{ticket.fault.describe()} cut short by serve() exit" if ticket.fault is not None else None
-        self._record(incoming, None, _parse_json(incoming.content)[1], note, ticket)
-        return DROPPED
-
-    def _record(self, incoming: Incoming, status: int | None, body: Any, note: str | None, ticket: Ticket) -> None:
-        record = RecordedRequest(
-            incoming.method,
-            incoming.path,
-            status,
-            dict(incoming.headers),
-            body,
-            note,
-            incoming.query_params(),
-            ticket.operation_id,
-        )
-        with self._lock:
-            self.requests.append(record)
-
-    def _route(self, route: Resolved | NotAllowed | None, incoming: Incoming, body: Any) -> Answer:
-        """The answer of the operation the request names: its handler's, or 404 / 405 / 501 / 400."""
-        if route is None:
-            return error_answer(404, f"Not found: no API operation has the path {incoming.path}.", CODE_NOT_FOUND)
-        if isinstance(route, NotAllowed):
-            allowed = ", ".join(route.allowed)
-            return error_answer(
-                405,
-                f'Method "{incoming.method}" not allowed on {incoming.path} (allowed: {allowed}).',
-                CODE_METHOD,
-                (("Allow", allowed),),
-            )
-        operation = route.operation
-        operation_id = operation.operation_id
-        request = FakeRequest(
-            operation,
-            incoming.method,
-            incoming.path,
-            route.params,
-            incoming.query_params(),
-            incoming.headers,
-            None if body is _NOT_JSON else body,
-            incoming.content,
-            incoming.url,
-        )
-        custom = self._custom.get(operation_id)
-        if custom is not None:
-            try:
-                return to_answer(custom(request), operation_id)
-            except Exception as exc:  # the message could hold anything: keep it out of the answer
-                self.exceptions.append(exc)
-                return error_answer(
-                    500,
-                    f"The handler given to fake.route({operation_id!r}, ...) raised {type(exc).__name__}; "
-                    "the exception is in fake.exceptions.",
-                    CODE_INTERNAL,
-                )
-        handler = self._builtin.get(operation_id)
-        if handler is None:
-            return error_answer(
-                501,
-                f"{operation_id}: {operation.method} {operation.path} is not implemented by FakeProlific; "
-                f'register one with fake.route("{operation_id}", handler)',
-                CODE_NOT_IMPLEMENTED,
-            )
-        if operation.has_body:
-            if body is _NOT_JSON:
-                return error_answer(400, "JSON parse error: the request body is not valid JSON.", CODE_MALFORMED)
-            if not isinstance(body, dict):
-                return error_answer(400, "The request body must be a JSON object.", CODE_MALFORMED)
-        with self._lock:
-            return handler(request)
-
     # -- the real server ------------------------------------------------------------------------
 
     @contextlib.contextmanager
@@ -663,7 +532,7 @@ class FakeProlific(WebhookFeatures):
         ...                      "role": "WORKSPACE_ADMIN"}).status_code
         201
         """
-        server = Server(host, port, self)
+        server = Server(host, port, self.dispatcher)
         thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.01}, name="FakeProlific-server", daemon=True
         )
@@ -702,12 +571,3 @@ def _operation_filter(operation: str | None) -> str | None:
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
         raise ValueError(f"unknown operation {operation!r}{hint}")
     return operation
-
-
-def _parse_json(raw: bytes) -> tuple[bool, Any]:
-    if not raw:
-        return False, None
-    try:
-        return True, json.loads(raw)
-    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
-        return False, None

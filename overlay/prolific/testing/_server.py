@@ -7,13 +7,11 @@ import socket
 import socketserver
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._answers import CODE_INTERNAL, CODE_MALFORMED, NO_BODY_STATUSES, Answer, error_answer, reason
+from ._dispatch import Dispatcher
 from ._routes import Incoming
-
-if TYPE_CHECKING:
-    from ._fake import FakeProlific
 
 
 class Server(ThreadingHTTPServer):
@@ -23,9 +21,9 @@ class Server(ThreadingHTTPServer):
     block_on_close = False
     request_queue_size = 1024
 
-    def __init__(self, host: str, port: int, fake: FakeProlific) -> None:
+    def __init__(self, host: str, port: int, dispatcher: Dispatcher) -> None:
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        self.fake = fake
+        self.dispatcher = dispatcher
         self.closing = threading.Event()
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
@@ -127,16 +125,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self._send(error_answer(400, str(exc), CODE_MALFORMED))
             return
-        fake = self.server.fake
+        dispatcher = self.server.dispatcher
         path, _, query = self.path.partition("?")
         headers = {k.lower(): v for k, v in self.headers.items()}
         incoming = Incoming(self.command, path, query, headers, raw, self.server.url + self.path)
         try:
-            ticket = fake._arrive(incoming)
+            ticket = dispatcher.arrive(incoming)
             if ticket.stall and self.server.closing.wait(ticket.stall):
-                answer = fake._cut_short(incoming, ticket)  # serve() is exiting
+                answer = dispatcher.cut_short(incoming, ticket)  # serve() is exiting
             else:
-                answer = fake._respond(incoming, ticket)
+                answer = dispatcher.respond(incoming, ticket)
         except Exception:
             answer = error_answer(500, "FakeProlific failed handling this request.", CODE_INTERNAL)
         if answer.drop:

@@ -4,44 +4,41 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import TYPE_CHECKING
 
 import httpx
 
 from ._answers import NO_BODY_STATUSES, Answer, reason
+from ._dispatch import Dispatcher
 from ._routes import Incoming
-
-if TYPE_CHECKING:
-    from ._fake import FakeProlific
 
 
 class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Answers requests from a :class:`FakeProlific` in-process; only the stall's sleep differs.
+    """Answers requests in-process through a fake's :class:`~._dispatch.Dispatcher`; only the stall's sleep differs.
 
     Closing a client does not close the fake: the transport can be reused by later clients.
     """
 
-    def __init__(self, fake: FakeProlific) -> None:
-        self._fake = fake
+    def __init__(self, dispatcher: Dispatcher) -> None:
+        self.dispatcher = dispatcher
 
     def __repr__(self) -> str:
-        return f"<FakeProlific transport: {self._fake!r}>"
+        return "<FakeProlific transport>"
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Answer ``request`` in-process (sync clients)."""
         incoming = _incoming(request, request.read())
-        ticket = self._fake._arrive(incoming)
+        ticket = self.dispatcher.arrive(incoming)
         if ticket.stall:
             time.sleep(ticket.stall)
-        return _to_response(request, self._fake._respond(incoming, ticket))
+        return _to_response(request, self.dispatcher.respond(incoming, ticket))
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Answer ``request`` in-process (async clients); a stall does not block the event loop."""
         incoming = _incoming(request, await request.aread())
-        ticket = self._fake._arrive(incoming)
+        ticket = self.dispatcher.arrive(incoming)
         if ticket.stall:
             await asyncio.sleep(ticket.stall)
-        return _to_response(request, self._fake._respond(incoming, ticket))
+        return _to_response(request, self.dispatcher.respond(incoming, ticket))
 
 
 def _incoming(request: httpx.Request, content: bytes) -> Incoming:
