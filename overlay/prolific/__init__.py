@@ -39,9 +39,11 @@ from ._errors import (
     ServerError,
     StudyStateError,
     UploadError,
+    UploadInterrupted,
 )
 
 if TYPE_CHECKING:
+    from ._batches import DEFAULT_BATCH_SIZE, DEFAULT_MEMBER_BATCH_SIZE
     from ._client import AsyncProlific, Prolific, ProlificAPIClient, RawResponse
     from ._retry import RetryPolicy
     from .capacity import Capacity
@@ -62,8 +64,7 @@ if TYPE_CHECKING:
         read_credentials,
     )
     from .resources._pools import PoolSummary
-    from .resources.credentials import DEFAULT_BATCH_SIZE, UploadResult
-    from .resources.participant_groups import DEFAULT_MEMBER_BATCH_SIZE
+    from .resources.credentials import UploadResult
 
 _LAZY = {
     "AsyncProlific": "._client",
@@ -78,7 +79,7 @@ _LAZY = {
     "parse_credential_report": ".credential_report",
     "reconcile_report": ".credential_report",
     "PoolSummary": ".resources._pools",
-    "DEFAULT_MEMBER_BATCH_SIZE": ".resources.participant_groups",
+    "DEFAULT_MEMBER_BATCH_SIZE": "._batches",
     "Credential": ".credentials",
     "coerce_credentials": ".credentials",
     "credentials_to_csv": ".credentials",
@@ -86,7 +87,7 @@ _LAZY = {
     "generate_credentials": ".credentials",
     "parse_credentials": ".credentials",
     "read_credentials": ".credentials",
-    "DEFAULT_BATCH_SIZE": ".resources.credentials",
+    "DEFAULT_BATCH_SIZE": "._batches",
     "UploadResult": ".resources.credentials",
 }
 
@@ -138,6 +139,7 @@ __all__ = [
     "ServerError",
     "StudyStateError",
     "UploadError",
+    "UploadInterrupted",
     "UploadResult",
     "__version__",
     "coerce_credentials",
