@@ -556,7 +556,9 @@ def test_participant_groups(capsys: pytest.CaptureFixture[str], url: str, fake: 
     assert group["participant_count"] == 3 and group["description"] == "first wave"
     assert fake.requests[-1].body["participant_ids"] == ["p0", "p1", "p2"]
 
-    code, out, err = cli(capsys, *api(url, "participant-groups", "create", "--name", "Org group", "--organisation", "o1"))
+    code, out, err = cli(
+        capsys, *api(url, "participant-groups", "create", "--name", "Org group", "--organisation", "o1")
+    )
     assert code == 0 and "Org group" in err and fake.participant_groups[out.strip()]["organisation_id"] == "o1"
 
     both = ("--workspace", "w", "--organisation", "o")

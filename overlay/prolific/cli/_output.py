@@ -207,7 +207,6 @@ def _rich_bar(stream: IO[str], total: int, what: str) -> tuple[Any, Any]:
     from rich.console import Console
     from rich.progress import (
         BarColumn,
-        MofNCompleteColumn,
         ProgressColumn,
         TaskProgressColumn,
         TextColumn,
@@ -224,7 +223,7 @@ def _rich_bar(stream: IO[str], total: int, what: str) -> tuple[Any, Any]:
     bar = Bar(
         TextColumn(what),
         BarColumn(),
-        MofNCompleteColumn(),
+        TextColumn("{task.completed:,.0f} of {task.total:,.0f}"),  # numbers as every message writes them
         TaskProgressColumn(),
         Rate(),
         TimeRemainingColumn(),
