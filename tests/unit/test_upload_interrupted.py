@@ -72,7 +72,7 @@ def test_ctrl_c_after_the_batch_was_stored_resumes_past_the_batch_in_flight() ->
     with client(CtrlC(fake, at=2, stored=True)) as c, pytest.raises(prolific.UploadInterrupted) as info:
         c.credentials.upload(CREDS, workspace_id="ws", batch_size=2)
     err = info.value
-    assert err.uploaded == 2 and err.in_flight is not None and len(err.in_flight) == 2
+    assert err.uploaded == 2 and err.in_flight is not None and len(err.in_flight) == 2 and err.pool_id is not None
     with client(fake.transport) as c:
         with pytest.raises(prolific.UploadError) as again:  # as the message says: a 409 means it was stored
             c.credentials.upload(err.remaining, pool_id=err.pool_id, batch_size=2)

@@ -10,10 +10,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
-import logging
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 
 from prolific import ConfigurationError, CredentialsFormatError, InvalidArgumentError, ProlificError, __version__
@@ -51,22 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _RedactingFormatter(logging.Formatter):
-    def __init__(self, fmt: str, redact: Redactor) -> None:
-        super().__init__(fmt)
-        self.redact = redact
-
-    def format(self, record: logging.LogRecord) -> str:
-        return self.redact(super().format(record))
-
-
 @contextlib.contextmanager
 def _logging(debug: bool, redact: Redactor) -> Iterator[None]:
     """The library's log records on stderr: retries always (INFO), every request with ``--debug``."""
+    import logging  # here, not at the top: --help never needs it
+
+    class RedactingFormatter(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            return redact(super().format(record))
+
     logger = logging.getLogger("prolific")
     handler = logging.StreamHandler(sys.stderr)
     fmt = "%(levelname)s %(name)s: %(message)s" if debug else "note: %(message)s"
-    handler.setFormatter(_RedactingFormatter(fmt, redact))
+    handler.setFormatter(RedactingFormatter(fmt))
     level = logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if debug else logging.INFO)
@@ -95,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(Exception):
             out.say(message)
             if debug:
+                import traceback
+
                 out.stderr.write(redact(traceback.format_exc()))
             out.error(exc, message)
         return code

@@ -11,7 +11,6 @@ import contextlib
 import io
 import json
 import os
-import shutil
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -117,6 +116,8 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 def _rich_table(header: Sequence[str], rows: Iterable[Sequence[object]], redact: Redactor) -> str:
     """The table drawn by rich for a terminal; cells are redacted before layout (wrapping cannot split a secret)."""
+    import shutil
+
     from rich.console import Console
     from rich.table import Table
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import difflib
 import json
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from ._argparse import Parser, Subparsers, command
+from ._argparse import Subparsers, command
 from ._constants import PROG
 from ._context import Context
 from ._errors import EXIT_OK, UsageError
@@ -306,4 +306,4 @@ def register(subparsers: Subparsers) -> None:
         metavar="TAG",
         help="list every operation (method, path template, summary), or those of one TAG (e.g. studies)",
     )
-    cast(Parser, api).collect_into = "params"
+    api.collect_into = "params"

@@ -8,7 +8,6 @@ turns them into progress on stderr, the resume command line and exit codes.
 from __future__ import annotations
 
 import shlex
-import traceback
 from typing import Any
 
 from prolific import DEFAULT_BATCH_SIZE, APIError, ConflictError, UploadError, UploadInterrupted
@@ -104,6 +103,8 @@ class _Upload:
         interrupted = isinstance(error, UploadInterrupted)
         cause = error if interrupted or error.__cause__ is None else error.__cause__
         if args.debug and not interrupted:
+            import traceback
+
             out.stderr.write(out.redact("".join(traceback.format_exception(cause))))
         where = f"pool {self.pool_id}" if self.pool_id else "no pool was created"
         verb, reason = ("interrupted", "") if interrupted else ("stopped", f": {explained(cause)}")
