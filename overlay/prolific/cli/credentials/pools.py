@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prolific import UploadError
+from prolific import UploadError, UploadInterrupted
 from prolific.credentials import credentials_to_csv, generate_credentials
 
 from .._constants import PROG
@@ -151,13 +151,16 @@ def _top_up(ctx: Context, client: Prolific, capacity: Capacity) -> bool:
         resume = shlex.join(
             [PROG, "credentials", "upload", "--pool", capacity.pool_id, "--skip", str(exc.uploaded), str(path)]
         )
-        cause = exc.__cause__ if exc.__cause__ is not None else exc
-        message = f"error: the top-up stopped: {cause}"
+        interrupted = isinstance(exc, UploadInterrupted)
+        cause = exc.__cause__ if exc.__cause__ is not None and not interrupted else exc
+        message = "error: the top-up was interrupted" if interrupted else f"error: the top-up stopped: {cause}"
         out.say(message)
         out.say(
             f"the new credentials are in {path} ({exc.uploaded:,} of {len(creds):,} added); add them with: {resume}"
         )
         out.error(cause, message, credential_pool_id=capacity.pool_id, file=str(path), uploaded=exc.uploaded)
+        if interrupted:
+            raise  # a KeyboardInterrupt: exit 130
         return False
     out.say(f"added {plural(len(creds), 'credential')} to pool {capacity.pool_id}")
     return True
