@@ -154,5 +154,5 @@ def add_global_options(root: argparse.ArgumentParser) -> None:
 def add_command_options(root: argparse.ArgumentParser) -> None:
     """The global options again on every command under ``root``, after the command's own arguments."""
     for leaf in _commands(root):
-        if leaf is not root:
+        if leaf is not root and "--json" not in leaf._option_string_actions:  # not added by the module itself
             _global_options(leaf, leaf=True, online=getattr(leaf, "online", True))

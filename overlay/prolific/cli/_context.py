@@ -7,13 +7,27 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ._constants import TOKEN_ENV
-from ._errors import UsageError
+from ._constants import TOKEN_ENV as TOKEN_ENV
+from ._errors import UsageError as UsageError
 from ._output import Output
 from ._redact import Redactor
 
 if TYPE_CHECKING:
     from prolific import Prolific
+
+# Names command modules written in parallel branches import from here (the layout before
+# _constants, _errors and _format existed); new code imports each from its home module.
+from ._constants import PROG as PROG
+from ._errors import EXIT_API as EXIT_API
+from ._errors import EXIT_INPUT as EXIT_INPUT
+from ._errors import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from ._errors import EXIT_OK as EXIT_OK
+from ._errors import LocalError as LocalError
+from ._errors import explained
+from ._format import plural
+
+_explained = explained
+_plural = plural
 
 
 def __getattr__(name: str) -> Any:

@@ -64,3 +64,8 @@ def load_credentials(name: str, redact: Redactor) -> CredentialList:
             raise _input_problems(label, text, redact, exc) from None
     redact.add_passwords(c.password for c in creds)
     return creds
+
+
+# The names of the layout before this module's functions lost their underscore (parallel branches).
+_read_text = read_text
+_load_credentials = load_credentials
