@@ -743,6 +743,16 @@ def bench_import(repeats: int, tmp: Path, warmup: int = 3) -> list[Row]:
     first_use = python(f"{client}; from prolific_api_client.api.studies import get_study")
     s3, b3 = interleaved(first_use, import_httpx, repeats=repeats, warmup=warmup)
     s4, b4 = interleaved(python(f"{client}; client.studies"), python(client), repeats=repeats, warmup=warmup)
+    logins = tmp / "logins.csv"
+    logins.write_text("".join(f"user{n},password-{n:04d}\n" for n in range(1, 101)), encoding="utf-8")
+
+    def cli(*words: str) -> Callable[[], None]:
+        argv = [str(BIN / "prolific-client"), *words]
+        return lambda: subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    stdlib = python("import argparse, json, csv")
+    s5, b5 = interleaved(cli("--help"), stdlib, repeats=repeats, warmup=warmup)
+    s6, b6 = interleaved(cli("credentials", "check", str(logins)), stdlib, repeats=repeats, warmup=warmup)
     notes = (
         f"{repeats} pairs; wall time of the whole process, interpreter start-up included; "
         "bytecode cached for both sides (PYTHONPYCACHEPREFIX in a temp dir)"
@@ -765,6 +775,10 @@ def bench_import(repeats: int, tmp: Path, warmup: int = 3) -> list[Row]:
             "`client.studies` first used (loads that tag's operations and their success models only)",
             '`import prolific; Prolific(token=...)` in a fresh process', s4, b4, None, notes=notes,
         ),
+        Row("cli-help", "`prolific-client --help` (loads no httpx, no client)", '`python -c "import argparse, json, csv"`',
+            s5, b5, 4.0, notes=notes),
+        Row("cli-offline", "`prolific-client credentials check FILE` (100 lines; offline: loads no httpx)",
+            '`python -c "import argparse, json, csv"`', s6, b6, None, notes=notes),
     ]  # fmt: skip
 
 

@@ -120,7 +120,7 @@ def cli_page() -> str:
     return "\n".join(lines)
 
 
-write("cli.md", cli_page(), OVERLAY / "cli" / "_parser.py")
+write("cli.md", cli_page(), OVERLAY / "cli" / "_main.py")
 nav["Command line"] = "cli.md"
 
 

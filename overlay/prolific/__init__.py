@@ -47,12 +47,14 @@ from ._errors import (
     StudyStateError,
     StudyTokenError,
     UploadError,
+    UploadInterrupted,
     WebhookSubscriptionError,
     WebhookVerificationError,
 )
 
 if TYPE_CHECKING:
     from ._api_client import ProlificAPIClient
+    from ._batches import DEFAULT_BATCH_SIZE, DEFAULT_MEMBER_BATCH_SIZE
     from ._call import RawResponse
     from ._client import AsyncProlific, Prolific
     from ._retry import RetryPolicy
@@ -76,8 +78,7 @@ if TYPE_CHECKING:
     )
     from .resources._pools import PoolSummary
     from .resources.bonuses import BonusBatch, BonusPayment, BonusPlan
-    from .resources.credentials import DEFAULT_BATCH_SIZE, UploadResult
-    from .resources.participant_groups import DEFAULT_MEMBER_BATCH_SIZE
+    from .resources.credentials import UploadResult
     from .resources.submissions import ApprovalResult
     from .reviews import Review, read_ids, read_reviews
     from .study_tokens import verify_study_token
@@ -95,7 +96,7 @@ _LAZY = {
     "parse_credential_report": ".credential_report",
     "reconcile_report": ".credential_report",
     "PoolSummary": ".resources._pools",
-    "DEFAULT_MEMBER_BATCH_SIZE": ".resources.participant_groups",
+    "DEFAULT_MEMBER_BATCH_SIZE": "._batches",
     "Credential": ".credentials",
     "coerce_credentials": ".credentials",
     "credentials_to_csv": ".credentials",
@@ -103,7 +104,7 @@ _LAZY = {
     "generate_credentials": ".credentials",
     "parse_credentials": ".credentials",
     "read_credentials": ".credentials",
-    "DEFAULT_BATCH_SIZE": ".resources.credentials",
+    "DEFAULT_BATCH_SIZE": "._batches",
     "UploadResult": ".resources.credentials",
     "ApprovalResult": ".resources.submissions",
     "Review": ".reviews",
@@ -184,6 +185,7 @@ __all__ = [
     "StudyStateError",
     "StudyTokenError",
     "UploadError",
+    "UploadInterrupted",
     "UploadResult",
     "WebhookSubscriptionError",
     "WebhookVerificationError",

@@ -519,3 +519,37 @@ class WebhookSubscriptionError(ProlificError):
     def __init__(self, message: str, *, subscription_id: str | None) -> None:
         super().__init__(message)
         self.subscription_id = subscription_id
+
+
+# -- Interrupted credentials upload (issue 24: a Ctrl-C in a script keeps the pool) -------------------
+
+
+class UploadInterrupted(KeyboardInterrupt, UploadError):
+    """Ctrl-C (a ``KeyboardInterrupt``) arrived during ``client.credentials.upload``.
+
+    Both a ``KeyboardInterrupt`` (a script that does not catch it still stops, exit 130 for the
+    interpreter) and an :class:`UploadError`: ``pool_id`` is the pool the stored batches went to
+    (``None`` if the first batch had not come back), ``uploaded`` and ``total`` the counts,
+    ``remaining`` the credentials not confirmed stored (resume with
+    ``upload(err.remaining, pool_id=err.pool_id)``), and ``in_flight`` the batch that was being
+    sent (it may or may not be stored: if resuming gives 409 Conflict it was, then resume with
+    ``err.remaining[len(err.in_flight):]``), ``None`` when the interrupt came between batches.
+    Being an ``UploadError`` it is also an ``Exception``: a bare ``except Exception`` catches it.
+
+    >>> err = UploadInterrupted("interrupted", pool_id="ws_1", uploaded=2, total=5, remaining=[("c", "p")] * 3)
+    >>> isinstance(err, KeyboardInterrupt), isinstance(err, UploadError), err.in_flight
+    (True, True, None)
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        pool_id: str | None,
+        uploaded: int,
+        total: int,
+        remaining: Sequence[Credential] = (),
+        in_flight: Sequence[Credential] | None = None,
+    ) -> None:
+        UploadError.__init__(self, message, pool_id=pool_id, uploaded=uploaded, total=total, remaining=remaining)
+        self.in_flight = in_flight

@@ -12,7 +12,8 @@ GROUPS = ["mock", "loopback", "paginate", "csv", "upload", "import", "report", "
 ROWS = {
     "mock", "generated", "loopback", "loopback-validated", "loopback-generated", "csv", "csv-memory",
     "csv-nogc", "upload", "import", "import-client", "method-get", "method-vs-generated", "first-use",
-    "tag-first-use", "paginate", "paginate-vs-generated", "report", "report-nogc", "reconcile", "reconcile-memory",
+    "tag-first-use", "cli-help", "cli-offline", "paginate", "paginate-vs-generated", "report", "report-nogc",
+    "reconcile", "reconcile-memory",
     "approve", "awaiting-review",
     "bonuses", "bonuses-nogc",
     "webhook-verify",

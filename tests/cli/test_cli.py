@@ -25,7 +25,7 @@ import prolific
 import prolific.cli
 import prolific.cli._context
 import prolific.cli._output
-import prolific.cli.credentials
+import prolific.cli.credentials.files
 from prolific.cli import main
 from prolific.testing import FakeProlific
 
@@ -501,7 +501,7 @@ def test_ctrl_c_anywhere_is_130(
     monkeypatch.setattr(prolific.cli._context, "Prolific", interrupted)
     code, out, err = cli(capsys, *api(url, "credentials", "create", "--workspace", "w", str(creds_file)))
     assert (code, out, err) == (130, "", "interrupted\n")
-    monkeypatch.setattr(prolific.cli.credentials, "find_problems", interrupted)
+    monkeypatch.setattr(prolific.cli.credentials.files, "find_problems", interrupted)
     assert cli(capsys, "credentials", "check", str(creds_file))[0] == 130
 
 
@@ -560,8 +560,10 @@ def test_participant_groups(capsys: pytest.CaptureFixture[str], url: str, fake: 
         "5e9b9c9b0f9c9a0001b0b1a2",
     ]
 
-    code, out, _ = cli(capsys, *api(url, "participant-groups", "create", "--name", "Org group", "--organisation", "o1"))
-    assert code == 0 and "Org group" in out and fake.participant_groups[out.split("\t")[0]]["organisation_id"] == "o1"
+    code, out, err = cli(
+        capsys, *api(url, "participant-groups", "create", "--name", "Org group", "--organisation", "o1")
+    )
+    assert code == 0 and "Org group" in err and fake.participant_groups[out.strip()]["organisation_id"] == "o1"
 
     both = ("--workspace", "w", "--organisation", "o")
     assert cli(capsys, *api(url, "participant-groups", "create", "--name", "G", *both))[0] == 2

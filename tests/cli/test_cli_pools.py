@@ -224,6 +224,22 @@ def test_top_up_refused_by_the_api_says_where_the_file_is(
     assert target.exists() and len(fake.pools[pool_id]) == 8
 
 
+def test_ctrl_c_during_a_top_up_is_130_and_says_where_the_file_is(
+    capsys: pytest.CaptureFixture[str], study: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    study_id, pool_id = study
+    cli(capsys, "credentials", "attach", study_id, pool_id)
+
+    def ctrl_c(self: object, pool: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("prolific.resources.credentials.Upload.confirm", ctrl_c)
+    target = tmp_path / "t.csv"
+    code, _, err = cli(capsys, "credentials", "capacity", study_id, "--top-up", "-o", str(target))
+    assert code == 130 and "top-up was interrupted" in err and f"--pool {pool_id} --skip 0 {target}" in err
+    assert err.rstrip().endswith("interrupted") and target.exists()
+
+
 # -- reconcile ------------------------------------------------------------------------------------
 
 

@@ -4,10 +4,14 @@ Built on :mod:`argparse`, the package's public API, and (for ``api``) the genera
 registry. Results go to stdout (one JSON document with ``--json``); messages, progress and errors
 go to stderr.
 
-Modules: ``_context`` (constants, exit codes, the command context), ``_output`` (redaction, results,
-progress), ``_input`` (files and stdin), one module per command group (``credentials``, ``groups``,
-``invitations``, ``fake_server``, ``api`` with ``_values`` for its argument conversion), ``_parser``
-(every command's options and help) and ``_main`` (failures to messages and exit codes).
+Modules, each importing only those listed before it: ``_constants`` (names, environment variables),
+``_format`` (numbers in messages), ``_redact`` (the redactor), ``_errors`` (the CLI's errors and exit
+codes), ``_input`` (files and stdin), ``_output`` (results, tables, progress), ``_context`` (what a
+command gets), ``_argparse`` (the parser class and the helpers commands declare themselves with);
+then one module per command group, each with ``register(subparsers)`` (``credentials``, ``groups``,
+``invitations``, ``api`` with ``_values`` for its argument conversion, ``fake_server``); and ``_main``
+(the list of command modules, failures to messages and exit codes). ``--help`` and the offline
+commands load neither httpx nor the client: command modules import them inside their functions.
 
 Exit codes: 0 success; 1 API or network error; 2 usage, configuration or input-file error;
 130 interrupted (Ctrl-C).
@@ -17,8 +21,7 @@ and redacted (secrets shorter than 6 characters excepted: they would match ordin
 one exception is ``credentials generate``, whose output *is* the passwords it was asked to make.
 """
 
-from ._context import PROG
-from ._main import main, run
-from ._parser import build_parser
+from ._constants import PROG
+from ._main import build_parser, main, run
 
 __all__ = ["PROG", "build_parser", "main", "run"]

@@ -1,39 +1,43 @@
-"""What every command shares: constants, exit codes, the CLI's own errors, the command context."""
+"""The command context every command function gets: the parsed arguments, the output, the redactor, a client."""
 
 from __future__ import annotations
 
 import argparse
 import os
-from typing import TYPE_CHECKING
+import sys
+from typing import TYPE_CHECKING, Any
 
-from prolific import AuthenticationError, Prolific
+from ._constants import TOKEN_ENV as TOKEN_ENV
+from ._errors import UsageError as UsageError
+from ._output import Output
+from ._redact import Redactor
 
 if TYPE_CHECKING:
-    from ._output import Output, Redactor
+    from prolific import Prolific
 
-PROG = "prolific-client"
-TOKEN_ENV = "PROLIFIC_TOKEN"
-URL_ENV = "PROLIFIC_URL"
-DEFAULT_URL = "https://api.prolific.com"
-SAMPLE_TOKEN = "fake-token"
-EXIT_OK, EXIT_API, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
-#: Secrets shorter than this are not redacted: "1234" would garble every count printed.
-MIN_REDACTED = 6
-#: How many problems of a refused credentials file create/add/upload print (check prints all).
-MAX_PROBLEMS_SHOWN = 20
+# Names command modules written in parallel branches import from here (the layout before
+# _constants, _errors and _format existed); new code imports each from its home module.
+from ._constants import PROG as PROG
+from ._errors import EXIT_API as EXIT_API
+from ._errors import EXIT_INPUT as EXIT_INPUT
+from ._errors import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from ._errors import EXIT_OK as EXIT_OK
+from ._errors import LocalError as LocalError
+from ._errors import explained
+from ._format import plural
 
-
-class UsageError(Exception):
-    """A mistake in the command line or its input files (exit 2)."""
-
-
-class LocalError(Exception):
-    """A local failure that is not the user's input (a port in use, a full disk): exit 1."""
+_explained = explained
+_plural = plural
 
 
-def _plural(count: int, noun: str) -> str:
-    """``1 credential``, ``2 credentials``; the count with thousands separators."""
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+def __getattr__(name: str) -> Any:
+    # The client class loads on first use, not with the module: offline commands and --help never
+    # import httpx. (A module attribute, so tests can still replace it.)
+    if name == "Prolific":
+        from prolific import Prolific
+
+        return Prolific
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Context:
@@ -53,14 +57,5 @@ class Context:
                 "leaves it in your shell history); create a token in the Prolific app under Settings > API tokens"
             )
         self.redact.add_token(token)
-        return Prolific(token, base_url=self.args.base_url)
-
-
-def _explained(exc: BaseException) -> str:
-    """An error's message for the user, with a hint where the cause is usually local."""
-    if isinstance(exc, AuthenticationError):
-        return (
-            f"{exc} — check the API token in ${TOKEN_ENV} (or --token): it may be mistyped, expired or "
-            "revoked; create one in the Prolific app under Settings > API tokens"
-        )
-    return str(exc)
+        client_class: type[Prolific] = sys.modules[__name__].Prolific
+        return client_class(token, base_url=self.args.base_url)

@@ -1,47 +1,77 @@
-"""``main``: parse, run the command, turn every failure into its message and exit code."""
+"""``main``: build the parser from the command modules, run the command, turn every failure into its exit code.
+
+A command module (``credentials``, ``participant_groups``, ...) declares its own arguments in
+``register(subparsers)``; :data:`COMMANDS` lists them in the order ``--help`` shows them. Adding a
+command group is one module and one name here.
+"""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
-import logging
+import importlib
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 
-from prolific import ConfigurationError, CredentialsFormatError, InvalidArgumentError, ProlificError
+from prolific import ConfigurationError, CredentialsFormatError, InvalidArgumentError, ProlificError, __version__
 
-from ._context import (
-    EXIT_API,
-    EXIT_INPUT,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    TOKEN_ENV,
-    Context,
-    LocalError,
-    UsageError,
-    _explained,
-)
-from ._output import Output, Redactor
-from ._parser import build_parser
+from ._argparse import Parser, add_command_options, add_global_options
+from ._constants import DEFAULT_URL, PROG, TOKEN_ENV, URL_ENV
+from ._context import Context
+from ._errors import EXIT_API, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, LocalError, UsageError, explained
+from ._output import Output
+from ._redact import Redactor
+
+#: The command modules of ``prolific.cli``, in the order ``--help`` lists them; each has ``register(subparsers)``.
+COMMANDS = [
+    "credentials",
+    "groups",
+    "invitations",
+    "submissions",
+    "messages",
+    "bonuses",
+    "webhooks",
+    "api",
+    "fake_server",
+]
 
 
-class _RedactingFormatter(logging.Formatter):
-    def __init__(self, fmt: str, redact: Redactor) -> None:
-        super().__init__(fmt)
-        self.redact = redact
-
-    def format(self, record: logging.LogRecord) -> str:
-        return self.redact(super().format(record))
+def build_parser() -> argparse.ArgumentParser:
+    """The argparse parser of every command (exposed for documentation and tests)."""
+    parser = Parser(
+        prog=PROG,
+        description="The Prolific API from the command line: credential pools, participant groups, invitations, "
+        "and any operation of the API (api).",
+        epilog=(
+            f"Authentication: export {TOKEN_ENV}=... (preferred: a token given with --token lands in your shell "
+            f"history). Base URL: --base-url, else ${URL_ENV}, else {DEFAULT_URL}. Try it without an account: "
+            f"`{PROG} fake-server`. Exit codes: 0 ok, 1 API or network error, 2 usage, configuration or input "
+            "error, 130 interrupted."
+        ),
+    )
+    add_global_options(parser)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=Parser)
+    for name in COMMANDS:
+        importlib.import_module(f"{__package__}.{name}").register(subparsers)
+    add_command_options(parser)
+    return parser
 
 
 @contextlib.contextmanager
 def _logging(debug: bool, redact: Redactor) -> Iterator[None]:
     """The library's log records on stderr: retries always (INFO), every request with ``--debug``."""
+    import logging  # here, not at the top: --help never needs it
+
+    class RedactingFormatter(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            return redact(super().format(record))
+
     logger = logging.getLogger("prolific")
     handler = logging.StreamHandler(sys.stderr)
     fmt = "%(levelname)s %(name)s: %(message)s" if debug else "note: %(message)s"
-    handler.setFormatter(_RedactingFormatter(fmt, redact))
+    handler.setFormatter(RedactingFormatter(fmt))
     level = logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if debug else logging.INFO)
@@ -66,10 +96,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in argv
 
     def fail(code: int, exc: BaseException, message: str | None = None) -> int:
-        message = message if message is not None else f"error: {_explained(exc)}"
+        message = message if message is not None else f"error: {explained(exc)}"
         with contextlib.suppress(Exception):
             out.say(message)
             if debug:
+                import traceback
+
                 out.stderr.write(redact(traceback.format_exc()))
             out.error(exc, message)
         return code

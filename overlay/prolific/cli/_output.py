@@ -1,8 +1,14 @@
-"""Output: the redactor every written byte passes through, results and errors (``--json``), progress."""
+"""Output: results and errors (``--json``), tables, progress, private files; every byte through the redactor.
+
+``rich`` draws the tables and the progress bar, and only on a terminal: it is imported inside the
+functions that draw, so ``--help`` and commands that print plain text never load it. Progress
+goes to stderr, never stdout (stdout is for results a script reads).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import sys
@@ -12,56 +18,14 @@ from typing import IO, Any
 
 from prolific import CredentialsFormatError
 
-from ._context import MIN_REDACTED, LocalError, UsageError, _plural
-from ._input import InputProblems
+from ._errors import InputProblems, LocalError, UsageError
+from ._format import of
+from ._redact import Redactor
 
 
-class Redactor:
-    """Replaces the token and every known password in text with ``***``.
-
-    Passwords are found by looking up each substring of the text, for each password length seen,
-    in a set: the cost depends on the text and the number of distinct lengths, not on the number
-    of passwords (a million-line upload included).
-    """
-
-    def __init__(self) -> None:
-        self._tokens: list[str] = []
-        self._passwords: set[str] = set()
-        self._lengths: list[int] = []
-
-    def add_token(self, token: str | None) -> None:
-        if token and len(token) >= MIN_REDACTED and token not in self._tokens:
-            self._tokens.append(token)
-            self._tokens.sort(key=len, reverse=True)
-
-    def add_passwords(self, passwords: Iterable[str]) -> None:
-        fresh = {p for p in passwords if len(p) >= MIN_REDACTED}
-        fresh |= {p.replace("\\", "\\\\") for p in fresh if "\\" in p}  # as it would appear in JSON
-        self._passwords |= fresh
-        self._lengths = sorted({len(p) for p in self._passwords}, reverse=True)
-
-    def __call__(self, text: str) -> str:
-        for token in self._tokens:
-            text = text.replace(token, "***")
-        if not self._passwords or not text:
-            return text
-        passwords, spans = self._passwords, []
-        for length in self._lengths:
-            for start in range(len(text) - length + 1):
-                if text[start : start + length] in passwords:
-                    spans.append((start, start + length))
-        if not spans:
-            return text
-        spans.sort()
-        out, position = [], 0
-        for start, end in spans:
-            if end <= position:
-                continue
-            if start >= position:
-                out += [text[position:start], "***"]
-            position = end
-        out.append(text[position:])
-        return "".join(out)
+def _isatty(stream: IO[str]) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty()) if callable(isatty) else False
 
 
 class Output:
@@ -88,6 +52,14 @@ class Output:
             self.stdout.write(self.redact(human) + "\n")
         self.stdout.flush()
 
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[object]], data: Any) -> None:
+        """A table as the result (``data`` with ``--json``): drawn by rich on a terminal, plain text otherwise."""
+        if self.as_json or not _isatty(self.stdout):
+            self.result(table(header, rows), data)
+            return
+        self.stdout.write(self.redact(_rich_table(header, rows, self.redact)))
+        self.stdout.flush()
+
     def error(self, exc: BaseException, message: str, **extra: Any) -> None:
         """With ``--json``: ``{"error": {"type", "status", "detail"}, **extra}`` on stdout, once per run."""
         if not self.as_json or self.error_written:
@@ -106,27 +78,59 @@ class Output:
         self.stdout.flush()
 
     def say(self, message: str) -> None:
+        """A message for the user on stderr (never part of the result)."""
         self.stderr.write(self.redact(message) + "\n")
         self.stderr.flush()
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+def _numeric(body: list[list[object]], columns: int) -> list[bool]:
+    return [bool(body) and all(isinstance(row[i], int) for row in body) for i in range(columns)]
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """Rows under a header, columns aligned (two spaces between); columns of numbers right-aligned.
 
-    >>> print(table(["ID", "N"], [["a", 1], ["bbb", 20]]))
-    ID    N
-    a     1
-    bbb  20
+    >>> print(table(["ID", "N"], [["a", 1], ["bbb", 2000]]))
+    ID       N
+    a        1
+    bbb  2,000
     """
     body = [list(row) for row in rows]
-    numeric = [bool(body) and all(isinstance(row[i], int) for row in body) for i in range(len(header))]
-    cells = [list(map(str, header))] + [["" if c is None else str(c) for c in row] for row in body]
+    numeric = _numeric(body, len(header))
+    cells = [list(map(str, header))] + [[_cell(c) for c in row] for row in body]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     lines = []
     for row in cells:
         shown = [c.rjust(w) if num else c.ljust(w) for c, w, num in zip(row, widths, numeric, strict=True)]
         lines.append("  ".join(shown).rstrip())
     return "\n".join(lines)
+
+
+def _rich_table(header: Sequence[str], rows: Iterable[Sequence[object]], redact: Redactor) -> str:
+    """The table drawn by rich for a terminal; cells are redacted before layout (wrapping cannot split a secret)."""
+    import shutil
+
+    from rich.console import Console
+    from rich.table import Table
+
+    body = [list(row) for row in rows]
+    numeric = _numeric(body, len(header))
+    drawn = Table(box=None, header_style="bold", pad_edge=False)
+    for name, num in zip(header, numeric, strict=True):
+        drawn.add_column(name, justify="right" if num else "left", overflow="fold")
+    for row in body:
+        drawn.add_row(*(redact(_cell(c)) for c in row))
+    buffer = io.StringIO()
+    Console(file=buffer, force_terminal=True, width=shutil.get_terminal_size().columns).print(drawn)
+    return buffer.getvalue()
 
 
 def write_private_file(path: Path, text: str, *, force: bool = False) -> None:
@@ -163,36 +167,70 @@ def _error_fields(exc: BaseException, message: str) -> dict[str, Any]:
 
 
 class Progress:
-    """Upload progress on stderr: a redrawn bar on a terminal, a line per ~10% otherwise."""
+    """Progress on stderr: on a terminal a rich bar with rate and ETA, otherwise a plain line per ~10%.
 
-    def __init__(self, stream: IO[str], total: int) -> None:
+    ``progress(done)`` after each step; :meth:`close` before another message is printed.
+    """
+
+    def __init__(self, stream: IO[str], total: int, *, verb: str = "uploaded", noun: str = "credential") -> None:
         self.stream = stream
         self.total = max(total, 1)
-        isatty = getattr(stream, "isatty", None)
-        self.tty = bool(isatty()) if callable(isatty) else False
+        self.verb, self.noun = verb, noun
+        self.tty = _isatty(stream)
         self.last_step = -1
-        self.open_line = False
+        self._bar: Any = None  # rich.progress.Progress, from the first step on a terminal
+        self._task: Any = None
 
     def __call__(self, done: int) -> None:
         if self.tty:
-            width = 30
-            filled = width * done // self.total
-            percent = 100 * done // self.total
-            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} ({percent}%)")
-            self.open_line = done < self.total
-            if not self.open_line:
-                self.stream.write("\n")
-        else:
-            step = 10 * done // self.total
-            if step == self.last_step and done < self.total:
-                return
-            self.last_step = step
-            self.stream.write(f"uploaded {done} of {_plural(self.total, 'credential')}\n")
+            if self._bar is None:
+                self._bar, self._task = _rich_bar(self.stream, self.total, f"{self.verb} {self.noun}s")
+            self._bar.update(self._task, completed=done)
+            if done >= self.total:
+                self.close()
+            return
+        step = 10 * done // self.total
+        if step == self.last_step and done < self.total:
+            return
+        self.last_step = step
+        self.stream.write(f"{self.verb} {of(done, self.total, self.noun)}\n")
         self.stream.flush()
 
     def close(self) -> None:
-        """End a half-drawn bar before another message is printed."""
-        if self.open_line:
-            self.stream.write("\n")
-            self.stream.flush()
-            self.open_line = False
+        """Stop a drawn bar (it stays on screen as it was) before another message is printed."""
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+def _rich_bar(stream: IO[str], total: int, what: str) -> tuple[Any, Any]:
+    """A started rich progress bar on ``stream``: done of total, percent, rate per second, time left."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        ProgressColumn,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.progress import Progress as Bar
+    from rich.text import Text
+
+    class Rate(ProgressColumn):  # rich's speed column counts bytes; these are credentials
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:,.0f}/s", style="progress.data.speed")
+
+    bar = Bar(
+        TextColumn(what),
+        BarColumn(),
+        TextColumn("{task.completed:,.0f} of {task.total:,.0f}"),  # numbers as every message writes them
+        TaskProgressColumn(),
+        Rate(),
+        TimeRemainingColumn(),
+        console=Console(file=stream),
+        transient=False,
+    )
+    task = bar.add_task(what, total=total)
+    bar.start()
+    return bar, task

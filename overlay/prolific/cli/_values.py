@@ -33,8 +33,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from prolific_api_client.types import Unset
-
 __all__ = [
     "BodySpec",
     "Parameter",
@@ -121,6 +119,8 @@ def signature(function: Callable[..., Any], path_parameters: tuple[str, ...]) ->
 
 def _strip_unset(annotation: Any) -> Any:
     """``int | Unset`` -> ``int``; ``A | B | Unset`` -> ``A | B``; ``None`` goes too (no null from text)."""
+    from prolific_api_client.types import Unset
+
     members = _union_members(annotation)
     if members is None:
         return annotation

@@ -9,6 +9,9 @@ empty body ``null``. ``api --list [TAG]`` lists the operations.
 
 Everything comes from the generated registry (``prolific_api_client.operations.OPERATIONS``) and
 each operation's generated signature: no path, method or parameter is written here.
+
+httpx, the client and the generated registry are imported inside the functions: declaring the
+command (``register``) for ``--help`` loads none of them.
 """
 
 from __future__ import annotations
@@ -17,18 +20,24 @@ import difflib
 import json
 from typing import TYPE_CHECKING, Any
 
-from prolific_api_client.operations import OPERATIONS, Operation
-
-from ._context import EXIT_OK, PROG, Context, UsageError
-from ._input import _read_text
-from ._values import BodySpec, Signature, body_value, convert, field_names, parse_json, signature, unknown_fields
+from ._argparse import Subparsers, command
+from ._constants import PROG
+from ._context import Context
+from ._errors import EXIT_OK, UsageError
+from ._input import read_text
 
 if TYPE_CHECKING:
     import httpx
 
+    from prolific_api_client.operations import Operation
+
+    from ._values import BodySpec, Signature
+
 
 def find_operation(word: str) -> Operation[Any]:
     """The operation named ``word``: its operationId in kebab (``get-study``) or snake (``get_study``) case."""
+    from prolific_api_client.operations import OPERATIONS
+
     key = word.strip().lower().replace("_", "-")
     operation = OPERATIONS.get(key)
     if operation is not None:
@@ -39,6 +48,8 @@ def find_operation(word: str) -> Operation[Any]:
 
 
 def cmd_api(ctx: Context) -> int:
+    from ._values import signature
+
     args = ctx.args
     if args.list is not None:
         if args.operation is not None or args.params or args.body is not None:
@@ -73,6 +84,8 @@ def cmd_api(ctx: Context) -> int:
 
 def _arguments(operation: Operation[Any], sig: Signature, words: list[str]) -> dict[str, Any]:
     """``NAME=VALUE`` words as the generated function's keyword arguments, converted and checked."""
+    from ._values import convert
+
     name_of = operation.operation_id
     params = sig.parameters
     given: dict[str, list[str]] = {}
@@ -123,13 +136,15 @@ def _unknown_parameter(operation: Operation[Any], sig: Signature, name: str) -> 
 
 def _body(ctx: Context, operation: Operation[Any], spec: BodySpec | None, given: str | None) -> Any:
     """The ``--body`` (inline JSON, ``@FILE`` or ``@-``) as the operation's body type."""
+    from ._values import body_value, parse_json
+
     name_of = operation.operation_id
     if spec is None:
         raise UsageError(f"{name_of} takes no request body ({operation.method} {operation.path}): drop --body")
     if given is None:
         raise UsageError(f"{name_of} needs a request body: --body JSON or --body @file.json{_fields_hint(spec)}")
     if given.startswith("@"):
-        label, text = _read_text(given[1:], "request body")
+        label, text = read_text(given[1:], "request body")
     else:
         label, text = "--body", given
     if spec.is_text:
@@ -150,6 +165,8 @@ def _body(ctx: Context, operation: Operation[Any], spec: BodySpec | None, given:
 
 def _fields_hint(spec: BodySpec) -> str:
     """`` (CreateCredentialPoolRequest: credentials, workspace_id)``, or the body's type."""
+    from ._values import field_names
+
     members = spec.members()
     if all(field_names(member) for member in members):
         return " (" + "; or ".join(f"{m.__name__}: {', '.join(field_names(m))}" for m in members) + ")"
@@ -158,6 +175,8 @@ def _fields_hint(spec: BodySpec) -> str:
 
 def _check_fields(ctx: Context, label: str, model: Any, data: dict[str, Any]) -> None:
     """A misspelt field is not silently dropped: an error if the model drops it, a note if it is sent."""
+    from ._values import field_names, unknown_fields
+
     unknown = unknown_fields(model, data)
     if not unknown:
         return
@@ -204,6 +223,8 @@ def _print_body(ctx: Context, response: httpx.Response) -> None:
 
 
 def _list(ctx: Context, tag: str) -> int:
+    from prolific_api_client.operations import OPERATIONS
+
     operations = sorted(OPERATIONS.values(), key=lambda op: op.operation_id)
     if tag:
         wanted = tag.strip().lower().replace("-", "_")
@@ -232,3 +253,34 @@ def _list(ctx: Context, tag: str) -> int:
              for row in rows]  # fmt: skip
     ctx.out.result("\n".join(lines), data)
     return EXIT_OK
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add ``api``."""
+    api = command(
+        subparsers,
+        "api",
+        cmd_api,
+        help="call any operation of the API by its operationId, like `gh api`; --list lists them",
+        description="Call any operation of the Prolific API and print the response body: JSON pretty-printed as "
+        "the server sent it, other text (a CSV report) as is, nothing for an empty body. With --json stdout is "
+        "always one JSON document (a text body as a JSON string, an empty body as null). Path and query "
+        "parameters are NAME=VALUE words, converted by the operation's generated signature.",
+        epilog="Values: text as given; numbers; booleans as true or false; UUIDs and ISO dates as written; an "
+        "enumeration must be one of its values; a list parameter takes one item per NAME=VALUE (repeat it, commas "
+        "are not split). --body is JSON (inline, @FILE, or @- for stdin) turned into the operation's body model: "
+        "bad JSON or a body that does not fit (a missing field, a value outside an enumeration) is exit 2 with "
+        f"the reason. Examples: `{PROG} api --list studies`, `{PROG} api get-study id=STUDY_ID`, "
+        f"`{PROG} api create-participant-group --body @group.json`.",
+    )
+    api.add_argument("operation", nargs="?", metavar="OPERATION_ID", help="e.g. get-study (get_study works too)")
+    api.add_argument("params", nargs="*", metavar="NAME=VALUE", help="a path or query parameter, e.g. id=...")
+    api.add_argument("--body", metavar="JSON|@FILE", help="the request body: JSON text, @file.json, or @- for stdin")
+    api.add_argument(
+        "--list",
+        nargs="?",
+        const="",
+        metavar="TAG",
+        help="list every operation (method, path template, summary), or those of one TAG (e.g. studies)",
+    )
+    api.collect_into = "params"

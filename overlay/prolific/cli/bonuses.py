@@ -15,8 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._context import EXIT_API, EXIT_INPUT, EXIT_OK, PROG, UsageError, _plural
-from ._input import InputProblems
+from ._constants import PROG
+from ._errors import EXIT_API, EXIT_INPUT, EXIT_OK, InputProblems, UsageError
+from ._format import plural as _plural
 
 if TYPE_CHECKING:
     from prolific import BonusBatch, BonusList, BonusPlan, BonusProblem
@@ -111,7 +112,7 @@ def register(subparsers: Any) -> None:
 
 def _leaf_options(parser: argparse.ArgumentParser, *, online: bool) -> None:
     """The global options, also accepted after the command (their defaults come from the top-level parser)."""
-    from ._context import DEFAULT_URL, TOKEN_ENV, URL_ENV
+    from ._constants import DEFAULT_URL, TOKEN_ENV, URL_ENV
 
     group = parser.add_argument_group("global options (also accepted before the command)")
     if online:
@@ -145,7 +146,7 @@ def _load(ctx: Context, name: str) -> BonusList:
     """The checked bonuses of FILE or ``-``; every problem at once (exit 2); the pence warning on stderr."""
     from prolific import BonusAmountWarning, BonusFormatError, CredentialsFormatError, read_bonuses
 
-    from ._input import _read_text
+    from ._input import read_text as _read_text
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", BonusAmountWarning)

@@ -7,7 +7,10 @@ import signal
 import threading
 from types import FrameType
 
-from ._context import EXIT_OK, SAMPLE_TOKEN, Context, LocalError
+from ._argparse import Subparsers, command, count
+from ._constants import SAMPLE_TOKEN, URL_ENV
+from ._context import Context
+from ._errors import EXIT_OK, LocalError
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
@@ -39,3 +42,17 @@ def cmd_fake_server(ctx: Context) -> int:
             signal.signal(signal.SIGTERM, previous)
     out.say("FakeProlific stopped")
     return EXIT_OK
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add ``fake-server``."""
+    fake = command(
+        subparsers,
+        "fake-server",
+        cmd_fake_server,
+        online=False,
+        help="run a fake Prolific API on 127.0.0.1 (demos, tests; no account needed)",
+        description="Run prolific.testing.FakeProlific on 127.0.0.1. Prints url=... and a sample token=... on "
+        f"stdout, then serves until Ctrl-C or SIGTERM. Point the client at it with {URL_ENV}.",
+    )
+    fake.add_argument("--port", metavar="N", type=count(0, 65535), default=0, help="port (default 0: a free one)")

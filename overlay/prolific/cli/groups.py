@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from prolific import MembershipError
-from prolific._validation import participant_id_problem
-from prolific_api_client.models import ParticipantGroup
+from prolific import DEFAULT_MEMBER_BATCH_SIZE, MembershipError
 
-from ._context import EXIT_API, EXIT_OK, PROG, Context, UsageError, _plural
-from ._input import _read_text
-from ._output import table
+from ._argparse import Subparsers, command, count, group
+from ._constants import PROG
+from ._context import Context
+from ._errors import EXIT_API, EXIT_OK, UsageError
+from ._format import plural
+from ._input import read_text
+
+if TYPE_CHECKING:
+    from prolific_api_client.models import ParticipantGroup
 
 
 def _ids_with_lines(args: argparse.Namespace) -> list[tuple[str, str]]:
     """``(id, where)`` for every id given: ``--participant #2`` or ``ids.txt, line 7``."""
     ids = [(value, f"--participant #{n}") for n, value in enumerate(args.participant or [], 1)]
     if args.participants_file:
-        label, text = _read_text(args.participants_file, "participant ids")
+        label, text = read_text(args.participants_file, "participant ids")
         for number, line in enumerate(text.splitlines(), 1):
             line = line.split("#", 1)[0].strip()
             if line:
@@ -33,6 +37,8 @@ def _participant_ids(args: argparse.Namespace) -> list[str] | None:
 
 def _checked_ids(args: argparse.Namespace) -> list[str]:
     """The ids of ``add``/``remove``, each a participant id, else a UsageError naming its file and line."""
+    from prolific._validation import participant_id_problem  # loads the generated package
+
     ids = _ids_with_lines(args)
     if not ids:
         raise UsageError("give the participants with --participant ID (repeatable) or --participants-file FILE")
@@ -47,7 +53,7 @@ def _group_line(data: dict[str, Any]) -> str:
     count = data.get("participant_count")
     line = f"{data.get('id')}\t{data.get('name')}"
     if count is not None:
-        line += f"\t{_plural(count, 'participant')}"
+        line += f"\t{plural(count, 'participant')}"
     return line
 
 
@@ -63,7 +69,9 @@ def cmd_group(ctx: Context) -> int:
             participant_ids=ids,
         )
     data = group.to_dict()
-    ctx.out.result(_group_line(data), data)
+    # Just the id on stdout, so that G=$(prolific-client participant-groups create ...) works.
+    ctx.out.say(f"created participant group {_group_line(data).replace(chr(9), ', ')}")
+    ctx.out.result(str(data.get("id")), data)
     return EXIT_OK
 
 
@@ -83,7 +91,7 @@ def cmd_group_list(ctx: Context) -> int:
         out.result(None, data)
         return EXIT_OK
     rows = [[group.id, group.name, _count(group)] for group in groups]
-    out.result(table(["GROUP", "NAME", "PARTICIPANTS"], rows), data)
+    out.table(["GROUP", "NAME", "PARTICIPANTS"], rows, data)
     return EXIT_OK
 
 
@@ -109,7 +117,7 @@ def cmd_group_members(ctx: Context) -> int:
     with ctx.client() as client:
         members = list(client.participant_groups.participants(ctx.args.group_id))
     data = [member.to_dict() for member in members]
-    ctx.out.say(f"participant group {ctx.args.group_id}: {_plural(len(members), 'member')}")
+    ctx.out.say(f"participant group {ctx.args.group_id}: {plural(len(members), 'member')}")
     ctx.out.result("\n".join(str(member.participant_id) for member in members) if members else None, data)
     return EXIT_OK
 
@@ -132,7 +140,7 @@ def _change(ctx: Context, action: str) -> int:
             )
             out.error(exc.__cause__ or exc, message, group_id=args.group_id, done=exc.done, total=exc.total)
             return EXIT_API
-    out.say(f"{_plural(len(ids), 'participant')} {done} group {args.group_id} ({_plural(len(members), 'member')} now)")
+    out.say(f"{plural(len(ids), 'participant')} {done} group {args.group_id} ({plural(len(members), 'member')} now)")
     key = "added" if action == "add" else "removed"
     out.result(None, {"group_id": args.group_id, key: len(ids), "members": len(members)})
     return EXIT_OK
@@ -144,3 +152,59 @@ def cmd_group_add(ctx: Context) -> int:
 
 def cmd_group_remove(ctx: Context) -> int:
     return _change(ctx, "remove")
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add ``participant-groups`` and its subcommands."""
+    actions = group(
+        subparsers, "participant-groups", help="participant groups: create, list, get, delete, members, add, remove"
+    )
+    gcreate = command(actions, "create", cmd_group, help="create a participant group; prints its id")
+    gcreate.add_argument("--name", required=True, help="the group's name")
+    owner = gcreate.add_mutually_exclusive_group(required=True)
+    owner.add_argument("--workspace", metavar="ID", help="workspace id")
+    owner.add_argument("--organisation", metavar="ID", help="organisation id")
+    gcreate.add_argument("--description", metavar="D", help="a description of the group (optional)")
+    gcreate.add_argument(
+        "--participant", metavar="ID", action="append", help="a participant id to include (repeatable)"
+    )
+    gcreate.add_argument(
+        "--participants-file", metavar="FILE", help="participant ids, one per line (blank lines and # comments ignored)"
+    )
+    glist = command(actions, "list", cmd_group_list, help="list the participant groups of a workspace or a project")
+    gowner = glist.add_mutually_exclusive_group(required=True)
+    gowner.add_argument("--workspace", metavar="ID", help="workspace id")
+    gowner.add_argument("--project", metavar="ID", help="project id")
+    gget = command(actions, "get", cmd_group_get, help="show one participant group")
+    gget.add_argument("group_id", metavar="GROUP", help="the participant group id")
+    gdelete = command(actions, "delete", cmd_group_delete, help="delete a participant group")
+    gdelete.add_argument("group_id", metavar="GROUP", help="the participant group id")
+    gmembers = command(actions, "members", cmd_group_members, help="list a group's members (participant ids)")
+    gmembers.add_argument("group_id", metavar="GROUP", help="the participant group id")
+    for name, func, to in (("add", cmd_group_add, "to"), ("remove", cmd_group_remove, "from")):
+        change = command(
+            actions,
+            name,
+            func,
+            help=f"{name} participants {to} a group (ids given or in a file), in batches",
+            description=f"{name.capitalize()} the participants given with --participant and --participants-file "
+            f"{to} the group. Every id is checked first (24 lower-case hexadecimal characters; a bad one is "
+            "named with its file and line, exit 2, nothing sent). Sent in batches; running the same command again "
+            "after a failure is safe.",
+        )
+        change.add_argument("group_id", metavar="GROUP", help="the participant group id")
+        change.add_argument(
+            "--participant", metavar="ID", action="append", help=f"a participant id to {name} (repeatable)"
+        )
+        change.add_argument(
+            "--participants-file",
+            metavar="FILE",
+            help="participant ids, one per line (blank lines and # comments ignored), or - for stdin",
+        )
+        change.add_argument(
+            "--batch-size",
+            metavar="N",
+            type=count(1),
+            default=DEFAULT_MEMBER_BATCH_SIZE,
+            help=f"ids per request (default: {DEFAULT_MEMBER_BATCH_SIZE})",
+        )

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ._context import EXIT_API, EXIT_OK, Context, UsageError, _plural
+from ._context import Context
+from ._errors import EXIT_API, EXIT_OK, UsageError
+from ._format import plural as _plural
 
 
 def _body(text: str) -> str:
@@ -75,7 +77,7 @@ def cmd_send(ctx: Context) -> int:
 
 def register(subparsers: Any) -> None:
     """Add ``messages`` and its actions to the ``prolific-client`` parser."""
-    from ._parser import _global_options  # the central parser imports this module
+    from ._argparse import _global_options
 
     group = subparsers.add_parser("messages", help="message participants: send")
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(group))

@@ -12,7 +12,10 @@ import shlex
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ._context import EXIT_API, EXIT_INPUT, EXIT_OK, PROG, Context, UsageError, _plural
+from ._constants import PROG
+from ._context import Context
+from ._errors import EXIT_API, EXIT_INPUT, EXIT_OK, UsageError
+from ._format import plural as _plural
 from ._output import table
 
 if TYPE_CHECKING:
@@ -250,7 +253,7 @@ def _skip_option(parser: argparse.ArgumentParser, what: str) -> None:
 
 def register(subparsers: Any) -> None:
     """Add ``submissions`` and its actions to the ``prolific-client`` parser."""
-    from ._parser import _global_options  # the central parser imports this module
+    from ._argparse import _global_options
 
     group = subparsers.add_parser("submissions", help="review submissions: list, approve in bulk, reject, review")
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(group))

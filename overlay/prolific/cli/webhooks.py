@@ -11,7 +11,8 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from ._context import EXIT_OK, Context, LocalError, UsageError
+from ._context import Context
+from ._errors import EXIT_OK, LocalError, UsageError
 from ._output import table
 
 if TYPE_CHECKING:
@@ -141,7 +142,9 @@ def cmd_events(ctx: Context) -> int:
 
 def register(subparsers: Any) -> None:
     """Add the ``webhooks`` group and its commands to the CLI's ``subparsers``."""
-    from ._parser import _count, _global_options, _Parser
+    from ._argparse import Parser as _Parser
+    from ._argparse import _global_options
+    from ._argparse import count as _count
 
     group = subparsers.add_parser(
         "webhooks", help="webhooks: a local receiver (listen), subscribe, secret, list, events"

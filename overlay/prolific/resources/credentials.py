@@ -27,8 +27,9 @@ from prolific_api_client.operations.credentials import (
 from prolific_api_client.types import Unset
 
 from .. import _validation as check
+from .._batches import DEFAULT_BATCH_SIZE as DEFAULT_BATCH_SIZE  # re-exported: its home is light
 from .._call import Call
-from .._errors import APIError, ConflictError, InvalidArgumentError, UploadError
+from .._errors import APIError, ConflictError, InvalidArgumentError, UploadError, UploadInterrupted
 from ..capacity import Capacity
 from ..credential_report import CredentialReport, Reconciliation
 from ..credentials import Credential, CredentialList, CredentialsInput, coerce_credentials
@@ -36,13 +37,9 @@ from ._base import AsyncResource, SyncResource
 from ._pools import PoolSummary, attach_flow, capacity_flow, list_pools_call, reconcile_flow, report_flow
 from ._rejections import relabel
 
-#: Credentials per request in :meth:`Credentials.upload`. Prolific documents no maximum pool or
-#: request size, so the limit that bites is the request body size of proxies in front of APIs
-#: (nginx's default is 1 MiB). 5,000 typical credentials (~40 bytes a line) make ~200 KB, well
-#: under it even with long passwords, while 1,000,000 credentials still take only 200 requests.
-DEFAULT_BATCH_SIZE = 5_000
-
 ProgressCallback = Callable[[int, int], object]
+#: ``on_pool(pool_id)``: the pool an upload writes to, as soon as it exists.
+PoolCallback = Callable[[str], object]
 
 
 def _pool_id(pool: CredentialPool) -> str:
@@ -114,8 +111,10 @@ class Upload:
     """The state of one chunked upload; both clients drive it, only the sending differs.
 
     ``next_call()`` gives the next batch's request (None when done), ``sending()`` wraps its
-    sending so that a failure becomes the :class:`UploadError` saying how to resume, and
-    ``confirm(pool_id)`` records a stored batch and reports progress.
+    sending so that a failure becomes the :class:`UploadError` saying how to resume,
+    ``confirm(pool_id)`` records a stored batch and reports progress, and ``interruptible()``
+    wraps the whole run so that a Ctrl-C becomes :class:`UploadInterrupted` (pool, counts, the
+    batch in flight).
     """
 
     def __init__(
@@ -126,18 +125,23 @@ class Upload:
         pool_id: str | None,
         batch_size: int,
         on_progress: ProgressCallback | None,
+        on_pool: PoolCallback | None = None,
     ) -> None:
         owner, owner_id = check.exactly_one(workspace_id=workspace_id, pool_id=pool_id)
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise InvalidArgumentError(f"batch_size must be a positive int, got {batch_size!r}")
         if on_progress is not None and not callable(on_progress):
             raise InvalidArgumentError("on_progress must be a callable taking (uploaded, total)")
+        if on_pool is not None and not callable(on_pool):
+            raise InvalidArgumentError("on_pool must be a callable taking the pool id")
         # The whole input is validated before the first request.
         self.credentials = coerce_credentials(credentials)
         self.workspace_id = owner_id if owner == "workspace_id" else None
         self.pool_id = owner_id if owner == "pool_id" else None
         self.batch_size = batch_size
         self.on_progress = on_progress
+        self.on_pool = on_pool
+        self._in_flight = False
         self.total = len(self.credentials)
         self.uploaded = 0
         self._batch = 0
@@ -167,12 +171,20 @@ class Upload:
             return _create(self.workspace_id, text)
         return _add(self.pool_id, text)
 
+    def start(self) -> None:
+        """Before the first batch: an existing pool is announced to ``on_pool`` at once."""
+        if self.pool_id is not None and self.on_pool is not None and self.uploaded < self.total:
+            self.on_pool(self.pool_id)
+
     def confirm(self, pool_id: str) -> None:
         """The last batch is stored in ``pool_id``."""
-        if self.pool_id is None:
+        created = self.pool_id is None
+        if created:
             self.pool_id = pool_id
         self.uploaded += self._batch
         self._offset = self._end + 1  # past the batch's last line and its line break
+        if created and self.on_pool is not None:
+            self.on_pool(pool_id)
         if self.on_progress is not None:
             self.on_progress(self.uploaded, self.total)
 
@@ -184,10 +196,51 @@ class Upload:
     @contextlib.contextmanager
     def sending(self) -> Iterator[None]:
         """Around sending the current batch: an :class:`APIError` becomes :meth:`failed`'s UploadError."""
+        self._in_flight = True  # stays set if a Ctrl-C leaves: interrupted() then names the batch
         try:
             yield
         except APIError as error:
+            self._in_flight = False
             raise self.failed(error) from error
+        self._in_flight = False
+
+    @contextlib.contextmanager
+    def interruptible(self) -> Iterator[None]:
+        """Around the whole upload: a ``KeyboardInterrupt`` becomes :meth:`interrupted`'s UploadInterrupted."""
+        try:
+            yield
+        except UploadInterrupted:
+            raise
+        except KeyboardInterrupt as interrupt:
+            raise self.interrupted() from interrupt
+
+    def interrupted(self) -> UploadInterrupted:
+        """The UploadInterrupted for a Ctrl-C now: what is stored, the batch in flight, how to resume."""
+        in_flight = self.credentials.section(self.uploaded, self.uploaded + self._batch) if self._in_flight else None
+        where = f"in pool {self.pool_id}" if self.pool_id else "(no pool was created yet)"
+        lines = [f"credentials upload interrupted: {self.uploaded:,} of {self.total:,} stored {where}."]
+        if self.pool_id:
+            lines.append(f"Resume with client.credentials.upload(err.remaining, pool_id={self.pool_id!r}).")
+        if in_flight is not None:
+            first, last = self.uploaded + 1, self.uploaded + len(in_flight)
+            if self.pool_id:
+                lines.append(
+                    f"The batch in flight (credentials {first}-{last}, err.in_flight) may or may not have been "
+                    f"stored: if resuming gives 409 Conflict, it was; resume from credential {last + 1} "
+                    f"(err.remaining[{len(in_flight)}:])."
+                )
+            else:
+                lines.append(
+                    "The pool may have been created anyway: check the workspace's credential pools before retrying."
+                )
+        return UploadInterrupted(
+            " ".join(lines),
+            pool_id=self.pool_id,
+            uploaded=self.uploaded,
+            total=self.total,
+            remaining=self.credentials.section(self.uploaded),
+            in_flight=in_flight,
+        )
 
     def failed(self, error: APIError) -> UploadError:
         """The UploadError for ``error`` on the current batch, telling the user how to resume."""
@@ -274,23 +327,38 @@ class Credentials(SyncResource, CredentialsOperations):
         pool_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         on_progress: ProgressCallback | None = None,
+        on_pool: PoolCallback | None = None,
     ) -> UploadResult:
         """Upload any number of credentials in batches of ``batch_size``.
 
         The first batch creates a pool in ``workspace_id`` (or pass ``pool_id`` to add to one);
-        the rest are additive PATCHes; ``on_progress(uploaded, total)`` runs after each. The
-        whole input is validated before the first request. On failure raises
-        :class:`~prolific.UploadError` with ``pool_id``, ``uploaded`` and ``remaining``.
+        the rest are additive PATCHes; ``on_progress(uploaded, total)`` runs after each, and
+        ``on_pool(pool_id)`` once, as soon as the pool exists (right after the first batch
+        created it; at once for ``pool_id=``). The whole input is validated before the first
+        request. On failure raises :class:`~prolific.UploadError` with ``pool_id``, ``uploaded``
+        and ``remaining``; a Ctrl-C raises :class:`~prolific.UploadInterrupted` (a
+        ``KeyboardInterrupt`` too) with the same, and ``in_flight``, the batch being sent.
 
-        >>> result = client.credentials.upload("creds.csv", workspace_id="ws1")  # doctest: +SKIP
+        >>> try:  # doctest: +SKIP
+        ...     result = client.credentials.upload(Path("creds.csv"), workspace_id="ws1")
+        ... except prolific.UploadInterrupted as err:
+        ...     print("resume:", err.pool_id, len(err.remaining), "left")
+        ...     raise
         """
         upload = Upload(
-            credentials, workspace_id=workspace_id, pool_id=pool_id, batch_size=batch_size, on_progress=on_progress
+            credentials,
+            workspace_id=workspace_id,
+            pool_id=pool_id,
+            batch_size=batch_size,
+            on_progress=on_progress,
+            on_pool=on_pool,
         )
-        while (call := upload.next_call()) is not None:
-            with upload.sending():
-                stored_in = self._send(call)
-            upload.confirm(stored_in)
+        with upload.interruptible():
+            upload.start()
+            while (call := upload.next_call()) is not None:
+                with upload.sending():
+                    stored_in = self._send(call)
+                upload.confirm(stored_in)
         return upload.result()
 
     def list_pools(self, workspace_id: str) -> list[PoolSummary]:
@@ -372,15 +440,28 @@ class AsyncCredentials(AsyncResource, AsyncCredentialsOperations):
         pool_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         on_progress: ProgressCallback | None = None,
+        on_pool: PoolCallback | None = None,
     ) -> UploadResult:
-        """Upload in batches; see :meth:`Credentials.upload`."""
+        """Upload in batches; see :meth:`Credentials.upload`.
+
+        A ``KeyboardInterrupt`` raised inside the upload (a callback's) becomes
+        :class:`~prolific.UploadInterrupted`; ``asyncio.run`` turns a Ctrl-C into the task's
+        cancellation instead, which is left as it is (cancelling must stay cancelling).
+        """
         upload = Upload(
-            credentials, workspace_id=workspace_id, pool_id=pool_id, batch_size=batch_size, on_progress=on_progress
+            credentials,
+            workspace_id=workspace_id,
+            pool_id=pool_id,
+            batch_size=batch_size,
+            on_progress=on_progress,
+            on_pool=on_pool,
         )
-        while (call := upload.next_call()) is not None:
-            with upload.sending():
-                stored_in = await self._send(call)
-            upload.confirm(stored_in)
+        with upload.interruptible():
+            upload.start()
+            while (call := upload.next_call()) is not None:
+                with upload.sending():
+                    stored_in = await self._send(call)
+                upload.confirm(stored_in)
         return upload.result()
 
     async def list_pools(self, workspace_id: str) -> list[PoolSummary]:

@@ -35,17 +35,11 @@ from prolific_api_client.operations.participant_groups import (
 from prolific_api_client.types import UNSET, Unset
 
 from .. import _validation as check
+from .._batches import DEFAULT_MEMBER_BATCH_SIZE as DEFAULT_MEMBER_BATCH_SIZE  # re-exported: its home is light
 from .._call import Call
 from .._errors import APIError, InvalidArgumentError, MembershipError
 from .._pagination import Pager
 from ._base import AsyncResource, Flow, SyncResource
-
-#: Participant ids per request in ``add_participants`` / ``remove_participants``. Prolific
-#: documents no limit. A batch of 1,000 ids is ~27 KB of JSON, far below the request-size limits
-#: of the proxies in front of APIs (nginx's default is 1 MiB), and each answer carries the
-#: group's whole membership list, so fewer, larger batches cost less than many small ones; a
-#: failure loses at most one batch, which may be sent again (both operations are idempotent).
-DEFAULT_MEMBER_BATCH_SIZE = 1_000
 
 ProgressCallback = Callable[[int, int], object]
 

@@ -9,22 +9,20 @@ import shlex
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from prolific import (
-    Capacity,
-    CredentialReport,
-    Prolific,
-    Reconciliation,
-    ReportRow,
-    UploadError,
-    credentials_to_csv,
-    generate_credentials,
-)
+from prolific import UploadError, UploadInterrupted
+from prolific.credentials import credentials_to_csv, generate_credentials
 
-from ._context import EXIT_API, EXIT_OK, PROG, Context, UsageError, _plural
-from ._input import _load_credentials
-from ._output import table, write_private_file
+from .._constants import PROG
+from .._context import Context
+from .._errors import EXIT_API, EXIT_OK, UsageError
+from .._format import plural
+from .._input import load_credentials
+from .._output import table, write_private_file
+
+if TYPE_CHECKING:
+    from prolific import Capacity, CredentialReport, Prolific, Reconciliation, ReportRow
 
 
 def cmd_list(ctx: Context) -> int:
@@ -41,7 +39,7 @@ def cmd_list(ctx: Context) -> int:
         out.result(None, data)
         return EXIT_OK
     rows = [[p.pool_id, p.total, p.available, p.used] for p in pools]
-    out.result(table(["POOL", "TOTAL", "AVAILABLE", "USED"], rows), data)
+    out.table(["POOL", "TOTAL", "AVAILABLE", "USED"], rows, data)
     return EXIT_OK
 
 
@@ -71,7 +69,7 @@ def _row_data(row: ReportRow) -> dict[str, str | None]:
 def _summary(report: CredentialReport) -> str:
     others = {s: n for s, n in report.statuses.items() if s not in ("USED", "UNUSED")}
     extra = "".join(f", {n:,} {s}" for s, n in sorted(others.items()))
-    return f"{_plural(len(report), 'credential')}: {report.used:,} used, {report.unused:,} unused{extra}"
+    return f"{plural(len(report), 'credential')}: {report.used:,} used, {report.unused:,} unused{extra}"
 
 
 def cmd_report(ctx: Context) -> int:
@@ -94,7 +92,10 @@ def cmd_report(ctx: Context) -> int:
         "rows": [_row_data(row) for row in report.rows],
     }
     header = ["PARTICIPANT", "SUBMISSION", "USERNAME", "STATUS"]
-    out.result(table(header, report.rows) if report.rows else None, data)
+    if report.rows:
+        out.table(header, report.rows, data)
+    else:
+        out.result(None, data)
     return EXIT_OK
 
 
@@ -113,14 +114,14 @@ def _capacity_data(c: Capacity) -> dict[str, Any]:
 
 
 def _capacity_text(c: Capacity) -> str:
-    places = _plural(c.places, "place")
+    places = plural(c.places, "place")
     if c.pool_id is None:
         first = f"study {c.study_id} ({c.status}): {places}; no credential pool attached"
     else:
         first = (
             f"study {c.study_id} ({c.status}): {places}; pool {c.pool_id}: {c.available:,} available, {c.used:,} used"
         )
-    advice = f"Prolific advises {_plural(c.required, 'credential')} (1.5 per place, used ones included)"
+    advice = f"Prolific advises {plural(c.required, 'credential')} (1.5 per place, used ones included)"
     verdict = "the pool meets it" if c.meets_advice else f"{c.shortfall:,} short: add {c.shortfall:,}"
     return f"{first}\n{advice}: {verdict}"
 
@@ -143,22 +144,25 @@ def _top_up(ctx: Context, client: Prolific, capacity: Capacity) -> bool:
     ctx.redact.add_passwords(c.password for c in creds)
     path = _top_up_path(args)
     write_private_file(path, credentials_to_csv(creds) + "\n")
-    out.say(f"wrote {_plural(len(creds), 'new credential')} to {path} (mode 600: it holds passwords; keep it)")
+    out.say(f"wrote {plural(len(creds), 'new credential')} to {path} (mode 600: it holds passwords; keep it)")
     try:
         client.credentials.upload(creds, pool_id=capacity.pool_id)
     except UploadError as exc:
         resume = shlex.join(
             [PROG, "credentials", "upload", "--pool", capacity.pool_id, "--skip", str(exc.uploaded), str(path)]
         )
-        cause = exc.__cause__ if exc.__cause__ is not None else exc
-        message = f"error: the top-up stopped: {cause}"
+        interrupted = isinstance(exc, UploadInterrupted)
+        cause = exc.__cause__ if exc.__cause__ is not None and not interrupted else exc
+        message = "error: the top-up was interrupted" if interrupted else f"error: the top-up stopped: {cause}"
         out.say(message)
         out.say(
             f"the new credentials are in {path} ({exc.uploaded:,} of {len(creds):,} added); add them with: {resume}"
         )
         out.error(cause, message, credential_pool_id=capacity.pool_id, file=str(path), uploaded=exc.uploaded)
+        if interrupted:
+            raise  # a KeyboardInterrupt: exit 130
         return False
-    out.say(f"added {_plural(len(creds), 'credential')} to pool {capacity.pool_id}")
+    out.say(f"added {plural(len(creds), 'credential')} to pool {capacity.pool_id}")
     return True
 
 
@@ -180,7 +184,7 @@ def cmd_capacity(ctx: Context) -> int:
         )
     elif not capacity.meets_advice:
         out.say(
-            f"add {_plural(capacity.shortfall, 'credential')} to pool {capacity.pool_id} "
+            f"add {plural(capacity.shortfall, 'credential')} to pool {capacity.pool_id} "
             f"({PROG} credentials add {capacity.pool_id} FILE), or run again with --top-up to generate them"
         )
     if capacity.meets_advice and capacity.status == "PAUSED":
@@ -250,7 +254,7 @@ def cmd_reconcile(ctx: Context) -> int:
             f"(e.g. {PROG} credentials reconcile {args.study_id} {args.file} --csv --with-passwords > logins-used.csv)"
         )
     with ctx.client() as client:
-        creds = _load_credentials(args.file, ctx.redact)  # validated before any request
+        creds = load_credentials(args.file, ctx.redact)  # validated before any request
         result = client.credentials.reconcile(args.study_id, creds, with_passwords=args.with_passwords)
     out.say(
         f"study {args.study_id} and {args.file}: {len(result.assigned):,} assigned, {len(result.unused):,} unused, "
@@ -277,6 +281,8 @@ def cmd_reconcile(ctx: Context) -> int:
         shown: list[tuple[str, ...]] = [(*row, _password(result, row)) for row in rows]
     else:
         shown = list(rows)
-    if rows:
+    if rows and args.with_passwords:  # never a terminal (refused above): plain text, as is
         write(table(header, shown) + "\n")
+    elif rows:
+        out.table(header, shown, None)
     return EXIT_OK
