@@ -54,6 +54,9 @@ class BatchItemsItemFreeTextWithUnit:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         type_: str = self.type_
 
         description = self.description
@@ -100,9 +103,8 @@ class BatchItemsItemFreeTextWithUnit:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_instruction_input_unit_option import (
-            CollectionInstructionInputUnitOption,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         type_ = check_batch_items_free_text_with_unit_instruction_type(d.pop("type"))
@@ -115,17 +117,6 @@ class BatchItemsItemFreeTextWithUnit:
             unit_options_item = CollectionInstructionInputUnitOption.from_dict(unit_options_item_data)
 
             unit_options.append(unit_options_item)
-
-        def _parse_unit_position(data: object) -> CollectionInstructionInputUnitPosition | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                unit_position_type_0 = check_collection_instruction_input_unit_position(data)
-
-                return unit_position_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CollectionInstructionInputUnitPosition | str, data)
 
         unit_position = _parse_unit_position(d.pop("unit_position"))
 
@@ -166,3 +157,26 @@ class BatchItemsItemFreeTextWithUnit:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_unit_position(data: object) -> CollectionInstructionInputUnitPosition | str:
+    if isinstance(data, str):
+        try:
+            unit_position_type_0 = check_collection_instruction_input_unit_position(data)
+
+            return unit_position_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(CollectionInstructionInputUnitPosition | str, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, CollectionInstructionInputUnitOption
+    from ..models.collection_instruction_input_unit_option import (
+        CollectionInstructionInputUnitOption,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

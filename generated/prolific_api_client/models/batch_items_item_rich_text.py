@@ -40,6 +40,7 @@ class BatchItemsItemRichText:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str = self.type_
 
         content = self.content
@@ -71,25 +72,13 @@ class BatchItemsItemRichText:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         type_ = check_rich_text_content_block_type(d.pop("type"))
 
         content = d.pop("content")
 
         id = d.pop("id", UNSET)
-
-        def _parse_content_format(data: object) -> ContentBlockInputContentFormat | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                content_format_type_0 = check_content_block_input_content_format(data)
-
-                return content_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ContentBlockInputContentFormat | str | Unset, data)
 
         content_format = _parse_content_format(d.pop("content_format", UNSET))
 
@@ -118,3 +107,16 @@ class BatchItemsItemRichText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_content_format(data: object) -> ContentBlockInputContentFormat | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            content_format_type_0 = check_content_block_input_content_format(data)
+
+            return content_format_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(ContentBlockInputContentFormat | str | Unset, data)

@@ -40,6 +40,9 @@ class BatchItemsValidationError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         type_: str
         if isinstance(self.type_, str):
             type_ = self.type_
@@ -67,23 +70,10 @@ class BatchItemsValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_items_validation_error_issue import (
-            BatchItemsValidationErrorIssue,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
-
-        def _parse_type_(data: object) -> BatchItemsValidationErrorType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_batch_items_validation_error_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BatchItemsValidationErrorType | str, data)
-
         type_ = _parse_type_(d.pop("type"))
 
         message = d.pop("message")
@@ -119,3 +109,26 @@ class BatchItemsValidationError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_type_(data: object) -> BatchItemsValidationErrorType | str:
+    if isinstance(data, str):
+        try:
+            type_type_0 = check_batch_items_validation_error_type(data)
+
+            return type_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(BatchItemsValidationErrorType | str, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, BatchItemsValidationErrorIssue
+    from ..models.batch_items_validation_error_issue import (
+        BatchItemsValidationErrorIssue,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

@@ -29,6 +29,7 @@ class ChoiceWithFreeTextOption:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         label = self.label
 
         value: bool | float | str
@@ -54,11 +55,9 @@ class ChoiceWithFreeTextOption:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         label = d.pop("label")
-
-        def _parse_value(data: object) -> bool | float | str:
-            return cast(bool | float | str, data)
 
         value = _parse_value(d.pop("value"))
 
@@ -91,3 +90,7 @@ class ChoiceWithFreeTextOption:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_value(data: object) -> bool | float | str:
+    return cast(bool | float | str, data)

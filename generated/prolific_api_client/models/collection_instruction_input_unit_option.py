@@ -30,6 +30,9 @@ class CollectionInstructionInputUnitOption:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         label = self.label
 
         value: bool | float | str
@@ -54,13 +57,11 @@ class CollectionInstructionInputUnitOption:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.validation_rule import ValidationRule  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         label = d.pop("label")
-
-        def _parse_value(data: object) -> bool | float | str:
-            return cast(bool | float | str, data)
 
         value = _parse_value(d.pop("value"))
 
@@ -95,3 +96,17 @@ class CollectionInstructionInputUnitOption:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_value(data: object) -> bool | float | str:
+    return cast(bool | float | str, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, ValidationRule
+    from ..models.validation_rule import ValidationRule  # noqa: PLC0415
+
+    _lazy_imported = True

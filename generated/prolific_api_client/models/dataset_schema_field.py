@@ -37,6 +37,7 @@ class DatasetSchemaField:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str
         if isinstance(self.type_, str):
             type_ = self.type_
@@ -59,19 +60,8 @@ class DatasetSchemaField:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
-
-        def _parse_type_(data: object) -> DatasetSchemaFieldType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_dataset_schema_field_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DatasetSchemaFieldType | str, data)
-
         type_ = _parse_type_(d.pop("type"))
 
         label = d.pop("label", UNSET)
@@ -99,3 +89,14 @@ class DatasetSchemaField:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_type_(data: object) -> DatasetSchemaFieldType | str:
+    if isinstance(data, str):
+        try:
+            type_type_0 = check_dataset_schema_field_type(data)
+
+            return type_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(DatasetSchemaFieldType | str, data)

@@ -31,6 +31,7 @@ class FeederCompletionCode:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         code = self.code
 
         code_type = self.code_type
@@ -57,23 +58,11 @@ class FeederCompletionCode:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         code = d.pop("code", UNSET)
 
         code_type = d.pop("code_type", UNSET)
-
-        def _parse_action(data: object) -> FeederCompletionCodeAction | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                action_type_0 = check_feeder_completion_code_action(data)
-
-                return action_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(FeederCompletionCodeAction | str | Unset, data)
 
         action = _parse_action(d.pop("action", UNSET))
 
@@ -101,3 +90,16 @@ class FeederCompletionCode:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_action(data: object) -> FeederCompletionCodeAction | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            action_type_0 = check_feeder_completion_code_action(data)
+
+            return action_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(FeederCompletionCodeAction | str | Unset, data)

@@ -43,6 +43,7 @@ class GetDatasetUploadUrlResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         dataset_id = str(self.dataset_id)
 
         upload_url = self.upload_url
@@ -83,21 +84,11 @@ class GetDatasetUploadUrlResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         dataset_id = UUID(d.pop("dataset_id"))
 
         upload_url = d.pop("upload_url")
-
-        def _parse_http_method(data: object) -> GetDatasetUploadUrlResponseHttpMethod | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                http_method_type_0 = check_get_dataset_upload_url_response_http_method(data)
-
-                return http_method_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GetDatasetUploadUrlResponseHttpMethod | str, data)
 
         http_method = _parse_http_method(d.pop("http_method"))
 
@@ -142,3 +133,14 @@ class GetDatasetUploadUrlResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_http_method(data: object) -> GetDatasetUploadUrlResponseHttpMethod | str:
+    if isinstance(data, str):
+        try:
+            http_method_type_0 = check_get_dataset_upload_url_response_http_method(data)
+
+            return http_method_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(GetDatasetUploadUrlResponseHttpMethod | str, data)

@@ -32,6 +32,7 @@ class GetSubmissionFeedbackUploadUrlResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         upload_url = self.upload_url
 
         http_method: str | Unset
@@ -60,21 +61,9 @@ class GetSubmissionFeedbackUploadUrlResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         upload_url = d.pop("upload_url", UNSET)
-
-        def _parse_http_method(data: object) -> GetDatasetUploadUrlResponseHttpMethod | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                http_method_type_0 = check_get_dataset_upload_url_response_http_method(data)
-
-                return http_method_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GetDatasetUploadUrlResponseHttpMethod | str | Unset, data)
 
         http_method = _parse_http_method(d.pop("http_method", UNSET))
 
@@ -109,3 +98,16 @@ class GetSubmissionFeedbackUploadUrlResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_http_method(data: object) -> GetDatasetUploadUrlResponseHttpMethod | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            http_method_type_0 = check_get_dataset_upload_url_response_http_method(data)
+
+            return http_method_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(GetDatasetUploadUrlResponseHttpMethod | str | Unset, data)

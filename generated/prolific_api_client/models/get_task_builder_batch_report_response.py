@@ -32,6 +32,7 @@ class GetTaskBuilderBatchReportResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         url = self.url
 
         expires_at: str | Unset = UNSET
@@ -60,6 +61,7 @@ class GetTaskBuilderBatchReportResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         url = d.pop("url", UNSET)
 
@@ -69,19 +71,6 @@ class GetTaskBuilderBatchReportResponse:
             expires_at = UNSET
         else:
             expires_at = datetime.datetime.fromisoformat(_expires_at)
-
-        def _parse_http_method(data: object) -> GetTaskBuilderBatchReportResponseHttpMethod | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                http_method_type_0 = check_get_task_builder_batch_report_response_http_method(data)
-
-                return http_method_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GetTaskBuilderBatchReportResponseHttpMethod | str | Unset, data)
 
         http_method = _parse_http_method(d.pop("http_method", UNSET))
 
@@ -109,3 +98,16 @@ class GetTaskBuilderBatchReportResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_http_method(data: object) -> GetTaskBuilderBatchReportResponseHttpMethod | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            http_method_type_0 = check_get_task_builder_batch_report_response_http_method(data)
+
+            return http_method_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(GetTaskBuilderBatchReportResponseHttpMethod | str | Unset, data)

@@ -27,6 +27,7 @@ class GetTaskBuilderBatchStatusResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         status: str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
@@ -45,21 +46,8 @@ class GetTaskBuilderBatchStatusResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
-
-        def _parse_status(data: object) -> AiTaskBuilderBatchStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_ai_task_builder_batch_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AiTaskBuilderBatchStatus | str | Unset, data)
-
         status = _parse_status(d.pop("status", UNSET))
 
         get_task_builder_batch_status_response = cls(
@@ -84,3 +72,16 @@ class GetTaskBuilderBatchStatusResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_status(data: object) -> AiTaskBuilderBatchStatus | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            status_type_0 = check_ai_task_builder_batch_status(data)
+
+            return status_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(AiTaskBuilderBatchStatus | str | Unset, data)

@@ -37,6 +37,7 @@ class JWK:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         kty: str
         if isinstance(self.kty, str):
             kty = self.kty
@@ -88,33 +89,11 @@ class JWK:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
-
-        def _parse_kty(data: object) -> JwkKty | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                kty_type_0 = check_jwk_kty(data)
-
-                return kty_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JwkKty | str, data)
-
         kty = _parse_kty(d.pop("kty"))
 
         kid = d.pop("kid")
-
-        def _parse_alg(data: object) -> JwkAlg | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                alg_type_0 = check_jwk_alg(data)
-
-                return alg_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JwkAlg | str, data)
 
         alg = _parse_alg(d.pop("alg"))
 
@@ -122,34 +101,11 @@ class JWK:
 
         e = d.pop("e")
 
-        def _parse_use(data: object) -> JwkUse | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                use_type_0 = check_jwk_use(data)
-
-                return use_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JwkUse | str, data)
-
         use = _parse_use(d.pop("use"))
 
         key_ops = []
         _key_ops = d.pop("key_ops")
         for key_ops_item_data in _key_ops:
-
-            def _parse_key_ops_item(data: object) -> JwkKeyOp | str:
-                try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    key_ops_item_type_0 = check_jwk_key_op(data)
-
-                    return key_ops_item_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(JwkKeyOp | str, data)
-
             key_ops_item = _parse_key_ops_item(key_ops_item_data)
 
             key_ops.append(key_ops_item)
@@ -182,3 +138,47 @@ class JWK:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_kty(data: object) -> JwkKty | str:
+    if isinstance(data, str):
+        try:
+            kty_type_0 = check_jwk_kty(data)
+
+            return kty_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(JwkKty | str, data)
+
+
+def _parse_alg(data: object) -> JwkAlg | str:
+    if isinstance(data, str):
+        try:
+            alg_type_0 = check_jwk_alg(data)
+
+            return alg_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(JwkAlg | str, data)
+
+
+def _parse_use(data: object) -> JwkUse | str:
+    if isinstance(data, str):
+        try:
+            use_type_0 = check_jwk_use(data)
+
+            return use_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(JwkUse | str, data)
+
+
+def _parse_key_ops_item(data: object) -> JwkKeyOp | str:
+    if isinstance(data, str):
+        try:
+            key_ops_item_type_0 = check_jwk_key_op(data)
+
+            return key_ops_item_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(JwkKeyOp | str, data)

@@ -30,6 +30,7 @@ class MessageData:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         study_id = self.study_id
 
         category: str | Unset
@@ -52,21 +53,9 @@ class MessageData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         study_id = d.pop("study_id", UNSET)
-
-        def _parse_category(data: object) -> MessageDataCategory | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                category_type_0 = check_message_data_category(data)
-
-                return category_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(MessageDataCategory | str | Unset, data)
 
         category = _parse_category(d.pop("category", UNSET))
 
@@ -93,3 +82,16 @@ class MessageData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_category(data: object) -> MessageDataCategory | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            category_type_0 = check_message_data_category(data)
+
+            return category_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(MessageDataCategory | str | Unset, data)

@@ -62,6 +62,7 @@ class PageItemFileUpload:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str = self.type_
 
         id = str(self.id)
@@ -127,6 +128,7 @@ class PageItemFileUpload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         type_ = check_dataset_import_job_type(d.pop("type"))
 
@@ -135,17 +137,6 @@ class PageItemFileUpload:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         parent_id = UUID(d.pop("parent_id"))
-
-        def _parse_parent_type(data: object) -> CollectionFreeTextInstructionParentType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                parent_type_type_0 = check_collection_free_text_instruction_parent_type(data)
-
-                return parent_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CollectionFreeTextInstructionParentType | str, data)
 
         parent_type = _parse_parent_type(d.pop("parent_type"))
 
@@ -202,3 +193,14 @@ class PageItemFileUpload:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_parent_type(data: object) -> CollectionFreeTextInstructionParentType | str:
+    if isinstance(data, str):
+        try:
+            parent_type_type_0 = check_collection_free_text_instruction_parent_type(data)
+
+            return parent_type_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(CollectionFreeTextInstructionParentType | str, data)

@@ -57,6 +57,9 @@ class PageItemFreeText:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         type_: str = self.type_
 
         id = str(self.id)
@@ -110,7 +113,8 @@ class PageItemFreeText:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.validation_rule import ValidationRule  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         type_ = check_batch_items_free_text_instruction_type(d.pop("type"))
@@ -120,17 +124,6 @@ class PageItemFreeText:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         parent_id = UUID(d.pop("parent_id"))
-
-        def _parse_parent_type(data: object) -> CollectionFreeTextInstructionParentType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                parent_type_type_0 = check_collection_free_text_instruction_parent_type(data)
-
-                return parent_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CollectionFreeTextInstructionParentType | str, data)
 
         parent_type = _parse_parent_type(d.pop("parent_type"))
 
@@ -183,3 +176,24 @@ class PageItemFreeText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_parent_type(data: object) -> CollectionFreeTextInstructionParentType | str:
+    if isinstance(data, str):
+        try:
+            parent_type_type_0 = check_collection_free_text_instruction_parent_type(data)
+
+            return parent_type_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(CollectionFreeTextInstructionParentType | str, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, ValidationRule
+    from ..models.validation_rule import ValidationRule  # noqa: PLC0415
+
+    _lazy_imported = True

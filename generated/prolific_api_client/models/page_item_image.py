@@ -55,6 +55,7 @@ class PageItemImage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str = self.type_
 
         id = str(self.id)
@@ -101,6 +102,7 @@ class PageItemImage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         type_ = check_image_content_block_type(d.pop("type"))
 
@@ -109,17 +111,6 @@ class PageItemImage:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         parent_id = UUID(d.pop("parent_id"))
-
-        def _parse_parent_type(data: object) -> ImageContentBlockParentType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                parent_type_type_0 = check_image_content_block_parent_type(data)
-
-                return parent_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ImageContentBlockParentType | str, data)
 
         parent_type = _parse_parent_type(d.pop("parent_type"))
 
@@ -164,3 +155,14 @@ class PageItemImage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_parent_type(data: object) -> ImageContentBlockParentType | str:
+    if isinstance(data, str):
+        try:
+            parent_type_type_0 = check_image_content_block_parent_type(data)
+
+            return parent_type_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(ImageContentBlockParentType | str, data)

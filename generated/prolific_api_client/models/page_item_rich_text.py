@@ -50,6 +50,7 @@ class PageItemRichText:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str = self.type_
 
         id = str(self.id)
@@ -89,6 +90,7 @@ class PageItemRichText:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         type_ = check_rich_text_content_block_type(d.pop("type"))
 
@@ -97,17 +99,6 @@ class PageItemRichText:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         parent_id = UUID(d.pop("parent_id"))
-
-        def _parse_parent_type(data: object) -> ImageContentBlockParentType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                parent_type_type_0 = check_image_content_block_parent_type(data)
-
-                return parent_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ImageContentBlockParentType | str, data)
 
         parent_type = _parse_parent_type(d.pop("parent_type"))
 
@@ -146,3 +137,14 @@ class PageItemRichText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_parent_type(data: object) -> ImageContentBlockParentType | str:
+    if isinstance(data, str):
+        try:
+            parent_type_type_0 = check_image_content_block_parent_type(data)
+
+            return parent_type_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(ImageContentBlockParentType | str, data)

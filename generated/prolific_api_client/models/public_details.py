@@ -33,6 +33,7 @@ class PublicDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         status: str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
@@ -63,21 +64,8 @@ class PublicDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
-
-        def _parse_status(data: object) -> PublicProjectStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_public_project_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(PublicProjectStatus | str | Unset, data)
-
         status = _parse_status(d.pop("status", UNSET))
 
         title = d.pop("title", UNSET)
@@ -111,3 +99,16 @@ class PublicDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_status(data: object) -> PublicProjectStatus | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            status_type_0 = check_public_project_status(data)
+
+            return status_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(PublicProjectStatus | str | Unset, data)

@@ -38,6 +38,7 @@ class RangeFilterSelectedRange:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         lower: float | int | str | Unset
         if isinstance(self.lower, Unset):
             lower = UNSET
@@ -62,19 +63,9 @@ class RangeFilterSelectedRange:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
-
-        def _parse_lower(data: object) -> float | int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | int | str | Unset, data)
-
         lower = _parse_lower(d.pop("lower", UNSET))
-
-        def _parse_upper(data: object) -> float | int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | int | str | Unset, data)
 
         upper = _parse_upper(d.pop("upper", UNSET))
 
@@ -101,3 +92,15 @@ class RangeFilterSelectedRange:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_lower(data: object) -> float | int | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    return cast(float | int | str | Unset, data)
+
+
+def _parse_upper(data: object) -> float | int | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    return cast(float | int | str | Unset, data)

@@ -23,6 +23,7 @@ class ResponseAnswer:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         value: bool | float | str | Unset
         if isinstance(self.value, Unset):
             value = UNSET
@@ -39,13 +40,8 @@ class ResponseAnswer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
-
-        def _parse_value(data: object) -> bool | float | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | float | str | Unset, data)
-
         value = _parse_value(d.pop("value", UNSET))
 
         response_answer = cls(
@@ -70,3 +66,9 @@ class ResponseAnswer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_value(data: object) -> bool | float | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    return cast(bool | float | str | Unset, data)

@@ -58,6 +58,7 @@ class RewardRecommendation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         currency: str | Unset
         if isinstance(self.currency, Unset):
             currency = UNSET
@@ -84,21 +85,8 @@ class RewardRecommendation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
-
-        def _parse_currency(data: object) -> Currency | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                currency_type_0 = check_currency(data)
-
-                return currency_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Currency | str | Unset, data)
-
         currency = _parse_currency(d.pop("currency", UNSET))
 
         min_reward_per_hour = d.pop("min_reward_per_hour", UNSET)
@@ -129,3 +117,16 @@ class RewardRecommendation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_currency(data: object) -> Currency | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            currency_type_0 = check_currency(data)
+
+            return currency_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(Currency | str | Unset, data)

@@ -53,6 +53,9 @@ class SelectFilterListResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         filter_id = self.filter_id
 
         title = self.title
@@ -103,9 +106,8 @@ class SelectFilterListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.select_filter_list_response_choices import (
-            SelectFilterListResponseChoices,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         filter_id = d.pop("filter_id", UNSET)
@@ -113,19 +115,6 @@ class SelectFilterListResponse:
         title = d.pop("title", UNSET)
 
         description = d.pop("description", UNSET)
-
-        def _parse_type_(data: object) -> RangeFilterListResponseType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_range_filter_list_response_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(RangeFilterListResponseType | str | Unset, data)
 
         type_ = _parse_type_(d.pop("type", UNSET))
 
@@ -137,19 +126,6 @@ class SelectFilterListResponse:
             choices = UNSET
         else:
             choices = SelectFilterListResponseChoices.from_dict(_choices)
-
-        def _parse_data_type(data: object) -> SelectFilterListResponseDataType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                data_type_type_0 = check_select_filter_list_response_data_type(data)
-
-                return data_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(SelectFilterListResponseDataType | str | Unset, data)
 
         data_type = _parse_data_type(d.pop("data_type", UNSET))
 
@@ -181,3 +157,41 @@ class SelectFilterListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_type_(data: object) -> RangeFilterListResponseType | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            type_type_0 = check_range_filter_list_response_type(data)
+
+            return type_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(RangeFilterListResponseType | str | Unset, data)
+
+
+def _parse_data_type(data: object) -> SelectFilterListResponseDataType | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            data_type_type_0 = check_select_filter_list_response_data_type(data)
+
+            return data_type_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(SelectFilterListResponseDataType | str | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SelectFilterListResponseChoices
+    from ..models.select_filter_list_response_choices import (
+        SelectFilterListResponseChoices,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

@@ -35,6 +35,9 @@ class SurveyQuestion:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         answers = []
         for answers_item_data in self.answers:
             answers_item = answers_item_data.to_dict()
@@ -68,7 +71,8 @@ class SurveyQuestion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.survey_answer_option import SurveyAnswerOption  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         answers = []
@@ -79,17 +83,6 @@ class SurveyQuestion:
             answers.append(answers_item)
 
         title = d.pop("title")
-
-        def _parse_type_(data: object) -> str | SurveyQuestionType:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_survey_question_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | SurveyQuestionType, data)
 
         type_ = _parse_type_(d.pop("type"))
 
@@ -125,3 +118,24 @@ class SurveyQuestion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_type_(data: object) -> str | SurveyQuestionType:
+    if isinstance(data, str):
+        try:
+            type_type_0 = check_survey_question_type(data)
+
+            return type_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(str | SurveyQuestionType, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SurveyAnswerOption
+    from ..models.survey_answer_option import SurveyAnswerOption  # noqa: PLC0415
+
+    _lazy_imported = True

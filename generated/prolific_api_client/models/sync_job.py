@@ -53,6 +53,7 @@ class SyncJob:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         batch_id = str(self.batch_id)
 
         dataset_id = str(self.dataset_id)
@@ -106,6 +107,7 @@ class SyncJob:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         batch_id = UUID(d.pop("batch_id"))
 
@@ -116,17 +118,6 @@ class SyncJob:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-        def _parse_status(data: object) -> str | SyncJobStatus:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_sync_job_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | SyncJobStatus, data)
 
         status = _parse_status(d.pop("status"))
 
@@ -172,3 +163,14 @@ class SyncJob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_status(data: object) -> str | SyncJobStatus:
+    if isinstance(data, str):
+        try:
+            status_type_0 = check_sync_job_status(data)
+
+            return status_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(str | SyncJobStatus, data)

@@ -34,6 +34,7 @@ class ValidationRule:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str
         if isinstance(self.type_, str):
             type_ = self.type_
@@ -68,36 +69,11 @@ class ValidationRule:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
-
-        def _parse_type_(data: object) -> str | ValidationRuleType:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_validation_rule_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | ValidationRuleType, data)
-
         type_ = _parse_type_(d.pop("type"))
 
-        def _parse_min_(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
         min_ = _parse_min_(d.pop("min", UNSET))
-
-        def _parse_max_(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
 
         max_ = _parse_max_(d.pop("max", UNSET))
 
@@ -125,3 +101,30 @@ class ValidationRule:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_type_(data: object) -> str | ValidationRuleType:
+    if isinstance(data, str):
+        try:
+            type_type_0 = check_validation_rule_type(data)
+
+            return type_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(str | ValidationRuleType, data)
+
+
+def _parse_min_(data: object) -> float | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(float | None | Unset, data)
+
+
+def _parse_max_(data: object) -> float | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(float | None | Unset, data)

@@ -42,6 +42,9 @@ class Workspace:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         id = self.id
 
         title = self.title
@@ -97,8 +100,8 @@ class Workspace:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.project_short import ProjectShort  # noqa: PLC0415
-        from ..models.workspace_user import WorkspaceUser  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -128,13 +131,6 @@ class Workspace:
                 projects.append(projects_item)
 
         wallet = d.pop("wallet", UNSET)
-
-        def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
 
         naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
 
@@ -167,3 +163,22 @@ class Workspace:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(float | None | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, ProjectShort, WorkspaceUser
+    from ..models.project_short import ProjectShort  # noqa: PLC0415
+    from ..models.workspace_user import WorkspaceUser  # noqa: PLC0415
+
+    _lazy_imported = True

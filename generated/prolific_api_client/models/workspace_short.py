@@ -37,6 +37,9 @@ class WorkspaceShort:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         id = self.id
 
         title = self.title
@@ -79,7 +82,8 @@ class WorkspaceShort:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.workspace_user import WorkspaceUser  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -98,13 +102,6 @@ class WorkspaceShort:
                 users_item = WorkspaceUser.from_dict(users_item_data)
 
                 users.append(users_item)
-
-        def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
 
         naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
 
@@ -135,3 +132,21 @@ class WorkspaceShort:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(float | None | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, WorkspaceUser
+    from ..models.workspace_user import WorkspaceUser  # noqa: PLC0415
+
+    _lazy_imported = True
