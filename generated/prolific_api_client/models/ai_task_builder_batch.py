@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 
 from ..models.ai_task_builder_batch_status import (
     AiTaskBuilderBatchStatus,
-    check_ai_task_builder_batch_status,
 )
 from ..types import UNSET, Unset
 
@@ -160,7 +159,7 @@ class AITaskBuilderBatch:
 
         name = d.pop("name")
 
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         total_task_count = d.pop("total_task_count")
 
@@ -213,17 +212,6 @@ class AITaskBuilderBatch:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_status(data: object) -> AiTaskBuilderBatchStatus | str:
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_ai_task_builder_batch_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(AiTaskBuilderBatchStatus | str, data)
 
 
 def _parse_batch_items(data: object) -> list[BatchItemsPage] | None | Unset:

@@ -1,18 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.base_study_completion_code_actor import (
     BaseStudyCompletionCodeActor,
-    check_base_study_completion_code_actor,
 )
 from ..models.base_study_completion_code_code_type import (
     BaseStudyCompletionCodeCodeType,
-    check_base_study_completion_code_code_type,
 )
 from ..types import UNSET, UnknownVariant, Unset
 
@@ -137,9 +135,9 @@ class BaseStudyCompletionCode:
             _import_lazy()
 
         d = dict(src_dict)
-        code = _parse_code(d.pop("code"))
+        code = d.pop("code")
 
-        code_type = _parse_code_type(d.pop("code_type"))
+        code_type = d.pop("code_type")
 
         actions = []
         _actions = d.pop("actions")
@@ -148,7 +146,7 @@ class BaseStudyCompletionCode:
 
             actions.append(actions_item)
 
-        actor = _parse_actor(d.pop("actor", UNSET))
+        actor = d.pop("actor", UNSET)
 
         base_study_completion_code = cls(
             code=code,
@@ -175,23 +173,6 @@ class BaseStudyCompletionCode:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_code(data: object) -> None | str:
-    if data is None:
-        return data
-    return cast(None | str, data)
-
-
-def _parse_code_type(data: object) -> BaseStudyCompletionCodeCodeType | str:
-    if isinstance(data, str):
-        try:
-            code_type_type_0 = check_base_study_completion_code_code_type(data)
-
-            return code_type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BaseStudyCompletionCodeCodeType | str, data)
 
 
 def _parse_actions_item(
@@ -225,19 +206,6 @@ def _parse_actions_item(
         if isinstance(tag, str):
             return UnknownVariant(raw=data)
     raise TypeError(f"Unexpected value {data!r} for actions_item")
-
-
-def _parse_actor(data: object) -> BaseStudyCompletionCodeActor | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            actor_type_0 = check_base_study_completion_code_actor(data)
-
-            return actor_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BaseStudyCompletionCodeActor | str | Unset, data)
 
 
 _lazy_imported = False

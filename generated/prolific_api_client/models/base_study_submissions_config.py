@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.base_study_submissions_config_auto_rejection_category import (
     BaseStudySubmissionsConfigAutoRejectionCategory,
-    check_base_study_submissions_config_auto_rejection_category,
 )
 from ..types import UNSET, Unset
 
@@ -96,20 +95,16 @@ class BaseStudySubmissionsConfig:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        max_submissions_per_participant = _parse_max_submissions_per_participant(
-            d.pop("max_submissions_per_participant", UNSET)
-        )
+        max_submissions_per_participant = d.pop("max_submissions_per_participant", UNSET)
 
-        max_concurrent_submissions = _parse_max_concurrent_submissions(d.pop("max_concurrent_submissions", UNSET))
+        max_concurrent_submissions = d.pop("max_concurrent_submissions", UNSET)
 
         _auto_rejection_categories = d.pop("auto_rejection_categories", UNSET)
         auto_rejection_categories: list[BaseStudySubmissionsConfigAutoRejectionCategory | str] | Unset = UNSET
         if _auto_rejection_categories is not UNSET:
             auto_rejection_categories = []
             for auto_rejection_categories_item_data in _auto_rejection_categories:
-                auto_rejection_categories_item = _parse_auto_rejection_categories_item(
-                    auto_rejection_categories_item_data
-                )
+                auto_rejection_categories_item = auto_rejection_categories_item_data
 
                 auto_rejection_categories.append(auto_rejection_categories_item)
 
@@ -137,30 +132,3 @@ class BaseStudySubmissionsConfig:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_max_submissions_per_participant(data: object) -> int | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(int | None | Unset, data)
-
-
-def _parse_max_concurrent_submissions(data: object) -> int | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(int | None | Unset, data)
-
-
-def _parse_auto_rejection_categories_item(data: object) -> BaseStudySubmissionsConfigAutoRejectionCategory | str:
-    if isinstance(data, str):
-        try:
-            auto_rejection_categories_item_type_0 = check_base_study_submissions_config_auto_rejection_category(data)
-
-            return auto_rejection_categories_item_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BaseStudySubmissionsConfigAutoRejectionCategory | str, data)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,7 +12,6 @@ from ..models.batch_items_free_text_with_unit_instruction_type import (
 )
 from ..models.collection_instruction_input_unit_position import (
     CollectionInstructionInputUnitPosition,
-    check_collection_instruction_input_unit_position,
 )
 from ..types import UNSET, Unset
 
@@ -118,7 +117,7 @@ class BatchItemsItemFreeTextWithUnit:
 
             unit_options.append(unit_options_item)
 
-        unit_position = _parse_unit_position(d.pop("unit_position"))
+        unit_position = d.pop("unit_position")
 
         id = d.pop("id", UNSET)
 
@@ -157,17 +156,6 @@ class BatchItemsItemFreeTextWithUnit:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_unit_position(data: object) -> CollectionInstructionInputUnitPosition | str:
-    if isinstance(data, str):
-        try:
-            unit_position_type_0 = check_collection_instruction_input_unit_position(data)
-
-            return unit_position_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(CollectionInstructionInputUnitPosition | str, data)
 
 
 _lazy_imported = False

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.content_block_input_content_format import (
     ContentBlockInputContentFormat,
-    check_content_block_input_content_format,
 )
 from ..models.rich_text_content_block_type import (
     RichTextContentBlockType,
@@ -80,7 +79,7 @@ class BatchItemsItemRichText:
 
         id = d.pop("id", UNSET)
 
-        content_format = _parse_content_format(d.pop("content_format", UNSET))
+        content_format = d.pop("content_format", UNSET)
 
         batch_items_item_rich_text = cls(
             type_=type_,
@@ -107,16 +106,3 @@ class BatchItemsItemRichText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_content_format(data: object) -> ContentBlockInputContentFormat | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            content_format_type_0 = check_content_block_input_content_format(data)
-
-            return content_format_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(ContentBlockInputContentFormat | str | Unset, data)

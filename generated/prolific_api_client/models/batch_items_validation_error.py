@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.batch_items_validation_error_type import (
     BatchItemsValidationErrorType,
-    check_batch_items_validation_error_type,
 )
 
 if TYPE_CHECKING:
@@ -74,7 +73,7 @@ class BatchItemsValidationError:
             _import_lazy()
 
         d = dict(src_dict)
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
         message = d.pop("message")
 
@@ -109,17 +108,6 @@ class BatchItemsValidationError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_type_(data: object) -> BatchItemsValidationErrorType | str:
-    if isinstance(data, str):
-        try:
-            type_type_0 = check_batch_items_validation_error_type(data)
-
-            return type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BatchItemsValidationErrorType | str, data)
 
 
 _lazy_imported = False

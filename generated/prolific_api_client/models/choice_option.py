@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -56,7 +56,7 @@ class ChoiceOption:
         d = dict(src_dict)
         label = d.pop("label")
 
-        value = _parse_value(d.pop("value"))
+        value = d.pop("value")
 
         exclusive = d.pop("exclusive", UNSET)
 
@@ -84,7 +84,3 @@ class ChoiceOption:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_value(data: object) -> bool | float | str:
-    return cast(bool | float | str, data)

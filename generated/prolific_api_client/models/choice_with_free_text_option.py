@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -59,7 +59,7 @@ class ChoiceWithFreeTextOption:
         d = dict(src_dict)
         label = d.pop("label")
 
-        value = _parse_value(d.pop("value"))
+        value = d.pop("value")
 
         heading = d.pop("heading")
 
@@ -90,7 +90,3 @@ class ChoiceWithFreeTextOption:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_value(data: object) -> bool | float | str:
-    return cast(bool | float | str, data)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 
 from ..models.collection_schema_version import (
     CollectionSchemaVersion,
-    check_collection_schema_version,
 )
 from ..types import UNSET, Unset
 
@@ -112,7 +111,7 @@ class Collection:
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
-        schema_version = _parse_schema_version(d.pop("schema_version"))
+        schema_version = d.pop("schema_version")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -171,17 +170,6 @@ class Collection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_schema_version(data: object) -> CollectionSchemaVersion | str:
-    if isinstance(data, str):
-        try:
-            schema_version_type_0 = check_collection_schema_version(data)
-
-            return schema_version_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(CollectionSchemaVersion | str, data)
 
 
 _lazy_imported = False

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -63,7 +63,7 @@ class CollectionInstructionInputUnitOption:
         d = dict(src_dict)
         label = d.pop("label")
 
-        value = _parse_value(d.pop("value"))
+        value = d.pop("value")
 
         _validation = d.pop("validation", UNSET)
         validation: ValidationRule | Unset
@@ -96,10 +96,6 @@ class CollectionInstructionInputUnitOption:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_value(data: object) -> bool | float | str:
-    return cast(bool | float | str, data)
 
 
 _lazy_imported = False

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 
 from ..models.collection_schema_version import (
     CollectionSchemaVersion,
-    check_collection_schema_version,
 )
 from ..types import UnknownVariant
 
@@ -123,7 +122,7 @@ class CollectionItem:
 
         created_by = d.pop("created_by")
 
-        schema_version = _parse_schema_version(d.pop("schema_version"))
+        schema_version = d.pop("schema_version")
 
         page_items = []
         _page_items = d.pop("page_items")
@@ -158,17 +157,6 @@ class CollectionItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_schema_version(data: object) -> CollectionSchemaVersion | str:
-    if isinstance(data, str):
-        try:
-            schema_version_type_0 = check_collection_schema_version(data)
-
-            return schema_version_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(CollectionSchemaVersion | str, data)
 
 
 def _parse_page_items_item(

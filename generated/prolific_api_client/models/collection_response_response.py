@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.collection_instruction_input_type import (
     CollectionInstructionInputType,
-    check_collection_instruction_input_type,
 )
 
 if TYPE_CHECKING:
@@ -69,7 +68,7 @@ class CollectionResponseResponse:
         d = dict(src_dict)
         instruction_id = d.pop("instruction_id")
 
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
         answer = []
         _answer = d.pop("answer")
@@ -102,17 +101,6 @@ class CollectionResponseResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_type_(data: object) -> CollectionInstructionInputType | str:
-    if isinstance(data, str):
-        try:
-            type_type_0 = check_collection_instruction_input_type(data)
-
-            return type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(CollectionInstructionInputType | str, data)
 
 
 _lazy_imported = False

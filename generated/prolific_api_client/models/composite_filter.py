@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.composite_filter_filter_id import (
     CompositeFilterFilterId,
-    check_composite_filter_filter_id,
 )
 
 if TYPE_CHECKING:
@@ -72,7 +71,7 @@ class CompositeFilter:
             _import_lazy()
 
         d = dict(src_dict)
-        filter_id = _parse_filter_id(d.pop("filter_id"))
+        filter_id = d.pop("filter_id")
 
         selected_filters = []
         _selected_filters = d.pop("selected_filters")
@@ -104,17 +103,6 @@ class CompositeFilter:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_filter_id(data: object) -> CompositeFilterFilterId | str:
-    if isinstance(data, str):
-        try:
-            filter_id_type_0 = check_composite_filter_filter_id(data)
-
-            return filter_id_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(CompositeFilterFilterId | str, data)
 
 
 def _parse_selected_filters_item(data: object) -> CompositeFilter | RangeFilter | SelectFilter:

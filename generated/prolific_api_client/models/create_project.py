@@ -130,7 +130,7 @@ class CreateProject:
 
         public_details = _parse_public_details(d.pop("public_details", UNSET))
 
-        naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
+        naivety_distribution_rate = d.pop("naivety_distribution_rate", UNSET)
 
         is_longitudinal = d.pop("is_longitudinal", UNSET)
 
@@ -179,14 +179,6 @@ def _parse_public_details(data: object) -> None | PublicDetails | Unset:
         except (TypeError, ValueError, AttributeError, KeyError):
             pass
     return cast(None | PublicDetails | Unset, data)
-
-
-def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(float | None | Unset, data)
 
 
 def _parse_longitudinal(data: object) -> CreateProjectLongitudinal | None | Unset:

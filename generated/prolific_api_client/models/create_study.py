@@ -12,7 +12,6 @@ from ..models.base_study_content_warning import (
 )
 from ..models.base_study_data_collection_method import (
     BaseStudyDataCollectionMethod,
-    check_base_study_data_collection_method,
 )
 from ..models.base_study_peripheral_requirement import (
     BaseStudyPeripheralRequirement,
@@ -587,7 +586,7 @@ class CreateStudy:
 
         reward = d.pop("reward")
 
-        internal_name = _parse_internal_name(d.pop("internal_name", UNSET))
+        internal_name = d.pop("internal_name", UNSET)
 
         _completion_codes = d.pop("completion_codes", UNSET)
         completion_codes: list[BaseStudyCompletionCode] | Unset = UNSET
@@ -622,11 +621,11 @@ class CreateStudy:
 
         filters = _parse_filters(d.pop("filters", UNSET))
 
-        filter_set_id = _parse_filter_set_id(d.pop("filter_set_id", UNSET))
+        filter_set_id = d.pop("filter_set_id", UNSET)
 
-        filter_set_version = _parse_filter_set_version(d.pop("filter_set_version", UNSET))
+        filter_set_version = d.pop("filter_set_version", UNSET)
 
-        naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
+        naivety_distribution_rate = d.pop("naivety_distribution_rate", UNSET)
 
         project = d.pop("project", UNSET)
 
@@ -657,15 +656,15 @@ class CreateStudy:
 
         content_warning_details = d.pop("content_warning_details", UNSET)
 
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+        metadata = d.pop("metadata", UNSET)
 
-        credential_pool_id = _parse_credential_pool_id(d.pop("credential_pool_id", UNSET))
+        credential_pool_id = d.pop("credential_pool_id", UNSET)
 
         has_credentials = d.pop("has_credentials", UNSET)
 
-        data_collection_method = _parse_data_collection_method(d.pop("data_collection_method", UNSET))
+        data_collection_method = d.pop("data_collection_method", UNSET)
 
-        data_collection_id = _parse_data_collection_id(d.pop("data_collection_id", UNSET))
+        data_collection_id = d.pop("data_collection_id", UNSET)
 
         data_collection_metadata = _parse_data_collection_metadata(d.pop("data_collection_metadata", UNSET))
 
@@ -725,14 +724,6 @@ class CreateStudy:
         return key in self.additional_properties
 
 
-def _parse_internal_name(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
 def _parse_filters(data: object) -> list[CompositeFilter | RangeFilter | SelectFilter] | None | Unset:
     if data is None:
         return data
@@ -773,69 +764,6 @@ def _parse_filters_type_0_item(data: object) -> CompositeFilter | RangeFilter | 
     componentsschemas_base_study_filter_type_2 = CompositeFilter.from_dict(data)
 
     return componentsschemas_base_study_filter_type_2
-
-
-def _parse_filter_set_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_filter_set_version(data: object) -> int | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(int | None | Unset, data)
-
-
-def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(float | None | Unset, data)
-
-
-def _parse_metadata(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_credential_pool_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_data_collection_method(data: object) -> BaseStudyDataCollectionMethod | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            data_collection_method_type_0 = check_base_study_data_collection_method(data)
-
-            return data_collection_method_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BaseStudyDataCollectionMethod | None | Unset, data)
-
-
-def _parse_data_collection_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
 
 
 def _parse_data_collection_metadata(data: object) -> BaseStudyDataCollectionMetadata | None | Unset:

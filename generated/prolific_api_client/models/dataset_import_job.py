@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,11 +10,9 @@ from attrs import field as _attrs_field
 
 from ..models.dataset_import_job_status import (
     DatasetImportJobStatus,
-    check_dataset_import_job_status,
 )
 from ..models.dataset_import_job_type import (
     DatasetImportJobType,
-    check_dataset_import_job_type,
 )
 from ..types import UNSET, Unset
 
@@ -151,15 +149,15 @@ class DatasetImportJob:
 
         import_id = UUID(d.pop("import_id"))
 
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
-        filename = _parse_filename(d.pop("filename", UNSET))
+        filename = d.pop("filename", UNSET)
 
         accepted_count = d.pop("accepted_count", UNSET)
 
@@ -208,36 +206,6 @@ class DatasetImportJob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_type_(data: object) -> DatasetImportJobType | str:
-    if isinstance(data, str):
-        try:
-            type_type_0 = check_dataset_import_job_type(data)
-
-            return type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(DatasetImportJobType | str, data)
-
-
-def _parse_status(data: object) -> DatasetImportJobStatus | str:
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_dataset_import_job_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(DatasetImportJobStatus | str, data)
-
-
-def _parse_filename(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
 
 
 _lazy_imported = False

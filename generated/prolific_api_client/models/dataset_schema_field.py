@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.dataset_schema_field_type import (
     DatasetSchemaFieldType,
-    check_dataset_schema_field_type,
 )
 from ..types import UNSET, Unset
 
@@ -62,7 +61,7 @@ class DatasetSchemaField:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
         label = d.pop("label", UNSET)
 
@@ -89,14 +88,3 @@ class DatasetSchemaField:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_type_(data: object) -> DatasetSchemaFieldType | str:
-    if isinstance(data, str):
-        try:
-            type_type_0 = check_dataset_schema_field_type(data)
-
-            return type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(DatasetSchemaFieldType | str, data)

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.feeder_completion_code_action import (
     FeederCompletionCodeAction,
-    check_feeder_completion_code_action,
 )
 from ..types import UNSET, Unset
 
@@ -64,7 +63,7 @@ class FeederCompletionCode:
 
         code_type = d.pop("code_type", UNSET)
 
-        action = _parse_action(d.pop("action", UNSET))
+        action = d.pop("action", UNSET)
 
         feeder_completion_code = cls(
             code=code,
@@ -90,16 +89,3 @@ class FeederCompletionCode:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_action(data: object) -> FeederCompletionCodeAction | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            action_type_0 = check_feeder_completion_code_action(data)
-
-            return action_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(FeederCompletionCodeAction | str | Unset, data)

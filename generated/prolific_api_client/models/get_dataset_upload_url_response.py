@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 
 from ..models.get_dataset_upload_url_response_http_method import (
     GetDatasetUploadUrlResponseHttpMethod,
-    check_get_dataset_upload_url_response_http_method,
 )
 from ..types import UNSET, Unset
 
@@ -90,7 +89,7 @@ class GetDatasetUploadUrlResponse:
 
         upload_url = d.pop("upload_url")
 
-        http_method = _parse_http_method(d.pop("http_method"))
+        http_method = d.pop("http_method")
 
         content_type = d.pop("content_type")
 
@@ -133,14 +132,3 @@ class GetDatasetUploadUrlResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_http_method(data: object) -> GetDatasetUploadUrlResponseHttpMethod | str:
-    if isinstance(data, str):
-        try:
-            http_method_type_0 = check_get_dataset_upload_url_response_http_method(data)
-
-            return http_method_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(GetDatasetUploadUrlResponseHttpMethod | str, data)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -126,9 +126,9 @@ class GetFilterSetResponse:
 
         is_locked = d.pop("is_locked", UNSET)
 
-        workspace_id = _parse_workspace_id(d.pop("workspace_id", UNSET))
+        workspace_id = d.pop("workspace_id", UNSET)
 
-        organisation_id = _parse_organisation_id(d.pop("organisation_id", UNSET))
+        organisation_id = d.pop("organisation_id", UNSET)
 
         name = d.pop("name", UNSET)
 
@@ -173,22 +173,6 @@ class GetFilterSetResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_workspace_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_organisation_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
 
 
 def _parse_filters_item(data: object) -> CompositeFilter | RangeFilter | SelectFilter:

@@ -2,14 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.get_dataset_upload_url_response_http_method import (
     GetDatasetUploadUrlResponseHttpMethod,
-    check_get_dataset_upload_url_response_http_method,
 )
 from ..types import UNSET, Unset
 
@@ -65,7 +64,7 @@ class GetSubmissionFeedbackUploadUrlResponse:
         d = dict(src_dict)
         upload_url = d.pop("upload_url", UNSET)
 
-        http_method = _parse_http_method(d.pop("http_method", UNSET))
+        http_method = d.pop("http_method", UNSET)
 
         _expires_at = d.pop("expires_at", UNSET)
         expires_at: datetime.datetime | Unset
@@ -98,16 +97,3 @@ class GetSubmissionFeedbackUploadUrlResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_http_method(data: object) -> GetDatasetUploadUrlResponseHttpMethod | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            http_method_type_0 = check_get_dataset_upload_url_response_http_method(data)
-
-            return http_method_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(GetDatasetUploadUrlResponseHttpMethod | str | Unset, data)

@@ -2,14 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.get_task_builder_batch_report_response_http_method import (
     GetTaskBuilderBatchReportResponseHttpMethod,
-    check_get_task_builder_batch_report_response_http_method,
 )
 from ..types import UNSET, Unset
 
@@ -72,7 +71,7 @@ class GetTaskBuilderBatchReportResponse:
         else:
             expires_at = datetime.datetime.fromisoformat(_expires_at)
 
-        http_method = _parse_http_method(d.pop("http_method", UNSET))
+        http_method = d.pop("http_method", UNSET)
 
         get_task_builder_batch_report_response = cls(
             url=url,
@@ -98,16 +97,3 @@ class GetTaskBuilderBatchReportResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_http_method(data: object) -> GetTaskBuilderBatchReportResponseHttpMethod | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            http_method_type_0 = check_get_task_builder_batch_report_response_http_method(data)
-
-            return http_method_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(GetTaskBuilderBatchReportResponseHttpMethod | str | Unset, data)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -65,11 +65,11 @@ class ImportJobError:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        record_index = _parse_record_index(d.pop("record_index", UNSET))
+        record_index = d.pop("record_index", UNSET)
 
-        field = _parse_field(d.pop("field", UNSET))
+        field = d.pop("field", UNSET)
 
-        reason = _parse_reason(d.pop("reason", UNSET))
+        reason = d.pop("reason", UNSET)
 
         import_job_error = cls(
             record_index=record_index,
@@ -95,27 +95,3 @@ class ImportJobError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_record_index(data: object) -> int | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(int | None | Unset, data)
-
-
-def _parse_field(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_reason(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.invitation_role import InvitationRole, check_invitation_role
-from ..models.invitation_status import InvitationStatus, check_invitation_status
+from ..models.invitation_role import InvitationRole
+from ..models.invitation_status import InvitationStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -102,11 +102,11 @@ class Invitation:
 
         invited_by = d.pop("invited_by", UNSET)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status = d.pop("status", UNSET)
 
         invite_link = d.pop("invite_link", UNSET)
 
-        role = _parse_role(d.pop("role", UNSET))
+        role = d.pop("role", UNSET)
 
         invitation = cls(
             association=association,
@@ -135,32 +135,6 @@ class Invitation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_status(data: object) -> InvitationStatus | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_invitation_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(InvitationStatus | str | Unset, data)
-
-
-def _parse_role(data: object) -> InvitationRole | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            role_type_0 = check_invitation_role(data)
-
-            return role_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(InvitationRole | str | Unset, data)
 
 
 _lazy_imported = False

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_data_category import (
     MessageDataCategory,
-    check_message_data_category,
 )
 from ..types import UNSET, Unset
 
@@ -57,7 +56,7 @@ class MessageData:
         d = dict(src_dict)
         study_id = d.pop("study_id", UNSET)
 
-        category = _parse_category(d.pop("category", UNSET))
+        category = d.pop("category", UNSET)
 
         message_data = cls(
             study_id=study_id,
@@ -82,16 +81,3 @@ class MessageData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_category(data: object) -> MessageDataCategory | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            category_type_0 = check_message_data_category(data)
-
-            return category_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(MessageDataCategory | str | Unset, data)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -14,7 +14,6 @@ from ..models.choice_with_free_text_instruction_type import (
 )
 from ..models.collection_free_text_instruction_parent_type import (
     CollectionFreeTextInstructionParentType,
-    check_collection_free_text_instruction_parent_type,
 )
 from ..types import UNSET, Unset
 
@@ -136,7 +135,7 @@ class PageItemMultipleChoiceWithFreeText:
 
         parent_id = UUID(d.pop("parent_id"))
 
-        parent_type = _parse_parent_type(d.pop("parent_type"))
+        parent_type = d.pop("parent_type")
 
         created_by = d.pop("created_by")
 
@@ -193,17 +192,6 @@ class PageItemMultipleChoiceWithFreeText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_parent_type(data: object) -> CollectionFreeTextInstructionParentType | str:
-    if isinstance(data, str):
-        try:
-            parent_type_type_0 = check_collection_free_text_instruction_parent_type(data)
-
-            return parent_type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(CollectionFreeTextInstructionParentType | str, data)
 
 
 _lazy_imported = False

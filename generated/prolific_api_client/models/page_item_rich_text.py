@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -14,7 +14,6 @@ from ..models.collection_schema_version import (
 )
 from ..models.image_content_block_parent_type import (
     ImageContentBlockParentType,
-    check_image_content_block_parent_type,
 )
 from ..models.rich_text_content_block_type import (
     RichTextContentBlockType,
@@ -100,7 +99,7 @@ class PageItemRichText:
 
         parent_id = UUID(d.pop("parent_id"))
 
-        parent_type = _parse_parent_type(d.pop("parent_type"))
+        parent_type = d.pop("parent_type")
 
         created_by = d.pop("created_by")
 
@@ -137,14 +136,3 @@ class PageItemRichText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_parent_type(data: object) -> ImageContentBlockParentType | str:
-    if isinstance(data, str):
-        try:
-            parent_type_type_0 = check_image_content_block_parent_type(data)
-
-            return parent_type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(ImageContentBlockParentType | str, data)

@@ -133,21 +133,21 @@ class ParticipantGroup:
             _import_lazy()
 
         d = dict(src_dict)
-        id = _parse_id(d.pop("id"))
+        id = d.pop("id")
 
-        name = _parse_name(d.pop("name"))
+        name = d.pop("name")
 
-        project_id = _parse_project_id(d.pop("project_id", UNSET))
+        project_id = d.pop("project_id", UNSET)
 
-        workspace_id = _parse_workspace_id(d.pop("workspace_id", UNSET))
+        workspace_id = d.pop("workspace_id", UNSET)
 
-        organisation_id = _parse_organisation_id(d.pop("organisation_id", UNSET))
+        organisation_id = d.pop("organisation_id", UNSET)
 
-        description = _parse_description(d.pop("description", UNSET))
+        description = d.pop("description", UNSET)
 
-        participant_count = _parse_participant_count(d.pop("participant_count", UNSET))
+        participant_count = d.pop("participant_count", UNSET)
 
-        is_deleted = _parse_is_deleted(d.pop("is_deleted", UNSET))
+        is_deleted = d.pop("is_deleted", UNSET)
 
         feeder_studies = _parse_feeder_studies(d.pop("feeder_studies", UNSET))
 
@@ -181,66 +181,6 @@ class ParticipantGroup:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_id(data: object) -> None | str:
-    if data is None:
-        return data
-    return cast(None | str, data)
-
-
-def _parse_name(data: object) -> None | str:
-    if data is None:
-        return data
-    return cast(None | str, data)
-
-
-def _parse_project_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_workspace_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_organisation_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_description(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_participant_count(data: object) -> int | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(int | None | Unset, data)
-
-
-def _parse_is_deleted(data: object) -> bool | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(bool | None | Unset, data)
 
 
 def _parse_feeder_studies(data: object) -> list[FeederStudy] | None | Unset:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.project_type import ProjectType, check_project_type
+from ..models.project_type import ProjectType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ class Project:
 
         title = d.pop("title")
 
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
         description = d.pop("description", UNSET)
 
@@ -158,7 +158,7 @@ class Project:
 
         workspace = d.pop("workspace", UNSET)
 
-        naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
+        naivety_distribution_rate = d.pop("naivety_distribution_rate", UNSET)
 
         is_longitudinal = d.pop("is_longitudinal", UNSET)
 
@@ -198,17 +198,6 @@ class Project:
         return key in self.additional_properties
 
 
-def _parse_type_(data: object) -> ProjectType | str:
-    if isinstance(data, str):
-        try:
-            type_type_0 = check_project_type(data)
-
-            return type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(ProjectType | str, data)
-
-
 def _parse_public_details(data: object) -> None | PublicDetails | Unset:
     if data is None:
         return data
@@ -222,14 +211,6 @@ def _parse_public_details(data: object) -> None | PublicDetails | Unset:
         except (TypeError, ValueError, AttributeError, KeyError):
             pass
     return cast(None | PublicDetails | Unset, data)
-
-
-def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(float | None | Unset, data)
 
 
 def _parse_longitudinal(data: object) -> None | ProjectLongitudinal | Unset:

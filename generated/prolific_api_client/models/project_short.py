@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.project_type import ProjectType, check_project_type
+from ..models.project_type import ProjectType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ class ProjectShort:
 
         title = d.pop("title")
 
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
         description = d.pop("description", UNSET)
 
@@ -131,7 +131,7 @@ class ProjectShort:
 
                 users.append(users_item)
 
-        naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
+        naivety_distribution_rate = d.pop("naivety_distribution_rate", UNSET)
 
         project_short = cls(
             id=id,
@@ -164,17 +164,6 @@ class ProjectShort:
         return key in self.additional_properties
 
 
-def _parse_type_(data: object) -> ProjectType | str:
-    if isinstance(data, str):
-        try:
-            type_type_0 = check_project_type(data)
-
-            return type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(ProjectType | str, data)
-
-
 def _parse_public_details(data: object) -> None | PublicDetails | Unset:
     if data is None:
         return data
@@ -188,14 +177,6 @@ def _parse_public_details(data: object) -> None | PublicDetails | Unset:
         except (TypeError, ValueError, AttributeError, KeyError):
             pass
     return cast(None | PublicDetails | Unset, data)
-
-
-def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(float | None | Unset, data)
 
 
 _lazy_imported = False

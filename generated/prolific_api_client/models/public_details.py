@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.public_project_status import (
     PublicProjectStatus,
-    check_public_project_status,
 )
 from ..types import UNSET, Unset
 
@@ -66,7 +65,7 @@ class PublicDetails:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        status = _parse_status(d.pop("status", UNSET))
+        status = d.pop("status", UNSET)
 
         title = d.pop("title", UNSET)
 
@@ -99,16 +98,3 @@ class PublicDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_status(data: object) -> PublicProjectStatus | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_public_project_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(PublicProjectStatus | str | Unset, data)

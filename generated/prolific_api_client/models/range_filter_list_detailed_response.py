@@ -8,11 +8,9 @@ from attrs import field as _attrs_field
 
 from ..models.range_filter_list_response_data_type import (
     RangeFilterListResponseDataType,
-    check_range_filter_list_response_data_type,
 )
 from ..models.range_filter_list_response_type import (
     RangeFilterListResponseType,
-    check_range_filter_list_response_type,
 )
 from ..types import UNSET, Unset
 
@@ -213,29 +211,29 @@ class RangeFilterListDetailedResponse:
 
         description = d.pop("description", UNSET)
 
-        type_ = _parse_type_(d.pop("type", UNSET))
+        type_ = d.pop("type", UNSET)
 
         question = d.pop("question", UNSET)
 
-        min_ = _parse_min_(d.pop("min", UNSET))
+        min_ = d.pop("min", UNSET)
 
-        max_ = _parse_max_(d.pop("max", UNSET))
+        max_ = d.pop("max", UNSET)
 
-        data_type = _parse_data_type(d.pop("data_type", UNSET))
+        data_type = d.pop("data_type", UNSET)
 
-        min_max = _parse_min_max(d.pop("min_max", UNSET))
+        min_max = d.pop("min_max", UNSET)
 
-        max_min = _parse_max_min(d.pop("max_min", UNSET))
+        max_min = d.pop("max_min", UNSET)
 
-        researcher_help_text = _parse_researcher_help_text(d.pop("researcher_help_text", UNSET))
+        researcher_help_text = d.pop("researcher_help_text", UNSET)
 
-        participant_help_text = _parse_participant_help_text(d.pop("participant_help_text", UNSET))
+        participant_help_text = d.pop("participant_help_text", UNSET)
 
-        category = _parse_category(d.pop("category", UNSET))
+        category = d.pop("category", UNSET)
 
-        subcategory = _parse_subcategory(d.pop("subcategory", UNSET))
+        subcategory = d.pop("subcategory", UNSET)
 
-        display_order = _parse_display_order(d.pop("display_order", UNSET))
+        display_order = d.pop("display_order", UNSET)
 
         tags = _parse_tags(d.pop("tags", UNSET))
 
@@ -276,96 +274,6 @@ class RangeFilterListDetailedResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_type_(data: object) -> RangeFilterListResponseType | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            type_type_0 = check_range_filter_list_response_type(data)
-
-            return type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(RangeFilterListResponseType | str | Unset, data)
-
-
-def _parse_min_(data: object) -> float | int | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    return cast(float | int | str | Unset, data)
-
-
-def _parse_max_(data: object) -> float | int | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    return cast(float | int | str | Unset, data)
-
-
-def _parse_data_type(data: object) -> RangeFilterListResponseDataType | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            data_type_type_0 = check_range_filter_list_response_data_type(data)
-
-            return data_type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(RangeFilterListResponseDataType | str | Unset, data)
-
-
-def _parse_min_max(data: object) -> float | int | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    return cast(float | int | str | Unset, data)
-
-
-def _parse_max_min(data: object) -> float | int | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    return cast(float | int | str | Unset, data)
-
-
-def _parse_researcher_help_text(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_participant_help_text(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_category(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_subcategory(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_display_order(data: object) -> int | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(int | None | Unset, data)
 
 
 def _parse_tags(data: object) -> list[str] | None | Unset:

@@ -1,18 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.range_filter_list_response_data_type import (
     RangeFilterListResponseDataType,
-    check_range_filter_list_response_data_type,
 )
 from ..models.range_filter_list_response_type import (
     RangeFilterListResponseType,
-    check_range_filter_list_response_type,
 )
 from ..types import UNSET, Unset
 
@@ -146,19 +144,19 @@ class RangeFilterListResponse:
 
         description = d.pop("description", UNSET)
 
-        type_ = _parse_type_(d.pop("type", UNSET))
+        type_ = d.pop("type", UNSET)
 
         question = d.pop("question", UNSET)
 
-        min_ = _parse_min_(d.pop("min", UNSET))
+        min_ = d.pop("min", UNSET)
 
-        max_ = _parse_max_(d.pop("max", UNSET))
+        max_ = d.pop("max", UNSET)
 
-        data_type = _parse_data_type(d.pop("data_type", UNSET))
+        data_type = d.pop("data_type", UNSET)
 
-        min_max = _parse_min_max(d.pop("min_max", UNSET))
+        min_max = d.pop("min_max", UNSET)
 
-        max_min = _parse_max_min(d.pop("max_min", UNSET))
+        max_min = d.pop("max_min", UNSET)
 
         range_filter_list_response = cls(
             filter_id=filter_id,
@@ -191,53 +189,3 @@ class RangeFilterListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_type_(data: object) -> RangeFilterListResponseType | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            type_type_0 = check_range_filter_list_response_type(data)
-
-            return type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(RangeFilterListResponseType | str | Unset, data)
-
-
-def _parse_min_(data: object) -> float | int | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    return cast(float | int | str | Unset, data)
-
-
-def _parse_max_(data: object) -> float | int | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    return cast(float | int | str | Unset, data)
-
-
-def _parse_data_type(data: object) -> RangeFilterListResponseDataType | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            data_type_type_0 = check_range_filter_list_response_data_type(data)
-
-            return data_type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(RangeFilterListResponseDataType | str | Unset, data)
-
-
-def _parse_min_max(data: object) -> float | int | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    return cast(float | int | str | Unset, data)
-
-
-def _parse_max_min(data: object) -> float | int | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    return cast(float | int | str | Unset, data)

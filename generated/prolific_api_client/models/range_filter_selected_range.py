@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -65,9 +65,9 @@ class RangeFilterSelectedRange:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        lower = _parse_lower(d.pop("lower", UNSET))
+        lower = d.pop("lower", UNSET)
 
-        upper = _parse_upper(d.pop("upper", UNSET))
+        upper = d.pop("upper", UNSET)
 
         range_filter_selected_range = cls(
             lower=lower,
@@ -92,15 +92,3 @@ class RangeFilterSelectedRange:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_lower(data: object) -> float | int | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    return cast(float | int | str | Unset, data)
-
-
-def _parse_upper(data: object) -> float | int | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    return cast(float | int | str | Unset, data)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -42,7 +42,7 @@ class ResponseAnswer:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        value = _parse_value(d.pop("value", UNSET))
+        value = d.pop("value", UNSET)
 
         response_answer = cls(
             value=value,
@@ -66,9 +66,3 @@ class ResponseAnswer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_value(data: object) -> bool | float | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    return cast(bool | float | str | Unset, data)

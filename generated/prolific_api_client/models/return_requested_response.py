@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.return_requested_response_status import (
     ReturnRequestedResponseStatus,
-    check_return_requested_response_status,
 )
 from ..types import UNSET, Unset
 
@@ -75,7 +74,7 @@ class ReturnRequestedResponse:
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status = d.pop("status", UNSET)
 
         participant = d.pop("participant", UNSET)
 
@@ -106,19 +105,6 @@ class ReturnRequestedResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_status(data: object) -> ReturnRequestedResponseStatus | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_return_requested_response_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(ReturnRequestedResponseStatus | str | Unset, data)
 
 
 def _parse_return_requested(data: object) -> datetime.datetime | None | Unset:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 
 from ..models.schema_migration_job_status import (
     SchemaMigrationJobStatus,
-    check_schema_migration_job_status,
 )
 from ..types import UNSET, Unset
 
@@ -130,7 +129,7 @@ class SchemaMigrationJob:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         reprocessed_count = d.pop("reprocessed_count", UNSET)
 
@@ -178,17 +177,6 @@ class SchemaMigrationJob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_status(data: object) -> SchemaMigrationJobStatus | str:
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_schema_migration_job_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(SchemaMigrationJobStatus | str, data)
 
 
 _lazy_imported = False

@@ -8,11 +8,9 @@ from attrs import field as _attrs_field
 
 from ..models.range_filter_list_response_type import (
     RangeFilterListResponseType,
-    check_range_filter_list_response_type,
 )
 from ..models.select_filter_list_response_data_type import (
     SelectFilterListResponseDataType,
-    check_select_filter_list_response_data_type,
 )
 from ..types import UNSET, Unset
 
@@ -183,7 +181,7 @@ class SelectFilterListDetailedResponse:
 
         description = d.pop("description", UNSET)
 
-        type_ = _parse_type_(d.pop("type", UNSET))
+        type_ = d.pop("type", UNSET)
 
         question = d.pop("question", UNSET)
 
@@ -194,17 +192,17 @@ class SelectFilterListDetailedResponse:
         else:
             choices = SelectFilterListDetailedResponseChoices.from_dict(_choices)
 
-        data_type = _parse_data_type(d.pop("data_type", UNSET))
+        data_type = d.pop("data_type", UNSET)
 
-        researcher_help_text = _parse_researcher_help_text(d.pop("researcher_help_text", UNSET))
+        researcher_help_text = d.pop("researcher_help_text", UNSET)
 
-        participant_help_text = _parse_participant_help_text(d.pop("participant_help_text", UNSET))
+        participant_help_text = d.pop("participant_help_text", UNSET)
 
-        category = _parse_category(d.pop("category", UNSET))
+        category = d.pop("category", UNSET)
 
-        subcategory = _parse_subcategory(d.pop("subcategory", UNSET))
+        subcategory = d.pop("subcategory", UNSET)
 
-        display_order = _parse_display_order(d.pop("display_order", UNSET))
+        display_order = d.pop("display_order", UNSET)
 
         tags = _parse_tags(d.pop("tags", UNSET))
 
@@ -242,72 +240,6 @@ class SelectFilterListDetailedResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_type_(data: object) -> RangeFilterListResponseType | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            type_type_0 = check_range_filter_list_response_type(data)
-
-            return type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(RangeFilterListResponseType | str | Unset, data)
-
-
-def _parse_data_type(data: object) -> SelectFilterListResponseDataType | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            data_type_type_0 = check_select_filter_list_response_data_type(data)
-
-            return data_type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(SelectFilterListResponseDataType | str | Unset, data)
-
-
-def _parse_researcher_help_text(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_participant_help_text(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_category(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_subcategory(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_display_order(data: object) -> int | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(int | None | Unset, data)
 
 
 def _parse_tags(data: object) -> list[str] | None | Unset:

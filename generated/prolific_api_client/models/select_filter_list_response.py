@@ -1,18 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.range_filter_list_response_type import (
     RangeFilterListResponseType,
-    check_range_filter_list_response_type,
 )
 from ..models.select_filter_list_response_data_type import (
     SelectFilterListResponseDataType,
-    check_select_filter_list_response_data_type,
 )
 from ..types import UNSET, Unset
 
@@ -116,7 +114,7 @@ class SelectFilterListResponse:
 
         description = d.pop("description", UNSET)
 
-        type_ = _parse_type_(d.pop("type", UNSET))
+        type_ = d.pop("type", UNSET)
 
         question = d.pop("question", UNSET)
 
@@ -127,7 +125,7 @@ class SelectFilterListResponse:
         else:
             choices = SelectFilterListResponseChoices.from_dict(_choices)
 
-        data_type = _parse_data_type(d.pop("data_type", UNSET))
+        data_type = d.pop("data_type", UNSET)
 
         select_filter_list_response = cls(
             filter_id=filter_id,
@@ -157,32 +155,6 @@ class SelectFilterListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_type_(data: object) -> RangeFilterListResponseType | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            type_type_0 = check_range_filter_list_response_type(data)
-
-            return type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(RangeFilterListResponseType | str | Unset, data)
-
-
-def _parse_data_type(data: object) -> SelectFilterListResponseDataType | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            data_type_type_0 = check_select_filter_list_response_data_type(data)
-
-            return data_type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(SelectFilterListResponseDataType | str | Unset, data)
 
 
 _lazy_imported = False

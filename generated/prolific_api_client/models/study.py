@@ -8,29 +8,23 @@ from attrs import field as _attrs_field
 
 from ..models.base_study_content_warning import (
     BaseStudyContentWarning,
-    check_base_study_content_warning,
 )
 from ..models.base_study_data_collection_method import (
     BaseStudyDataCollectionMethod,
-    check_base_study_data_collection_method,
 )
 from ..models.base_study_peripheral_requirement import (
     BaseStudyPeripheralRequirement,
-    check_base_study_peripheral_requirement,
 )
 from ..models.base_study_prolific_id_option import (
     BaseStudyProlificIdOption,
-    check_base_study_prolific_id_option,
 )
 from ..models.base_study_study_label import (
     BaseStudyStudyLabel,
-    check_base_study_study_label,
 )
 from ..models.device_compatibility import (
     DeviceCompatibility,
-    check_device_compatibility,
 )
-from ..models.study_status import StudyStatus, check_study_status
+from ..models.study_status import StudyStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -627,7 +621,7 @@ class Study:
 
         external_study_url = d.pop("external_study_url")
 
-        prolific_id_option = _parse_prolific_id_option(d.pop("prolific_id_option"))
+        prolific_id_option = d.pop("prolific_id_option")
 
         total_available_places = d.pop("total_available_places")
 
@@ -635,7 +629,7 @@ class Study:
 
         reward = d.pop("reward")
 
-        internal_name = _parse_internal_name(d.pop("internal_name", UNSET))
+        internal_name = d.pop("internal_name", UNSET)
 
         _completion_codes = d.pop("completion_codes", UNSET)
         completion_codes: list[BaseStudyCompletionCode] | Unset = UNSET
@@ -653,7 +647,7 @@ class Study:
         if _device_compatibility is not UNSET:
             device_compatibility = []
             for device_compatibility_item_data in _device_compatibility:
-                device_compatibility_item = _parse_device_compatibility_item(device_compatibility_item_data)
+                device_compatibility_item = device_compatibility_item_data
 
                 device_compatibility.append(device_compatibility_item)
 
@@ -662,17 +656,17 @@ class Study:
         if _peripheral_requirements is not UNSET:
             peripheral_requirements = []
             for peripheral_requirements_item_data in _peripheral_requirements:
-                peripheral_requirements_item = _parse_peripheral_requirements_item(peripheral_requirements_item_data)
+                peripheral_requirements_item = peripheral_requirements_item_data
 
                 peripheral_requirements.append(peripheral_requirements_item)
 
         filters = _parse_filters(d.pop("filters", UNSET))
 
-        filter_set_id = _parse_filter_set_id(d.pop("filter_set_id", UNSET))
+        filter_set_id = d.pop("filter_set_id", UNSET)
 
-        filter_set_version = _parse_filter_set_version(d.pop("filter_set_version", UNSET))
+        filter_set_version = d.pop("filter_set_version", UNSET)
 
-        naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
+        naivety_distribution_rate = d.pop("naivety_distribution_rate", UNSET)
 
         project = d.pop("project", UNSET)
 
@@ -688,7 +682,7 @@ class Study:
         if _study_labels is not UNSET:
             study_labels = []
             for study_labels_item_data in _study_labels:
-                study_labels_item = _parse_study_labels_item(study_labels_item_data)
+                study_labels_item = study_labels_item_data
 
                 study_labels.append(study_labels_item)
 
@@ -697,21 +691,21 @@ class Study:
         if _content_warnings is not UNSET:
             content_warnings = []
             for content_warnings_item_data in _content_warnings:
-                content_warnings_item = _parse_content_warnings_item(content_warnings_item_data)
+                content_warnings_item = content_warnings_item_data
 
                 content_warnings.append(content_warnings_item)
 
         content_warning_details = d.pop("content_warning_details", UNSET)
 
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+        metadata = d.pop("metadata", UNSET)
 
-        credential_pool_id = _parse_credential_pool_id(d.pop("credential_pool_id", UNSET))
+        credential_pool_id = d.pop("credential_pool_id", UNSET)
 
         has_credentials = d.pop("has_credentials", UNSET)
 
-        data_collection_method = _parse_data_collection_method(d.pop("data_collection_method", UNSET))
+        data_collection_method = d.pop("data_collection_method", UNSET)
 
-        data_collection_id = _parse_data_collection_id(d.pop("data_collection_id", UNSET))
+        data_collection_id = d.pop("data_collection_id", UNSET)
 
         data_collection_metadata = _parse_data_collection_metadata(d.pop("data_collection_metadata", UNSET))
 
@@ -721,7 +715,7 @@ class Study:
 
         id = d.pop("id", UNSET)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status = d.pop("status", UNSET)
 
         is_ready_to_publish = d.pop("is_ready_to_publish", UNSET)
 
@@ -780,47 +774,6 @@ class Study:
         return key in self.additional_properties
 
 
-def _parse_prolific_id_option(data: object) -> BaseStudyProlificIdOption | str:
-    if isinstance(data, str):
-        try:
-            prolific_id_option_type_0 = check_base_study_prolific_id_option(data)
-
-            return prolific_id_option_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BaseStudyProlificIdOption | str, data)
-
-
-def _parse_internal_name(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_device_compatibility_item(data: object) -> DeviceCompatibility | str:
-    if isinstance(data, str):
-        try:
-            device_compatibility_item_type_0 = check_device_compatibility(data)
-
-            return device_compatibility_item_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(DeviceCompatibility | str, data)
-
-
-def _parse_peripheral_requirements_item(data: object) -> BaseStudyPeripheralRequirement | str:
-    if isinstance(data, str):
-        try:
-            peripheral_requirements_item_type_0 = check_base_study_peripheral_requirement(data)
-
-            return peripheral_requirements_item_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BaseStudyPeripheralRequirement | str, data)
-
-
 def _parse_filters(data: object) -> list[CompositeFilter | RangeFilter | SelectFilter] | None | Unset:
     if data is None:
         return data
@@ -863,91 +816,6 @@ def _parse_filters_type_0_item(data: object) -> CompositeFilter | RangeFilter | 
     return componentsschemas_base_study_filter_type_2
 
 
-def _parse_filter_set_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_filter_set_version(data: object) -> int | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(int | None | Unset, data)
-
-
-def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(float | None | Unset, data)
-
-
-def _parse_study_labels_item(data: object) -> BaseStudyStudyLabel | str:
-    if isinstance(data, str):
-        try:
-            study_labels_item_type_0 = check_base_study_study_label(data)
-
-            return study_labels_item_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BaseStudyStudyLabel | str, data)
-
-
-def _parse_content_warnings_item(data: object) -> BaseStudyContentWarning | str:
-    if isinstance(data, str):
-        try:
-            content_warnings_item_type_0 = check_base_study_content_warning(data)
-
-            return content_warnings_item_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BaseStudyContentWarning | str, data)
-
-
-def _parse_metadata(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_credential_pool_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_data_collection_method(data: object) -> BaseStudyDataCollectionMethod | None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            data_collection_method_type_0 = check_base_study_data_collection_method(data)
-
-            return data_collection_method_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(BaseStudyDataCollectionMethod | None | str | Unset, data)
-
-
-def _parse_data_collection_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
 def _parse_data_collection_metadata(data: object) -> BaseStudyDataCollectionMetadata | None | Unset:
     if data is None:
         return data
@@ -981,19 +849,6 @@ def _parse_access_details(data: object) -> list[AccessDetail] | None | Unset:
         except (TypeError, ValueError, AttributeError, KeyError):
             pass
     return cast(list[AccessDetail] | None | Unset, data)
-
-
-def _parse_status(data: object) -> str | StudyStatus | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_study_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(str | StudyStatus | Unset, data)
 
 
 _lazy_imported = False

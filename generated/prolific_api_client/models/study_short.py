@@ -9,9 +9,8 @@ from attrs import field as _attrs_field
 
 from ..models.study_short_study_type import (
     StudyShortStudyType,
-    check_study_short_study_type,
 )
-from ..models.study_status import StudyStatus, check_study_status
+from ..models.study_status import StudyStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StudyShort")
@@ -175,11 +174,11 @@ class StudyShort:
 
         name = d.pop("name")
 
-        internal_name = _parse_internal_name(d.pop("internal_name", UNSET))
+        internal_name = d.pop("internal_name", UNSET)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status = d.pop("status", UNSET)
 
-        study_type = _parse_study_type(d.pop("study_type", UNSET))
+        study_type = d.pop("study_type", UNSET)
 
         estimated_completion_time = d.pop("estimated_completion_time", UNSET)
 
@@ -204,7 +203,7 @@ class StudyShort:
         else:
             date_created = datetime.datetime.fromisoformat(_date_created)
 
-        credential_pool_id = _parse_credential_pool_id(d.pop("credential_pool_id", UNSET))
+        credential_pool_id = d.pop("credential_pool_id", UNSET)
 
         is_ready_to_publish = d.pop("is_ready_to_publish", UNSET)
 
@@ -247,40 +246,6 @@ class StudyShort:
         return key in self.additional_properties
 
 
-def _parse_internal_name(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_status(data: object) -> str | StudyStatus | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_study_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(str | StudyStatus | Unset, data)
-
-
-def _parse_study_type(data: object) -> str | StudyShortStudyType | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            study_type_type_0 = check_study_short_study_type(data)
-
-            return study_type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(str | StudyShortStudyType | Unset, data)
-
-
 def _parse_published_at(data: object) -> datetime.datetime | None | Unset:
     if data is None:
         return data
@@ -309,11 +274,3 @@ def _parse_publish_at(data: object) -> datetime.datetime | None | Unset:
         except (TypeError, ValueError, AttributeError, KeyError):
             pass
     return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_credential_pool_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.submission_status import SubmissionStatus, check_submission_status
+from ..models.submission_status import SubmissionStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Submission")
@@ -89,13 +89,13 @@ class Submission:
 
         started_at = d.pop("started_at")
 
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         study_id = d.pop("study_id")
 
-        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
+        completed_at = d.pop("completed_at", UNSET)
 
-        entered_code = _parse_entered_code(d.pop("entered_code", UNSET))
+        entered_code = d.pop("entered_code", UNSET)
 
         participant = d.pop("participant", UNSET)
 
@@ -127,30 +127,3 @@ class Submission:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_status(data: object) -> str | SubmissionStatus:
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_submission_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(str | SubmissionStatus, data)
-
-
-def _parse_completed_at(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_entered_code(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)

@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.submission_detail_status import (
     SubmissionDetailStatus,
-    check_submission_detail_status,
 )
 from ..types import UNSET, Unset
 
@@ -126,17 +125,17 @@ class SubmissionDetail:
 
         started_at = d.pop("started_at")
 
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         study_id = d.pop("study_id")
 
-        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
+        completed_at = d.pop("completed_at", UNSET)
 
-        entered_code = _parse_entered_code(d.pop("entered_code", UNSET))
+        entered_code = d.pop("entered_code", UNSET)
 
         participant = d.pop("participant", UNSET)
 
-        parent_study_id = _parse_parent_study_id(d.pop("parent_study_id", UNSET))
+        parent_study_id = d.pop("parent_study_id", UNSET)
 
         bonus_payments = cast(list[float], d.pop("bonus_payments", UNSET))
 
@@ -173,41 +172,6 @@ class SubmissionDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_status(data: object) -> str | SubmissionDetailStatus:
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_submission_detail_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(str | SubmissionDetailStatus, data)
-
-
-def _parse_completed_at(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_entered_code(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_parent_study_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
 
 
 def _parse_return_requested(data: object) -> datetime.datetime | None | Unset:

@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.submission_short_status import (
     SubmissionShortStatus,
-    check_submission_short_status,
 )
 from ..types import UNSET, Unset
 
@@ -107,7 +106,7 @@ class SubmissionShort:
 
         participant_id = d.pop("participant_id")
 
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         started_at = datetime.datetime.fromisoformat(d.pop("started_at"))
 
@@ -115,7 +114,7 @@ class SubmissionShort:
 
         completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
 
-        study_code = _parse_study_code(d.pop("study_code", UNSET))
+        study_code = d.pop("study_code", UNSET)
 
         return_requested = _parse_return_requested(d.pop("return_requested", UNSET))
 
@@ -150,17 +149,6 @@ class SubmissionShort:
         return key in self.additional_properties
 
 
-def _parse_status(data: object) -> str | SubmissionShortStatus:
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_submission_short_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(str | SubmissionShortStatus, data)
-
-
 def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
     if data is None:
         return data
@@ -174,14 +162,6 @@ def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
         except (TypeError, ValueError, AttributeError, KeyError):
             pass
     return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_study_code(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
 
 
 def _parse_return_requested(data: object) -> datetime.datetime | None | Unset:

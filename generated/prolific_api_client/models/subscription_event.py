@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..models.subscription_event_status import (
     SubscriptionEventStatus,
-    check_subscription_event_status,
 )
 from ..types import UNSET, Unset
 
@@ -114,7 +113,7 @@ class SubscriptionEvent:
 
         resource_id = d.pop("resource_id", UNSET)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status = d.pop("status", UNSET)
 
         target_url = d.pop("target_url", UNSET)
 
@@ -149,19 +148,6 @@ class SubscriptionEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_status(data: object) -> str | SubscriptionEventStatus | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_subscription_event_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(str | SubscriptionEventStatus | Unset, data)
 
 
 def _parse_payload(data: object) -> None | SubscriptionEventPayload | Unset:

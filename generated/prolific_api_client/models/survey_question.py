@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.survey_question_type import SurveyQuestionType, check_survey_question_type
+from ..models.survey_question_type import SurveyQuestionType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ class SurveyQuestion:
 
         title = d.pop("title")
 
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
         _id = d.pop("id", UNSET)
         id: UUID | Unset
@@ -118,17 +118,6 @@ class SurveyQuestion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_type_(data: object) -> str | SurveyQuestionType:
-    if isinstance(data, str):
-        try:
-            type_type_0 = check_survey_question_type(data)
-
-            return type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(str | SurveyQuestionType, data)
 
 
 _lazy_imported = False

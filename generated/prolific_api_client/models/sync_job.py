@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.sync_job_status import SyncJobStatus, check_sync_job_status
+from ..models.sync_job_status import SyncJobStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SyncJob")
@@ -119,7 +119,7 @@ class SyncJob:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         tasks_created = d.pop("tasks_created", UNSET)
 
@@ -163,14 +163,3 @@ class SyncJob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_status(data: object) -> str | SyncJobStatus:
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_sync_job_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(str | SyncJobStatus, data)

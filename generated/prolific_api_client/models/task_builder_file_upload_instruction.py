@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 
 from ..models.collection_free_text_instruction_parent_type import (
     CollectionFreeTextInstructionParentType,
-    check_collection_free_text_instruction_parent_type,
 )
 from ..models.dataset_import_job_type import (
     DatasetImportJobType,
@@ -133,7 +132,7 @@ class TaskBuilderFileUploadInstruction:
 
         parent_id = UUID(d.pop("parent_id"))
 
-        parent_type = _parse_parent_type(d.pop("parent_type"))
+        parent_type = d.pop("parent_type")
 
         created_by = d.pop("created_by")
 
@@ -185,14 +184,3 @@ class TaskBuilderFileUploadInstruction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_parent_type(data: object) -> CollectionFreeTextInstructionParentType | str:
-    if isinstance(data, str):
-        try:
-            parent_type_type_0 = check_collection_free_text_instruction_parent_type(data)
-
-            return parent_type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(CollectionFreeTextInstructionParentType | str, data)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -14,11 +14,9 @@ from ..models.batch_items_free_text_with_unit_instruction_type import (
 )
 from ..models.collection_free_text_instruction_parent_type import (
     CollectionFreeTextInstructionParentType,
-    check_collection_free_text_instruction_parent_type,
 )
 from ..models.collection_instruction_input_unit_position import (
     CollectionInstructionInputUnitPosition,
-    check_collection_instruction_input_unit_position,
 )
 from ..types import UNSET, Unset
 
@@ -144,7 +142,7 @@ class TaskBuilderFreeTextWithUnitInstruction:
 
         parent_id = UUID(d.pop("parent_id"))
 
-        parent_type = _parse_parent_type(d.pop("parent_type"))
+        parent_type = d.pop("parent_type")
 
         created_by = d.pop("created_by")
 
@@ -157,7 +155,7 @@ class TaskBuilderFreeTextWithUnitInstruction:
 
             unit_options.append(unit_options_item)
 
-        unit_position = _parse_unit_position(d.pop("unit_position"))
+        unit_position = d.pop("unit_position")
 
         helper_text = d.pop("helper_text", UNSET)
 
@@ -198,28 +196,6 @@ class TaskBuilderFreeTextWithUnitInstruction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_parent_type(data: object) -> CollectionFreeTextInstructionParentType | str:
-    if isinstance(data, str):
-        try:
-            parent_type_type_0 = check_collection_free_text_instruction_parent_type(data)
-
-            return parent_type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(CollectionFreeTextInstructionParentType | str, data)
-
-
-def _parse_unit_position(data: object) -> CollectionInstructionInputUnitPosition | str:
-    if isinstance(data, str):
-        try:
-            unit_position_type_0 = check_collection_instruction_input_unit_position(data)
-
-            return unit_position_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(CollectionInstructionInputUnitPosition | str, data)
 
 
 _lazy_imported = False

@@ -10,11 +10,9 @@ from attrs import field as _attrs_field
 
 from ..models.ai_task_builder_dataset_schema_version import (
     AiTaskBuilderDatasetSchemaVersion,
-    check_ai_task_builder_dataset_schema_version,
 )
 from ..models.ai_task_builder_dataset_status import (
     AiTaskBuilderDatasetStatus,
-    check_ai_task_builder_dataset_status,
 )
 from ..types import UNSET, Unset
 
@@ -185,15 +183,13 @@ class UpdateTaskBuilderDatasetResponse:
 
         total_datapoint_count = d.pop("total_datapoint_count")
 
-        schema_version = _parse_schema_version(d.pop("schema_version"))
+        schema_version = d.pop("schema_version")
 
-        status = _parse_status(d.pop("status", UNSET))
+        status = d.pop("status", UNSET)
 
-        filename = _parse_filename(d.pop("filename", UNSET))
+        filename = d.pop("filename", UNSET)
 
-        has_predetermined_grouping_id = _parse_has_predetermined_grouping_id(
-            d.pop("has_predetermined_grouping_id", UNSET)
-        )
+        has_predetermined_grouping_id = d.pop("has_predetermined_grouping_id", UNSET)
 
         schema = _parse_schema(d.pop("schema", UNSET))
 
@@ -240,46 +236,6 @@ class UpdateTaskBuilderDatasetResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_schema_version(data: object) -> AiTaskBuilderDatasetSchemaVersion | str:
-    if isinstance(data, str):
-        try:
-            schema_version_type_0 = check_ai_task_builder_dataset_schema_version(data)
-
-            return schema_version_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(AiTaskBuilderDatasetSchemaVersion | str, data)
-
-
-def _parse_status(data: object) -> AiTaskBuilderDatasetStatus | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    if isinstance(data, str):
-        try:
-            status_type_0 = check_ai_task_builder_dataset_status(data)
-
-            return status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(AiTaskBuilderDatasetStatus | str | Unset, data)
-
-
-def _parse_filename(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_has_predetermined_grouping_id(data: object) -> bool | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(bool | None | Unset, data)
 
 
 def _parse_schema(data: object) -> DatasetSchema | None | Unset:

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.validation_rule_type import ValidationRuleType, check_validation_rule_type
+from ..models.validation_rule_type import ValidationRuleType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ValidationRule")
@@ -71,11 +71,11 @@ class ValidationRule:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
-        min_ = _parse_min_(d.pop("min", UNSET))
+        min_ = d.pop("min", UNSET)
 
-        max_ = _parse_max_(d.pop("max", UNSET))
+        max_ = d.pop("max", UNSET)
 
         validation_rule = cls(
             type_=type_,
@@ -101,30 +101,3 @@ class ValidationRule:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_type_(data: object) -> str | ValidationRuleType:
-    if isinstance(data, str):
-        try:
-            type_type_0 = check_validation_rule_type(data)
-
-            return type_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return cast(str | ValidationRuleType, data)
-
-
-def _parse_min_(data: object) -> float | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(float | None | Unset, data)
-
-
-def _parse_max_(data: object) -> float | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(float | None | Unset, data)

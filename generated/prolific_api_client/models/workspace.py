@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -132,7 +132,7 @@ class Workspace:
 
         wallet = d.pop("wallet", UNSET)
 
-        naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
+        naivety_distribution_rate = d.pop("naivety_distribution_rate", UNSET)
 
         workspace = cls(
             id=id,
@@ -163,14 +163,6 @@ class Workspace:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(float | None | Unset, data)
 
 
 _lazy_imported = False
