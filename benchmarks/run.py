@@ -67,9 +67,9 @@ class Row:
     baseline: str
     subject: list[float]  # one value per pair: seconds, or bytes for a memory row
     base: list[float]
-    target: float | None  # None: reported, no target
     unit: str = "s"
     notes: str = ""
+    target: float | None = None  # set from the registry (REGISTRY) when the row is reported; None: no target
 
     @property
     def ratios(self) -> list[float]:
@@ -242,13 +242,13 @@ def bench_mock(calls: int, repeats: int, warmup: int = 1) -> list[Row]:
             "answering a canned 201 (3 credentials passed as CSV text, parsed and validated)",
             "bare `httpx.Client.post` on the same transport: same request bytes (headers incl. "
             "Authorization, JSON body), `raise_for_status()`, `.json()[...]`",
-            per_call(s, calls), per_call(b, calls), 1.25, notes=notes,
+            per_call(s, calls), per_call(b, calls), notes=notes,
         ),
         Row(
             "generated",
             "the same call through the generated `create_credential_pool.sync_detailed` "
             "(`AuthenticatedClient`, body model built per call)",
-            "bare httpx, as above", per_call(s2, calls), per_call(b2, calls), None, notes=notes,
+            "bare httpx, as above", per_call(s2, calls), per_call(b2, calls), notes=notes,
         ),
     ]  # fmt: skip
 
@@ -315,12 +315,36 @@ def bench_methods(calls: int, repeats: int, warmup: int = 1) -> list[Row]:
         Row(
             "method-get", measure,
             "bare `httpx.Client.get` on the same transport, `raise_for_status()`, `.json()`",
-            per_call(s, calls), per_call(b, calls), 1.5, notes=notes,
+            per_call(s, calls), per_call(b, calls), notes=notes,
         ),
         Row(
             "method-vs-generated", measure,
             "the generated `get_study.sync` on its own `AuthenticatedClient` (same transport, same model parse)",
-            per_call(s2, calls), per_call(b2, calls), 1.15, notes=notes,
+            per_call(s2, calls), per_call(b2, calls), notes=notes,
+        ),
+    ]  # fmt: skip
+
+
+def bench_model(calls: int, repeats: int, warmup: int = 1) -> list[Row]:
+    """``json.loads`` + ``Study.from_dict`` vs ``json.loads`` alone, the 16-field draft study (the model template's cost)."""
+    from prolific_api_client.models import Study
+
+    if len(json.loads(STUDY_BODY)) != 16 or Study.from_dict(json.loads(STUDY_BODY)).to_dict() != json.loads(STUDY_BODY):
+        raise SystemExit("benchmark bug: the study body is not a 16-field study that Study round-trips")
+
+    def subject() -> object:
+        return Study.from_dict(json.loads(STUDY_BODY))
+
+    def baseline() -> object:
+        return json.loads(STUDY_BODY)
+
+    s, b = interleaved(looped(subject, calls), looped(baseline, calls), repeats=repeats, warmup=warmup)
+    return [
+        Row(
+            "model", "`Study.from_dict(json.loads(body))`: the generated model parsed from bytes (a 16-field draft "
+            "study: a completion code with an action, a range filter)",
+            "`json.loads(body)` alone", per_call(s, calls), per_call(b, calls),
+            notes=f"{calls:,} calls per sample, {repeats} pairs",
         ),
     ]  # fmt: skip
 
@@ -452,14 +476,14 @@ def bench_paginate(items: int, page_size: int, repeats: int, warmup: int = 1) ->
             "pages from FakeProlific over loopback, each parsed into `SubmissionShort`",
             "a bare httpx loop over the same pages (`page`/`page_size`, `.json()['results']`, stop at a short "
             "page or no `_links.next`)",
-            s, b, 1.3, notes=f"{repeats} pairs; the server in a child process",
+            s, b, notes=f"{repeats} pairs; the server in a child process",
         ),
         Row(
             "paginate-vs-generated",
             "the same `client.paginate` run",
             "a loop calling the generated `get_submissions.sync` page by page on its own `AuthenticatedClient` "
             "(the same models parsed)",
-            s2, b2, None, notes=f"{repeats} pairs; what the generated layer costs is on both sides",
+            s2, b2, notes=f"{repeats} pairs; what the generated layer costs is on both sides",
         ),
     ]  # fmt: skip
 
@@ -536,14 +560,14 @@ def bench_review(items: int, repeats: int, warmup: int = 1) -> list[Row]:
             "approve",
             f"`client.submissions.approve` of {items:,} submission ids ({-(-items // 1000)} requests of <= 1,000, "
             "checked: the count of requests sent) to FakeProlific over loopback",
-            "bare httpx posting the same batches", s, b, None, notes=f"{repeats} pairs; ids checked on the subject side",
+            "bare httpx posting the same batches", s, b, notes=f"{repeats} pairs; ids checked on the subject side",
         ),
         Row(
             "awaiting-review",
             f"`client.submissions.awaiting_review`: {items:,} submissions in 100-item pages, parsed into "
             "`SubmissionShort`",
             "a bare httpx loop over the same pages (`awaiting_review=true`, `.json()['results']`)",
-            s2, b2, 1.3, notes=f"{repeats} pairs; the server in a child process",
+            s2, b2, notes=f"{repeats} pairs; the server in a child process",
         ),
     ]  # fmt: skip
 
@@ -603,19 +627,19 @@ def bench_loopback(calls: int, repeats: int, warmup: int = 3) -> list[Row]:
             "loopback",
             "one `create_pool` call end to end over loopback (HTTP/1.1 keep-alive), overlay, to "
             "FakeProlific's real server (`fake.serve()`, in a child process)",
-            bare_text, per_call(times[0][0], calls), per_call(times[0][1], calls), 1.05, notes=notes,
+            bare_text, per_call(times[0][0], calls), per_call(times[0][1], calls), notes=notes,
         ),
         Row(
             "loopback-validated",
             "the same, credentials passed already validated (the `CredentialList` that `parse_credentials` "
             "returns): the overlay without its CSV check",
-            "bare httpx, as above", per_call(times[1][0], calls), per_call(times[1][1], calls), None, notes=notes,
+            "bare httpx, as above", per_call(times[1][0], calls), per_call(times[1][1], calls), notes=notes,
         ),
         Row(
             "loopback-generated",
             "the same request through the generated `create_credential_pool.sync_detailed` on its own "
             "`AuthenticatedClient`: no overlay at all",
-            "bare httpx, as above", per_call(times[2][0], calls), per_call(times[2][1], calls), None, notes=notes,
+            "bare httpx, as above", per_call(times[2][0], calls), per_call(times[2][1], calls), notes=notes,
         ),
     ]  # fmt: skip
 
@@ -656,7 +680,7 @@ def bench_csv(n: int, repeats: int, mem_repeats: int, tmp: Path, warmup: int = 1
     )
     base = '`rows = list(csv.reader(f))`, drop the header, `"\\n".join([f"{u},{p}" for u, p in rows])`: no validation'
     s, b = interleaved(subject, baseline, repeats=repeats, warmup=warmup)
-    rows = [Row("csv", f"{what}: time", base, s, b, 1.5, notes=f"{repeats} pairs; the cyclic GC enabled (the default)")]
+    rows = [Row("csv", f"{what}: time", base, s, b, notes=f"{repeats} pairs; the cyclic GC enabled (the default)")]
 
     sm: list[float] = []
     bm: list[float] = []
@@ -670,7 +694,7 @@ def bench_csv(n: int, repeats: int, mem_repeats: int, tmp: Path, warmup: int = 1
     rows.append(
         Row(
             "csv-memory", f"{what}: peak memory (tracemalloc in this process, restarted for every run)",
-            "the same baseline", sm, bm, 2.0, unit="B",
+            "the same baseline", sm, bm, unit="B",
             notes=f"{mem_repeats} pairs (deterministic); the output string is part of both peaks",
         )
     )  # fmt: skip
@@ -679,7 +703,7 @@ def bench_csv(n: int, repeats: int, mem_repeats: int, tmp: Path, warmup: int = 1
         s, b = interleaved(subject, baseline, repeats=repeats, warmup=warmup)
     rows.append(
         Row(
-            "csv-nogc", f"{what}: time with the cyclic GC disabled on both sides", "the same baseline", s, b, None,
+            "csv-nogc", f"{what}: time with the cyclic GC disabled on both sides", "the same baseline", s, b,
             notes=f"{repeats} pairs; read_credentials pauses the GC itself and the naive baseline does not, "
             "so this row isolates the cost of reading + validating",
         )
@@ -721,7 +745,7 @@ def bench_upload(n: int, repeats: int, warmup: int = 1) -> Row:
         f"FakeProlific over loopback, default `batch_size={DEFAULT_BATCH_SIZE:,}`: 1 POST + {requests - 1} PATCHes",
         "one bare httpx POST of the whole CSV, joined from the same list inside the timing (no "
         "validation), to the same server",
-        s, b, 1.5, notes=f"{repeats} pairs; server in a child process, emptied after every run on both sides",
+        s, b, notes=f"{repeats} pairs; server in a child process, emptied after every run on both sides",
     )  # fmt: skip
 
 
@@ -758,27 +782,27 @@ def bench_import(repeats: int, tmp: Path, warmup: int = 3) -> list[Row]:
         "bytecode cached for both sides (PYTHONPYCACHEPREFIX in a temp dir)"
     )
     return [
-        Row("import", '`python -c "import prolific"` (fresh process)', '`python -c "import httpx"`', s, b, 1.5, notes=notes),
+        Row("import", '`python -c "import prolific"` (fresh process)', '`python -c "import httpx"`', s, b, notes=notes),
         Row(
             "import-client",
             '`python -c "import prolific; prolific.Prolific"` (first use loads the client and the generated package)',
-            '`python -c "import httpx"`', s2, b2, None, notes=notes,
+            '`python -c "import httpx"`', s2, b2, notes=notes,
         ),
         Row(
             "first-use",
             "first use: `import prolific`, `Prolific(token=...)`, and a generated function of another tag "
             "(`from prolific_api_client.api.studies import get_study`)",
-            '`python -c "import httpx"`', s3, b3, 1.5, notes=notes,
+            '`python -c "import httpx"`', s3, b3, notes=notes,
         ),
         Row(
             "tag-first-use",
             "`client.studies` first used (loads that tag's operations and their success models only)",
-            '`import prolific; Prolific(token=...)` in a fresh process', s4, b4, None, notes=notes,
+            '`import prolific; Prolific(token=...)` in a fresh process', s4, b4, notes=notes,
         ),
         Row("cli-help", "`prolific-client --help` (loads no httpx, no client)", '`python -c "import argparse, json, csv"`',
-            s5, b5, 4.0, notes=notes),
+            s5, b5, notes=notes),
         Row("cli-offline", "`prolific-client credentials check FILE` (100 lines; offline: loads no httpx)",
-            '`python -c "import argparse, json, csv"`', s6, b6, None, notes=notes),
+            '`python -c "import argparse, json, csv"`', s6, b6, notes=notes),
     ]  # fmt: skip
 
 
@@ -845,19 +869,19 @@ def bench_generate(repeats: int, tmp: Path, warmup: int = 1, *, smoke: bool = Fa
             "generate",
             "`make generate` from sources (`python -m prolific_spec generate` on a temp copy, fresh "
             "process); sources unchanged, so the merged spec is not re-validated",
-            base, s, b, 1.3, notes=notes,
+            base, s, b, notes=notes,
         ),
         Row(
             "generate-edited",
             "the same after a source edit: the merged spec differs from the committed one, so it is "
             "validated (openapi-spec-validator) and rewritten",
-            base, s2, b2, 1.3, notes=notes,
+            base, s2, b2, notes=notes,
         ),
         Row(
             "check-generated",
             "`make check-generated` (`python -m prolific_spec check`: rebuild the spec and the package into a "
             "temp dir, compare with the committed ones)",
-            base, s3, b3, 1.3, notes=notes,
+            base, s3, b3, notes=notes,
         ),
     ]  # fmt: skip
 
@@ -913,7 +937,7 @@ def bench_spec_diff(repeats: int, tmp: Path) -> list[Row]:
             "`python -m prolific_spec diff` of Prolific's whole published document (121 operations, 440 schemas) "
             "against a mutated copy (fresh process: start-up, reading both, comparing, printing)",
             "a fresh process that only parses the same two files with PyYAML's C loader",
-            s, b, 2.0,
+            s, b,
             notes=f"{repeats} pairs; absolute: median {median:.2f} s against issue 14's limit of {limit:g} s: {verdict}",
         ),
     ]  # fmt: skip
@@ -958,12 +982,12 @@ def bench_report(mode: str, warmup: int = 1) -> list[Row]:
     s, b = interleaved(parse, csv_baseline, repeats=repeats, warmup=warmup)
     rows = [
         Row("report", f"{what}: rows by header name, checked widths, status counts", "`list(csv.reader(io.StringIO(text)))`",
-            s, b, 1.5, notes=f"{repeats} pairs; the cyclic GC enabled (the default)"),
+            s, b, notes=f"{repeats} pairs; the cyclic GC enabled (the default)"),
     ]  # fmt: skip
     with gc_paused():
         s, b = interleaved(parse, csv_baseline, repeats=repeats, warmup=warmup)
     rows.append(
-        Row("report-nogc", f"{what}: time with the cyclic GC disabled on both sides", "the same baseline", s, b, None,
+        Row("report-nogc", f"{what}: time with the cyclic GC disabled on both sides", "the same baseline", s, b,
             notes=f"{repeats} pairs; parse_credential_report pauses the GC itself and csv.reader does not, so this row "
             "isolates the cost of the parsing"),
     )  # fmt: skip
@@ -993,7 +1017,7 @@ def bench_report(mode: str, warmup: int = 1) -> list[Row]:
     )
     base = "a bare dict join: `passwords = dict(credentials)`, then `(row, password)` for each report row in it"
     s, b = interleaved(subject, join_baseline, repeats=repeats, warmup=warmup)
-    rows.append(Row("reconcile", f"{what}: time", base, s, b, 2.0,
+    rows.append(Row("reconcile", f"{what}: time", base, s, b,
                     notes=f"{repeats} pairs; 1% of the report not in the file and 1% of the file not in the report"))  # fmt: skip
     sm: list[float] = []
     bm: list[float] = []
@@ -1002,7 +1026,7 @@ def bench_report(mode: str, warmup: int = 1) -> list[Row]:
         for fn, out in pair if i % 2 else reversed(pair):
             out.append(peak_bytes(fn))
     rows.append(
-        Row("reconcile-memory", f"{what}: peak memory (tracemalloc)", "the same baseline", sm, bm, 2.0, unit="B",
+        Row("reconcile-memory", f"{what}: peak memory (tracemalloc)", "the same baseline", sm, bm, unit="B",
             notes=f"{mem_repeats} pairs (deterministic); inputs allocated before, results part of both peaks"),
     )  # fmt: skip
     return rows
@@ -1037,11 +1061,11 @@ def bench_bonuses(mode: str, tmp: Path, warmup: int = 1) -> list[Row]:
     what = f"`read_bonuses(path)` of {n:,} rows ({path.stat().st_size / 1e6:.1f} MB, a header): every rule checked"
     base = "`list(csv.reader(f))`, then `(id, Decimal(amount))` for each row: no checks"
     s, b = interleaved(subject, baseline, repeats=repeats, warmup=warmup)
-    rows = [Row("bonuses", f"{what}: time", base, s, b, 1.5, notes=f"{repeats} pairs; the cyclic GC enabled")]
+    rows = [Row("bonuses", f"{what}: time", base, s, b, notes=f"{repeats} pairs; the cyclic GC enabled")]
     with gc_paused():
         s, b = interleaved(subject, baseline, repeats=repeats, warmup=warmup)
     rows.append(
-        Row("bonuses-nogc", f"{what}: time with the cyclic GC disabled on both sides", "the same baseline", s, b, None,
+        Row("bonuses-nogc", f"{what}: time with the cyclic GC disabled on both sides", "the same baseline", s, b,
             notes=f"{repeats} pairs; read_bonuses pauses the GC itself, the baseline does not"),
     )  # fmt: skip
     return rows
@@ -1094,7 +1118,7 @@ def bench_webhooks(mode: str, warmup: int = 1) -> list[Row]:
         Row(
             "webhook-verify", "`prolific.webhooks.verify(body, headers, secret)` of a 2 KB event (typed event out)",
             "bare `hmac.new` + base64 + `hmac.compare_digest` + `json.loads` of the same body",
-            per_call(s, calls), per_call(b, calls), 1.3, notes=notes,
+            per_call(s, calls), per_call(b, calls), notes=notes,
         ),
     ]  # fmt: skip
 
@@ -1153,11 +1177,6 @@ def table(rows: list[Row], *, quick: str | None) -> str:
     return "\n".join(lines)
 
 
-# fmt: off
-GROUPS = ("mock", "loopback", "paginate", "csv", "upload", "import", "generate", "diff", "report", "review", "bonuses", "webhooks")
-# fmt: on
-
-
 @dataclass(frozen=True)
 class Sizes:
     """Inputs and repeats of one run mode."""
@@ -1183,6 +1202,134 @@ QUICK = Sizes(11, 30, 21, 50_000, 3, 2, 50_000, 3, 10, 3, 10_000, 3, None)
 SMOKE = Sizes(1, 3, 1, 1_000, 1, 1, 10_001, 1, 1, 1, 250, 1, 0)
 
 
+@dataclass(frozen=True)
+class Run:
+    """What a group of rows is run with: the mode's sizes, a temp dir, the warm-up override."""
+
+    sizes: Sizes
+    tmp: Path
+    mode: str  # "full", "quick" or "smoke"
+    warm: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of rows (``--only`` names groups): each row's key and target (None: reported, no target)."""
+
+    name: str
+    targets: dict[str, float | None]
+    run: Callable[[Run], list[Row]]
+
+
+#: Every group of rows, in the order they run and print (the smoke tests read it too).
+REGISTRY: dict[str, Group] = {}
+
+
+def group(
+    name: str, targets: dict[str, float | None]
+) -> Callable[[Callable[[Run], list[Row]]], Callable[[Run], list[Row]]]:
+    """Register the function that runs group ``name``, whose rows are ``targets`` (key -> target)."""
+
+    def register(run: Callable[[Run], list[Row]]) -> Callable[[Run], list[Row]]:
+        if name in REGISTRY or any(key in g.targets for g in REGISTRY.values() for key in targets):
+            raise SystemExit(f"benchmark bug: group {name!r} or one of its rows is registered twice")
+        REGISTRY[name] = Group(name, targets, run)
+        return run
+
+    return register
+
+
+def run_group(entry: Group, run: Run) -> list[Row]:
+    """The group's rows with their registered targets; a row the registry does not list is a bug."""
+    rows = entry.run(run)
+    if [row.key for row in rows] != list(entry.targets):
+        raise SystemExit(f"benchmark bug: group {entry.name} returned rows {[r.key for r in rows]}, "
+                         f"registered {list(entry.targets)}")  # fmt: skip
+    for row in rows:
+        row.target = entry.targets[row.key]
+    return rows
+
+
+@group("mock", {"mock": 1.25, "generated": None, "method-get": 1.5, "method-vs-generated": 1.15})
+def _mock(run: Run) -> list[Row]:
+    repeats = run.sizes.mock_repeats
+    return bench_mock(calls=100, repeats=repeats, **run.warm) + bench_methods(calls=100, repeats=repeats, **run.warm)
+
+
+@group("model", {"model": 3.0})
+def _model(run: Run) -> list[Row]:
+    return bench_model(calls=200, repeats=run.sizes.mock_repeats, **run.warm)
+
+
+@group("paginate", {"paginate": 1.3, "paginate-vs-generated": None})
+def _paginate(run: Run) -> list[Row]:
+    return bench_paginate(run.sizes.paginate_n, 100, repeats=run.sizes.paginate_repeats, **run.warm)
+
+
+@group("loopback", {"loopback": 1.05, "loopback-validated": None, "loopback-generated": None})
+def _loopback(run: Run) -> list[Row]:
+    return bench_loopback(calls=run.sizes.loopback_calls, repeats=run.sizes.loopback_repeats, **run.warm)
+
+
+@group("csv", {"csv": 1.5, "csv-memory": 2.0, "csv-nogc": None})
+def _csv(run: Run) -> list[Row]:
+    sizes = run.sizes
+    return bench_csv(sizes.csv_n, repeats=sizes.csv_repeats, mem_repeats=sizes.mem_repeats, tmp=run.tmp, **run.warm)
+
+
+@group("upload", {"upload": 1.5})
+def _upload(run: Run) -> list[Row]:
+    return [bench_upload(run.sizes.upload_n, repeats=run.sizes.upload_repeats, **run.warm)]
+
+
+@group(
+    "import",
+    {
+        "import": 1.5,
+        "import-client": None,
+        "first-use": 1.5,
+        "tag-first-use": None,
+        "cli-help": 4.0,
+        "cli-offline": None,
+    },
+)
+def _import(run: Run) -> list[Row]:
+    return bench_import(repeats=run.sizes.import_repeats, tmp=run.tmp, **run.warm)
+
+
+@group("generate", {"generate": 1.3, "generate-edited": 1.3, "check-generated": 1.3})
+def _generate(run: Run) -> list[Row]:
+    return bench_generate(repeats=run.sizes.generate_repeats, tmp=run.tmp, smoke=run.mode == "smoke", **run.warm)
+
+
+@group("diff", {"spec-diff": 2.0})
+def _diff(run: Run) -> list[Row]:
+    return bench_spec_diff(repeats={"smoke": 1, "quick": 2}.get(run.mode, 11), tmp=run.tmp)
+
+
+@group("report", {"report": 1.5, "report-nogc": None, "reconcile": 2.0, "reconcile-memory": 2.0})
+def _report(run: Run) -> list[Row]:
+    return bench_report(run.mode, **run.warm)
+
+
+@group("review", {"approve": None, "awaiting-review": 1.3})
+def _review(run: Run) -> list[Row]:
+    return bench_review(run.sizes.paginate_n, repeats=run.sizes.paginate_repeats, **run.warm)
+
+
+@group("bonuses", {"bonuses": 1.5, "bonuses-nogc": None})
+def _bonuses(run: Run) -> list[Row]:
+    return bench_bonuses(run.mode, run.tmp, **run.warm)
+
+
+@group("webhooks", {"webhook-verify": 1.3})
+def _webhooks(run: Run) -> list[Row]:
+    return bench_webhooks(run.mode, **run.warm)
+
+
+GROUPS = tuple(REGISTRY)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     mode = parser.add_mutually_exclusive_group()
@@ -1199,33 +1346,12 @@ def main(argv: list[str] | None = None) -> int:
     warm = {} if sizes.warmup is None else {"warmup": sizes.warmup}
     started = time.perf_counter()
     rows: list[Row] = []
+    run_mode = "smoke" if args.smoke else "quick" if args.quick else "full"
     with tempfile.TemporaryDirectory(prefix="prolific-bench-") as tmp_name:
-        tmp = Path(tmp_name)
-        if "mock" in only:
-            rows += bench_mock(calls=100, repeats=sizes.mock_repeats, **warm)
-            rows += bench_methods(calls=100, repeats=sizes.mock_repeats, **warm)
-        if "paginate" in only:
-            rows += bench_paginate(sizes.paginate_n, 100, repeats=sizes.paginate_repeats, **warm)
-        if "review" in only:
-            rows += bench_review(sizes.paginate_n, repeats=sizes.paginate_repeats, **warm)
-        if "loopback" in only:
-            rows += bench_loopback(calls=sizes.loopback_calls, repeats=sizes.loopback_repeats, **warm)
-        if "csv" in only:
-            rows += bench_csv(sizes.csv_n, repeats=sizes.csv_repeats, mem_repeats=sizes.mem_repeats, tmp=tmp, **warm)
-        if "upload" in only:
-            rows.append(bench_upload(sizes.upload_n, repeats=sizes.upload_repeats, **warm))
-        if "import" in only:
-            rows += bench_import(repeats=sizes.import_repeats, tmp=tmp, **warm)
-        if "generate" in only:
-            rows += bench_generate(repeats=sizes.generate_repeats, tmp=tmp, smoke=args.smoke, **warm)
-        if "diff" in only:
-            rows += bench_spec_diff(repeats=1 if args.smoke else 2 if quick else 11, tmp=tmp)
-        if "report" in only:
-            rows += bench_report("smoke" if args.smoke else "quick" if args.quick else "full", **warm)
-        if "bonuses" in only:
-            rows += bench_bonuses("smoke" if args.smoke else "quick" if args.quick else "full", tmp, **warm)
-        if "webhooks" in only:
-            rows += bench_webhooks("smoke" if args.smoke else "quick" if args.quick else "full", **warm)
+        run = Run(sizes, Path(tmp_name), run_mode, warm)
+        for name, entry in REGISTRY.items():
+            if name in only:
+                rows += run_group(entry, run)
     elapsed = time.perf_counter() - started
 
     flag = "--smoke" if args.smoke else "--quick"

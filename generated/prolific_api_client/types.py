@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -43,6 +43,27 @@ class File:
         return self.file_name, self.payload, self.mime_type
 
 
+@define
+class UnknownVariant:
+    """A member of a tagged union whose tag this client does not know (a kind the API added later).
+
+    The object is kept as the server sent it, in ``raw``, and written back unchanged by ``to_dict()``,
+    so one new kind does not fail the whole response; the known tags are still parsed strictly.
+
+    >>> UnknownVariant.from_dict({"action": "NEW_ACTION"})
+    UnknownVariant(raw={'action': 'NEW_ACTION'})
+    """
+
+    raw: dict[str, Any]
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> "UnknownVariant":
+        return cls(raw=dict(src_dict))
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.raw)
+
+
 T = TypeVar("T")
 
 
@@ -56,4 +77,4 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "UnknownVariant", "Unset"]

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def bench_module() -> ModuleType:
+    """``benchmarks/run.py`` imported (its registry of groups and rows), not run."""
+    name = "prolific_bench_run"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look the module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+def registered_rows(groups: list[str]) -> set[str]:
+    """The row keys the registry declares for ``groups``."""
+    registry = bench_module().REGISTRY
+    return {key for group in groups for key in registry[group].targets}
 
 
 def smoke_rows(groups: list[str]) -> set[str]:

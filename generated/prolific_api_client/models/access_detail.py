@@ -28,6 +28,7 @@ class AccessDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         external_url = self.external_url
 
         total_allocation = self.total_allocation
@@ -45,6 +46,7 @@ class AccessDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         external_url = d.pop("external_url")
 

@@ -48,6 +48,7 @@ class AccessDetailProgress:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         external_url = self.external_url
 
         total_allocation = self.total_allocation
@@ -73,6 +74,7 @@ class AccessDetailProgress:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         external_url = d.pop("external_url")
 

@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 
 from ..models.ai_task_builder_batch_status import (
     AiTaskBuilderBatchStatus,
-    check_ai_task_builder_batch_status,
 )
 from ..types import UNSET, Unset
 
@@ -58,6 +57,9 @@ class AITaskBuilderBatchCreate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         id = str(self.id)
 
         created_at = self.created_at.isoformat()
@@ -120,11 +122,8 @@ class AITaskBuilderBatchCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ai_task_builder_batch_create_dataset import (
-            AiTaskBuilderBatchCreateDataset,  # noqa: PLC0415
-        )
-        from ..models.batch_items_page import BatchItemsPage  # noqa: PLC0415
-        from ..models.task_details import TaskDetails  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -142,18 +141,7 @@ class AITaskBuilderBatchCreate:
 
         name = d.pop("name")
 
-        def _parse_status(data: object) -> AiTaskBuilderBatchStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_ai_task_builder_batch_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AiTaskBuilderBatchStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         total_task_count = d.pop("total_task_count")
 
@@ -162,26 +150,6 @@ class AITaskBuilderBatchCreate:
         workspace_id = d.pop("workspace_id")
 
         task_details = TaskDetails.from_dict(d.pop("task_details"))
-
-        def _parse_batch_items(data: object) -> list[BatchItemsPage] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                batch_items_type_0 = []
-                _batch_items_type_0 = data
-                for batch_items_type_0_item_data in _batch_items_type_0:
-                    batch_items_type_0_item = BatchItemsPage.from_dict(batch_items_type_0_item_data)
-
-                    batch_items_type_0.append(batch_items_type_0_item)
-
-                return batch_items_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[BatchItemsPage] | None | Unset, data)
 
         batch_items = _parse_batch_items(d.pop("batch_items", UNSET))
 
@@ -217,3 +185,37 @@ class AITaskBuilderBatchCreate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_batch_items(data: object) -> list[BatchItemsPage] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, list):
+        try:
+            batch_items_type_0 = []
+            _batch_items_type_0 = data
+            for batch_items_type_0_item_data in _batch_items_type_0:
+                batch_items_type_0_item = BatchItemsPage.from_dict(batch_items_type_0_item_data)
+
+                batch_items_type_0.append(batch_items_type_0_item)
+
+            return batch_items_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[BatchItemsPage] | None | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, AiTaskBuilderBatchCreateDataset, BatchItemsPage, TaskDetails
+    from ..models.ai_task_builder_batch_create_dataset import (
+        AiTaskBuilderBatchCreateDataset,  # noqa: PLC0415
+    )
+    from ..models.batch_items_page import BatchItemsPage  # noqa: PLC0415
+    from ..models.task_details import TaskDetails  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -23,6 +23,7 @@ class AiTaskBuilderBatchCreateDataset:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         id = str(self.id)
 
         total_datapoint_count = self.total_datapoint_count
@@ -40,6 +41,7 @@ class AiTaskBuilderBatchCreateDataset:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 

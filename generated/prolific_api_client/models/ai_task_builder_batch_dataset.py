@@ -25,6 +25,7 @@ class AiTaskBuilderBatchDataset:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         id = str(self.id)
 
         total_datapoint_count = self.total_datapoint_count
@@ -45,6 +46,7 @@ class AiTaskBuilderBatchDataset:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 

@@ -10,11 +10,9 @@ from attrs import field as _attrs_field
 
 from ..models.ai_task_builder_dataset_schema_version import (
     AiTaskBuilderDatasetSchemaVersion,
-    check_ai_task_builder_dataset_schema_version,
 )
 from ..models.ai_task_builder_dataset_status import (
     AiTaskBuilderDatasetStatus,
-    check_ai_task_builder_dataset_status,
 )
 from ..types import UNSET, Unset
 
@@ -70,7 +68,8 @@ class AITaskBuilderDataset:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.dataset_schema import DatasetSchema  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         id = str(self.id)
 
@@ -158,8 +157,8 @@ class AITaskBuilderDataset:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.dataset_import_job import DatasetImportJob  # noqa: PLC0415
-        from ..models.dataset_schema import DatasetSchema  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -174,90 +173,15 @@ class AITaskBuilderDataset:
 
         total_datapoint_count = d.pop("total_datapoint_count")
 
-        def _parse_schema_version(data: object) -> AiTaskBuilderDatasetSchemaVersion | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                schema_version_type_0 = check_ai_task_builder_dataset_schema_version(data)
+        schema_version = d.pop("schema_version")
 
-                return schema_version_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AiTaskBuilderDatasetSchemaVersion | str, data)
+        status = d.pop("status", UNSET)
 
-        schema_version = _parse_schema_version(d.pop("schema_version"))
+        filename = d.pop("filename", UNSET)
 
-        def _parse_status(data: object) -> AiTaskBuilderDatasetStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_ai_task_builder_dataset_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AiTaskBuilderDatasetStatus | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
-
-        def _parse_filename(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        filename = _parse_filename(d.pop("filename", UNSET))
-
-        def _parse_has_predetermined_grouping_id(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        has_predetermined_grouping_id = _parse_has_predetermined_grouping_id(
-            d.pop("has_predetermined_grouping_id", UNSET)
-        )
-
-        def _parse_schema(data: object) -> DatasetSchema | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                schema_type_0 = DatasetSchema.from_dict(data)
-
-                return schema_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DatasetSchema | None | Unset, data)
+        has_predetermined_grouping_id = d.pop("has_predetermined_grouping_id", UNSET)
 
         schema = _parse_schema(d.pop("schema", UNSET))
-
-        def _parse_imports(data: object) -> list[DatasetImportJob] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                imports_type_0 = []
-                _imports_type_0 = data
-                for imports_type_0_item_data in _imports_type_0:
-                    imports_type_0_item = DatasetImportJob.from_dict(imports_type_0_item_data)
-
-                    imports_type_0.append(imports_type_0_item)
-
-                return imports_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[DatasetImportJob] | None | Unset, data)
 
         imports = _parse_imports(d.pop("imports", UNSET))
 
@@ -294,3 +218,49 @@ class AITaskBuilderDataset:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_schema(data: object) -> DatasetSchema | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, dict) and "strict" in data and "fields" in data:
+        try:
+            schema_type_0 = DatasetSchema.from_dict(data)
+
+            return schema_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(DatasetSchema | None | Unset, data)
+
+
+def _parse_imports(data: object) -> list[DatasetImportJob] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, list):
+        try:
+            imports_type_0 = []
+            _imports_type_0 = data
+            for imports_type_0_item_data in _imports_type_0:
+                imports_type_0_item = DatasetImportJob.from_dict(imports_type_0_item_data)
+
+                imports_type_0.append(imports_type_0_item)
+
+            return imports_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[DatasetImportJob] | None | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, DatasetImportJob, DatasetSchema
+    from ..models.dataset_import_job import DatasetImportJob  # noqa: PLC0415
+    from ..models.dataset_schema import DatasetSchema  # noqa: PLC0415
+
+    _lazy_imported = True

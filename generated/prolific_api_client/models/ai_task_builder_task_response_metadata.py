@@ -22,6 +22,7 @@ class AITaskBuilderTaskResponseMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         ai_task_builder_task_response_metadata = cls()
 

@@ -24,6 +24,7 @@ class AmountAndCurrency:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         amount = self.amount
 
         currency = self.currency
@@ -40,6 +41,7 @@ class AmountAndCurrency:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         amount = d.pop("amount", UNSET)
 

@@ -25,6 +25,7 @@ class AutomaticallyApprove:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         action: str = self.action
 
         field_dict: dict[str, Any] = {}
@@ -39,6 +40,7 @@ class AutomaticallyApprove:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         action = check_automatically_approve_action(d.pop("action"))
 

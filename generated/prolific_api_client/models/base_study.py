@@ -12,7 +12,6 @@ from ..models.base_study_content_warning import (
 )
 from ..models.base_study_data_collection_method import (
     BaseStudyDataCollectionMethod,
-    check_base_study_data_collection_method,
 )
 from ..models.base_study_peripheral_requirement import (
     BaseStudyPeripheralRequirement,
@@ -352,11 +351,8 @@ class BaseStudy:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.base_study_data_collection_metadata import (
-            BaseStudyDataCollectionMetadata,  # noqa: PLC0415
-        )
-        from ..models.range_filter import RangeFilter  # noqa: PLC0415
-        from ..models.select_filter import SelectFilter  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         name = self.name
 
@@ -578,27 +574,13 @@ class BaseStudy:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.access_detail import AccessDetail  # noqa: PLC0415
-        from ..models.base_study_completion_code import BaseStudyCompletionCode  # noqa: PLC0415
-        from ..models.base_study_data_collection_metadata import (
-            BaseStudyDataCollectionMetadata,  # noqa: PLC0415
-        )
-        from ..models.base_study_submissions_config import BaseStudySubmissionsConfig  # noqa: PLC0415
-        from ..models.composite_filter import CompositeFilter  # noqa: PLC0415
-        from ..models.range_filter import RangeFilter  # noqa: PLC0415
-        from ..models.select_filter import SelectFilter  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 
-        def _parse_internal_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        internal_name = _parse_internal_name(d.pop("internal_name", UNSET))
+        internal_name = d.pop("internal_name", UNSET)
 
         description = d.pop("description", UNSET)
 
@@ -648,78 +630,13 @@ class BaseStudy:
 
                 peripheral_requirements.append(peripheral_requirements_item)
 
-        def _parse_filters(data: object) -> list[CompositeFilter | RangeFilter | SelectFilter] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                filters_type_0 = []
-                _filters_type_0 = data
-                for filters_type_0_item_data in _filters_type_0:
-
-                    def _parse_filters_type_0_item(data: object) -> CompositeFilter | RangeFilter | SelectFilter:
-                        try:
-                            if not isinstance(data, dict):
-                                raise TypeError()
-                            componentsschemas_base_study_filter_type_0 = SelectFilter.from_dict(data)
-
-                            return componentsschemas_base_study_filter_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not isinstance(data, dict):
-                                raise TypeError()
-                            componentsschemas_base_study_filter_type_1 = RangeFilter.from_dict(data)
-
-                            return componentsschemas_base_study_filter_type_1
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_base_study_filter_type_2 = CompositeFilter.from_dict(data)
-
-                        return componentsschemas_base_study_filter_type_2
-
-                    filters_type_0_item = _parse_filters_type_0_item(filters_type_0_item_data)
-
-                    filters_type_0.append(filters_type_0_item)
-
-                return filters_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[CompositeFilter | RangeFilter | SelectFilter] | None | Unset, data)
-
         filters = _parse_filters(d.pop("filters", UNSET))
 
-        def _parse_filter_set_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        filter_set_id = d.pop("filter_set_id", UNSET)
 
-        filter_set_id = _parse_filter_set_id(d.pop("filter_set_id", UNSET))
+        filter_set_version = d.pop("filter_set_version", UNSET)
 
-        def _parse_filter_set_version(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        filter_set_version = _parse_filter_set_version(d.pop("filter_set_version", UNSET))
-
-        def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
+        naivety_distribution_rate = d.pop("naivety_distribution_rate", UNSET)
 
         project = d.pop("project", UNSET)
 
@@ -750,88 +667,17 @@ class BaseStudy:
 
         content_warning_details = d.pop("content_warning_details", UNSET)
 
-        def _parse_metadata(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        metadata = d.pop("metadata", UNSET)
 
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
-
-        def _parse_credential_pool_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        credential_pool_id = _parse_credential_pool_id(d.pop("credential_pool_id", UNSET))
+        credential_pool_id = d.pop("credential_pool_id", UNSET)
 
         has_credentials = d.pop("has_credentials", UNSET)
 
-        def _parse_data_collection_method(data: object) -> BaseStudyDataCollectionMethod | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                data_collection_method_type_0 = check_base_study_data_collection_method(data)
+        data_collection_method = d.pop("data_collection_method", UNSET)
 
-                return data_collection_method_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BaseStudyDataCollectionMethod | None | Unset, data)
-
-        data_collection_method = _parse_data_collection_method(d.pop("data_collection_method", UNSET))
-
-        def _parse_data_collection_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        data_collection_id = _parse_data_collection_id(d.pop("data_collection_id", UNSET))
-
-        def _parse_data_collection_metadata(data: object) -> BaseStudyDataCollectionMetadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                data_collection_metadata_type_0 = BaseStudyDataCollectionMetadata.from_dict(data)
-
-                return data_collection_metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BaseStudyDataCollectionMetadata | None | Unset, data)
+        data_collection_id = d.pop("data_collection_id", UNSET)
 
         data_collection_metadata = _parse_data_collection_metadata(d.pop("data_collection_metadata", UNSET))
-
-        def _parse_access_details(data: object) -> list[AccessDetail] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                access_details_type_0 = []
-                _access_details_type_0 = data
-                for access_details_type_0_item_data in _access_details_type_0:
-                    access_details_type_0_item = AccessDetail.from_dict(access_details_type_0_item_data)
-
-                    access_details_type_0.append(access_details_type_0_item)
-
-                return access_details_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[AccessDetail] | None | Unset, data)
 
         access_details = _parse_access_details(d.pop("access_details", UNSET))
 
@@ -887,3 +733,106 @@ class BaseStudy:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_filters(data: object) -> list[CompositeFilter | RangeFilter | SelectFilter] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, list):
+        try:
+            filters_type_0 = []
+            _filters_type_0 = data
+            for filters_type_0_item_data in _filters_type_0:
+                filters_type_0_item = _parse_filters_type_0_item(filters_type_0_item_data)
+
+                filters_type_0.append(filters_type_0_item)
+
+            return filters_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[CompositeFilter | RangeFilter | SelectFilter] | None | Unset, data)
+
+
+def _parse_filters_type_0_item(data: object) -> CompositeFilter | RangeFilter | SelectFilter:
+    if isinstance(data, dict) and "filter_id" in data and "selected_values" in data:
+        try:
+            componentsschemas_base_study_filter_type_0 = SelectFilter.from_dict(data)
+
+            return componentsschemas_base_study_filter_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict) and "filter_id" in data and "selected_range" in data:
+        try:
+            componentsschemas_base_study_filter_type_1 = RangeFilter.from_dict(data)
+
+            return componentsschemas_base_study_filter_type_1
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    componentsschemas_base_study_filter_type_2 = CompositeFilter.from_dict(data)
+
+    return componentsschemas_base_study_filter_type_2
+
+
+def _parse_data_collection_metadata(data: object) -> BaseStudyDataCollectionMetadata | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, dict):
+        try:
+            data_collection_metadata_type_0 = BaseStudyDataCollectionMetadata.from_dict(data)
+
+            return data_collection_metadata_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(BaseStudyDataCollectionMetadata | None | Unset, data)
+
+
+def _parse_access_details(data: object) -> list[AccessDetail] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, list):
+        try:
+            access_details_type_0 = []
+            _access_details_type_0 = data
+            for access_details_type_0_item_data in _access_details_type_0:
+                access_details_type_0_item = AccessDetail.from_dict(access_details_type_0_item_data)
+
+                access_details_type_0.append(access_details_type_0_item)
+
+            return access_details_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[AccessDetail] | None | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global \
+        _lazy_imported, \
+        AccessDetail, \
+        BaseStudyCompletionCode, \
+        BaseStudyDataCollectionMetadata, \
+        BaseStudySubmissionsConfig, \
+        CompositeFilter, \
+        RangeFilter, \
+        SelectFilter
+    from ..models.access_detail import AccessDetail  # noqa: PLC0415
+    from ..models.base_study_completion_code import BaseStudyCompletionCode  # noqa: PLC0415
+    from ..models.base_study_data_collection_metadata import (
+        BaseStudyDataCollectionMetadata,  # noqa: PLC0415
+    )
+    from ..models.base_study_submissions_config import BaseStudySubmissionsConfig  # noqa: PLC0415
+    from ..models.composite_filter import CompositeFilter  # noqa: PLC0415
+    from ..models.range_filter import RangeFilter  # noqa: PLC0415
+    from ..models.select_filter import SelectFilter  # noqa: PLC0415
+
+    _lazy_imported = True

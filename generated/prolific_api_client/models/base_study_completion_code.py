@@ -1,20 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.base_study_completion_code_actor import (
     BaseStudyCompletionCodeActor,
-    check_base_study_completion_code_actor,
 )
 from ..models.base_study_completion_code_code_type import (
     BaseStudyCompletionCodeCodeType,
-    check_base_study_completion_code_code_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, UnknownVariant, Unset
 
 if TYPE_CHECKING:
     from ..models.add_to_participant_group import AddToParticipantGroup
@@ -62,24 +60,21 @@ class BaseStudyCompletionCode:
     code: None | str
     code_type: BaseStudyCompletionCodeCodeType | str
     actions: list[
-        AddToParticipantGroup
-        | AutomaticallyApprove
+        AutomaticallyApprove
+        | AddToParticipantGroup
+        | RemoveFromParticipantGroup
+        | ManuallyReview
+        | RequestReturn
         | DynamicPayment
         | FixedScreenOut
-        | ManuallyReview
-        | RemoveFromParticipantGroup
-        | RequestReturn
+        | UnknownVariant
     ]
     actor: BaseStudyCompletionCodeActor | str | Unset = "participant"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.add_to_participant_group import AddToParticipantGroup  # noqa: PLC0415
-        from ..models.automatically_approve import AutomaticallyApprove  # noqa: PLC0415
-        from ..models.dynamic_payment import DynamicPayment  # noqa: PLC0415
-        from ..models.manually_review import ManuallyReview  # noqa: PLC0415
-        from ..models.remove_from_participant_group import RemoveFromParticipantGroup  # noqa: PLC0415
-        from ..models.request_return import RequestReturn  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         code: None | str
         code = self.code
@@ -93,7 +88,9 @@ class BaseStudyCompletionCode:
         actions = []
         for actions_item_data in self.actions:
             actions_item: dict[str, Any]
-            if isinstance(actions_item_data, AutomaticallyApprove):
+            if isinstance(actions_item_data, UnknownVariant):
+                actions_item = actions_item_data.to_dict()
+            elif isinstance(actions_item_data, AutomaticallyApprove):
                 actions_item = actions_item_data.to_dict()
             elif isinstance(actions_item_data, AddToParticipantGroup):
                 actions_item = actions_item_data.to_dict()
@@ -134,125 +131,22 @@ class BaseStudyCompletionCode:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.add_to_participant_group import AddToParticipantGroup  # noqa: PLC0415
-        from ..models.automatically_approve import AutomaticallyApprove  # noqa: PLC0415
-        from ..models.dynamic_payment import DynamicPayment  # noqa: PLC0415
-        from ..models.fixed_screen_out import FixedScreenOut  # noqa: PLC0415
-        from ..models.manually_review import ManuallyReview  # noqa: PLC0415
-        from ..models.remove_from_participant_group import RemoveFromParticipantGroup  # noqa: PLC0415
-        from ..models.request_return import RequestReturn  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
+        code = d.pop("code")
 
-        def _parse_code(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        code = _parse_code(d.pop("code"))
-
-        def _parse_code_type(data: object) -> BaseStudyCompletionCodeCodeType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                code_type_type_0 = check_base_study_completion_code_code_type(data)
-
-                return code_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BaseStudyCompletionCodeCodeType | str, data)
-
-        code_type = _parse_code_type(d.pop("code_type"))
+        code_type = d.pop("code_type")
 
         actions = []
         _actions = d.pop("actions")
         for actions_item_data in _actions:
-
-            def _parse_actions_item(
-                data: object,
-            ) -> (
-                AddToParticipantGroup
-                | AutomaticallyApprove
-                | DynamicPayment
-                | FixedScreenOut
-                | ManuallyReview
-                | RemoveFromParticipantGroup
-                | RequestReturn
-            ):
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_base_study_completion_code_action_type_0 = AutomaticallyApprove.from_dict(data)
-
-                    return componentsschemas_base_study_completion_code_action_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_base_study_completion_code_action_type_1 = AddToParticipantGroup.from_dict(data)
-
-                    return componentsschemas_base_study_completion_code_action_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_base_study_completion_code_action_type_2 = RemoveFromParticipantGroup.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_base_study_completion_code_action_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_base_study_completion_code_action_type_3 = ManuallyReview.from_dict(data)
-
-                    return componentsschemas_base_study_completion_code_action_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_base_study_completion_code_action_type_4 = RequestReturn.from_dict(data)
-
-                    return componentsschemas_base_study_completion_code_action_type_4
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_base_study_completion_code_action_type_5 = DynamicPayment.from_dict(data)
-
-                    return componentsschemas_base_study_completion_code_action_type_5
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_base_study_completion_code_action_type_6 = FixedScreenOut.from_dict(data)
-
-                return componentsschemas_base_study_completion_code_action_type_6
-
             actions_item = _parse_actions_item(actions_item_data)
 
             actions.append(actions_item)
 
-        def _parse_actor(data: object) -> BaseStudyCompletionCodeActor | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                actor_type_0 = check_base_study_completion_code_actor(data)
-
-                return actor_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BaseStudyCompletionCodeActor | str | Unset, data)
-
-        actor = _parse_actor(d.pop("actor", UNSET))
+        actor = d.pop("actor", UNSET)
 
         base_study_completion_code = cls(
             code=code,
@@ -279,3 +173,60 @@ class BaseStudyCompletionCode:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_actions_item(
+    data: object,
+) -> (
+    AutomaticallyApprove
+    | AddToParticipantGroup
+    | RemoveFromParticipantGroup
+    | ManuallyReview
+    | RequestReturn
+    | DynamicPayment
+    | FixedScreenOut
+    | UnknownVariant
+):
+    if isinstance(data, dict):
+        tag = data.get("action")
+        if tag == "AUTOMATICALLY_APPROVE":
+            return AutomaticallyApprove.from_dict(data)
+        if tag == "ADD_TO_PARTICIPANT_GROUP":
+            return AddToParticipantGroup.from_dict(data)
+        if tag == "REMOVE_FROM_PARTICIPANT_GROUP":
+            return RemoveFromParticipantGroup.from_dict(data)
+        if tag == "MANUALLY_REVIEW":
+            return ManuallyReview.from_dict(data)
+        if tag == "REQUEST_RETURN":
+            return RequestReturn.from_dict(data)
+        if tag == "DYNAMIC_PAYMENT":
+            return DynamicPayment.from_dict(data)
+        if tag == "FIXED_SCREEN_OUT_PAYMENT":
+            return FixedScreenOut.from_dict(data)
+        if isinstance(tag, str):
+            return UnknownVariant(raw=data)
+    raise TypeError(f"Unexpected value {data!r} for actions_item")
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global \
+        _lazy_imported, \
+        AddToParticipantGroup, \
+        AutomaticallyApprove, \
+        DynamicPayment, \
+        FixedScreenOut, \
+        ManuallyReview, \
+        RemoveFromParticipantGroup, \
+        RequestReturn
+    from ..models.add_to_participant_group import AddToParticipantGroup  # noqa: PLC0415
+    from ..models.automatically_approve import AutomaticallyApprove  # noqa: PLC0415
+    from ..models.dynamic_payment import DynamicPayment  # noqa: PLC0415
+    from ..models.fixed_screen_out import FixedScreenOut  # noqa: PLC0415
+    from ..models.manually_review import ManuallyReview  # noqa: PLC0415
+    from ..models.remove_from_participant_group import RemoveFromParticipantGroup  # noqa: PLC0415
+    from ..models.request_return import RequestReturn  # noqa: PLC0415
+
+    _lazy_imported = True

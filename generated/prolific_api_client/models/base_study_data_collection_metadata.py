@@ -43,6 +43,7 @@ class BaseStudyDataCollectionMetadata:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         annotators_per_task = self.annotators_per_task
 
         field_dict: dict[str, Any] = {}
@@ -55,6 +56,7 @@ class BaseStudyDataCollectionMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         annotators_per_task = d.pop("annotators_per_task", UNSET)
 

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.base_study_submissions_config_auto_rejection_category import (
     BaseStudySubmissionsConfigAutoRejectionCategory,
-    check_base_study_submissions_config_auto_rejection_category,
 )
 from ..types import UNSET, Unset
 
@@ -56,6 +55,7 @@ class BaseStudySubmissionsConfig:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         max_submissions_per_participant: int | None | Unset
         if isinstance(self.max_submissions_per_participant, Unset):
             max_submissions_per_participant = UNSET
@@ -93,52 +93,18 @@ class BaseStudySubmissionsConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
+        max_submissions_per_participant = d.pop("max_submissions_per_participant", UNSET)
 
-        def _parse_max_submissions_per_participant(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        max_submissions_per_participant = _parse_max_submissions_per_participant(
-            d.pop("max_submissions_per_participant", UNSET)
-        )
-
-        def _parse_max_concurrent_submissions(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        max_concurrent_submissions = _parse_max_concurrent_submissions(d.pop("max_concurrent_submissions", UNSET))
+        max_concurrent_submissions = d.pop("max_concurrent_submissions", UNSET)
 
         _auto_rejection_categories = d.pop("auto_rejection_categories", UNSET)
         auto_rejection_categories: list[BaseStudySubmissionsConfigAutoRejectionCategory | str] | Unset = UNSET
         if _auto_rejection_categories is not UNSET:
             auto_rejection_categories = []
             for auto_rejection_categories_item_data in _auto_rejection_categories:
-
-                def _parse_auto_rejection_categories_item(
-                    data: object,
-                ) -> BaseStudySubmissionsConfigAutoRejectionCategory | str:
-                    try:
-                        if not isinstance(data, str):
-                            raise TypeError()
-                        auto_rejection_categories_item_type_0 = (
-                            check_base_study_submissions_config_auto_rejection_category(data)
-                        )
-
-                        return auto_rejection_categories_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(BaseStudySubmissionsConfigAutoRejectionCategory | str, data)
-
-                auto_rejection_categories_item = _parse_auto_rejection_categories_item(
-                    auto_rejection_categories_item_data
-                )
+                auto_rejection_categories_item = auto_rejection_categories_item_data
 
                 auto_rejection_categories.append(auto_rejection_categories_item)
 

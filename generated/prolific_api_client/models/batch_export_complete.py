@@ -32,6 +32,7 @@ class BatchExportComplete:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         status: str = self.status
 
         url = self.url
@@ -52,6 +53,7 @@ class BatchExportComplete:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         status = check_batch_export_complete_status(d.pop("status"))
 

@@ -28,6 +28,7 @@ class BatchExportStatusFailed:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         status: str = self.status
 
         field_dict: dict[str, Any] = {}
@@ -42,6 +43,7 @@ class BatchExportStatusFailed:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         status = check_batch_export_status_failed_status(d.pop("status"))
 

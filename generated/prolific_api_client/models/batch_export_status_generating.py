@@ -31,6 +31,7 @@ class BatchExportStatusGenerating:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         status: str = self.status
 
         export_id = str(self.export_id)
@@ -48,6 +49,7 @@ class BatchExportStatusGenerating:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         status = check_batch_export_status_generating_status(d.pop("status"))
 

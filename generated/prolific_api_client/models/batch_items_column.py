@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, UnknownVariant, Unset
 
 if TYPE_CHECKING:
     from ..models.batch_items_item_dataset_field import BatchItemsItemDatasetField
@@ -40,36 +40,28 @@ class BatchItemsColumn:
 
     items: list[
         BatchItemsItemDatasetField
-        | BatchItemsItemFileUpload
+        | BatchItemsItemImage
+        | BatchItemsItemRichText
         | BatchItemsItemFreeText
         | BatchItemsItemFreeTextWithUnit
-        | BatchItemsItemImage
         | BatchItemsItemMultipleChoice
         | BatchItemsItemMultipleChoiceWithFreeText
-        | BatchItemsItemRichText
+        | BatchItemsItemFileUpload
+        | UnknownVariant
     ]
     id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.batch_items_item_dataset_field import BatchItemsItemDatasetField  # noqa: PLC0415
-        from ..models.batch_items_item_free_text import BatchItemsItemFreeText  # noqa: PLC0415
-        from ..models.batch_items_item_free_text_with_unit import (
-            BatchItemsItemFreeTextWithUnit,  # noqa: PLC0415
-        )
-        from ..models.batch_items_item_image import BatchItemsItemImage  # noqa: PLC0415
-        from ..models.batch_items_item_multiple_choice import (
-            BatchItemsItemMultipleChoice,  # noqa: PLC0415
-        )
-        from ..models.batch_items_item_multiple_choice_with_free_text import (
-            BatchItemsItemMultipleChoiceWithFreeText,  # noqa: PLC0415
-        )
-        from ..models.batch_items_item_rich_text import BatchItemsItemRichText  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         items = []
         for items_item_data in self.items:
             items_item: dict[str, Any]
-            if isinstance(items_item_data, BatchItemsItemDatasetField):
+            if isinstance(items_item_data, UnknownVariant):
+                items_item = items_item_data.to_dict()
+            elif isinstance(items_item_data, BatchItemsItemDatasetField):
                 items_item = items_item_data.to_dict()
             elif isinstance(items_item_data, BatchItemsItemImage):
                 items_item = items_item_data.to_dict()
@@ -104,100 +96,13 @@ class BatchItemsColumn:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_items_item_dataset_field import BatchItemsItemDatasetField  # noqa: PLC0415
-        from ..models.batch_items_item_file_upload import BatchItemsItemFileUpload  # noqa: PLC0415
-        from ..models.batch_items_item_free_text import BatchItemsItemFreeText  # noqa: PLC0415
-        from ..models.batch_items_item_free_text_with_unit import (
-            BatchItemsItemFreeTextWithUnit,  # noqa: PLC0415
-        )
-        from ..models.batch_items_item_image import BatchItemsItemImage  # noqa: PLC0415
-        from ..models.batch_items_item_multiple_choice import (
-            BatchItemsItemMultipleChoice,  # noqa: PLC0415
-        )
-        from ..models.batch_items_item_multiple_choice_with_free_text import (
-            BatchItemsItemMultipleChoiceWithFreeText,  # noqa: PLC0415
-        )
-        from ..models.batch_items_item_rich_text import BatchItemsItemRichText  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-
-            def _parse_items_item(
-                data: object,
-            ) -> (
-                BatchItemsItemDatasetField
-                | BatchItemsItemFileUpload
-                | BatchItemsItemFreeText
-                | BatchItemsItemFreeTextWithUnit
-                | BatchItemsItemImage
-                | BatchItemsItemMultipleChoice
-                | BatchItemsItemMultipleChoiceWithFreeText
-                | BatchItemsItemRichText
-            ):
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_batch_items_item_type_0 = BatchItemsItemDatasetField.from_dict(data)
-
-                    return componentsschemas_batch_items_item_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_batch_items_item_type_1 = BatchItemsItemImage.from_dict(data)
-
-                    return componentsschemas_batch_items_item_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_batch_items_item_type_2 = BatchItemsItemRichText.from_dict(data)
-
-                    return componentsschemas_batch_items_item_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_batch_items_item_type_3 = BatchItemsItemFreeText.from_dict(data)
-
-                    return componentsschemas_batch_items_item_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_batch_items_item_type_4 = BatchItemsItemFreeTextWithUnit.from_dict(data)
-
-                    return componentsschemas_batch_items_item_type_4
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_batch_items_item_type_5 = BatchItemsItemMultipleChoice.from_dict(data)
-
-                    return componentsschemas_batch_items_item_type_5
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_batch_items_item_type_6 = BatchItemsItemMultipleChoiceWithFreeText.from_dict(data)
-
-                    return componentsschemas_batch_items_item_type_6
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_batch_items_item_type_7 = BatchItemsItemFileUpload.from_dict(data)
-
-                return componentsschemas_batch_items_item_type_7
-
             items_item = _parse_items_item(items_item_data)
 
             items.append(items_item)
@@ -227,3 +132,69 @@ class BatchItemsColumn:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_items_item(
+    data: object,
+) -> (
+    BatchItemsItemDatasetField
+    | BatchItemsItemImage
+    | BatchItemsItemRichText
+    | BatchItemsItemFreeText
+    | BatchItemsItemFreeTextWithUnit
+    | BatchItemsItemMultipleChoice
+    | BatchItemsItemMultipleChoiceWithFreeText
+    | BatchItemsItemFileUpload
+    | UnknownVariant
+):
+    if isinstance(data, dict):
+        tag = data.get("type")
+        if tag == "dataset_field":
+            return BatchItemsItemDatasetField.from_dict(data)
+        if tag == "image":
+            return BatchItemsItemImage.from_dict(data)
+        if tag == "rich_text":
+            return BatchItemsItemRichText.from_dict(data)
+        if tag == "free_text":
+            return BatchItemsItemFreeText.from_dict(data)
+        if tag == "free_text_with_unit":
+            return BatchItemsItemFreeTextWithUnit.from_dict(data)
+        if tag == "multiple_choice":
+            return BatchItemsItemMultipleChoice.from_dict(data)
+        if tag == "multiple_choice_with_free_text":
+            return BatchItemsItemMultipleChoiceWithFreeText.from_dict(data)
+        if tag == "file_upload":
+            return BatchItemsItemFileUpload.from_dict(data)
+        if isinstance(tag, str):
+            return UnknownVariant(raw=data)
+    raise TypeError(f"Unexpected value {data!r} for items_item")
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global \
+        _lazy_imported, \
+        BatchItemsItemDatasetField, \
+        BatchItemsItemFileUpload, \
+        BatchItemsItemFreeText, \
+        BatchItemsItemFreeTextWithUnit, \
+        BatchItemsItemImage, \
+        BatchItemsItemMultipleChoice, \
+        BatchItemsItemMultipleChoiceWithFreeText, \
+        BatchItemsItemRichText
+    from ..models.batch_items_item_dataset_field import BatchItemsItemDatasetField  # noqa: PLC0415
+    from ..models.batch_items_item_file_upload import BatchItemsItemFileUpload  # noqa: PLC0415
+    from ..models.batch_items_item_free_text import BatchItemsItemFreeText  # noqa: PLC0415
+    from ..models.batch_items_item_free_text_with_unit import (
+        BatchItemsItemFreeTextWithUnit,  # noqa: PLC0415
+    )
+    from ..models.batch_items_item_image import BatchItemsItemImage  # noqa: PLC0415
+    from ..models.batch_items_item_multiple_choice import BatchItemsItemMultipleChoice  # noqa: PLC0415
+    from ..models.batch_items_item_multiple_choice_with_free_text import (
+        BatchItemsItemMultipleChoiceWithFreeText,  # noqa: PLC0415
+    )
+    from ..models.batch_items_item_rich_text import BatchItemsItemRichText  # noqa: PLC0415
+
+    _lazy_imported = True

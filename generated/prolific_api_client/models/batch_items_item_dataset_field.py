@@ -31,6 +31,7 @@ class BatchItemsItemDatasetField:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str = self.type_
 
         field = self.field
@@ -48,6 +49,7 @@ class BatchItemsItemDatasetField:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         type_ = check_batch_items_dataset_field_ref_type(d.pop("type"))
 

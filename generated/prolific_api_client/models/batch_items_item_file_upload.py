@@ -44,6 +44,7 @@ class BatchItemsItemFileUpload:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str = self.type_
 
         description = self.description
@@ -87,6 +88,7 @@ class BatchItemsItemFileUpload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         type_ = check_dataset_import_job_type(d.pop("type"))
 

@@ -42,6 +42,9 @@ class BatchItemsItemFreeText:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         type_: str = self.type_
 
         description = self.description
@@ -77,7 +80,8 @@ class BatchItemsItemFreeText:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.validation_rule import ValidationRule  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         type_ = check_batch_items_free_text_instruction_type(d.pop("type"))
@@ -124,3 +128,13 @@ class BatchItemsItemFreeText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, ValidationRule
+    from ..models.validation_rule import ValidationRule  # noqa: PLC0415
+
+    _lazy_imported = True

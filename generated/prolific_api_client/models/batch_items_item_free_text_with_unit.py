@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,7 +12,6 @@ from ..models.batch_items_free_text_with_unit_instruction_type import (
 )
 from ..models.collection_instruction_input_unit_position import (
     CollectionInstructionInputUnitPosition,
-    check_collection_instruction_input_unit_position,
 )
 from ..types import UNSET, Unset
 
@@ -54,6 +53,9 @@ class BatchItemsItemFreeTextWithUnit:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         type_: str = self.type_
 
         description = self.description
@@ -100,9 +102,8 @@ class BatchItemsItemFreeTextWithUnit:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_instruction_input_unit_option import (
-            CollectionInstructionInputUnitOption,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         type_ = check_batch_items_free_text_with_unit_instruction_type(d.pop("type"))
@@ -116,18 +117,7 @@ class BatchItemsItemFreeTextWithUnit:
 
             unit_options.append(unit_options_item)
 
-        def _parse_unit_position(data: object) -> CollectionInstructionInputUnitPosition | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                unit_position_type_0 = check_collection_instruction_input_unit_position(data)
-
-                return unit_position_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CollectionInstructionInputUnitPosition | str, data)
-
-        unit_position = _parse_unit_position(d.pop("unit_position"))
+        unit_position = d.pop("unit_position")
 
         id = d.pop("id", UNSET)
 
@@ -166,3 +156,15 @@ class BatchItemsItemFreeTextWithUnit:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, CollectionInstructionInputUnitOption
+    from ..models.collection_instruction_input_unit_option import (
+        CollectionInstructionInputUnitOption,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

@@ -36,6 +36,7 @@ class BatchItemsItemImage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str = self.type_
 
         url = self.url
@@ -64,6 +65,7 @@ class BatchItemsItemImage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         type_ = check_image_content_block_type(d.pop("type"))
 

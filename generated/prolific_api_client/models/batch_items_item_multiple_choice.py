@@ -48,6 +48,9 @@ class BatchItemsItemMultipleChoice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         type_: str = self.type_
 
         description = self.description
@@ -90,7 +93,8 @@ class BatchItemsItemMultipleChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.choice_option import ChoiceOption  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         type_ = check_batch_items_multiple_choice_instruction_type(d.pop("type"))
@@ -143,3 +147,13 @@ class BatchItemsItemMultipleChoice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, ChoiceOption
+    from ..models.choice_option import ChoiceOption  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -46,6 +46,9 @@ class BatchItemsItemMultipleChoiceWithFreeText:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         type_: str = self.type_
 
         description = self.description
@@ -88,7 +91,8 @@ class BatchItemsItemMultipleChoiceWithFreeText:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.choice_with_free_text_option import ChoiceWithFreeTextOption  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         type_ = check_choice_with_free_text_instruction_type(d.pop("type"))
@@ -141,3 +145,13 @@ class BatchItemsItemMultipleChoiceWithFreeText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, ChoiceWithFreeTextOption
+    from ..models.choice_with_free_text_option import ChoiceWithFreeTextOption  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.content_block_input_content_format import (
     ContentBlockInputContentFormat,
-    check_content_block_input_content_format,
 )
 from ..models.rich_text_content_block_type import (
     RichTextContentBlockType,
@@ -40,6 +39,7 @@ class BatchItemsItemRichText:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str = self.type_
 
         content = self.content
@@ -71,6 +71,7 @@ class BatchItemsItemRichText:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         type_ = check_rich_text_content_block_type(d.pop("type"))
 
@@ -78,20 +79,7 @@ class BatchItemsItemRichText:
 
         id = d.pop("id", UNSET)
 
-        def _parse_content_format(data: object) -> ContentBlockInputContentFormat | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                content_format_type_0 = check_content_block_input_content_format(data)
-
-                return content_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ContentBlockInputContentFormat | str | Unset, data)
-
-        content_format = _parse_content_format(d.pop("content_format", UNSET))
+        content_format = d.pop("content_format", UNSET)
 
         batch_items_item_rich_text = cls(
             type_=type_,

@@ -32,6 +32,9 @@ class BatchItemsPage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         rows = []
         for rows_item_data in self.rows:
             rows_item = rows_item_data.to_dict()
@@ -53,7 +56,8 @@ class BatchItemsPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_items_row import BatchItemsRow  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         rows = []
@@ -88,3 +92,13 @@ class BatchItemsPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, BatchItemsRow
+    from ..models.batch_items_row import BatchItemsRow  # noqa: PLC0415
+
+    _lazy_imported = True

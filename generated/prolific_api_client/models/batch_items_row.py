@@ -30,6 +30,9 @@ class BatchItemsRow:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         columns = []
         for columns_item_data in self.columns:
             columns_item = columns_item_data.to_dict()
@@ -51,7 +54,8 @@ class BatchItemsRow:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_items_column import BatchItemsColumn  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         columns = []
@@ -86,3 +90,13 @@ class BatchItemsRow:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, BatchItemsColumn
+    from ..models.batch_items_column import BatchItemsColumn  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.batch_items_validation_error_type import (
     BatchItemsValidationErrorType,
-    check_batch_items_validation_error_type,
 )
 
 if TYPE_CHECKING:
@@ -40,6 +39,9 @@ class BatchItemsValidationError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         type_: str
         if isinstance(self.type_, str):
             type_ = self.type_
@@ -67,24 +69,11 @@ class BatchItemsValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_items_validation_error_issue import (
-            BatchItemsValidationErrorIssue,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
-
-        def _parse_type_(data: object) -> BatchItemsValidationErrorType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_batch_items_validation_error_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BatchItemsValidationErrorType | str, data)
-
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
         message = d.pop("message")
 
@@ -119,3 +108,15 @@ class BatchItemsValidationError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, BatchItemsValidationErrorIssue
+    from ..models.batch_items_validation_error_issue import (
+        BatchItemsValidationErrorIssue,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

@@ -34,6 +34,7 @@ class BatchItemsValidationErrorIssue:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         page = self.page
 
         row = self.row
@@ -67,6 +68,7 @@ class BatchItemsValidationErrorIssue:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         page = d.pop("page")
 

@@ -22,6 +22,7 @@ class BulkApproveByParticipants:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         study_id = self.study_id
 
         participant_ids = self.participant_ids
@@ -39,6 +40,7 @@ class BulkApproveByParticipants:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         study_id = d.pop("study_id")
 

@@ -20,6 +20,7 @@ class BulkApproveBySubmissions:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         submission_ids = self.submission_ids
 
         field_dict: dict[str, Any] = {}
@@ -34,6 +35,7 @@ class BulkApproveBySubmissions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         submission_ids = cast(list[str], d.pop("submission_ids"))
 

@@ -22,6 +22,7 @@ class CloneFilterSetRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         new_name = self.new_name
 
         field_dict: dict[str, Any] = {}
@@ -34,6 +35,7 @@ class CloneFilterSetRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         new_name = d.pop("new_name", UNSET)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 
 from ..models.collection_schema_version import (
     CollectionSchemaVersion,
-    check_collection_schema_version,
 )
 from ..types import UNSET, Unset
 
@@ -51,6 +50,9 @@ class Collection:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         id = str(self.id)
 
         schema_version: str
@@ -103,24 +105,13 @@ class Collection:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_item import CollectionItem  # noqa: PLC0415
-        from ..models.task_details import TaskDetails  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
-        def _parse_schema_version(data: object) -> CollectionSchemaVersion | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                schema_version_type_0 = check_collection_schema_version(data)
-
-                return schema_version_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CollectionSchemaVersion | str, data)
-
-        schema_version = _parse_schema_version(d.pop("schema_version"))
+        schema_version = d.pop("schema_version")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -179,3 +170,14 @@ class Collection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, CollectionItem, TaskDetails
+    from ..models.collection_item import CollectionItem  # noqa: PLC0415
+    from ..models.task_details import TaskDetails  # noqa: PLC0415
+
+    _lazy_imported = True

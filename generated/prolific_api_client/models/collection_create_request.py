@@ -31,6 +31,9 @@ class CollectionCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         name = self.name
 
         workspace_id = self.workspace_id
@@ -57,8 +60,8 @@ class CollectionCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_item_input import CollectionItemInput  # noqa: PLC0415
-        from ..models.task_details import TaskDetails  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         name = d.pop("name")
@@ -99,3 +102,14 @@ class CollectionCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, CollectionItemInput, TaskDetails
+    from ..models.collection_item_input import CollectionItemInput  # noqa: PLC0415
+    from ..models.task_details import TaskDetails  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -74,6 +74,9 @@ class CollectionInstructionInput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         type_: str = self.type_
 
         description = self.description
@@ -150,13 +153,8 @@ class CollectionInstructionInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_instruction_input_option import (
-            CollectionInstructionInputOption,  # noqa: PLC0415
-        )
-        from ..models.collection_instruction_input_unit_option import (
-            CollectionInstructionInputUnitOption,  # noqa: PLC0415
-        )
-        from ..models.validation_rule import ValidationRule  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         type_ = check_collection_instruction_input_type(d.pop("type"))
@@ -248,3 +246,19 @@ class CollectionInstructionInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, CollectionInstructionInputOption, CollectionInstructionInputUnitOption, ValidationRule
+    from ..models.collection_instruction_input_option import (
+        CollectionInstructionInputOption,  # noqa: PLC0415
+    )
+    from ..models.collection_instruction_input_unit_option import (
+        CollectionInstructionInputUnitOption,  # noqa: PLC0415
+    )
+    from ..models.validation_rule import ValidationRule  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -29,6 +29,7 @@ class CollectionInstructionInputOption:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         label = self.label
 
         value: bool | float | str
@@ -55,13 +56,11 @@ class CollectionInstructionInputOption:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         label = d.pop("label")
 
-        def _parse_value(data: object) -> bool | float | str:
-            return cast(bool | float | str, data)
-
-        value = _parse_value(d.pop("value"))
+        value = d.pop("value")
 
         heading = d.pop("heading", UNSET)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -30,6 +30,9 @@ class CollectionInstructionInputUnitOption:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         label = self.label
 
         value: bool | float | str
@@ -54,15 +57,13 @@ class CollectionInstructionInputUnitOption:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.validation_rule import ValidationRule  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         label = d.pop("label")
 
-        def _parse_value(data: object) -> bool | float | str:
-            return cast(bool | float | str, data)
-
-        value = _parse_value(d.pop("value"))
+        value = d.pop("value")
 
         _validation = d.pop("validation", UNSET)
         validation: ValidationRule | Unset
@@ -95,3 +96,13 @@ class CollectionInstructionInputUnitOption:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, ValidationRule
+    from ..models.validation_rule import ValidationRule  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,8 +10,8 @@ from attrs import field as _attrs_field
 
 from ..models.collection_schema_version import (
     CollectionSchemaVersion,
-    check_collection_schema_version,
 )
+from ..types import UnknownVariant
 
 if TYPE_CHECKING:
     from ..models.page_item_file_upload import PageItemFileUpload
@@ -47,25 +47,20 @@ class CollectionItem:
     created_by: str
     schema_version: CollectionSchemaVersion | str
     page_items: list[
-        PageItemFileUpload
+        PageItemMultipleChoice
         | PageItemFreeText
         | PageItemFreeTextWithUnit
-        | PageItemImage
-        | PageItemMultipleChoice
         | PageItemMultipleChoiceWithFreeText
+        | PageItemFileUpload
+        | PageItemImage
         | PageItemRichText
+        | UnknownVariant
     ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.page_item_file_upload import PageItemFileUpload  # noqa: PLC0415
-        from ..models.page_item_free_text import PageItemFreeText  # noqa: PLC0415
-        from ..models.page_item_free_text_with_unit import PageItemFreeTextWithUnit  # noqa: PLC0415
-        from ..models.page_item_image import PageItemImage  # noqa: PLC0415
-        from ..models.page_item_multiple_choice import PageItemMultipleChoice  # noqa: PLC0415
-        from ..models.page_item_multiple_choice_with_free_text import (
-            PageItemMultipleChoiceWithFreeText,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         id = str(self.id)
 
@@ -82,7 +77,9 @@ class CollectionItem:
         page_items = []
         for page_items_item_data in self.page_items:
             page_items_item: dict[str, Any]
-            if isinstance(page_items_item_data, PageItemMultipleChoice):
+            if isinstance(page_items_item_data, UnknownVariant):
+                page_items_item = page_items_item_data.to_dict()
+            elif isinstance(page_items_item_data, PageItemMultipleChoice):
                 page_items_item = page_items_item_data.to_dict()
             elif isinstance(page_items_item_data, PageItemFreeText):
                 page_items_item = page_items_item_data.to_dict()
@@ -115,15 +112,8 @@ class CollectionItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.page_item_file_upload import PageItemFileUpload  # noqa: PLC0415
-        from ..models.page_item_free_text import PageItemFreeText  # noqa: PLC0415
-        from ..models.page_item_free_text_with_unit import PageItemFreeTextWithUnit  # noqa: PLC0415
-        from ..models.page_item_image import PageItemImage  # noqa: PLC0415
-        from ..models.page_item_multiple_choice import PageItemMultipleChoice  # noqa: PLC0415
-        from ..models.page_item_multiple_choice_with_free_text import (
-            PageItemMultipleChoiceWithFreeText,  # noqa: PLC0415
-        )
-        from ..models.page_item_rich_text import PageItemRichText  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -132,88 +122,11 @@ class CollectionItem:
 
         created_by = d.pop("created_by")
 
-        def _parse_schema_version(data: object) -> CollectionSchemaVersion | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                schema_version_type_0 = check_collection_schema_version(data)
-
-                return schema_version_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CollectionSchemaVersion | str, data)
-
-        schema_version = _parse_schema_version(d.pop("schema_version"))
+        schema_version = d.pop("schema_version")
 
         page_items = []
         _page_items = d.pop("page_items")
         for page_items_item_data in _page_items:
-
-            def _parse_page_items_item(
-                data: object,
-            ) -> (
-                PageItemFileUpload
-                | PageItemFreeText
-                | PageItemFreeTextWithUnit
-                | PageItemImage
-                | PageItemMultipleChoice
-                | PageItemMultipleChoiceWithFreeText
-                | PageItemRichText
-            ):
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_page_item_type_0 = PageItemMultipleChoice.from_dict(data)
-
-                    return componentsschemas_page_item_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_page_item_type_1 = PageItemFreeText.from_dict(data)
-
-                    return componentsschemas_page_item_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_page_item_type_2 = PageItemFreeTextWithUnit.from_dict(data)
-
-                    return componentsschemas_page_item_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_page_item_type_3 = PageItemMultipleChoiceWithFreeText.from_dict(data)
-
-                    return componentsschemas_page_item_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_page_item_type_4 = PageItemFileUpload.from_dict(data)
-
-                    return componentsschemas_page_item_type_4
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_page_item_type_5 = PageItemImage.from_dict(data)
-
-                    return componentsschemas_page_item_type_5
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_page_item_type_6 = PageItemRichText.from_dict(data)
-
-                return componentsschemas_page_item_type_6
-
             page_items_item = _parse_page_items_item(page_items_item_data)
 
             page_items.append(page_items_item)
@@ -244,3 +157,62 @@ class CollectionItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_page_items_item(
+    data: object,
+) -> (
+    PageItemMultipleChoice
+    | PageItemFreeText
+    | PageItemFreeTextWithUnit
+    | PageItemMultipleChoiceWithFreeText
+    | PageItemFileUpload
+    | PageItemImage
+    | PageItemRichText
+    | UnknownVariant
+):
+    if isinstance(data, dict):
+        tag = data.get("type")
+        if tag == "multiple_choice":
+            return PageItemMultipleChoice.from_dict(data)
+        if tag == "free_text":
+            return PageItemFreeText.from_dict(data)
+        if tag == "free_text_with_unit":
+            return PageItemFreeTextWithUnit.from_dict(data)
+        if tag == "multiple_choice_with_free_text":
+            return PageItemMultipleChoiceWithFreeText.from_dict(data)
+        if tag == "file_upload":
+            return PageItemFileUpload.from_dict(data)
+        if tag == "image":
+            return PageItemImage.from_dict(data)
+        if tag == "rich_text":
+            return PageItemRichText.from_dict(data)
+        if isinstance(tag, str):
+            return UnknownVariant(raw=data)
+    raise TypeError(f"Unexpected value {data!r} for page_items_item")
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global \
+        _lazy_imported, \
+        PageItemFileUpload, \
+        PageItemFreeText, \
+        PageItemFreeTextWithUnit, \
+        PageItemImage, \
+        PageItemMultipleChoice, \
+        PageItemMultipleChoiceWithFreeText, \
+        PageItemRichText
+    from ..models.page_item_file_upload import PageItemFileUpload  # noqa: PLC0415
+    from ..models.page_item_free_text import PageItemFreeText  # noqa: PLC0415
+    from ..models.page_item_free_text_with_unit import PageItemFreeTextWithUnit  # noqa: PLC0415
+    from ..models.page_item_image import PageItemImage  # noqa: PLC0415
+    from ..models.page_item_multiple_choice import PageItemMultipleChoice  # noqa: PLC0415
+    from ..models.page_item_multiple_choice_with_free_text import (
+        PageItemMultipleChoiceWithFreeText,  # noqa: PLC0415
+    )
+    from ..models.page_item_rich_text import PageItemRichText  # noqa: PLC0415
+
+    _lazy_imported = True

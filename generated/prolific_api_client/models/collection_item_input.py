@@ -31,7 +31,8 @@ class CollectionItemInput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.collection_instruction_input import CollectionInstructionInput  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         page_items = []
         for page_items_item_data in self.page_items:
@@ -61,29 +62,13 @@ class CollectionItemInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_instruction_input import CollectionInstructionInput  # noqa: PLC0415
-        from ..models.content_block_input import ContentBlockInput  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         page_items = []
         _page_items = d.pop("page_items")
         for page_items_item_data in _page_items:
-
-            def _parse_page_items_item(data: object) -> CollectionInstructionInput | ContentBlockInput:
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_page_item_input_type_0 = CollectionInstructionInput.from_dict(data)
-
-                    return componentsschemas_page_item_input_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_page_item_input_type_1 = ContentBlockInput.from_dict(data)
-
-                return componentsschemas_page_item_input_type_1
-
             page_items_item = _parse_page_items_item(page_items_item_data)
 
             page_items.append(page_items_item)
@@ -118,3 +103,29 @@ class CollectionItemInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_page_items_item(data: object) -> CollectionInstructionInput | ContentBlockInput:
+    if isinstance(data, dict) and "type" in data and "description" in data and "order" in data:
+        try:
+            componentsschemas_page_item_input_type_0 = CollectionInstructionInput.from_dict(data)
+
+            return componentsschemas_page_item_input_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    componentsschemas_page_item_input_type_1 = ContentBlockInput.from_dict(data)
+
+    return componentsschemas_page_item_input_type_1
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, CollectionInstructionInput, ContentBlockInput
+    from ..models.collection_instruction_input import CollectionInstructionInput  # noqa: PLC0415
+    from ..models.content_block_input import ContentBlockInput  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -39,6 +39,9 @@ class CollectionResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         id = str(self.id)
 
         created_at = self.created_at.isoformat()
@@ -69,7 +72,8 @@ class CollectionResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_response_response import CollectionResponseResponse  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -111,3 +115,13 @@ class CollectionResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, CollectionResponseResponse
+    from ..models.collection_response_response import CollectionResponseResponse  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.collection_instruction_input_type import (
     CollectionInstructionInputType,
-    check_collection_instruction_input_type,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +32,9 @@ class CollectionResponseResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         instruction_id = self.instruction_id
 
         type_: str
@@ -60,23 +62,13 @@ class CollectionResponseResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_answer import ResponseAnswer  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         instruction_id = d.pop("instruction_id")
 
-        def _parse_type_(data: object) -> CollectionInstructionInputType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_collection_instruction_input_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CollectionInstructionInputType | str, data)
-
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
         answer = []
         _answer = d.pop("answer")
@@ -109,3 +101,13 @@ class CollectionResponseResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, ResponseAnswer
+    from ..models.response_answer import ResponseAnswer  # noqa: PLC0415
+
+    _lazy_imported = True

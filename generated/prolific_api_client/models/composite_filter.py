@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.composite_filter_filter_id import (
     CompositeFilterFilterId,
-    check_composite_filter_filter_id,
 )
 
 if TYPE_CHECKING:
@@ -34,8 +33,8 @@ class CompositeFilter:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.range_filter import RangeFilter  # noqa: PLC0415
-        from ..models.select_filter import SelectFilter  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         filter_id: str
         if isinstance(self.filter_id, str):
@@ -68,51 +67,15 @@ class CompositeFilter:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.range_filter import RangeFilter  # noqa: PLC0415
-        from ..models.select_filter import SelectFilter  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
-
-        def _parse_filter_id(data: object) -> CompositeFilterFilterId | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                filter_id_type_0 = check_composite_filter_filter_id(data)
-
-                return filter_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CompositeFilterFilterId | str, data)
-
-        filter_id = _parse_filter_id(d.pop("filter_id"))
+        filter_id = d.pop("filter_id")
 
         selected_filters = []
         _selected_filters = d.pop("selected_filters")
         for selected_filters_item_data in _selected_filters:
-
-            def _parse_selected_filters_item(data: object) -> CompositeFilter | RangeFilter | SelectFilter:
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_base_study_filter_type_0 = SelectFilter.from_dict(data)
-
-                    return componentsschemas_base_study_filter_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_base_study_filter_type_1 = RangeFilter.from_dict(data)
-
-                    return componentsschemas_base_study_filter_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_base_study_filter_type_2 = CompositeFilter.from_dict(data)
-
-                return componentsschemas_base_study_filter_type_2
-
             selected_filters_item = _parse_selected_filters_item(selected_filters_item_data)
 
             selected_filters.append(selected_filters_item)
@@ -140,3 +103,36 @@ class CompositeFilter:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_selected_filters_item(data: object) -> CompositeFilter | RangeFilter | SelectFilter:
+    if isinstance(data, dict) and "filter_id" in data and "selected_values" in data:
+        try:
+            componentsschemas_base_study_filter_type_0 = SelectFilter.from_dict(data)
+
+            return componentsschemas_base_study_filter_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict) and "filter_id" in data and "selected_range" in data:
+        try:
+            componentsschemas_base_study_filter_type_1 = RangeFilter.from_dict(data)
+
+            return componentsschemas_base_study_filter_type_1
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    componentsschemas_base_study_filter_type_2 = CompositeFilter.from_dict(data)
+
+    return componentsschemas_base_study_filter_type_2
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, RangeFilter, SelectFilter
+    from ..models.range_filter import RangeFilter  # noqa: PLC0415
+    from ..models.select_filter import SelectFilter  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -47,6 +47,7 @@ class ContentBlockInput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str = self.type_
 
         id: str | Unset = UNSET
@@ -89,6 +90,7 @@ class ContentBlockInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         type_ = check_content_block_input_type(d.pop("type"))
 

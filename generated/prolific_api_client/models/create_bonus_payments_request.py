@@ -24,6 +24,7 @@ class CreateBonusPaymentsRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         study_id = self.study_id
 
         csv_bonuses = self.csv_bonuses
@@ -40,6 +41,7 @@ class CreateBonusPaymentsRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         study_id = d.pop("study_id", UNSET)
 

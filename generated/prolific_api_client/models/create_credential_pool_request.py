@@ -22,6 +22,7 @@ class CreateCredentialPoolRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         credentials = self.credentials
 
         workspace_id = self.workspace_id
@@ -39,6 +40,7 @@ class CreateCredentialPoolRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         credentials = d.pop("credentials")
 

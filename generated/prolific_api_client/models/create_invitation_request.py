@@ -33,6 +33,7 @@ class CreateInvitationRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         association = self.association
 
         emails: list[str] | Unset = UNSET
@@ -57,6 +58,7 @@ class CreateInvitationRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         association = d.pop("association", UNSET)
 

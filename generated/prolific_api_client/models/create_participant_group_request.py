@@ -32,6 +32,7 @@ class CreateParticipantGroupRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         name = self.name
 
         workspace_id = self.workspace_id
@@ -64,6 +65,7 @@ class CreateParticipantGroupRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         name = d.pop("name")
 

@@ -54,8 +54,8 @@ class CreateProject:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.create_project_longitudinal import CreateProjectLongitudinal  # noqa: PLC0415
-        from ..models.public_details import PublicDetails  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         title = self.title
 
@@ -113,8 +113,8 @@ class CreateProject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_project_longitudinal import CreateProjectLongitudinal  # noqa: PLC0415
-        from ..models.public_details import PublicDetails  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         title = d.pop("title")
@@ -128,48 +128,11 @@ class CreateProject:
         else:
             type_ = check_project_type(_type_)
 
-        def _parse_public_details(data: object) -> None | PublicDetails | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                public_details_type_0 = PublicDetails.from_dict(data)
-
-                return public_details_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | PublicDetails | Unset, data)
-
         public_details = _parse_public_details(d.pop("public_details", UNSET))
 
-        def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
+        naivety_distribution_rate = d.pop("naivety_distribution_rate", UNSET)
 
         is_longitudinal = d.pop("is_longitudinal", UNSET)
-
-        def _parse_longitudinal(data: object) -> CreateProjectLongitudinal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                longitudinal_type_0 = CreateProjectLongitudinal.from_dict(data)
-
-                return longitudinal_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CreateProjectLongitudinal | None | Unset, data)
 
         longitudinal = _parse_longitudinal(d.pop("longitudinal", UNSET))
 
@@ -201,3 +164,44 @@ class CreateProject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_public_details(data: object) -> None | PublicDetails | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, dict):
+        try:
+            public_details_type_0 = PublicDetails.from_dict(data)
+
+            return public_details_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | PublicDetails | Unset, data)
+
+
+def _parse_longitudinal(data: object) -> CreateProjectLongitudinal | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, dict):
+        try:
+            longitudinal_type_0 = CreateProjectLongitudinal.from_dict(data)
+
+            return longitudinal_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(CreateProjectLongitudinal | None | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, CreateProjectLongitudinal, PublicDetails
+    from ..models.create_project_longitudinal import CreateProjectLongitudinal  # noqa: PLC0415
+    from ..models.public_details import PublicDetails  # noqa: PLC0415
+
+    _lazy_imported = True

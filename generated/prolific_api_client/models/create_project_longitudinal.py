@@ -29,6 +29,9 @@ class CreateProjectLongitudinal:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.config, Unset):
             config = self.config.to_dict()
@@ -43,7 +46,8 @@ class CreateProjectLongitudinal:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.longitudinal_config import LongitudinalConfig  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         _config = d.pop("config", UNSET)
@@ -75,3 +79,13 @@ class CreateProjectLongitudinal:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, LongitudinalConfig
+    from ..models.longitudinal_config import LongitudinalConfig  # noqa: PLC0415
+
+    _lazy_imported = True

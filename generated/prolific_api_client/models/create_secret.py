@@ -22,6 +22,7 @@ class CreateSecret:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         workspace_id = self.workspace_id
 
         field_dict: dict[str, Any] = {}
@@ -34,6 +35,7 @@ class CreateSecret:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         workspace_id = d.pop("workspace_id", UNSET)
 

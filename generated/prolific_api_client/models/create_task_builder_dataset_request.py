@@ -37,6 +37,9 @@ class CreateTaskBuilderDatasetRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         name = self.name
 
         workspace_id = self.workspace_id
@@ -60,7 +63,8 @@ class CreateTaskBuilderDatasetRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.dataset_schema import DatasetSchema  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         name = d.pop("name")
@@ -98,3 +102,13 @@ class CreateTaskBuilderDatasetRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, DatasetSchema
+    from ..models.dataset_schema import DatasetSchema  # noqa: PLC0415
+
+    _lazy_imported = True

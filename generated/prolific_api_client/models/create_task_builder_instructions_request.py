@@ -27,6 +27,9 @@ class CreateTaskBuilderInstructionsRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         instructions = []
         for instructions_item_data in self.instructions:
             instructions_item = instructions_item_data.to_dict()
@@ -44,9 +47,8 @@ class CreateTaskBuilderInstructionsRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_task_builder_instructions_request_instruction import (
-            CreateTaskBuilderInstructionsRequestInstruction,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         instructions = []
@@ -78,3 +80,15 @@ class CreateTaskBuilderInstructionsRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, CreateTaskBuilderInstructionsRequestInstruction
+    from ..models.create_task_builder_instructions_request_instruction import (
+        CreateTaskBuilderInstructionsRequestInstruction,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

@@ -21,6 +21,7 @@ class CreateTestParticipantForResearcher:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         email = self.email
 
         field_dict: dict[str, Any] = {}
@@ -35,6 +36,7 @@ class CreateTestParticipantForResearcher:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         email = d.pop("email")
 

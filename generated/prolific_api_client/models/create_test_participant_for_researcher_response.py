@@ -22,6 +22,7 @@ class CreateTestParticipantForResearcherResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         participant_id = self.participant_id
 
         field_dict: dict[str, Any] = {}
@@ -34,6 +35,7 @@ class CreateTestParticipantForResearcherResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         participant_id = d.pop("participant_id", UNSET)
 

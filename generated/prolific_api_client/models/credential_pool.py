@@ -21,6 +21,7 @@ class CredentialPool:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         credential_pool_id = self.credential_pool_id
 
         field_dict: dict[str, Any] = {}
@@ -35,6 +36,7 @@ class CredentialPool:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         credential_pool_id = d.pop("credential_pool_id")
 

@@ -24,6 +24,9 @@ class CredentialPoolList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         credential_pools = []
         for credential_pools_item_data in self.credential_pools:
             credential_pools_item = credential_pools_item_data.to_dict()
@@ -41,7 +44,8 @@ class CredentialPoolList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.credential_pool_summary import CredentialPoolSummary  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         credential_pools = []
@@ -73,3 +77,13 @@ class CredentialPoolList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, CredentialPoolSummary
+    from ..models.credential_pool_summary import CredentialPoolSummary  # noqa: PLC0415
+
+    _lazy_imported = True

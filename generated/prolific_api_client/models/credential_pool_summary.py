@@ -24,6 +24,7 @@ class CredentialPoolSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         credential_pool_id = self.credential_pool_id
 
         total_credentials = self.total_credentials
@@ -44,6 +45,7 @@ class CredentialPoolSummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         credential_pool_id = d.pop("credential_pool_id")
 

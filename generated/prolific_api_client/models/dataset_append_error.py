@@ -26,6 +26,7 @@ class DatasetAppendError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         record_index = self.record_index
 
         field = self.field
@@ -46,6 +47,7 @@ class DatasetAppendError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         record_index = d.pop("record_index")
 

@@ -31,6 +31,9 @@ class DatasetAppendResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         accepted = self.accepted
 
         rejected = self.rejected
@@ -54,7 +57,8 @@ class DatasetAppendResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.dataset_append_error import DatasetAppendError  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         accepted = d.pop("accepted")
@@ -92,3 +96,13 @@ class DatasetAppendResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, DatasetAppendError
+    from ..models.dataset_append_error import DatasetAppendError  # noqa: PLC0415
+
+    _lazy_imported = True

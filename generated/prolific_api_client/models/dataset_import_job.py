@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,11 +10,9 @@ from attrs import field as _attrs_field
 
 from ..models.dataset_import_job_status import (
     DatasetImportJobStatus,
-    check_dataset_import_job_status,
 )
 from ..models.dataset_import_job_type import (
     DatasetImportJobType,
-    check_dataset_import_job_type,
 )
 from ..types import UNSET, Unset
 
@@ -74,6 +72,9 @@ class DatasetImportJob:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         dataset_id = str(self.dataset_id)
 
         import_id = str(self.import_id)
@@ -140,51 +141,23 @@ class DatasetImportJob:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.import_job_error import ImportJobError  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         dataset_id = UUID(d.pop("dataset_id"))
 
         import_id = UUID(d.pop("import_id"))
 
-        def _parse_type_(data: object) -> DatasetImportJobType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_dataset_import_job_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DatasetImportJobType | str, data)
-
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        def _parse_status(data: object) -> DatasetImportJobStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_dataset_import_job_status(data)
+        status = d.pop("status")
 
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DatasetImportJobStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
-
-        def _parse_filename(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        filename = _parse_filename(d.pop("filename", UNSET))
+        filename = d.pop("filename", UNSET)
 
         accepted_count = d.pop("accepted_count", UNSET)
 
@@ -233,3 +206,13 @@ class DatasetImportJob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, ImportJobError
+    from ..models.import_job_error import ImportJobError  # noqa: PLC0415
+
+    _lazy_imported = True

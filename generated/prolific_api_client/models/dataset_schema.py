@@ -35,6 +35,9 @@ class DatasetSchema:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         strict = self.strict
 
         fields = self.fields.to_dict()
@@ -52,7 +55,8 @@ class DatasetSchema:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.dataset_schema_fields import DatasetSchemaFields  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         strict = d.pop("strict")
@@ -82,3 +86,13 @@ class DatasetSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, DatasetSchemaFields
+    from ..models.dataset_schema_fields import DatasetSchemaFields  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.dataset_schema_field_type import (
     DatasetSchemaFieldType,
-    check_dataset_schema_field_type,
 )
 from ..types import UNSET, Unset
 
@@ -37,6 +36,7 @@ class DatasetSchemaField:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str
         if isinstance(self.type_, str):
             type_ = self.type_
@@ -59,20 +59,9 @@ class DatasetSchemaField:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
-
-        def _parse_type_(data: object) -> DatasetSchemaFieldType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_dataset_schema_field_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DatasetSchemaFieldType | str, data)
-
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
         label = d.pop("label", UNSET)
 

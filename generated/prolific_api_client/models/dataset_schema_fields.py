@@ -23,6 +23,8 @@ class DatasetSchemaFields:
     additional_properties: dict[str, DatasetSchemaField] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
@@ -32,7 +34,8 @@ class DatasetSchemaFields:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.dataset_schema_field import DatasetSchemaField  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         dataset_schema_fields = cls()
@@ -61,3 +64,13 @@ class DatasetSchemaFields:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, DatasetSchemaField
+    from ..models.dataset_schema_field import DatasetSchemaField  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -24,6 +24,7 @@ class DeleteStudyResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         delete_study_response = cls()
 

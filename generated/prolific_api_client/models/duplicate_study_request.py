@@ -22,6 +22,7 @@ class DuplicateStudyRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         block_previous_participants = self.block_previous_participants
 
         field_dict: dict[str, Any] = {}
@@ -34,6 +35,7 @@ class DuplicateStudyRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         block_previous_participants = d.pop("block_previous_participants", UNSET)
 

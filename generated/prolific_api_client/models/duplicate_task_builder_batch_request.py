@@ -25,6 +25,7 @@ class DuplicateTaskBuilderBatchRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         name = self.name
 
         upload_new_dataset = self.upload_new_dataset
@@ -41,6 +42,7 @@ class DuplicateTaskBuilderBatchRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 

@@ -26,6 +26,7 @@ class DynamicPayment:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         action: str = self.action
 
         field_dict: dict[str, Any] = {}
@@ -40,6 +41,7 @@ class DynamicPayment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         action = check_dynamic_payment_action(d.pop("action"))
 

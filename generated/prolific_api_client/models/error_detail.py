@@ -38,7 +38,8 @@ class ErrorDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.field_errors import FieldErrors  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         status = self.status
 
@@ -85,7 +86,8 @@ class ErrorDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.field_errors import FieldErrors  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         status = d.pop("status", UNSET)
@@ -93,27 +95,6 @@ class ErrorDetail:
         error_code = d.pop("error_code", UNSET)
 
         title = d.pop("title", UNSET)
-
-        def _parse_detail(data: object) -> FieldErrors | list[str] | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                componentsschemas_error_detail_detail_type_1 = cast(list[str], data)
-
-                return componentsschemas_error_detail_detail_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_detail_detail_type_2 = FieldErrors.from_dict(data)
-
-                return componentsschemas_error_detail_detail_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(FieldErrors | list[str] | str | Unset, data)
 
         detail = _parse_detail(d.pop("detail", UNSET))
 
@@ -151,3 +132,33 @@ class ErrorDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_detail(data: object) -> FieldErrors | list[str] | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, list):
+        try:
+            componentsschemas_error_detail_detail_type_1 = cast(list[str], data)
+
+            return componentsschemas_error_detail_detail_type_1
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            componentsschemas_error_detail_detail_type_2 = FieldErrors.from_dict(data)
+
+            return componentsschemas_error_detail_detail_type_2
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(FieldErrors | list[str] | str | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, FieldErrors
+    from ..models.field_errors import FieldErrors  # noqa: PLC0415
+
+    _lazy_imported = True

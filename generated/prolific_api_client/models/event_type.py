@@ -24,6 +24,7 @@ class EventType:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         event_type = self.event_type
 
         description = self.description
@@ -40,6 +41,7 @@ class EventType:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         event_type = d.pop("event_type", UNSET)
 

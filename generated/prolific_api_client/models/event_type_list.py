@@ -26,6 +26,9 @@ class EventTypeList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         results: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.results, Unset):
             results = []
@@ -43,7 +46,8 @@ class EventTypeList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_type import EventType  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         _results = d.pop("results", UNSET)
@@ -77,3 +81,13 @@ class EventTypeList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, EventType
+    from ..models.event_type import EventType  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -22,6 +22,7 @@ class ExportDemographicDataResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         export_demographic_data_response = cls()
 

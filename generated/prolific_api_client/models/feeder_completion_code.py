@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.feeder_completion_code_action import (
     FeederCompletionCodeAction,
-    check_feeder_completion_code_action,
 )
 from ..types import UNSET, Unset
 
@@ -31,6 +30,7 @@ class FeederCompletionCode:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         code = self.code
 
         code_type = self.code_type
@@ -57,25 +57,13 @@ class FeederCompletionCode:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         code = d.pop("code", UNSET)
 
         code_type = d.pop("code_type", UNSET)
 
-        def _parse_action(data: object) -> FeederCompletionCodeAction | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                action_type_0 = check_feeder_completion_code_action(data)
-
-                return action_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(FeederCompletionCodeAction | str | Unset, data)
-
-        action = _parse_action(d.pop("action", UNSET))
+        action = d.pop("action", UNSET)
 
         feeder_completion_code = cls(
             code=code,

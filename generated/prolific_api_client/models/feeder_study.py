@@ -35,6 +35,9 @@ class FeederStudy:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         id = self.id
 
         name = self.name
@@ -68,7 +71,8 @@ class FeederStudy:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.feeder_completion_code import FeederCompletionCode  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = d.pop("id", UNSET)
@@ -114,3 +118,13 @@ class FeederStudy:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, FeederCompletionCode
+    from ..models.feeder_completion_code import FeederCompletionCode  # noqa: PLC0415
+
+    _lazy_imported = True

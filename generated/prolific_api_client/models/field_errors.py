@@ -25,6 +25,7 @@ class FieldErrors:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         field_errors = cls()
 

@@ -27,6 +27,9 @@ class FilterDistribution:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         distribution: dict[str, Any] | Unset = UNSET
         if not isinstance(self.distribution, Unset):
             distribution = self.distribution.to_dict()
@@ -41,9 +44,8 @@ class FilterDistribution:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.filter_distribution_distribution import (
-            FilterDistributionDistribution,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         _distribution = d.pop("distribution", UNSET)
@@ -75,3 +77,13 @@ class FilterDistribution:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, FilterDistributionDistribution
+    from ..models.filter_distribution_distribution import FilterDistributionDistribution  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -20,7 +20,8 @@ class FilterDistributionDistribution:
     additional_properties: dict[str, FilterValueCounts] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.filter_value_counts import FilterValueCounts  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
@@ -31,21 +32,14 @@ class FilterDistributionDistribution:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.filter_value_counts import FilterValueCounts  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         filter_distribution_distribution = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-
-            def _parse_additional_property(data: object) -> FilterValueCounts:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_filter_distribution_value_type_0 = FilterValueCounts.from_dict(data)
-
-                return componentsschemas_filter_distribution_value_type_0
-
             additional_property = _parse_additional_property(prop_dict)
 
             additional_properties[prop_name] = additional_property
@@ -68,3 +62,21 @@ class FilterDistributionDistribution:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_additional_property(data: object) -> FilterValueCounts:
+    if not isinstance(data, dict):
+        raise TypeError()
+    componentsschemas_filter_distribution_value_type_0 = FilterValueCounts.from_dict(data)
+
+    return componentsschemas_filter_distribution_value_type_0
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, FilterValueCounts
+    from ..models.filter_value_counts import FilterValueCounts  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -48,11 +48,8 @@ class FilterList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.range_filter_list_response import RangeFilterListResponse  # noqa: PLC0415
-        from ..models.select_filter_list_detailed_response import (
-            SelectFilterListDetailedResponse,  # noqa: PLC0415
-        )
-        from ..models.select_filter_list_response import SelectFilterListResponse  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         results: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.results, Unset):
@@ -92,16 +89,8 @@ class FilterList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.filter_list_links import FilterListLinks  # noqa: PLC0415
-        from ..models.filter_list_meta import FilterListMeta  # noqa: PLC0415
-        from ..models.range_filter_list_detailed_response import (
-            RangeFilterListDetailedResponse,  # noqa: PLC0415
-        )
-        from ..models.range_filter_list_response import RangeFilterListResponse  # noqa: PLC0415
-        from ..models.select_filter_list_detailed_response import (
-            SelectFilterListDetailedResponse,  # noqa: PLC0415
-        )
-        from ..models.select_filter_list_response import SelectFilterListResponse  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         _results = d.pop("results", UNSET)
@@ -117,45 +106,6 @@ class FilterList:
         if _results is not UNSET:
             results = []
             for results_item_data in _results:
-
-                def _parse_results_item(
-                    data: object,
-                ) -> (
-                    RangeFilterListDetailedResponse
-                    | RangeFilterListResponse
-                    | SelectFilterListDetailedResponse
-                    | SelectFilterListResponse
-                ):
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_filter_list_result_type_0 = SelectFilterListResponse.from_dict(data)
-
-                        return componentsschemas_filter_list_result_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_filter_list_result_type_1 = SelectFilterListDetailedResponse.from_dict(data)
-
-                        return componentsschemas_filter_list_result_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_filter_list_result_type_2 = RangeFilterListResponse.from_dict(data)
-
-                        return componentsschemas_filter_list_result_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_filter_list_result_type_3 = RangeFilterListDetailedResponse.from_dict(data)
-
-                    return componentsschemas_filter_list_result_type_3
-
                 results_item = _parse_results_item(results_item_data)
 
                 results.append(results_item)
@@ -198,3 +148,65 @@ class FilterList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_results_item(
+    data: object,
+) -> (
+    RangeFilterListDetailedResponse
+    | RangeFilterListResponse
+    | SelectFilterListDetailedResponse
+    | SelectFilterListResponse
+):
+    if isinstance(data, dict):
+        try:
+            componentsschemas_filter_list_result_type_0 = SelectFilterListResponse.from_dict(data)
+
+            return componentsschemas_filter_list_result_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            componentsschemas_filter_list_result_type_1 = SelectFilterListDetailedResponse.from_dict(data)
+
+            return componentsschemas_filter_list_result_type_1
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            componentsschemas_filter_list_result_type_2 = RangeFilterListResponse.from_dict(data)
+
+            return componentsschemas_filter_list_result_type_2
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    componentsschemas_filter_list_result_type_3 = RangeFilterListDetailedResponse.from_dict(data)
+
+    return componentsschemas_filter_list_result_type_3
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global \
+        _lazy_imported, \
+        FilterListLinks, \
+        FilterListMeta, \
+        RangeFilterListDetailedResponse, \
+        RangeFilterListResponse, \
+        SelectFilterListDetailedResponse, \
+        SelectFilterListResponse
+    from ..models.filter_list_links import FilterListLinks  # noqa: PLC0415
+    from ..models.filter_list_meta import FilterListMeta  # noqa: PLC0415
+    from ..models.range_filter_list_detailed_response import (
+        RangeFilterListDetailedResponse,  # noqa: PLC0415
+    )
+    from ..models.range_filter_list_response import RangeFilterListResponse  # noqa: PLC0415
+    from ..models.select_filter_list_detailed_response import (
+        SelectFilterListDetailedResponse,  # noqa: PLC0415
+    )
+    from ..models.select_filter_list_response import SelectFilterListResponse  # noqa: PLC0415
+
+    _lazy_imported = True

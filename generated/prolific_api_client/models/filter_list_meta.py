@@ -22,6 +22,7 @@ class FilterListMeta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         filter_list_meta = cls()
 

@@ -85,6 +85,7 @@ class FixedScreenOut:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         action: str = self.action
 
         fixed_screen_out_reward = self.fixed_screen_out_reward
@@ -105,6 +106,7 @@ class FixedScreenOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         action = check_fixed_screen_out_action(d.pop("action"))
 

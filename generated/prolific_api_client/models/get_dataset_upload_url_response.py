@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 
 from ..models.get_dataset_upload_url_response_http_method import (
     GetDatasetUploadUrlResponseHttpMethod,
-    check_get_dataset_upload_url_response_http_method,
 )
 from ..types import UNSET, Unset
 
@@ -43,6 +42,7 @@ class GetDatasetUploadUrlResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         dataset_id = str(self.dataset_id)
 
         upload_url = self.upload_url
@@ -83,23 +83,13 @@ class GetDatasetUploadUrlResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         dataset_id = UUID(d.pop("dataset_id"))
 
         upload_url = d.pop("upload_url")
 
-        def _parse_http_method(data: object) -> GetDatasetUploadUrlResponseHttpMethod | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                http_method_type_0 = check_get_dataset_upload_url_response_http_method(data)
-
-                return http_method_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GetDatasetUploadUrlResponseHttpMethod | str, data)
-
-        http_method = _parse_http_method(d.pop("http_method"))
+        http_method = d.pop("http_method")
 
         content_type = d.pop("content_type")
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -47,8 +47,8 @@ class GetFilterSetResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.range_filter import RangeFilter  # noqa: PLC0415
-        from ..models.select_filter import SelectFilter  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         id = self.id
 
@@ -114,9 +114,8 @@ class GetFilterSetResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.composite_filter import CompositeFilter  # noqa: PLC0415
-        from ..models.range_filter import RangeFilter  # noqa: PLC0415
-        from ..models.select_filter import SelectFilter  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = d.pop("id", UNSET)
@@ -127,23 +126,9 @@ class GetFilterSetResponse:
 
         is_locked = d.pop("is_locked", UNSET)
 
-        def _parse_workspace_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        workspace_id = d.pop("workspace_id", UNSET)
 
-        workspace_id = _parse_workspace_id(d.pop("workspace_id", UNSET))
-
-        def _parse_organisation_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        organisation_id = _parse_organisation_id(d.pop("organisation_id", UNSET))
+        organisation_id = d.pop("organisation_id", UNSET)
 
         name = d.pop("name", UNSET)
 
@@ -152,30 +137,6 @@ class GetFilterSetResponse:
         if _filters is not UNSET:
             filters = []
             for filters_item_data in _filters:
-
-                def _parse_filters_item(data: object) -> CompositeFilter | RangeFilter | SelectFilter:
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_base_study_filter_type_0 = SelectFilter.from_dict(data)
-
-                        return componentsschemas_base_study_filter_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_base_study_filter_type_1 = RangeFilter.from_dict(data)
-
-                        return componentsschemas_base_study_filter_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_base_study_filter_type_2 = CompositeFilter.from_dict(data)
-
-                    return componentsschemas_base_study_filter_type_2
-
                 filters_item = _parse_filters_item(filters_item_data)
 
                 filters.append(filters_item)
@@ -212,3 +173,37 @@ class GetFilterSetResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_filters_item(data: object) -> CompositeFilter | RangeFilter | SelectFilter:
+    if isinstance(data, dict) and "filter_id" in data and "selected_values" in data:
+        try:
+            componentsschemas_base_study_filter_type_0 = SelectFilter.from_dict(data)
+
+            return componentsschemas_base_study_filter_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict) and "filter_id" in data and "selected_range" in data:
+        try:
+            componentsschemas_base_study_filter_type_1 = RangeFilter.from_dict(data)
+
+            return componentsschemas_base_study_filter_type_1
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    componentsschemas_base_study_filter_type_2 = CompositeFilter.from_dict(data)
+
+    return componentsschemas_base_study_filter_type_2
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, CompositeFilter, RangeFilter, SelectFilter
+    from ..models.composite_filter import CompositeFilter  # noqa: PLC0415
+    from ..models.range_filter import RangeFilter  # noqa: PLC0415
+    from ..models.select_filter import SelectFilter  # noqa: PLC0415
+
+    _lazy_imported = True

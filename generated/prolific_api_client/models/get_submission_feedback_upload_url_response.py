@@ -2,14 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.get_dataset_upload_url_response_http_method import (
     GetDatasetUploadUrlResponseHttpMethod,
-    check_get_dataset_upload_url_response_http_method,
 )
 from ..types import UNSET, Unset
 
@@ -32,6 +31,7 @@ class GetSubmissionFeedbackUploadUrlResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         upload_url = self.upload_url
 
         http_method: str | Unset
@@ -60,23 +60,11 @@ class GetSubmissionFeedbackUploadUrlResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         upload_url = d.pop("upload_url", UNSET)
 
-        def _parse_http_method(data: object) -> GetDatasetUploadUrlResponseHttpMethod | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                http_method_type_0 = check_get_dataset_upload_url_response_http_method(data)
-
-                return http_method_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GetDatasetUploadUrlResponseHttpMethod | str | Unset, data)
-
-        http_method = _parse_http_method(d.pop("http_method", UNSET))
+        http_method = d.pop("http_method", UNSET)
 
         _expires_at = d.pop("expires_at", UNSET)
         expires_at: datetime.datetime | Unset

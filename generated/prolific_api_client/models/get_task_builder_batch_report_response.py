@@ -2,14 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.get_task_builder_batch_report_response_http_method import (
     GetTaskBuilderBatchReportResponseHttpMethod,
-    check_get_task_builder_batch_report_response_http_method,
 )
 from ..types import UNSET, Unset
 
@@ -32,6 +31,7 @@ class GetTaskBuilderBatchReportResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         url = self.url
 
         expires_at: str | Unset = UNSET
@@ -60,6 +60,7 @@ class GetTaskBuilderBatchReportResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         url = d.pop("url", UNSET)
 
@@ -70,20 +71,7 @@ class GetTaskBuilderBatchReportResponse:
         else:
             expires_at = datetime.datetime.fromisoformat(_expires_at)
 
-        def _parse_http_method(data: object) -> GetTaskBuilderBatchReportResponseHttpMethod | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                http_method_type_0 = check_get_task_builder_batch_report_response_http_method(data)
-
-                return http_method_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GetTaskBuilderBatchReportResponseHttpMethod | str | Unset, data)
-
-        http_method = _parse_http_method(d.pop("http_method", UNSET))
+        http_method = d.pop("http_method", UNSET)
 
         get_task_builder_batch_report_response = cls(
             url=url,

@@ -29,6 +29,9 @@ class GetTaskBuilderBatchesResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         results: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.results, Unset):
             results = []
@@ -52,8 +55,8 @@ class GetTaskBuilderBatchesResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ai_task_builder_batch import AITaskBuilderBatch  # noqa: PLC0415
-        from ..models.list_collections_response_meta import ListCollectionsResponseMeta  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         _results = d.pop("results", UNSET)
@@ -95,3 +98,14 @@ class GetTaskBuilderBatchesResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, AITaskBuilderBatch, ListCollectionsResponseMeta
+    from ..models.ai_task_builder_batch import AITaskBuilderBatch  # noqa: PLC0415
+    from ..models.list_collections_response_meta import ListCollectionsResponseMeta  # noqa: PLC0415
+
+    _lazy_imported = True

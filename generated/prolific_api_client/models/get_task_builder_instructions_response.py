@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, UnknownVariant, Unset
 
 if TYPE_CHECKING:
     from ..models.list_collections_response_meta import ListCollectionsResponseMeta
@@ -40,11 +40,12 @@ class GetTaskBuilderInstructionsResponse:
 
     results: (
         list[
-            TaskBuilderFileUploadInstruction
+            TaskBuilderMultipleChoiceInstruction
             | TaskBuilderFreeTextInstruction
             | TaskBuilderFreeTextWithUnitInstruction
-            | TaskBuilderMultipleChoiceInstruction
             | TaskBuilderMultipleChoiceWithFreeTextInstruction
+            | TaskBuilderFileUploadInstruction
+            | UnknownVariant
         ]
         | Unset
     ) = UNSET
@@ -52,25 +53,17 @@ class GetTaskBuilderInstructionsResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.task_builder_free_text_instruction import (
-            TaskBuilderFreeTextInstruction,  # noqa: PLC0415
-        )
-        from ..models.task_builder_free_text_with_unit_instruction import (
-            TaskBuilderFreeTextWithUnitInstruction,  # noqa: PLC0415
-        )
-        from ..models.task_builder_multiple_choice_instruction import (
-            TaskBuilderMultipleChoiceInstruction,  # noqa: PLC0415
-        )
-        from ..models.task_builder_multiple_choice_with_free_text_instruction import (
-            TaskBuilderMultipleChoiceWithFreeTextInstruction,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         results: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.results, Unset):
             results = []
             for results_item_data in self.results:
                 results_item: dict[str, Any]
-                if isinstance(results_item_data, TaskBuilderMultipleChoiceInstruction):
+                if isinstance(results_item_data, UnknownVariant):
+                    results_item = results_item_data.to_dict()
+                elif isinstance(results_item_data, TaskBuilderMultipleChoiceInstruction):
                     results_item = results_item_data.to_dict()
                 elif isinstance(results_item_data, TaskBuilderFreeTextInstruction):
                     results_item = results_item_data.to_dict()
@@ -99,96 +92,25 @@ class GetTaskBuilderInstructionsResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.list_collections_response_meta import ListCollectionsResponseMeta  # noqa: PLC0415
-        from ..models.task_builder_file_upload_instruction import (
-            TaskBuilderFileUploadInstruction,  # noqa: PLC0415
-        )
-        from ..models.task_builder_free_text_instruction import (
-            TaskBuilderFreeTextInstruction,  # noqa: PLC0415
-        )
-        from ..models.task_builder_free_text_with_unit_instruction import (
-            TaskBuilderFreeTextWithUnitInstruction,  # noqa: PLC0415
-        )
-        from ..models.task_builder_multiple_choice_instruction import (
-            TaskBuilderMultipleChoiceInstruction,  # noqa: PLC0415
-        )
-        from ..models.task_builder_multiple_choice_with_free_text_instruction import (
-            TaskBuilderMultipleChoiceWithFreeTextInstruction,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         _results = d.pop("results", UNSET)
         results: (
             list[
-                TaskBuilderFileUploadInstruction
+                TaskBuilderMultipleChoiceInstruction
                 | TaskBuilderFreeTextInstruction
                 | TaskBuilderFreeTextWithUnitInstruction
-                | TaskBuilderMultipleChoiceInstruction
                 | TaskBuilderMultipleChoiceWithFreeTextInstruction
+                | TaskBuilderFileUploadInstruction
+                | UnknownVariant
             ]
             | Unset
         ) = UNSET
         if _results is not UNSET:
             results = []
             for results_item_data in _results:
-
-                def _parse_results_item(
-                    data: object,
-                ) -> (
-                    TaskBuilderFileUploadInstruction
-                    | TaskBuilderFreeTextInstruction
-                    | TaskBuilderFreeTextWithUnitInstruction
-                    | TaskBuilderMultipleChoiceInstruction
-                    | TaskBuilderMultipleChoiceWithFreeTextInstruction
-                ):
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_ai_task_builder_instruction_type_0 = (
-                            TaskBuilderMultipleChoiceInstruction.from_dict(data)
-                        )
-
-                        return componentsschemas_ai_task_builder_instruction_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_ai_task_builder_instruction_type_1 = TaskBuilderFreeTextInstruction.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_ai_task_builder_instruction_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_ai_task_builder_instruction_type_2 = (
-                            TaskBuilderFreeTextWithUnitInstruction.from_dict(data)
-                        )
-
-                        return componentsschemas_ai_task_builder_instruction_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_ai_task_builder_instruction_type_3 = (
-                            TaskBuilderMultipleChoiceWithFreeTextInstruction.from_dict(data)
-                        )
-
-                        return componentsschemas_ai_task_builder_instruction_type_3
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ai_task_builder_instruction_type_4 = TaskBuilderFileUploadInstruction.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_ai_task_builder_instruction_type_4
-
                 results_item = _parse_results_item(results_item_data)
 
                 results.append(results_item)
@@ -223,3 +145,62 @@ class GetTaskBuilderInstructionsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_results_item(
+    data: object,
+) -> (
+    TaskBuilderMultipleChoiceInstruction
+    | TaskBuilderFreeTextInstruction
+    | TaskBuilderFreeTextWithUnitInstruction
+    | TaskBuilderMultipleChoiceWithFreeTextInstruction
+    | TaskBuilderFileUploadInstruction
+    | UnknownVariant
+):
+    if isinstance(data, dict):
+        tag = data.get("type")
+        if tag == "multiple_choice":
+            return TaskBuilderMultipleChoiceInstruction.from_dict(data)
+        if tag == "free_text":
+            return TaskBuilderFreeTextInstruction.from_dict(data)
+        if tag == "free_text_with_unit":
+            return TaskBuilderFreeTextWithUnitInstruction.from_dict(data)
+        if tag == "multiple_choice_with_free_text":
+            return TaskBuilderMultipleChoiceWithFreeTextInstruction.from_dict(data)
+        if tag == "file_upload":
+            return TaskBuilderFileUploadInstruction.from_dict(data)
+        if isinstance(tag, str):
+            return UnknownVariant(raw=data)
+    raise TypeError(f"Unexpected value {data!r} for results_item")
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global \
+        _lazy_imported, \
+        ListCollectionsResponseMeta, \
+        TaskBuilderFileUploadInstruction, \
+        TaskBuilderFreeTextInstruction, \
+        TaskBuilderFreeTextWithUnitInstruction, \
+        TaskBuilderMultipleChoiceInstruction, \
+        TaskBuilderMultipleChoiceWithFreeTextInstruction
+    from ..models.list_collections_response_meta import ListCollectionsResponseMeta  # noqa: PLC0415
+    from ..models.task_builder_file_upload_instruction import (
+        TaskBuilderFileUploadInstruction,  # noqa: PLC0415
+    )
+    from ..models.task_builder_free_text_instruction import (
+        TaskBuilderFreeTextInstruction,  # noqa: PLC0415
+    )
+    from ..models.task_builder_free_text_with_unit_instruction import (
+        TaskBuilderFreeTextWithUnitInstruction,  # noqa: PLC0415
+    )
+    from ..models.task_builder_multiple_choice_instruction import (
+        TaskBuilderMultipleChoiceInstruction,  # noqa: PLC0415
+    )
+    from ..models.task_builder_multiple_choice_with_free_text_instruction import (
+        TaskBuilderMultipleChoiceWithFreeTextInstruction,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

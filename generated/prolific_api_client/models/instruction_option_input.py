@@ -26,6 +26,7 @@ class InstructionOptionInput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         label = self.label
 
         value = self.value
@@ -47,6 +48,7 @@ class InstructionOptionInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         label = d.pop("label")
 

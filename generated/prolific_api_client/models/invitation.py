@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.invitation_role import InvitationRole, check_invitation_role
-from ..models.invitation_status import InvitationStatus, check_invitation_status
+from ..models.invitation_role import InvitationRole
+from ..models.invitation_status import InvitationStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -38,6 +38,9 @@ class Invitation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         association = self.association
 
         invitee: dict[str, Any] | Unset = UNSET
@@ -84,7 +87,8 @@ class Invitation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.invitee import Invitee  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         association = d.pop("association", UNSET)
@@ -98,37 +102,11 @@ class Invitation:
 
         invited_by = d.pop("invited_by", UNSET)
 
-        def _parse_status(data: object) -> InvitationStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_invitation_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(InvitationStatus | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+        status = d.pop("status", UNSET)
 
         invite_link = d.pop("invite_link", UNSET)
 
-        def _parse_role(data: object) -> InvitationRole | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                role_type_0 = check_invitation_role(data)
-
-                return role_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(InvitationRole | str | Unset, data)
-
-        role = _parse_role(d.pop("role", UNSET))
+        role = d.pop("role", UNSET)
 
         invitation = cls(
             association=association,
@@ -157,3 +135,13 @@ class Invitation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, Invitee
+    from ..models.invitee import Invitee  # noqa: PLC0415
+
+    _lazy_imported = True

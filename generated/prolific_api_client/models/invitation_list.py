@@ -24,6 +24,9 @@ class InvitationList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         invitations = []
         for invitations_item_data in self.invitations:
             invitations_item = invitations_item_data.to_dict()
@@ -41,7 +44,8 @@ class InvitationList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.invitation import Invitation  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         invitations = []
@@ -73,3 +77,13 @@ class InvitationList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, Invitation
+    from ..models.invitation import Invitation  # noqa: PLC0415
+
+    _lazy_imported = True

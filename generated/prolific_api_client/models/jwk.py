@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.jwk_alg import JwkAlg, check_jwk_alg
-from ..models.jwk_key_op import JwkKeyOp, check_jwk_key_op
-from ..models.jwk_kty import JwkKty, check_jwk_kty
-from ..models.jwk_use import JwkUse, check_jwk_use
+from ..models.jwk_alg import JwkAlg
+from ..models.jwk_key_op import JwkKeyOp
+from ..models.jwk_kty import JwkKty
+from ..models.jwk_use import JwkUse
 
 T = TypeVar("T", bound="JWK")
 
@@ -37,6 +37,7 @@ class JWK:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         kty: str
         if isinstance(self.kty, str):
             kty = self.kty
@@ -88,69 +89,24 @@ class JWK:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
-
-        def _parse_kty(data: object) -> JwkKty | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                kty_type_0 = check_jwk_kty(data)
-
-                return kty_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JwkKty | str, data)
-
-        kty = _parse_kty(d.pop("kty"))
+        kty = d.pop("kty")
 
         kid = d.pop("kid")
 
-        def _parse_alg(data: object) -> JwkAlg | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                alg_type_0 = check_jwk_alg(data)
-
-                return alg_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JwkAlg | str, data)
-
-        alg = _parse_alg(d.pop("alg"))
+        alg = d.pop("alg")
 
         n = d.pop("n")
 
         e = d.pop("e")
 
-        def _parse_use(data: object) -> JwkUse | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                use_type_0 = check_jwk_use(data)
-
-                return use_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JwkUse | str, data)
-
-        use = _parse_use(d.pop("use"))
+        use = d.pop("use")
 
         key_ops = []
         _key_ops = d.pop("key_ops")
         for key_ops_item_data in _key_ops:
-
-            def _parse_key_ops_item(data: object) -> JwkKeyOp | str:
-                try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    key_ops_item_type_0 = check_jwk_key_op(data)
-
-                    return key_ops_item_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(JwkKeyOp | str, data)
-
-            key_ops_item = _parse_key_ops_item(key_ops_item_data)
+            key_ops_item = key_ops_item_data
 
             key_ops.append(key_ops_item)
 

@@ -39,6 +39,9 @@ class Message:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         id = self.id
 
         sender_id = self.sender_id
@@ -75,7 +78,8 @@ class Message:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_data import MessageData  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -125,3 +129,13 @@ class Message:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, MessageData
+    from ..models.message_data import MessageData  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_data_category import (
     MessageDataCategory,
-    check_message_data_category,
 )
 from ..types import UNSET, Unset
 
@@ -30,6 +29,7 @@ class MessageData:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         study_id = self.study_id
 
         category: str | Unset
@@ -52,23 +52,11 @@ class MessageData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         study_id = d.pop("study_id", UNSET)
 
-        def _parse_category(data: object) -> MessageDataCategory | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                category_type_0 = check_message_data_category(data)
-
-                return category_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(MessageDataCategory | str | Unset, data)
-
-        category = _parse_category(d.pop("category", UNSET))
+        category = d.pop("category", UNSET)
 
         message_data = cls(
             study_id=study_id,

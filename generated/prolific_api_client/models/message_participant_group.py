@@ -26,6 +26,7 @@ class MessageParticipantGroup:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         participant_group_id = self.participant_group_id
 
         body = self.body
@@ -47,6 +48,7 @@ class MessageParticipantGroup:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         participant_group_id = d.pop("participant_group_id")
 

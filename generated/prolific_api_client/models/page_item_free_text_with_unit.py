@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -14,11 +14,9 @@ from ..models.batch_items_free_text_with_unit_instruction_type import (
 )
 from ..models.collection_free_text_instruction_parent_type import (
     CollectionFreeTextInstructionParentType,
-    check_collection_free_text_instruction_parent_type,
 )
 from ..models.collection_instruction_input_unit_position import (
     CollectionInstructionInputUnitPosition,
-    check_collection_instruction_input_unit_position,
 )
 from ..types import UNSET, Unset
 
@@ -70,6 +68,9 @@ class PageItemFreeTextWithUnit:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         type_: str = self.type_
 
         id = str(self.id)
@@ -134,9 +135,8 @@ class PageItemFreeTextWithUnit:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_instruction_input_unit_option import (
-            CollectionInstructionInputUnitOption,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         type_ = check_batch_items_free_text_with_unit_instruction_type(d.pop("type"))
@@ -147,18 +147,7 @@ class PageItemFreeTextWithUnit:
 
         parent_id = UUID(d.pop("parent_id"))
 
-        def _parse_parent_type(data: object) -> CollectionFreeTextInstructionParentType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                parent_type_type_0 = check_collection_free_text_instruction_parent_type(data)
-
-                return parent_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CollectionFreeTextInstructionParentType | str, data)
-
-        parent_type = _parse_parent_type(d.pop("parent_type"))
+        parent_type = d.pop("parent_type")
 
         created_by = d.pop("created_by")
 
@@ -173,18 +162,7 @@ class PageItemFreeTextWithUnit:
 
             unit_options.append(unit_options_item)
 
-        def _parse_unit_position(data: object) -> CollectionInstructionInputUnitPosition | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                unit_position_type_0 = check_collection_instruction_input_unit_position(data)
-
-                return unit_position_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CollectionInstructionInputUnitPosition | str, data)
-
-        unit_position = _parse_unit_position(d.pop("unit_position"))
+        unit_position = d.pop("unit_position")
 
         helper_text = d.pop("helper_text", UNSET)
 
@@ -226,3 +204,15 @@ class PageItemFreeTextWithUnit:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, CollectionInstructionInputUnitOption
+    from ..models.collection_instruction_input_unit_option import (
+        CollectionInstructionInputUnitOption,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

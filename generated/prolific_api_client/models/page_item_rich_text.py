@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -14,7 +14,6 @@ from ..models.collection_schema_version import (
 )
 from ..models.image_content_block_parent_type import (
     ImageContentBlockParentType,
-    check_image_content_block_parent_type,
 )
 from ..models.rich_text_content_block_type import (
     RichTextContentBlockType,
@@ -50,6 +49,7 @@ class PageItemRichText:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str = self.type_
 
         id = str(self.id)
@@ -89,6 +89,7 @@ class PageItemRichText:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         type_ = check_rich_text_content_block_type(d.pop("type"))
 
@@ -98,18 +99,7 @@ class PageItemRichText:
 
         parent_id = UUID(d.pop("parent_id"))
 
-        def _parse_parent_type(data: object) -> ImageContentBlockParentType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                parent_type_type_0 = check_image_content_block_parent_type(data)
-
-                return parent_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ImageContentBlockParentType | str, data)
-
-        parent_type = _parse_parent_type(d.pop("parent_type"))
+        parent_type = d.pop("parent_type")
 
         created_by = d.pop("created_by")
 

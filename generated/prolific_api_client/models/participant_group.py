@@ -45,6 +45,9 @@ class ParticipantGroup:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         id: None | str
         id = self.id
 
@@ -126,97 +129,25 @@ class ParticipantGroup:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.feeder_study import FeederStudy  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
+        id = d.pop("id")
 
-        def _parse_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        name = d.pop("name")
 
-        id = _parse_id(d.pop("id"))
+        project_id = d.pop("project_id", UNSET)
 
-        def _parse_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        workspace_id = d.pop("workspace_id", UNSET)
 
-        name = _parse_name(d.pop("name"))
+        organisation_id = d.pop("organisation_id", UNSET)
 
-        def _parse_project_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        description = d.pop("description", UNSET)
 
-        project_id = _parse_project_id(d.pop("project_id", UNSET))
+        participant_count = d.pop("participant_count", UNSET)
 
-        def _parse_workspace_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        workspace_id = _parse_workspace_id(d.pop("workspace_id", UNSET))
-
-        def _parse_organisation_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        organisation_id = _parse_organisation_id(d.pop("organisation_id", UNSET))
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_participant_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        participant_count = _parse_participant_count(d.pop("participant_count", UNSET))
-
-        def _parse_is_deleted(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        is_deleted = _parse_is_deleted(d.pop("is_deleted", UNSET))
-
-        def _parse_feeder_studies(data: object) -> list[FeederStudy] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                feeder_studies_type_0 = []
-                _feeder_studies_type_0 = data
-                for feeder_studies_type_0_item_data in _feeder_studies_type_0:
-                    feeder_studies_type_0_item = FeederStudy.from_dict(feeder_studies_type_0_item_data)
-
-                    feeder_studies_type_0.append(feeder_studies_type_0_item)
-
-                return feeder_studies_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[FeederStudy] | None | Unset, data)
+        is_deleted = d.pop("is_deleted", UNSET)
 
         feeder_studies = _parse_feeder_studies(d.pop("feeder_studies", UNSET))
 
@@ -250,3 +181,33 @@ class ParticipantGroup:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_feeder_studies(data: object) -> list[FeederStudy] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, list):
+        try:
+            feeder_studies_type_0 = []
+            _feeder_studies_type_0 = data
+            for feeder_studies_type_0_item_data in _feeder_studies_type_0:
+                feeder_studies_type_0_item = FeederStudy.from_dict(feeder_studies_type_0_item_data)
+
+                feeder_studies_type_0.append(feeder_studies_type_0_item)
+
+            return feeder_studies_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[FeederStudy] | None | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, FeederStudy
+    from ..models.feeder_study import FeederStudy  # noqa: PLC0415
+
+    _lazy_imported = True

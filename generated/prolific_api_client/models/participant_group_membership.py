@@ -24,6 +24,7 @@ class ParticipantGroupMembership:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         participant_id = self.participant_id
 
         datetime_created = self.datetime_created
@@ -40,6 +41,7 @@ class ParticipantGroupMembership:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         participant_id = d.pop("participant_id", UNSET)
 

@@ -26,6 +26,9 @@ class ParticipantGroupMembershipListResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         results: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.results, Unset):
             results = []
@@ -43,7 +46,8 @@ class ParticipantGroupMembershipListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.participant_group_membership import ParticipantGroupMembership  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         _results = d.pop("results", UNSET)
@@ -77,3 +81,13 @@ class ParticipantGroupMembershipListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, ParticipantGroupMembership
+    from ..models.participant_group_membership import ParticipantGroupMembership  # noqa: PLC0415
+
+    _lazy_imported = True

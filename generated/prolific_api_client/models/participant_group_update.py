@@ -28,6 +28,7 @@ class ParticipantGroupUpdate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         name = self.name
 
         participant_ids: list[str] | Unset = UNSET
@@ -46,6 +47,7 @@ class ParticipantGroupUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 

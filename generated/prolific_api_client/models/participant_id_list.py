@@ -22,6 +22,7 @@ class ParticipantIDList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         participant_ids: list[str] | Unset = UNSET
         if not isinstance(self.participant_ids, Unset):
             participant_ids = self.participant_ids
@@ -36,6 +37,7 @@ class ParticipantIDList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         participant_ids = cast(list[str], d.pop("participant_ids", UNSET))
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.project_type import ProjectType, check_project_type
+from ..models.project_type import ProjectType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -51,8 +51,8 @@ class Project:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.project_longitudinal import ProjectLongitudinal  # noqa: PLC0415
-        from ..models.public_details import PublicDetails  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         id = self.id
 
@@ -131,46 +131,19 @@ class Project:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.project_longitudinal import ProjectLongitudinal  # noqa: PLC0415
-        from ..models.public_details import PublicDetails  # noqa: PLC0415
-        from ..models.workspace_user import WorkspaceUser  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = d.pop("id")
 
         title = d.pop("title")
 
-        def _parse_type_(data: object) -> ProjectType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_project_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ProjectType | str, data)
-
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
         description = d.pop("description", UNSET)
 
         owner = d.pop("owner", UNSET)
-
-        def _parse_public_details(data: object) -> None | PublicDetails | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                public_details_type_0 = PublicDetails.from_dict(data)
-
-                return public_details_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | PublicDetails | Unset, data)
 
         public_details = _parse_public_details(d.pop("public_details", UNSET))
 
@@ -185,31 +158,9 @@ class Project:
 
         workspace = d.pop("workspace", UNSET)
 
-        def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
+        naivety_distribution_rate = d.pop("naivety_distribution_rate", UNSET)
 
         is_longitudinal = d.pop("is_longitudinal", UNSET)
-
-        def _parse_longitudinal(data: object) -> None | ProjectLongitudinal | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                longitudinal_type_0 = ProjectLongitudinal.from_dict(data)
-
-                return longitudinal_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ProjectLongitudinal | Unset, data)
 
         longitudinal = _parse_longitudinal(d.pop("longitudinal", UNSET))
 
@@ -245,3 +196,45 @@ class Project:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_public_details(data: object) -> None | PublicDetails | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, dict):
+        try:
+            public_details_type_0 = PublicDetails.from_dict(data)
+
+            return public_details_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | PublicDetails | Unset, data)
+
+
+def _parse_longitudinal(data: object) -> None | ProjectLongitudinal | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, dict):
+        try:
+            longitudinal_type_0 = ProjectLongitudinal.from_dict(data)
+
+            return longitudinal_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | ProjectLongitudinal | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, ProjectLongitudinal, PublicDetails, WorkspaceUser
+    from ..models.project_longitudinal import ProjectLongitudinal  # noqa: PLC0415
+    from ..models.public_details import PublicDetails  # noqa: PLC0415
+    from ..models.workspace_user import WorkspaceUser  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -31,7 +31,8 @@ class ProjectLongitudinal:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.longitudinal_config import LongitudinalConfig  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         config: dict[str, Any] | None | Unset
         if isinstance(self.config, Unset):
@@ -57,26 +58,10 @@ class ProjectLongitudinal:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.longitudinal_config import LongitudinalConfig  # noqa: PLC0415
-        from ..models.project_longitudinal_retention import ProjectLongitudinalRetention  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
-
-        def _parse_config(data: object) -> LongitudinalConfig | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                config_type_0 = LongitudinalConfig.from_dict(data)
-
-                return config_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LongitudinalConfig | None | Unset, data)
-
         config = _parse_config(d.pop("config", UNSET))
 
         _retention = d.pop("retention", UNSET)
@@ -109,3 +94,29 @@ class ProjectLongitudinal:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_config(data: object) -> LongitudinalConfig | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, dict) and "target_completions" in data and "retention_rate" in data:
+        try:
+            config_type_0 = LongitudinalConfig.from_dict(data)
+
+            return config_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(LongitudinalConfig | None | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, LongitudinalConfig, ProjectLongitudinalRetention
+    from ..models.longitudinal_config import LongitudinalConfig  # noqa: PLC0415
+    from ..models.project_longitudinal_retention import ProjectLongitudinalRetention  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -24,6 +24,7 @@ class ProjectLongitudinalRetention:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         project_longitudinal_retention = cls()
 

@@ -46,6 +46,9 @@ class RangeFilter:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         filter_id = self.filter_id
 
         selected_range = self.selected_range.to_dict()
@@ -69,8 +72,8 @@ class RangeFilter:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.range_filter_selected_range import RangeFilterSelectedRange  # noqa: PLC0415
-        from ..models.range_filter_weightings import RangeFilterWeightings  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         filter_id = d.pop("filter_id")
@@ -108,3 +111,14 @@ class RangeFilter:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, RangeFilterSelectedRange, RangeFilterWeightings
+    from ..models.range_filter_selected_range import RangeFilterSelectedRange  # noqa: PLC0415
+    from ..models.range_filter_weightings import RangeFilterWeightings  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -8,11 +8,9 @@ from attrs import field as _attrs_field
 
 from ..models.range_filter_list_response_data_type import (
     RangeFilterListResponseDataType,
-    check_range_filter_list_response_data_type,
 )
 from ..models.range_filter_list_response_type import (
     RangeFilterListResponseType,
-    check_range_filter_list_response_type,
 )
 from ..types import UNSET, Unset
 
@@ -77,6 +75,7 @@ class RangeFilterListDetailedResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         filter_id = self.filter_id
 
         title = self.title
@@ -204,6 +203,7 @@ class RangeFilterListDetailedResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         filter_id = d.pop("filter_id", UNSET)
 
@@ -211,125 +211,29 @@ class RangeFilterListDetailedResponse:
 
         description = d.pop("description", UNSET)
 
-        def _parse_type_(data: object) -> RangeFilterListResponseType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_range_filter_list_response_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(RangeFilterListResponseType | str | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
+        type_ = d.pop("type", UNSET)
 
         question = d.pop("question", UNSET)
 
-        def _parse_min_(data: object) -> float | int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | int | str | Unset, data)
+        min_ = d.pop("min", UNSET)
 
-        min_ = _parse_min_(d.pop("min", UNSET))
+        max_ = d.pop("max", UNSET)
 
-        def _parse_max_(data: object) -> float | int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | int | str | Unset, data)
+        data_type = d.pop("data_type", UNSET)
 
-        max_ = _parse_max_(d.pop("max", UNSET))
+        min_max = d.pop("min_max", UNSET)
 
-        def _parse_data_type(data: object) -> RangeFilterListResponseDataType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                data_type_type_0 = check_range_filter_list_response_data_type(data)
+        max_min = d.pop("max_min", UNSET)
 
-                return data_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(RangeFilterListResponseDataType | str | Unset, data)
+        researcher_help_text = d.pop("researcher_help_text", UNSET)
 
-        data_type = _parse_data_type(d.pop("data_type", UNSET))
+        participant_help_text = d.pop("participant_help_text", UNSET)
 
-        def _parse_min_max(data: object) -> float | int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | int | str | Unset, data)
+        category = d.pop("category", UNSET)
 
-        min_max = _parse_min_max(d.pop("min_max", UNSET))
+        subcategory = d.pop("subcategory", UNSET)
 
-        def _parse_max_min(data: object) -> float | int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | int | str | Unset, data)
-
-        max_min = _parse_max_min(d.pop("max_min", UNSET))
-
-        def _parse_researcher_help_text(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        researcher_help_text = _parse_researcher_help_text(d.pop("researcher_help_text", UNSET))
-
-        def _parse_participant_help_text(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        participant_help_text = _parse_participant_help_text(d.pop("participant_help_text", UNSET))
-
-        def _parse_category(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        category = _parse_category(d.pop("category", UNSET))
-
-        def _parse_subcategory(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        subcategory = _parse_subcategory(d.pop("subcategory", UNSET))
-
-        def _parse_display_order(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        display_order = _parse_display_order(d.pop("display_order", UNSET))
-
-        def _parse_tags(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                tags_type_0 = cast(list[str], data)
-
-                return tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+        display_order = d.pop("display_order", UNSET)
 
         tags = _parse_tags(d.pop("tags", UNSET))
 
@@ -370,3 +274,18 @@ class RangeFilterListDetailedResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_tags(data: object) -> list[str] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, list):
+        try:
+            tags_type_0 = cast(list[str], data)
+
+            return tags_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[str] | None | Unset, data)

@@ -1,18 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.range_filter_list_response_data_type import (
     RangeFilterListResponseDataType,
-    check_range_filter_list_response_data_type,
 )
 from ..models.range_filter_list_response_type import (
     RangeFilterListResponseType,
-    check_range_filter_list_response_type,
 )
 from ..types import UNSET, Unset
 
@@ -61,6 +59,7 @@ class RangeFilterListResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         filter_id = self.filter_id
 
         title = self.title
@@ -137,6 +136,7 @@ class RangeFilterListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         filter_id = d.pop("filter_id", UNSET)
 
@@ -144,65 +144,19 @@ class RangeFilterListResponse:
 
         description = d.pop("description", UNSET)
 
-        def _parse_type_(data: object) -> RangeFilterListResponseType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_range_filter_list_response_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(RangeFilterListResponseType | str | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
+        type_ = d.pop("type", UNSET)
 
         question = d.pop("question", UNSET)
 
-        def _parse_min_(data: object) -> float | int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | int | str | Unset, data)
+        min_ = d.pop("min", UNSET)
 
-        min_ = _parse_min_(d.pop("min", UNSET))
+        max_ = d.pop("max", UNSET)
 
-        def _parse_max_(data: object) -> float | int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | int | str | Unset, data)
+        data_type = d.pop("data_type", UNSET)
 
-        max_ = _parse_max_(d.pop("max", UNSET))
+        min_max = d.pop("min_max", UNSET)
 
-        def _parse_data_type(data: object) -> RangeFilterListResponseDataType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                data_type_type_0 = check_range_filter_list_response_data_type(data)
-
-                return data_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(RangeFilterListResponseDataType | str | Unset, data)
-
-        data_type = _parse_data_type(d.pop("data_type", UNSET))
-
-        def _parse_min_max(data: object) -> float | int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | int | str | Unset, data)
-
-        min_max = _parse_min_max(d.pop("min_max", UNSET))
-
-        def _parse_max_min(data: object) -> float | int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | int | str | Unset, data)
-
-        max_min = _parse_max_min(d.pop("max_min", UNSET))
+        max_min = d.pop("max_min", UNSET)
 
         range_filter_list_response = cls(
             filter_id=filter_id,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -38,6 +38,7 @@ class RangeFilterSelectedRange:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         lower: float | int | str | Unset
         if isinstance(self.lower, Unset):
             lower = UNSET
@@ -62,21 +63,11 @@ class RangeFilterSelectedRange:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
+        lower = d.pop("lower", UNSET)
 
-        def _parse_lower(data: object) -> float | int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | int | str | Unset, data)
-
-        lower = _parse_lower(d.pop("lower", UNSET))
-
-        def _parse_upper(data: object) -> float | int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | int | str | Unset, data)
-
-        upper = _parse_upper(d.pop("upper", UNSET))
+        upper = d.pop("upper", UNSET)
 
         range_filter_selected_range = cls(
             lower=lower,

@@ -38,6 +38,9 @@ class RangeFilterWeighting:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         selected_range = self.selected_range.to_dict()
 
         weighting = self.weighting
@@ -55,7 +58,8 @@ class RangeFilterWeighting:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.range_filter_selected_range import RangeFilterSelectedRange  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         selected_range = RangeFilterSelectedRange.from_dict(d.pop("selected_range"))
@@ -85,3 +89,13 @@ class RangeFilterWeighting:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, RangeFilterSelectedRange
+    from ..models.range_filter_selected_range import RangeFilterSelectedRange  # noqa: PLC0415
+
+    _lazy_imported = True

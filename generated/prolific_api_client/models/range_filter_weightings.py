@@ -24,6 +24,8 @@ class RangeFilterWeightings:
     additional_properties: dict[str, RangeFilterWeighting] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
@@ -33,7 +35,8 @@ class RangeFilterWeightings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.range_filter_weighting import RangeFilterWeighting  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         range_filter_weightings = cls()
@@ -62,3 +65,13 @@ class RangeFilterWeightings:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, RangeFilterWeighting
+    from ..models.range_filter_weighting import RangeFilterWeighting  # noqa: PLC0415
+
+    _lazy_imported = True

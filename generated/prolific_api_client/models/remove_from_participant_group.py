@@ -27,6 +27,7 @@ class RemoveFromParticipantGroup:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         action: str = self.action
 
         participant_group = self.participant_group
@@ -44,6 +45,7 @@ class RemoveFromParticipantGroup:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         action = check_remove_from_participant_group_action(d.pop("action"))
 

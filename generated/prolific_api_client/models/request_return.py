@@ -27,6 +27,7 @@ class RequestReturn:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         action: str = self.action
 
         return_reason = self.return_reason
@@ -44,6 +45,7 @@ class RequestReturn:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         action = check_request_return_action(d.pop("action"))
 

@@ -20,6 +20,7 @@ class RequestSubmissionReturnRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         request_return_reasons = self.request_return_reasons
 
         field_dict: dict[str, Any] = {}
@@ -34,6 +35,7 @@ class RequestSubmissionReturnRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         request_return_reasons = cast(list[str], d.pop("request_return_reasons"))
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -23,6 +23,7 @@ class ResponseAnswer:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         value: bool | float | str | Unset
         if isinstance(self.value, Unset):
             value = UNSET
@@ -39,14 +40,9 @@ class ResponseAnswer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
-
-        def _parse_value(data: object) -> bool | float | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | float | str | Unset, data)
-
-        value = _parse_value(d.pop("value", UNSET))
+        value = d.pop("value", UNSET)
 
         response_answer = cls(
             value=value,

@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.return_requested_response_status import (
     ReturnRequestedResponseStatus,
-    check_return_requested_response_status,
 )
 from ..types import UNSET, Unset
 
@@ -34,6 +33,7 @@ class ReturnRequestedResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         id = self.id
 
         status: str | Unset
@@ -70,40 +70,13 @@ class ReturnRequestedResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
-        def _parse_status(data: object) -> ReturnRequestedResponseStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_return_requested_response_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ReturnRequestedResponseStatus | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+        status = d.pop("status", UNSET)
 
         participant = d.pop("participant", UNSET)
-
-        def _parse_return_requested(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                return_requested_type_0 = datetime.datetime.fromisoformat(data)
-
-                return return_requested_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
 
         return_requested = _parse_return_requested(d.pop("return_requested", UNSET))
 
@@ -132,3 +105,18 @@ class ReturnRequestedResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_return_requested(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            return_requested_type_0 = datetime.datetime.fromisoformat(data)
+
+            return return_requested_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.currency import Currency, check_currency
+from ..models.currency import Currency
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RewardRecommendation")
@@ -58,6 +58,7 @@ class RewardRecommendation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         currency: str | Unset
         if isinstance(self.currency, Unset):
             currency = UNSET
@@ -84,22 +85,9 @@ class RewardRecommendation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
-
-        def _parse_currency(data: object) -> Currency | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                currency_type_0 = check_currency(data)
-
-                return currency_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Currency | str | Unset, data)
-
-        currency = _parse_currency(d.pop("currency", UNSET))
+        currency = d.pop("currency", UNSET)
 
         min_reward_per_hour = d.pop("min_reward_per_hour", UNSET)
 

@@ -26,6 +26,7 @@ class SchemaMigrationError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         datapoint_id = str(self.datapoint_id)
 
         field = self.field
@@ -46,6 +47,7 @@ class SchemaMigrationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         datapoint_id = UUID(d.pop("datapoint_id"))
 

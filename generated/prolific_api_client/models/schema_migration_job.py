@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 
 from ..models.schema_migration_job_status import (
     SchemaMigrationJobStatus,
-    check_schema_migration_job_status,
 )
 from ..types import UNSET, Unset
 
@@ -59,6 +58,9 @@ class SchemaMigrationJob:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         dataset_id = str(self.dataset_id)
 
         job_id = str(self.job_id)
@@ -113,7 +115,8 @@ class SchemaMigrationJob:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.schema_migration_error import SchemaMigrationError  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         dataset_id = UUID(d.pop("dataset_id"))
@@ -126,18 +129,7 @@ class SchemaMigrationJob:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        def _parse_status(data: object) -> SchemaMigrationJobStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_schema_migration_job_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(SchemaMigrationJobStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         reprocessed_count = d.pop("reprocessed_count", UNSET)
 
@@ -185,3 +177,13 @@ class SchemaMigrationJob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SchemaMigrationError
+    from ..models.schema_migration_error import SchemaMigrationError  # noqa: PLC0415
+
+    _lazy_imported = True

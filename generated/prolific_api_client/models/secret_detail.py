@@ -26,6 +26,7 @@ class SecretDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         id = self.id
 
         value = self.value
@@ -46,6 +47,7 @@ class SecretDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 

@@ -38,6 +38,9 @@ class SelectFilter:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         filter_id = self.filter_id
 
         selected_values = self.selected_values
@@ -61,7 +64,8 @@ class SelectFilter:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.select_filter_weightings import SelectFilterWeightings  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         filter_id = d.pop("filter_id")
@@ -99,3 +103,13 @@ class SelectFilter:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SelectFilterWeightings
+    from ..models.select_filter_weightings import SelectFilterWeightings  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -8,11 +8,9 @@ from attrs import field as _attrs_field
 
 from ..models.range_filter_list_response_type import (
     RangeFilterListResponseType,
-    check_range_filter_list_response_type,
 )
 from ..models.select_filter_list_response_data_type import (
     SelectFilterListResponseDataType,
-    check_select_filter_list_response_data_type,
 )
 from ..types import UNSET, Unset
 
@@ -69,6 +67,9 @@ class SelectFilterListDetailedResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         filter_id = self.filter_id
 
         title = self.title
@@ -170,9 +171,8 @@ class SelectFilterListDetailedResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.select_filter_list_detailed_response_choices import (
-            SelectFilterListDetailedResponseChoices,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         filter_id = d.pop("filter_id", UNSET)
@@ -181,20 +181,7 @@ class SelectFilterListDetailedResponse:
 
         description = d.pop("description", UNSET)
 
-        def _parse_type_(data: object) -> RangeFilterListResponseType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_range_filter_list_response_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(RangeFilterListResponseType | str | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
+        type_ = d.pop("type", UNSET)
 
         question = d.pop("question", UNSET)
 
@@ -205,80 +192,17 @@ class SelectFilterListDetailedResponse:
         else:
             choices = SelectFilterListDetailedResponseChoices.from_dict(_choices)
 
-        def _parse_data_type(data: object) -> SelectFilterListResponseDataType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                data_type_type_0 = check_select_filter_list_response_data_type(data)
+        data_type = d.pop("data_type", UNSET)
 
-                return data_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(SelectFilterListResponseDataType | str | Unset, data)
+        researcher_help_text = d.pop("researcher_help_text", UNSET)
 
-        data_type = _parse_data_type(d.pop("data_type", UNSET))
+        participant_help_text = d.pop("participant_help_text", UNSET)
 
-        def _parse_researcher_help_text(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        category = d.pop("category", UNSET)
 
-        researcher_help_text = _parse_researcher_help_text(d.pop("researcher_help_text", UNSET))
+        subcategory = d.pop("subcategory", UNSET)
 
-        def _parse_participant_help_text(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        participant_help_text = _parse_participant_help_text(d.pop("participant_help_text", UNSET))
-
-        def _parse_category(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        category = _parse_category(d.pop("category", UNSET))
-
-        def _parse_subcategory(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        subcategory = _parse_subcategory(d.pop("subcategory", UNSET))
-
-        def _parse_display_order(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        display_order = _parse_display_order(d.pop("display_order", UNSET))
-
-        def _parse_tags(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                tags_type_0 = cast(list[str], data)
-
-                return tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+        display_order = d.pop("display_order", UNSET)
 
         tags = _parse_tags(d.pop("tags", UNSET))
 
@@ -316,3 +240,30 @@ class SelectFilterListDetailedResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_tags(data: object) -> list[str] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, list):
+        try:
+            tags_type_0 = cast(list[str], data)
+
+            return tags_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[str] | None | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SelectFilterListDetailedResponseChoices
+    from ..models.select_filter_list_detailed_response_choices import (
+        SelectFilterListDetailedResponseChoices,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

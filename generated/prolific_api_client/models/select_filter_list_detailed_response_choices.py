@@ -27,6 +27,7 @@ class SelectFilterListDetailedResponseChoices:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         select_filter_list_detailed_response_choices = cls()
 

@@ -1,18 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.range_filter_list_response_type import (
     RangeFilterListResponseType,
-    check_range_filter_list_response_type,
 )
 from ..models.select_filter_list_response_data_type import (
     SelectFilterListResponseDataType,
-    check_select_filter_list_response_data_type,
 )
 from ..types import UNSET, Unset
 
@@ -53,6 +51,9 @@ class SelectFilterListResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         filter_id = self.filter_id
 
         title = self.title
@@ -103,9 +104,8 @@ class SelectFilterListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.select_filter_list_response_choices import (
-            SelectFilterListResponseChoices,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         filter_id = d.pop("filter_id", UNSET)
@@ -114,20 +114,7 @@ class SelectFilterListResponse:
 
         description = d.pop("description", UNSET)
 
-        def _parse_type_(data: object) -> RangeFilterListResponseType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_range_filter_list_response_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(RangeFilterListResponseType | str | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
+        type_ = d.pop("type", UNSET)
 
         question = d.pop("question", UNSET)
 
@@ -138,20 +125,7 @@ class SelectFilterListResponse:
         else:
             choices = SelectFilterListResponseChoices.from_dict(_choices)
 
-        def _parse_data_type(data: object) -> SelectFilterListResponseDataType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                data_type_type_0 = check_select_filter_list_response_data_type(data)
-
-                return data_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(SelectFilterListResponseDataType | str | Unset, data)
-
-        data_type = _parse_data_type(d.pop("data_type", UNSET))
+        data_type = d.pop("data_type", UNSET)
 
         select_filter_list_response = cls(
             filter_id=filter_id,
@@ -181,3 +155,15 @@ class SelectFilterListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SelectFilterListResponseChoices
+    from ..models.select_filter_list_response_choices import (
+        SelectFilterListResponseChoices,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

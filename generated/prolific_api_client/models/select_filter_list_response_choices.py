@@ -27,6 +27,7 @@ class SelectFilterListResponseChoices:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         select_filter_list_response_choices = cls()
 

@@ -28,6 +28,7 @@ class SelectFilterWeightings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         select_filter_weightings = cls()
 

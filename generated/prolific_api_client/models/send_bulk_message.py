@@ -24,6 +24,7 @@ class SendBulkMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         ids = self.ids
 
         body = self.body
@@ -44,6 +45,7 @@ class SendBulkMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         ids = cast(list[str], d.pop("ids"))
 

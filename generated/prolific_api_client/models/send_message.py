@@ -24,6 +24,7 @@ class SendMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         recipient_id = self.recipient_id
 
         body = self.body
@@ -44,6 +45,7 @@ class SendMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         recipient_id = d.pop("recipient_id")
 

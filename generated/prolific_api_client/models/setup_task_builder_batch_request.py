@@ -29,6 +29,7 @@ class SetupTaskBuilderBatchRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         dataset_id: str | Unset = UNSET
         if not isinstance(self.dataset_id, Unset):
             dataset_id = str(self.dataset_id)
@@ -47,6 +48,7 @@ class SetupTaskBuilderBatchRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         _dataset_id = d.pop("dataset_id", UNSET)
         dataset_id: UUID | Unset

@@ -24,6 +24,7 @@ class SetupTaskBuilderBatchResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         setup_task_builder_batch_response = cls()
 

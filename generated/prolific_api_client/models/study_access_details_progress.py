@@ -34,6 +34,9 @@ class StudyAccessDetailsProgress:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         id = self.id
 
         progress = []
@@ -60,10 +63,8 @@ class StudyAccessDetailsProgress:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.access_detail_progress import AccessDetailProgress  # noqa: PLC0415
-        from ..models.study_access_details_progress_links import (
-            StudyAccessDetailsProgressLinks,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -106,3 +107,16 @@ class StudyAccessDetailsProgress:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, AccessDetailProgress, StudyAccessDetailsProgressLinks
+    from ..models.access_detail_progress import AccessDetailProgress  # noqa: PLC0415
+    from ..models.study_access_details_progress_links import (
+        StudyAccessDetailsProgressLinks,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

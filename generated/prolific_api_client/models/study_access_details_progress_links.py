@@ -24,6 +24,7 @@ class StudyAccessDetailsProgressLinks:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         study_access_details_progress_links = cls()
 

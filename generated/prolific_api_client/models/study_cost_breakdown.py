@@ -30,6 +30,9 @@ class StudyCostBreakdown:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         rewards: dict[str, Any] | Unset = UNSET
         if not isinstance(self.rewards, Unset):
             rewards = self.rewards.to_dict()
@@ -56,7 +59,8 @@ class StudyCostBreakdown:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.amount_and_currency import AmountAndCurrency  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         _rewards = d.pop("rewards", UNSET)
@@ -104,3 +108,13 @@ class StudyCostBreakdown:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, AmountAndCurrency
+    from ..models.amount_and_currency import AmountAndCurrency  # noqa: PLC0415
+
+    _lazy_imported = True

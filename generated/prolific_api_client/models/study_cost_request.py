@@ -22,6 +22,7 @@ class StudyCostRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         reward = self.reward
 
         total_available_places = self.total_available_places
@@ -39,6 +40,7 @@ class StudyCostRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         reward = d.pop("reward")
 

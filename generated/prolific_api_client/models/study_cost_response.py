@@ -21,6 +21,7 @@ class StudyCostResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         total_cost = self.total_cost
 
         field_dict: dict[str, Any] = {}
@@ -35,6 +36,7 @@ class StudyCostResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         total_cost = d.pop("total_cost")
 

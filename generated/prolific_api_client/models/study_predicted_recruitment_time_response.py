@@ -33,6 +33,7 @@ class StudyPredictedRecruitmentTimeResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         precise_recruitment_time_hours = self.precise_recruitment_time_hours
 
         lower_bound_hours = self.lower_bound_hours
@@ -61,6 +62,7 @@ class StudyPredictedRecruitmentTimeResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         precise_recruitment_time_hours = d.pop("precise_recruitment_time_hours", UNSET)
 

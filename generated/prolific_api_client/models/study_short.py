@@ -9,9 +9,8 @@ from attrs import field as _attrs_field
 
 from ..models.study_short_study_type import (
     StudyShortStudyType,
-    check_study_short_study_type,
 )
-from ..models.study_status import StudyStatus, check_study_status
+from ..models.study_status import StudyStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StudyShort")
@@ -61,6 +60,7 @@ class StudyShort:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         id = self.id
 
         name = self.name
@@ -168,49 +168,17 @@ class StudyShort:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         id = d.pop("id")
 
         name = d.pop("name")
 
-        def _parse_internal_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        internal_name = d.pop("internal_name", UNSET)
 
-        internal_name = _parse_internal_name(d.pop("internal_name", UNSET))
+        status = d.pop("status", UNSET)
 
-        def _parse_status(data: object) -> str | StudyStatus | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_study_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | StudyStatus | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
-
-        def _parse_study_type(data: object) -> str | StudyShortStudyType | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                study_type_type_0 = check_study_short_study_type(data)
-
-                return study_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | StudyShortStudyType | Unset, data)
-
-        study_type = _parse_study_type(d.pop("study_type", UNSET))
+        study_type = d.pop("study_type", UNSET)
 
         estimated_completion_time = d.pop("estimated_completion_time", UNSET)
 
@@ -224,37 +192,7 @@ class StudyShort:
 
         total_cost = d.pop("total_cost", UNSET)
 
-        def _parse_published_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                published_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return published_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
         published_at = _parse_published_at(d.pop("published_at", UNSET))
-
-        def _parse_publish_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                publish_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return publish_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
 
         publish_at = _parse_publish_at(d.pop("publish_at", UNSET))
 
@@ -265,14 +203,7 @@ class StudyShort:
         else:
             date_created = datetime.datetime.fromisoformat(_date_created)
 
-        def _parse_credential_pool_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        credential_pool_id = _parse_credential_pool_id(d.pop("credential_pool_id", UNSET))
+        credential_pool_id = d.pop("credential_pool_id", UNSET)
 
         is_ready_to_publish = d.pop("is_ready_to_publish", UNSET)
 
@@ -313,3 +244,33 @@ class StudyShort:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_published_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            published_at_type_0 = datetime.datetime.fromisoformat(data)
+
+            return published_at_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_publish_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            publish_at_type_0 = datetime.datetime.fromisoformat(data)
+
+            return publish_at_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)

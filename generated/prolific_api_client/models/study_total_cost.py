@@ -31,6 +31,9 @@ class StudyTotalCost:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         rewards: dict[str, Any] | Unset = UNSET
         if not isinstance(self.rewards, Unset):
             rewards = self.rewards.to_dict()
@@ -57,8 +60,8 @@ class StudyTotalCost:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.study_cost_breakdown import StudyCostBreakdown  # noqa: PLC0415
-        from ..models.study_total_cost_links import StudyTotalCostLinks  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         _rewards = d.pop("rewards", UNSET)
@@ -106,3 +109,14 @@ class StudyTotalCost:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, StudyCostBreakdown, StudyTotalCostLinks
+    from ..models.study_cost_breakdown import StudyCostBreakdown  # noqa: PLC0415
+    from ..models.study_total_cost_links import StudyTotalCostLinks  # noqa: PLC0415
+
+    _lazy_imported = True

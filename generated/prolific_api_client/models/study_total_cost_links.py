@@ -22,6 +22,7 @@ class StudyTotalCostLinks:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         study_total_cost_links = cls()
 

@@ -30,6 +30,7 @@ class StudyTransition:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         action: str = self.action
 
         publish_at: str | Unset = UNSET
@@ -50,6 +51,7 @@ class StudyTransition:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         action = check_study_transition_action(d.pop("action"))
 

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.submission_status import SubmissionStatus, check_submission_status
+from ..models.submission_status import SubmissionStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Submission")
@@ -35,6 +35,7 @@ class Submission:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         id = self.id
 
         started_at = self.started_at
@@ -82,43 +83,19 @@ class Submission:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         id = d.pop("id")
 
         started_at = d.pop("started_at")
 
-        def _parse_status(data: object) -> str | SubmissionStatus:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_submission_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | SubmissionStatus, data)
-
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         study_id = d.pop("study_id")
 
-        def _parse_completed_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        completed_at = d.pop("completed_at", UNSET)
 
-        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
-
-        def _parse_entered_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        entered_code = _parse_entered_code(d.pop("entered_code", UNSET))
+        entered_code = d.pop("entered_code", UNSET)
 
         participant = d.pop("participant", UNSET)
 

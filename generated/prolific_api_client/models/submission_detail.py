@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.submission_detail_status import (
     SubmissionDetailStatus,
-    check_submission_detail_status,
 )
 from ..types import UNSET, Unset
 
@@ -48,6 +47,7 @@ class SubmissionDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         id = self.id
 
         started_at = self.started_at
@@ -119,71 +119,25 @@ class SubmissionDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         id = d.pop("id")
 
         started_at = d.pop("started_at")
 
-        def _parse_status(data: object) -> str | SubmissionDetailStatus:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_submission_detail_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | SubmissionDetailStatus, data)
-
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         study_id = d.pop("study_id")
 
-        def _parse_completed_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        completed_at = d.pop("completed_at", UNSET)
 
-        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
-
-        def _parse_entered_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        entered_code = _parse_entered_code(d.pop("entered_code", UNSET))
+        entered_code = d.pop("entered_code", UNSET)
 
         participant = d.pop("participant", UNSET)
 
-        def _parse_parent_study_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        parent_study_id = _parse_parent_study_id(d.pop("parent_study_id", UNSET))
+        parent_study_id = d.pop("parent_study_id", UNSET)
 
         bonus_payments = cast(list[float], d.pop("bonus_payments", UNSET))
-
-        def _parse_return_requested(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                return_requested_type_0 = datetime.datetime.fromisoformat(data)
-
-                return return_requested_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
 
         return_requested = _parse_return_requested(d.pop("return_requested", UNSET))
 
@@ -218,3 +172,18 @@ class SubmissionDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_return_requested(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            return_requested_type_0 = datetime.datetime.fromisoformat(data)
+
+            return return_requested_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)

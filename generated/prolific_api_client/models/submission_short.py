@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.submission_short_status import (
     SubmissionShortStatus,
-    check_submission_short_status,
 )
 from ..types import UNSET, Unset
 
@@ -42,6 +41,7 @@ class SubmissionShort:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         id = self.id
 
         participant_id = self.participant_id
@@ -100,68 +100,21 @@ class SubmissionShort:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         id = d.pop("id")
 
         participant_id = d.pop("participant_id")
 
-        def _parse_status(data: object) -> str | SubmissionShortStatus:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_submission_short_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | SubmissionShortStatus, data)
-
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         started_at = datetime.datetime.fromisoformat(d.pop("started_at"))
 
         has_siblings = d.pop("has_siblings")
 
-        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                completed_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return completed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
         completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
 
-        def _parse_study_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        study_code = _parse_study_code(d.pop("study_code", UNSET))
-
-        def _parse_return_requested(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                return_requested_type_0 = datetime.datetime.fromisoformat(data)
-
-                return return_requested_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        study_code = d.pop("study_code", UNSET)
 
         return_requested = _parse_return_requested(d.pop("return_requested", UNSET))
 
@@ -194,3 +147,33 @@ class SubmissionShort:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            completed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+            return completed_at_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_return_requested(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, str):
+        try:
+            return_requested_type_0 = datetime.datetime.fromisoformat(data)
+
+            return return_requested_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(datetime.datetime | None | Unset, data)

@@ -51,6 +51,9 @@ class SubmissionTransition:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         action: str = self.action
 
         message = self.message
@@ -85,9 +88,8 @@ class SubmissionTransition:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.submission_transition_completion_code_data import (
-            SubmissionTransitionCompletionCodeData,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         action = check_submission_transition_action(d.pop("action"))
@@ -136,3 +138,15 @@ class SubmissionTransition:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SubmissionTransitionCompletionCodeData
+    from ..models.submission_transition_completion_code_data import (
+        SubmissionTransitionCompletionCodeData,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

@@ -27,6 +27,7 @@ class SubmissionTransitionCompletionCodeData:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         percentage_of_reward = self.percentage_of_reward
 
         message_to_participant = self.message_to_participant
@@ -43,6 +44,7 @@ class SubmissionTransitionCompletionCodeData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         percentage_of_reward = d.pop("percentage_of_reward", UNSET)
 

@@ -40,6 +40,7 @@ class SubmissionsCountResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         active = self.active
 
         approved = self.approved
@@ -88,6 +89,7 @@ class SubmissionsCountResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         active = d.pop("ACTIVE", UNSET)
 

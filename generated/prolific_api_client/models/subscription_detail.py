@@ -30,6 +30,7 @@ class SubscriptionDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         event_type = self.event_type
 
         target_url = self.target_url
@@ -58,6 +59,7 @@ class SubscriptionDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         event_type = d.pop("event_type")
 

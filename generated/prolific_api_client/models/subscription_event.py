@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..models.subscription_event_status import (
     SubscriptionEventStatus,
-    check_subscription_event_status,
 )
 from ..types import UNSET, Unset
 
@@ -45,7 +44,8 @@ class SubscriptionEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.subscription_event_payload import SubscriptionEventPayload  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         id = self.id
 
@@ -99,7 +99,8 @@ class SubscriptionEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.subscription_event_payload import SubscriptionEventPayload  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = d.pop("id", UNSET)
@@ -112,37 +113,9 @@ class SubscriptionEvent:
 
         resource_id = d.pop("resource_id", UNSET)
 
-        def _parse_status(data: object) -> str | SubscriptionEventStatus | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_subscription_event_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | SubscriptionEventStatus | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+        status = d.pop("status", UNSET)
 
         target_url = d.pop("target_url", UNSET)
-
-        def _parse_payload(data: object) -> None | SubscriptionEventPayload | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                payload_type_0 = SubscriptionEventPayload.from_dict(data)
-
-                return payload_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | SubscriptionEventPayload | Unset, data)
 
         payload = _parse_payload(d.pop("payload", UNSET))
 
@@ -175,3 +148,28 @@ class SubscriptionEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_payload(data: object) -> None | SubscriptionEventPayload | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, dict):
+        try:
+            payload_type_0 = SubscriptionEventPayload.from_dict(data)
+
+            return payload_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | SubscriptionEventPayload | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SubscriptionEventPayload
+    from ..models.subscription_event_payload import SubscriptionEventPayload  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -24,6 +24,7 @@ class SubscriptionEventPayload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         subscription_event_payload = cls()
 

@@ -26,6 +26,7 @@ class SubscriptionUpdateDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         event_type = self.event_type
 
         target_url = self.target_url
@@ -46,6 +47,7 @@ class SubscriptionUpdateDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         event_type = d.pop("event_type", UNSET)
 

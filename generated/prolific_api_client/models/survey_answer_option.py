@@ -26,6 +26,7 @@ class SurveyAnswerOption:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         value = self.value
 
         id: str | Unset = UNSET
@@ -46,6 +47,7 @@ class SurveyAnswerOption:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         value = d.pop("value")
 

@@ -34,6 +34,9 @@ class SurveyIn:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         researcher_id = self.researcher_id
 
         title = self.title
@@ -69,8 +72,8 @@ class SurveyIn:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.survey_question import SurveyQuestion  # noqa: PLC0415
-        from ..models.survey_section import SurveySection  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         researcher_id = d.pop("researcher_id")
@@ -120,3 +123,14 @@ class SurveyIn:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SurveyQuestion, SurveySection
+    from ..models.survey_question import SurveyQuestion  # noqa: PLC0415
+    from ..models.survey_section import SurveySection  # noqa: PLC0415
+
+    _lazy_imported = True

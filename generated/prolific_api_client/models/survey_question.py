@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.survey_question_type import SurveyQuestionType, check_survey_question_type
+from ..models.survey_question_type import SurveyQuestionType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -35,6 +35,9 @@ class SurveyQuestion:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         answers = []
         for answers_item_data in self.answers:
             answers_item = answers_item_data.to_dict()
@@ -68,7 +71,8 @@ class SurveyQuestion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.survey_answer_option import SurveyAnswerOption  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         answers = []
@@ -80,18 +84,7 @@ class SurveyQuestion:
 
         title = d.pop("title")
 
-        def _parse_type_(data: object) -> str | SurveyQuestionType:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_survey_question_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | SurveyQuestionType, data)
-
-        type_ = _parse_type_(d.pop("type"))
+        type_ = d.pop("type")
 
         _id = d.pop("id", UNSET)
         id: UUID | Unset
@@ -125,3 +118,13 @@ class SurveyQuestion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SurveyAnswerOption
+    from ..models.survey_answer_option import SurveyAnswerOption  # noqa: PLC0415
+
+    _lazy_imported = True

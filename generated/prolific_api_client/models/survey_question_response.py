@@ -30,6 +30,9 @@ class SurveyQuestionResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         answers = []
         for answers_item_data in self.answers:
             answers_item = answers_item_data.to_dict()
@@ -53,7 +56,8 @@ class SurveyQuestionResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.survey_response_answer import SurveyResponseAnswer  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         answers = []
@@ -91,3 +95,13 @@ class SurveyQuestionResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SurveyResponseAnswer
+    from ..models.survey_response_answer import SurveyResponseAnswer  # noqa: PLC0415
+
+    _lazy_imported = True

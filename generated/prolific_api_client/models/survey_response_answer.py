@@ -24,6 +24,7 @@ class SurveyResponseAnswer:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         answer_id = str(self.answer_id)
 
         value = self.value
@@ -41,6 +42,7 @@ class SurveyResponseAnswer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         answer_id = UUID(d.pop("answer_id"))
 

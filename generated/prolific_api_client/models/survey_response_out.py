@@ -41,6 +41,9 @@ class SurveyResponseOut:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         participant_id = self.participant_id
 
         submission_id = self.submission_id
@@ -92,8 +95,8 @@ class SurveyResponseOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.survey_question_response import SurveyQuestionResponse  # noqa: PLC0415
-        from ..models.survey_response_section import SurveyResponseSection  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         participant_id = d.pop("participant_id")
@@ -162,3 +165,14 @@ class SurveyResponseOut:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SurveyQuestionResponse, SurveyResponseSection
+    from ..models.survey_question_response import SurveyQuestionResponse  # noqa: PLC0415
+    from ..models.survey_response_section import SurveyResponseSection  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -30,6 +30,9 @@ class SurveyResponseSection:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         questions = []
         for questions_item_data in self.questions:
             questions_item = questions_item_data.to_dict()
@@ -50,7 +53,8 @@ class SurveyResponseSection:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.survey_question_response import SurveyQuestionResponse  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         questions = []
@@ -85,3 +89,13 @@ class SurveyResponseSection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SurveyQuestionResponse
+    from ..models.survey_question_response import SurveyQuestionResponse  # noqa: PLC0415
+
+    _lazy_imported = True

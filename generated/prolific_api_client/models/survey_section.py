@@ -34,6 +34,9 @@ class SurveySection:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         questions = []
         for questions_item_data in self.questions:
             questions_item = questions_item_data.to_dict()
@@ -60,7 +63,8 @@ class SurveySection:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.survey_question import SurveyQuestion  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         questions = []
@@ -103,3 +107,13 @@ class SurveySection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SurveyQuestion
+    from ..models.survey_question import SurveyQuestion  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -29,6 +29,9 @@ class SurveySummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         survey_id = self.survey_id
 
         questions: list[dict[str, Any]] | Unset = UNSET
@@ -52,7 +55,8 @@ class SurveySummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.survey_summary_question import SurveySummaryQuestion  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         survey_id = d.pop("survey_id")
@@ -89,3 +93,13 @@ class SurveySummary:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SurveySummaryQuestion
+    from ..models.survey_summary_question import SurveySummaryQuestion  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -28,6 +28,7 @@ class SurveySummaryAnswer:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         answer = self.answer
 
         answer_id: str | Unset = UNSET
@@ -52,6 +53,7 @@ class SurveySummaryAnswer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         answer = d.pop("answer")
 

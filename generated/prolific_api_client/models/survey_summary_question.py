@@ -34,6 +34,9 @@ class SurveySummaryQuestion:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         question = self.question
 
         question_id: str | Unset = UNSET
@@ -67,7 +70,8 @@ class SurveySummaryQuestion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.survey_summary_answer import SurveySummaryAnswer  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         question = d.pop("question")
@@ -115,3 +119,13 @@ class SurveySummaryQuestion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, SurveySummaryAnswer
+    from ..models.survey_summary_answer import SurveySummaryAnswer  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.sync_job_status import SyncJobStatus, check_sync_job_status
+from ..models.sync_job_status import SyncJobStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SyncJob")
@@ -53,6 +53,7 @@ class SyncJob:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         batch_id = str(self.batch_id)
 
         dataset_id = str(self.dataset_id)
@@ -106,6 +107,7 @@ class SyncJob:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         batch_id = UUID(d.pop("batch_id"))
 
@@ -117,18 +119,7 @@ class SyncJob:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        def _parse_status(data: object) -> str | SyncJobStatus:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_sync_job_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | SyncJobStatus, data)
-
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         tasks_created = d.pop("tasks_created", UNSET)
 

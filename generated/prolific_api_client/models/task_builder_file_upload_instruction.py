@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 
 from ..models.collection_free_text_instruction_parent_type import (
     CollectionFreeTextInstructionParentType,
-    check_collection_free_text_instruction_parent_type,
 )
 from ..models.dataset_import_job_type import (
     DatasetImportJobType,
@@ -60,6 +59,7 @@ class TaskBuilderFileUploadInstruction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str = self.type_
 
         id = str(self.id)
@@ -122,6 +122,7 @@ class TaskBuilderFileUploadInstruction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         type_ = check_dataset_import_job_type(d.pop("type"))
 
@@ -131,18 +132,7 @@ class TaskBuilderFileUploadInstruction:
 
         parent_id = UUID(d.pop("parent_id"))
 
-        def _parse_parent_type(data: object) -> CollectionFreeTextInstructionParentType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                parent_type_type_0 = check_collection_free_text_instruction_parent_type(data)
-
-                return parent_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CollectionFreeTextInstructionParentType | str, data)
-
-        parent_type = _parse_parent_type(d.pop("parent_type"))
+        parent_type = d.pop("parent_type")
 
         created_by = d.pop("created_by")
 

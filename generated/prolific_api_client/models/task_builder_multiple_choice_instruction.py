@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -14,7 +14,6 @@ from ..models.batch_items_multiple_choice_instruction_type import (
 )
 from ..models.collection_free_text_instruction_parent_type import (
     CollectionFreeTextInstructionParentType,
-    check_collection_free_text_instruction_parent_type,
 )
 from ..types import UNSET, Unset
 
@@ -61,6 +60,9 @@ class TaskBuilderMultipleChoiceInstruction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         type_: str = self.type_
 
         id = str(self.id)
@@ -118,7 +120,8 @@ class TaskBuilderMultipleChoiceInstruction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.choice_option import ChoiceOption  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         type_ = check_batch_items_multiple_choice_instruction_type(d.pop("type"))
@@ -129,18 +132,7 @@ class TaskBuilderMultipleChoiceInstruction:
 
         parent_id = UUID(d.pop("parent_id"))
 
-        def _parse_parent_type(data: object) -> CollectionFreeTextInstructionParentType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                parent_type_type_0 = check_collection_free_text_instruction_parent_type(data)
-
-                return parent_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CollectionFreeTextInstructionParentType | str, data)
-
-        parent_type = _parse_parent_type(d.pop("parent_type"))
+        parent_type = d.pop("parent_type")
 
         created_by = d.pop("created_by")
 
@@ -194,3 +186,13 @@ class TaskBuilderMultipleChoiceInstruction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, ChoiceOption
+    from ..models.choice_option import ChoiceOption  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -26,6 +26,7 @@ class TaskDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         task_name = self.task_name
 
         task_introduction = self.task_introduction
@@ -46,6 +47,7 @@ class TaskDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         task_name = d.pop("task_name")
 

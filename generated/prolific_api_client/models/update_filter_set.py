@@ -31,8 +31,8 @@ class UpdateFilterSet:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.range_filter import RangeFilter  # noqa: PLC0415
-        from ..models.select_filter import SelectFilter  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         name = self.name
 
@@ -62,9 +62,8 @@ class UpdateFilterSet:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.composite_filter import CompositeFilter  # noqa: PLC0415
-        from ..models.range_filter import RangeFilter  # noqa: PLC0415
-        from ..models.select_filter import SelectFilter  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         name = d.pop("name", UNSET)
@@ -74,30 +73,6 @@ class UpdateFilterSet:
         if _filters is not UNSET:
             filters = []
             for filters_item_data in _filters:
-
-                def _parse_filters_item(data: object) -> CompositeFilter | RangeFilter | SelectFilter:
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_base_study_filter_type_0 = SelectFilter.from_dict(data)
-
-                        return componentsschemas_base_study_filter_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_base_study_filter_type_1 = RangeFilter.from_dict(data)
-
-                        return componentsschemas_base_study_filter_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_base_study_filter_type_2 = CompositeFilter.from_dict(data)
-
-                    return componentsschemas_base_study_filter_type_2
-
                 filters_item = _parse_filters_item(filters_item_data)
 
                 filters.append(filters_item)
@@ -125,3 +100,37 @@ class UpdateFilterSet:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_filters_item(data: object) -> CompositeFilter | RangeFilter | SelectFilter:
+    if isinstance(data, dict) and "filter_id" in data and "selected_values" in data:
+        try:
+            componentsschemas_base_study_filter_type_0 = SelectFilter.from_dict(data)
+
+            return componentsschemas_base_study_filter_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict) and "filter_id" in data and "selected_range" in data:
+        try:
+            componentsschemas_base_study_filter_type_1 = RangeFilter.from_dict(data)
+
+            return componentsschemas_base_study_filter_type_1
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    componentsschemas_base_study_filter_type_2 = CompositeFilter.from_dict(data)
+
+    return componentsschemas_base_study_filter_type_2
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, CompositeFilter, RangeFilter, SelectFilter
+    from ..models.composite_filter import CompositeFilter  # noqa: PLC0415
+    from ..models.range_filter import RangeFilter  # noqa: PLC0415
+    from ..models.select_filter import SelectFilter  # noqa: PLC0415
+
+    _lazy_imported = True

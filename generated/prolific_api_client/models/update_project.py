@@ -42,6 +42,9 @@ class UpdateProject:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         title = self.title
 
         description = self.description
@@ -86,7 +89,8 @@ class UpdateProject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.public_details import PublicDetails  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         title = d.pop("title", UNSET)
@@ -144,3 +148,13 @@ class UpdateProject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, PublicDetails
+    from ..models.public_details import PublicDetails  # noqa: PLC0415
+
+    _lazy_imported = True

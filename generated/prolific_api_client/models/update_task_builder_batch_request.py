@@ -44,6 +44,9 @@ class UpdateTaskBuilderBatchRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         name = self.name
 
         task_details: dict[str, Any] | Unset = UNSET
@@ -86,8 +89,8 @@ class UpdateTaskBuilderBatchRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_items_page import BatchItemsPage  # noqa: PLC0415
-        from ..models.task_details import TaskDetails  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         name = d.pop("name", UNSET)
@@ -105,26 +108,6 @@ class UpdateTaskBuilderBatchRequest:
             dataset_id = UNSET
         else:
             dataset_id = UUID(_dataset_id)
-
-        def _parse_batch_items(data: object) -> list[BatchItemsPage] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                batch_items_type_0 = []
-                _batch_items_type_0 = data
-                for batch_items_type_0_item_data in _batch_items_type_0:
-                    batch_items_type_0_item = BatchItemsPage.from_dict(batch_items_type_0_item_data)
-
-                    batch_items_type_0.append(batch_items_type_0_item)
-
-                return batch_items_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[BatchItemsPage] | None | Unset, data)
 
         batch_items = _parse_batch_items(d.pop("batch_items", UNSET))
 
@@ -156,3 +139,34 @@ class UpdateTaskBuilderBatchRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_batch_items(data: object) -> list[BatchItemsPage] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    if isinstance(data, list):
+        try:
+            batch_items_type_0 = []
+            _batch_items_type_0 = data
+            for batch_items_type_0_item_data in _batch_items_type_0:
+                batch_items_type_0_item = BatchItemsPage.from_dict(batch_items_type_0_item_data)
+
+                batch_items_type_0.append(batch_items_type_0_item)
+
+            return batch_items_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[BatchItemsPage] | None | Unset, data)
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, BatchItemsPage, TaskDetails
+    from ..models.batch_items_page import BatchItemsPage  # noqa: PLC0415
+    from ..models.task_details import TaskDetails  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -30,6 +30,9 @@ class UpdateTaskBuilderDatasetRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         schema = self.schema.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -44,7 +47,8 @@ class UpdateTaskBuilderDatasetRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.dataset_schema import DatasetSchema  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         schema = DatasetSchema.from_dict(d.pop("schema"))
@@ -71,3 +75,13 @@ class UpdateTaskBuilderDatasetRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, DatasetSchema
+    from ..models.dataset_schema import DatasetSchema  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -26,6 +26,9 @@ class UpdateTaskBuilderInstructionsRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         instructions = []
         for instructions_item_data in self.instructions:
             instructions_item = instructions_item_data.to_dict()
@@ -43,9 +46,8 @@ class UpdateTaskBuilderInstructionsRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.update_task_builder_instructions_request_instruction import (
-            UpdateTaskBuilderInstructionsRequestInstruction,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         instructions = []
@@ -77,3 +79,15 @@ class UpdateTaskBuilderInstructionsRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, UpdateTaskBuilderInstructionsRequestInstruction
+    from ..models.update_task_builder_instructions_request_instruction import (
+        UpdateTaskBuilderInstructionsRequestInstruction,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

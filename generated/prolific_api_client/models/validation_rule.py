@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.validation_rule_type import ValidationRuleType, check_validation_rule_type
+from ..models.validation_rule_type import ValidationRuleType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ValidationRule")
@@ -34,6 +34,7 @@ class ValidationRule:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         type_: str
         if isinstance(self.type_, str):
             type_ = self.type_
@@ -68,38 +69,13 @@ class ValidationRule:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
+        type_ = d.pop("type")
 
-        def _parse_type_(data: object) -> str | ValidationRuleType:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_validation_rule_type(data)
+        min_ = d.pop("min", UNSET)
 
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | ValidationRuleType, data)
-
-        type_ = _parse_type_(d.pop("type"))
-
-        def _parse_min_(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        min_ = _parse_min_(d.pop("min", UNSET))
-
-        def _parse_max_(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        max_ = _parse_max_(d.pop("max", UNSET))
+        max_ = d.pop("max", UNSET)
 
         validation_rule = cls(
             type_=type_,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -42,6 +42,9 @@ class Workspace:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         id = self.id
 
         title = self.title
@@ -97,8 +100,8 @@ class Workspace:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.project_short import ProjectShort  # noqa: PLC0415
-        from ..models.workspace_user import WorkspaceUser  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -129,14 +132,7 @@ class Workspace:
 
         wallet = d.pop("wallet", UNSET)
 
-        def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
+        naivety_distribution_rate = d.pop("naivety_distribution_rate", UNSET)
 
         workspace = cls(
             id=id,
@@ -167,3 +163,14 @@ class Workspace:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, ProjectShort, WorkspaceUser
+    from ..models.project_short import ProjectShort  # noqa: PLC0415
+    from ..models.workspace_user import WorkspaceUser  # noqa: PLC0415
+
+    _lazy_imported = True

@@ -51,6 +51,9 @@ class WorkspaceBalance:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         currency_code = self.currency_code
 
         total_balance = self.total_balance
@@ -83,12 +86,8 @@ class WorkspaceBalance:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.workspace_balance_available_balance_breakdown import (
-            WorkspaceBalanceAvailableBalanceBreakdown,  # noqa: PLC0415
-        )
-        from ..models.workspace_balance_balance_breakdown import (
-            WorkspaceBalanceBalanceBreakdown,  # noqa: PLC0415
-        )
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         currency_code = d.pop("currency_code", UNSET)
@@ -139,3 +138,18 @@ class WorkspaceBalance:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, WorkspaceBalanceAvailableBalanceBreakdown, WorkspaceBalanceBalanceBreakdown
+    from ..models.workspace_balance_available_balance_breakdown import (
+        WorkspaceBalanceAvailableBalanceBreakdown,  # noqa: PLC0415
+    )
+    from ..models.workspace_balance_balance_breakdown import (
+        WorkspaceBalanceBalanceBreakdown,  # noqa: PLC0415
+    )
+
+    _lazy_imported = True

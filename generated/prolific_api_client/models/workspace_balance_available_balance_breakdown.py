@@ -29,6 +29,7 @@ class WorkspaceBalanceAvailableBalanceBreakdown:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         workspace_balance_available_balance_breakdown = cls()
 

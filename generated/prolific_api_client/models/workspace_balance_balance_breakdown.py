@@ -29,6 +29,7 @@ class WorkspaceBalanceBalanceBreakdown:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+
         d = dict(src_dict)
         workspace_balance_balance_breakdown = cls()
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -37,6 +37,9 @@ class WorkspaceShort:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if not _lazy_imported:
+            _import_lazy()
+
         id = self.id
 
         title = self.title
@@ -79,7 +82,8 @@ class WorkspaceShort:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.workspace_user import WorkspaceUser  # noqa: PLC0415
+        if not _lazy_imported:
+            _import_lazy()
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -99,14 +103,7 @@ class WorkspaceShort:
 
                 users.append(users_item)
 
-        def _parse_naivety_distribution_rate(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        naivety_distribution_rate = _parse_naivety_distribution_rate(d.pop("naivety_distribution_rate", UNSET))
+        naivety_distribution_rate = d.pop("naivety_distribution_rate", UNSET)
 
         workspace_short = cls(
             id=id,
@@ -135,3 +132,13 @@ class WorkspaceShort:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_lazy_imported = False
+
+
+def _import_lazy() -> None:
+    global _lazy_imported, WorkspaceUser
+    from ..models.workspace_user import WorkspaceUser  # noqa: PLC0415
+
+    _lazy_imported = True

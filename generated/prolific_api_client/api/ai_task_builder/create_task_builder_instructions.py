@@ -23,7 +23,7 @@ from ...models.task_builder_multiple_choice_instruction import (
 from ...models.task_builder_multiple_choice_with_free_text_instruction import (
     TaskBuilderMultipleChoiceWithFreeTextInstruction,
 )
-from ...types import Response
+from ...types import Response, UnknownVariant
 
 
 def _get_kwargs(
@@ -53,11 +53,12 @@ def _parse_response(
 ) -> (
     Error
     | list[
-        TaskBuilderFileUploadInstruction
+        TaskBuilderMultipleChoiceInstruction
         | TaskBuilderFreeTextInstruction
         | TaskBuilderFreeTextWithUnitInstruction
-        | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
+        | TaskBuilderFileUploadInstruction
+        | UnknownVariant
     ]
     | None
 ):
@@ -69,57 +70,28 @@ def _parse_response(
             def _parse_response_201_item(
                 data: object,
             ) -> (
-                TaskBuilderFileUploadInstruction
+                TaskBuilderMultipleChoiceInstruction
                 | TaskBuilderFreeTextInstruction
                 | TaskBuilderFreeTextWithUnitInstruction
-                | TaskBuilderMultipleChoiceInstruction
                 | TaskBuilderMultipleChoiceWithFreeTextInstruction
+                | TaskBuilderFileUploadInstruction
+                | UnknownVariant
             ):
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ai_task_builder_instruction_type_0 = (
-                        TaskBuilderMultipleChoiceInstruction.from_dict(data)
-                    )
-
-                    return componentsschemas_ai_task_builder_instruction_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ai_task_builder_instruction_type_1 = TaskBuilderFreeTextInstruction.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_ai_task_builder_instruction_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ai_task_builder_instruction_type_2 = (
-                        TaskBuilderFreeTextWithUnitInstruction.from_dict(data)
-                    )
-
-                    return componentsschemas_ai_task_builder_instruction_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ai_task_builder_instruction_type_3 = (
-                        TaskBuilderMultipleChoiceWithFreeTextInstruction.from_dict(data)
-                    )
-
-                    return componentsschemas_ai_task_builder_instruction_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_ai_task_builder_instruction_type_4 = TaskBuilderFileUploadInstruction.from_dict(data)
-
-                return componentsschemas_ai_task_builder_instruction_type_4
+                if isinstance(data, dict):
+                    tag = data.get("type")
+                    if tag == "multiple_choice":
+                        return TaskBuilderMultipleChoiceInstruction.from_dict(data)
+                    if tag == "free_text":
+                        return TaskBuilderFreeTextInstruction.from_dict(data)
+                    if tag == "free_text_with_unit":
+                        return TaskBuilderFreeTextWithUnitInstruction.from_dict(data)
+                    if tag == "multiple_choice_with_free_text":
+                        return TaskBuilderMultipleChoiceWithFreeTextInstruction.from_dict(data)
+                    if tag == "file_upload":
+                        return TaskBuilderFileUploadInstruction.from_dict(data)
+                    if isinstance(tag, str):
+                        return UnknownVariant(raw=data)
+                raise TypeError(f"Unexpected value {data!r} for response_201_item")
 
             response_201_item = _parse_response_201_item(response_201_item_data)
 
@@ -158,11 +130,12 @@ def _build_response(
 ) -> Response[
     Error
     | list[
-        TaskBuilderFileUploadInstruction
+        TaskBuilderMultipleChoiceInstruction
         | TaskBuilderFreeTextInstruction
         | TaskBuilderFreeTextWithUnitInstruction
-        | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
+        | TaskBuilderFileUploadInstruction
+        | UnknownVariant
     ]
 ]:
     return Response(
@@ -181,11 +154,12 @@ def sync_detailed(
 ) -> Response[
     Error
     | list[
-        TaskBuilderFileUploadInstruction
+        TaskBuilderMultipleChoiceInstruction
         | TaskBuilderFreeTextInstruction
         | TaskBuilderFreeTextWithUnitInstruction
-        | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
+        | TaskBuilderFileUploadInstruction
+        | UnknownVariant
     ]
 ]:
     """Create Batch Instructions
@@ -216,7 +190,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]]
+        Response[Error | list[TaskBuilderMultipleChoiceInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction | TaskBuilderFileUploadInstruction | UnknownVariant]]
     """
 
     kwargs = _get_kwargs(
@@ -239,11 +213,12 @@ def sync(
 ) -> (
     Error
     | list[
-        TaskBuilderFileUploadInstruction
+        TaskBuilderMultipleChoiceInstruction
         | TaskBuilderFreeTextInstruction
         | TaskBuilderFreeTextWithUnitInstruction
-        | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
+        | TaskBuilderFileUploadInstruction
+        | UnknownVariant
     ]
     | None
 ):
@@ -275,7 +250,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]
+        Error | list[TaskBuilderMultipleChoiceInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction | TaskBuilderFileUploadInstruction | UnknownVariant]
     """
 
     return sync_detailed(
@@ -293,11 +268,12 @@ async def asyncio_detailed(
 ) -> Response[
     Error
     | list[
-        TaskBuilderFileUploadInstruction
+        TaskBuilderMultipleChoiceInstruction
         | TaskBuilderFreeTextInstruction
         | TaskBuilderFreeTextWithUnitInstruction
-        | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
+        | TaskBuilderFileUploadInstruction
+        | UnknownVariant
     ]
 ]:
     """Create Batch Instructions
@@ -328,7 +304,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]]
+        Response[Error | list[TaskBuilderMultipleChoiceInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction | TaskBuilderFileUploadInstruction | UnknownVariant]]
     """
 
     kwargs = _get_kwargs(
@@ -349,11 +325,12 @@ async def asyncio(
 ) -> (
     Error
     | list[
-        TaskBuilderFileUploadInstruction
+        TaskBuilderMultipleChoiceInstruction
         | TaskBuilderFreeTextInstruction
         | TaskBuilderFreeTextWithUnitInstruction
-        | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
+        | TaskBuilderFileUploadInstruction
+        | UnknownVariant
     ]
     | None
 ):
@@ -385,7 +362,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]
+        Error | list[TaskBuilderMultipleChoiceInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction | TaskBuilderFileUploadInstruction | UnknownVariant]
     """
 
     return (

@@ -10,7 +10,7 @@ from ...models.batch_export_complete import BatchExportComplete
 from ...models.batch_export_status_failed import BatchExportStatusFailed
 from ...models.batch_export_status_generating import BatchExportStatusGenerating
 from ...models.error import Error
-from ...types import Response
+from ...types import Response, UnknownVariant
 
 
 def _get_kwargs(
@@ -31,33 +31,23 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating | Error | None:
+) -> BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant | Error | None:
     if response.status_code == 200:
 
         def _parse_response_200(
             data: object,
-        ) -> BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_batch_export_status_type_0 = BatchExportStatusGenerating.from_dict(data)
-
-                return componentsschemas_batch_export_status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_batch_export_status_type_1 = BatchExportComplete.from_dict(data)
-
-                return componentsschemas_batch_export_status_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_batch_export_status_type_2 = BatchExportStatusFailed.from_dict(data)
-
-            return componentsschemas_batch_export_status_type_2
+        ) -> BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant:
+            if isinstance(data, dict):
+                tag = data.get("status")
+                if tag == "generating":
+                    return BatchExportStatusGenerating.from_dict(data)
+                if tag == "complete":
+                    return BatchExportComplete.from_dict(data)
+                if tag == "failed":
+                    return BatchExportStatusFailed.from_dict(data)
+                if isinstance(tag, str):
+                    return UnknownVariant(raw=data)
+            raise TypeError(f"Unexpected value {data!r} for response_200")
 
         response_200 = _parse_response_200(response.json())
 
@@ -86,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating | Error]:
+) -> Response[BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +90,7 @@ def sync_detailed(
     export_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating | Error]:
+) -> Response[BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant | Error]:
     """Get Batch Export Status
 
      Polls the status of an asynchronous batch export job initiated by `POST /batches/{batch_id}/export`.
@@ -122,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating | Error]
+        Response[BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant | Error]
     """
 
     kwargs = _get_kwargs(
@@ -142,7 +132,7 @@ def sync(
     export_id: str,
     *,
     client: AuthenticatedClient,
-) -> BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating | Error | None:
+) -> BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant | Error | None:
     """Get Batch Export Status
 
      Polls the status of an asynchronous batch export job initiated by `POST /batches/{batch_id}/export`.
@@ -164,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating | Error
+        BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant | Error
     """
 
     return sync_detailed(
@@ -179,7 +169,7 @@ async def asyncio_detailed(
     export_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating | Error]:
+) -> Response[BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant | Error]:
     """Get Batch Export Status
 
      Polls the status of an asynchronous batch export job initiated by `POST /batches/{batch_id}/export`.
@@ -201,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating | Error]
+        Response[BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant | Error]
     """
 
     kwargs = _get_kwargs(
@@ -219,7 +209,7 @@ async def asyncio(
     export_id: str,
     *,
     client: AuthenticatedClient,
-) -> BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating | Error | None:
+) -> BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant | Error | None:
     """Get Batch Export Status
 
      Polls the status of an asynchronous batch export job initiated by `POST /batches/{batch_id}/export`.
@@ -241,7 +231,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating | Error
+        BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant | Error
     """
 
     return (

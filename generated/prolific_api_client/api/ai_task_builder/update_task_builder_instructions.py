@@ -23,7 +23,7 @@ from ...models.task_builder_multiple_choice_with_free_text_instruction import (
 from ...models.update_task_builder_instructions_request import (
     UpdateTaskBuilderInstructionsRequest,
 )
-from ...types import Response
+from ...types import Response, UnknownVariant
 
 
 def _get_kwargs(
@@ -53,11 +53,12 @@ def _parse_response(
 ) -> (
     Error
     | list[
-        TaskBuilderFileUploadInstruction
+        TaskBuilderMultipleChoiceInstruction
         | TaskBuilderFreeTextInstruction
         | TaskBuilderFreeTextWithUnitInstruction
-        | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
+        | TaskBuilderFileUploadInstruction
+        | UnknownVariant
     ]
     | None
 ):
@@ -69,57 +70,28 @@ def _parse_response(
             def _parse_response_200_item(
                 data: object,
             ) -> (
-                TaskBuilderFileUploadInstruction
+                TaskBuilderMultipleChoiceInstruction
                 | TaskBuilderFreeTextInstruction
                 | TaskBuilderFreeTextWithUnitInstruction
-                | TaskBuilderMultipleChoiceInstruction
                 | TaskBuilderMultipleChoiceWithFreeTextInstruction
+                | TaskBuilderFileUploadInstruction
+                | UnknownVariant
             ):
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ai_task_builder_instruction_type_0 = (
-                        TaskBuilderMultipleChoiceInstruction.from_dict(data)
-                    )
-
-                    return componentsschemas_ai_task_builder_instruction_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ai_task_builder_instruction_type_1 = TaskBuilderFreeTextInstruction.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_ai_task_builder_instruction_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ai_task_builder_instruction_type_2 = (
-                        TaskBuilderFreeTextWithUnitInstruction.from_dict(data)
-                    )
-
-                    return componentsschemas_ai_task_builder_instruction_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ai_task_builder_instruction_type_3 = (
-                        TaskBuilderMultipleChoiceWithFreeTextInstruction.from_dict(data)
-                    )
-
-                    return componentsschemas_ai_task_builder_instruction_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_ai_task_builder_instruction_type_4 = TaskBuilderFileUploadInstruction.from_dict(data)
-
-                return componentsschemas_ai_task_builder_instruction_type_4
+                if isinstance(data, dict):
+                    tag = data.get("type")
+                    if tag == "multiple_choice":
+                        return TaskBuilderMultipleChoiceInstruction.from_dict(data)
+                    if tag == "free_text":
+                        return TaskBuilderFreeTextInstruction.from_dict(data)
+                    if tag == "free_text_with_unit":
+                        return TaskBuilderFreeTextWithUnitInstruction.from_dict(data)
+                    if tag == "multiple_choice_with_free_text":
+                        return TaskBuilderMultipleChoiceWithFreeTextInstruction.from_dict(data)
+                    if tag == "file_upload":
+                        return TaskBuilderFileUploadInstruction.from_dict(data)
+                    if isinstance(tag, str):
+                        return UnknownVariant(raw=data)
+                raise TypeError(f"Unexpected value {data!r} for response_200_item")
 
             response_200_item = _parse_response_200_item(response_200_item_data)
 
@@ -158,11 +130,12 @@ def _build_response(
 ) -> Response[
     Error
     | list[
-        TaskBuilderFileUploadInstruction
+        TaskBuilderMultipleChoiceInstruction
         | TaskBuilderFreeTextInstruction
         | TaskBuilderFreeTextWithUnitInstruction
-        | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
+        | TaskBuilderFileUploadInstruction
+        | UnknownVariant
     ]
 ]:
     return Response(
@@ -181,11 +154,12 @@ def sync_detailed(
 ) -> Response[
     Error
     | list[
-        TaskBuilderFileUploadInstruction
+        TaskBuilderMultipleChoiceInstruction
         | TaskBuilderFreeTextInstruction
         | TaskBuilderFreeTextWithUnitInstruction
-        | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
+        | TaskBuilderFileUploadInstruction
+        | UnknownVariant
     ]
 ]:
     """Update Batch Instructions
@@ -219,7 +193,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]]
+        Response[Error | list[TaskBuilderMultipleChoiceInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction | TaskBuilderFileUploadInstruction | UnknownVariant]]
     """
 
     kwargs = _get_kwargs(
@@ -242,11 +216,12 @@ def sync(
 ) -> (
     Error
     | list[
-        TaskBuilderFileUploadInstruction
+        TaskBuilderMultipleChoiceInstruction
         | TaskBuilderFreeTextInstruction
         | TaskBuilderFreeTextWithUnitInstruction
-        | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
+        | TaskBuilderFileUploadInstruction
+        | UnknownVariant
     ]
     | None
 ):
@@ -281,7 +256,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]
+        Error | list[TaskBuilderMultipleChoiceInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction | TaskBuilderFileUploadInstruction | UnknownVariant]
     """
 
     return sync_detailed(
@@ -299,11 +274,12 @@ async def asyncio_detailed(
 ) -> Response[
     Error
     | list[
-        TaskBuilderFileUploadInstruction
+        TaskBuilderMultipleChoiceInstruction
         | TaskBuilderFreeTextInstruction
         | TaskBuilderFreeTextWithUnitInstruction
-        | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
+        | TaskBuilderFileUploadInstruction
+        | UnknownVariant
     ]
 ]:
     """Update Batch Instructions
@@ -337,7 +313,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]]
+        Response[Error | list[TaskBuilderMultipleChoiceInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction | TaskBuilderFileUploadInstruction | UnknownVariant]]
     """
 
     kwargs = _get_kwargs(
@@ -358,11 +334,12 @@ async def asyncio(
 ) -> (
     Error
     | list[
-        TaskBuilderFileUploadInstruction
+        TaskBuilderMultipleChoiceInstruction
         | TaskBuilderFreeTextInstruction
         | TaskBuilderFreeTextWithUnitInstruction
-        | TaskBuilderMultipleChoiceInstruction
         | TaskBuilderMultipleChoiceWithFreeTextInstruction
+        | TaskBuilderFileUploadInstruction
+        | UnknownVariant
     ]
     | None
 ):
@@ -397,7 +374,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[TaskBuilderFileUploadInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction]
+        Error | list[TaskBuilderMultipleChoiceInstruction | TaskBuilderFreeTextInstruction | TaskBuilderFreeTextWithUnitInstruction | TaskBuilderMultipleChoiceWithFreeTextInstruction | TaskBuilderFileUploadInstruction | UnknownVariant]
     """
 
     return (
