@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import changelog, refusals
+from . import changelog, refusals, report
 from .clean import clean_document
 from .document import Document
 from .errors import SpecError
@@ -187,19 +187,27 @@ def run_generator(spec: Path, config: Path, out_dir: Path, *, templates: Path | 
         ConfigFile.load_from_path(config), MetaType.NONE, spec, "utf-8", overwrite=False, output_path=target
     )
     data = parse_yaml(spec.read_text(encoding="utf-8"), str(spec))
-    openapi = GeneratorData.from_dict(data, config=settings)
+    try:
+        openapi = GeneratorData.from_dict(data, config=settings)
+    except Exception as exc:  # a defect the generator does not report but trips over: no traceback
+        raise SpecError(f"openapi-python-client failed on {spec}: {type(exc).__name__}: {exc}") from None
     if isinstance(openapi, GeneratorError):
-        raise SpecError(f"openapi-python-client refused {spec}: {openapi.header}: {openapi.detail or ''}".rstrip())
+        detail = report.clean_text(openapi.detail)
+        raise SpecError(f"openapi-python-client refused {spec}: {report.clean_text(openapi.header)}: {detail}".rstrip())
     project = Project(openapi=openapi, config=settings, custom_template_path=templates)
     # The post-hooks (the pinned ruff) run as subprocesses: find them next to this interpreter.
     path = os.environ.get("PATH", "")
     os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + path
     try:
-        with contextlib.redirect_stdout(io.StringIO()):  # "Generating <tmp dir>" says nothing useful
-            problems = project.build()
-        if problems or not (target / "__init__.py").exists():
-            details = "\n".join(f"{p.level.value}: {p.header}: {p.detail or ''}".rstrip() for p in problems)
-            raise SpecError(f"openapi-python-client refused {spec} (warnings count as failures):\n{details}")
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):  # "Generating <tmp dir>" says nothing useful
+                problems = project.build()
+        except Exception as exc:  # as above: a defect it trips over is a message, not a traceback
+            raise SpecError(f"openapi-python-client failed on {spec}: {type(exc).__name__}: {exc}") from None
+        if problems:
+            raise SpecError(report.failure_message(problems, data, spec))
+        if not (target / "__init__.py").exists():
+            raise SpecError(f"openapi-python-client wrote no package for {spec} (and reported no warning)")
         write_operations(project, target, data, templates, list(settings.post_hooks))
     finally:
         os.environ["PATH"] = path

@@ -57,7 +57,7 @@ def _note(text: str) -> None:
 # --- where the schemas are -----------------------------------------------------------------------
 
 
-def _schema_tree(node: Any, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def schema_tree(node: Any, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """``(pointer, schema)`` for ``node`` and every schema nested in it (property names never read as keywords)."""
     stack = [(pointer, node)]
     while stack:
@@ -86,19 +86,19 @@ def _escape(name: str) -> str:
 def schema_places(doc: Document) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every schema of the document with its JSON pointer (without ``#/``): components, parameters, bodies."""
     for name, schema in ((doc.get("components") or {}).get("schemas") or {}).items():
-        yield from _schema_tree(schema, f"components/schemas/{_escape(name)}")
+        yield from schema_tree(schema, f"components/schemas/{_escape(name)}")
     for path, method, op in operations(doc):
         base = f"paths/{_escape(path)}/{method}"
         for i, param in enumerate(op.get("parameters") or []):
             if isinstance(param, dict):
-                yield from _schema_tree(param.get("schema"), f"{base}/parameters/{i}/schema")
+                yield from schema_tree(param.get("schema"), f"{base}/parameters/{i}/schema")
         holders = [("requestBody", op.get("requestBody"))]
         holders += [(f"responses/{s}", r) for s, r in (op.get("responses") or {}).items()]
         for where, holder in holders:
             content = holder.get("content") if isinstance(holder, dict) else None
             for media, entry in (content or {}).items() if isinstance(content, dict) else ():
                 if isinstance(entry, dict):
-                    yield from _schema_tree(entry.get("schema"), f"{base}/{where}/content/{_escape(media)}/schema")
+                    yield from schema_tree(entry.get("schema"), f"{base}/{where}/content/{_escape(media)}/schema")
 
 
 def readable(pointer: str) -> str:

@@ -12,7 +12,7 @@ from .enums import open_response_enums
 from .fold import fold_identical
 from .hoist import hoist_inline_schemas
 from .naming import NameTable, Naming, Rules, choose_names, name_bodies
-from .overrides import Overrides, apply_tables
+from .overrides import Overrides, apply_tables, stale_operation_entries
 
 
 def prune_unreferenced(doc: Document) -> list[str]:
@@ -47,5 +47,9 @@ def shape_models(
     groups = fold_identical(doc)
     naming = choose_names(doc, table, groups, lifted, origins)
     open_response_enums(doc)
-    naming.notices += apply_tables(doc, overrides, current=naming.final, source=overrides_file, prune=prune_tables)
+    stale = naming.stale + stale_operation_entries(doc, table, overrides, overrides_file=overrides_file)
+    naming.notices = [n for n in naming.notices if n not in naming.stale]
+    naming.notices += apply_tables(
+        doc, overrides, current=naming.final, source=overrides_file, prune=prune_tables, stale=stale
+    )
     return naming

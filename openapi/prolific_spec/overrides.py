@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .document import Document, resolve, schemas_of
+from .document import Document, operations, resolve, schemas_of
 from .errors import SpecError
 from .yamlfile import read_mapping
 
@@ -59,7 +59,13 @@ class Overrides:
 
 
 def apply_tables(
-    doc: Document, overrides: Overrides, *, current: Mapping[str, str] | None = None, source: str = "", prune: bool = False
+    doc: Document,
+    overrides: Overrides,
+    *,
+    current: Mapping[str, str] | None = None,
+    source: str = "",
+    prune: bool = False,
+    stale: list[str] | None = None,
 ) -> list[str]:
     """Apply the ``nullable`` and ``required`` tables to the merged document; return notices.
 
@@ -67,11 +73,12 @@ def apply_tables(
     whose schema no source has any more, or whose field the schema does not have even so, is one
     line naming the entry, the file and what to do; every such line is reported at once and stops
     the build, unless ``prune`` (``--prune-tables``): then they are notices and the entries are
-    skipped.
+    skipped. ``stale``: lines about other table entries that match nothing (names.yaml), reported
+    and pruned the same way.
     """
     current = current or {}
     schemas = schemas_of(doc)
-    problems: list[str] = []
+    problems: list[str] = list(stale or [])
     for section, table in (("nullable", overrides.nullable), ("required", overrides.required)):
         for published in table:
             if current.get(published, published) not in schemas:
@@ -88,6 +95,29 @@ def apply_tables(
             "Fix the table, or build without these entries with `--prune-tables` (make generate PRUNE_TABLES=1)"
         )
     return [f"{line} (skipped: --prune-tables)" for line in problems]
+
+
+def stale_operation_entries(doc: Document, names: Any, overrides: Overrides, *, overrides_file: str = "") -> list[str]:
+    """One line per names.yaml body entry or overrides.yaml text response whose operationId no source has.
+
+    ``names`` is the :class:`naming.NameTable` (its ``request_bodies`` and ``responses``).
+    """
+    op_ids = {op.get("operationId") for _p, _m, op in operations(doc)}
+    lines = []
+    for section, keys in (("request_bodies", names.request_bodies), ("responses", names.responses)):
+        lines += [
+            f"openapi/names.yaml: {section}.{op_id}: no source has an operation {op_id!r} any more; remove the "
+            "entry, or move it to the operation's new operationId"
+            for op_id in keys
+            if op_id not in op_ids
+        ]
+    lines += [
+        f"{overrides_file or 'openapi/overrides.yaml'}: text_responses.{op_id}: no source has an operation "
+        f"{op_id!r} any more; remove the entry, or move it to the operation's new operationId"
+        for op_id in overrides.text_responses
+        if op_id not in op_ids
+    ]
+    return lines
 
 
 def fields_of(doc: Document, schema: Any) -> dict[str, dict[str, Any]]:
