@@ -37,8 +37,8 @@ def shape_models(
     """Run the model stages on the merged document in place; return the naming decisions.
 
     ``origins`` (published schema name → source files) makes naming errors name the files.
-    ``prune_tables``: skip (with a notice) override entries whose schema or field is gone,
-    instead of stopping (see :func:`overrides.apply_tables`).
+    ``prune_tables``: skip (with a notice) override entries whose field is gone, instead of
+    stopping (see :func:`overrides.apply_tables`).
     """
     prune_unreferenced(doc)
     name_bodies(doc, table)

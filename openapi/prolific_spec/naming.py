@@ -265,7 +265,7 @@ class Naming:
     final: dict[str, str] = field(default_factory=dict)
     from_table: set[str] = field(default_factory=set)
     notices: list[str] = field(default_factory=list)
-    #: Table entries that match nothing (also among ``notices``): the build stops at them unless pruning.
+    #: Table entries that match nothing (also among ``notices``; models.py reports them with the overrides').
     stale: list[str] = field(default_factory=list)
 
 

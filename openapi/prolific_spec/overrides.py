@@ -70,35 +70,37 @@ def apply_tables(
     """Apply the ``nullable`` and ``required`` tables to the merged document; return notices.
 
     Fields are found through ``$ref`` chains and ``allOf`` members (:func:`fields_of`). An entry
-    whose schema no source has any more, or whose field the schema does not have even so, is one
-    line naming the entry, the file and what to do; every such line is reported at once and stops
-    the build, unless ``prune`` (``--prune-tables``): then they are notices and the entries are
-    skipped. ``stale``: lines about other table entries that match nothing (names.yaml), reported
-    and pruned the same way.
+    whose schema is here but whose field is not, even so, is really gone: one line naming the
+    entry, the file and what to do; every such line is reported at once and stops the build,
+    unless ``prune`` (``--prune-tables``): then they are notices and the entries are skipped.
+    An entry for a schema (or operation) no source has is a notice only: the tables serve every
+    release, and another release may have it. ``stale``: such lines about other table entries
+    (names.yaml, text responses), returned as notices with these.
     """
     current = current or {}
     schemas = schemas_of(doc)
-    problems: list[str] = list(stale or [])
+    notices: list[str] = list(stale or [])
     for section, table in (("nullable", overrides.nullable), ("required", overrides.required)):
         for published in table:
             if current.get(published, published) not in schemas:
-                problems.append(
-                    f"{source}: {section}.{published}: no source has a schema {published!r} any more; remove "
-                    "the entry, or move it to the schema that now has these fields"
+                notices.append(
+                    f"{source}: {section}.{published}: no source has a schema {published!r}; the entry is unused "
+                    "(remove it if no release needs it)"
                 )
+    problems: list[str] = []
     apply_nullable(doc, overrides.nullable, current=current, source=source, problems=problems)
     apply_required(doc, overrides.required, current=current, source=source, problems=problems)
     if problems and not prune:
         lines = "\n  ".join(problems)
         raise SpecError(
-            f"{len(problems)} table entr{'y' if len(problems) == 1 else 'ies'} point at nothing:\n  {lines}\n"
+            f"{len(problems)} table entr{'y' if len(problems) == 1 else 'ies'} name a field that is gone:\n  {lines}\n"
             "Fix the table, or build without these entries with `--prune-tables` (make generate PRUNE_TABLES=1)"
         )
-    return [f"{line} (skipped: --prune-tables)" for line in problems]
+    return notices + [f"{line} (skipped: --prune-tables)" for line in problems]
 
 
 def stale_operation_entries(doc: Document, names: Any, overrides: Overrides, *, overrides_file: str = "") -> list[str]:
-    """One line per names.yaml body entry or overrides.yaml text response whose operationId no source has.
+    """A notice per names.yaml body entry or overrides.yaml text response whose operationId no source has.
 
     ``names`` is the :class:`naming.NameTable` (its ``request_bodies`` and ``responses``).
     """
@@ -106,14 +108,14 @@ def stale_operation_entries(doc: Document, names: Any, overrides: Overrides, *, 
     lines = []
     for section, keys in (("request_bodies", names.request_bodies), ("responses", names.responses)):
         lines += [
-            f"openapi/names.yaml: {section}.{op_id}: no source has an operation {op_id!r} any more; remove the "
-            "entry, or move it to the operation's new operationId"
+            f"openapi/names.yaml: {section}.{op_id}: no source has an operation {op_id!r}; the entry is unused "
+            "(move it to the operation's new operationId, or remove it)"
             for op_id in keys
             if op_id not in op_ids
         ]
     lines += [
         f"{overrides_file or 'openapi/overrides.yaml'}: text_responses.{op_id}: no source has an operation "
-        f"{op_id!r} any more; remove the entry, or move it to the operation's new operationId"
+        f"{op_id!r}; the entry is unused (move it to the operation's new operationId, or remove it)"
         for op_id in overrides.text_responses
         if op_id not in op_ids
     ]

@@ -102,22 +102,25 @@ def path_parameter_problems(origin: str, doc: Document) -> list[str]:
 
 
 def duplicate_operation_ids(sources: list[tuple[str, Document]]) -> list[str]:
-    """One line per ``operationId`` that two operations share, naming both (and their files)."""
-    first: dict[str, str] = {}
+    """One line per ``operationId`` that two operations share, naming both (and their files).
+
+    The same method and path in two sources is not counted here: the merge refuses it, naming both files.
+    """
+    first: dict[str, tuple[str, str]] = {}
     problems = []
     for origin, doc in sources:
         for path, method, op in operations(doc):
             op_id = op.get("operationId")
             if not isinstance(op_id, str):
                 continue
-            here = f"{method.upper()} {path} ({origin})"
-            if op_id in first:
+            here = f"{method.upper()} {path}"
+            if op_id not in first:
+                first[op_id] = (here, origin)
+            elif first[op_id][0] != here:  # one operation in two sources: the merge names both files
                 problems.append(
-                    f"duplicate operationId {op_id!r}: {first[op_id]} and {here}; give one of them "
-                    "another operationId in its source"
+                    f"duplicate operationId {op_id!r}: {first[op_id][0]} ({first[op_id][1]}) and {here} "
+                    f"({origin}); give one of them another operationId in its source"
                 )
-            else:
-                first[op_id] = here
     return problems
 
 

@@ -189,7 +189,6 @@ def failure_message(problems: Sequence[Problem], doc: Document, spec: Path, *, f
     if hidden:
         lines.append(f"  … and {hidden} more")
     lines.append(
-        "Fix each root in its source (or teach openapi/prolific_spec/defects.py the class); "
-        f"every warning: {full_list}"
+        f"Fix each root in its source (or teach openapi/prolific_spec/defects.py the class); every warning: {full_list}"
     )
     return "\n".join(lines)

@@ -202,7 +202,9 @@ def _fixed(name: str, merged: Doc, notices: list[str]) -> None:
         body = _op(merged, "/api/v1/workspaces/")["responses"]["200"]["content"]["application/json"]["schema"]
         assert body == {"type": "array", "items": {}}
     elif name == "array with properties":
-        assert all(s["type"] == "object" for s in _schemas(merged).values() if "external_url" in s.get("properties", {}))
+        assert all(
+            s["type"] == "object" for s in _schemas(merged).values() if "external_url" in s.get("properties", {})
+        )
     elif name == "nullable: true (OpenAPI 3.0)":
         schema = _merged_schema_with(merged, "owner_group")
         assert "null" in schema["properties"]["title"]["type"]

@@ -278,21 +278,30 @@ def test_tables_see_through_ref_chains_and_all_of_members():
     assert group["required"] == ["name"]
 
 
-def test_a_table_entry_whose_target_is_gone_is_one_line_each_and_stops_unless_pruned():
+def test_a_table_entry_whose_field_is_gone_is_one_line_each_and_stops_unless_pruned():
     doc = doc_with({"Group": {"type": "object", "properties": {"id": {"type": "string"}}}})
-    table = Overrides(nullable={"Group": ["naem"], "Gone": ["x"]}, required={"Group": ["id"]})
+    table = Overrides(nullable={"Group": ["naem"], "Gone": ["x"]}, required={"Group": ["id", "nmae"]})
     with pytest.raises(SpecError) as info:
         overrides.apply_tables(copy.deepcopy(doc), table, source="openapi/overrides.yaml")
     lines = str(info.value).splitlines()
-    assert lines[0] == "2 table entries point at nothing:"
-    assert lines[1].startswith(
-        "  openapi/overrides.yaml: nullable.Gone: no source has a schema 'Gone' any more; remove"
-    )
-    assert "nullable table names Group.naem, which the schema does not have, not even through allOf or $ref" in lines[2]
+    assert lines[0] == "2 table entries name a field that is gone:"
+    assert lines[1].startswith("  openapi/overrides.yaml: nullable table names Group.naem, which the schema does not")
+    assert "not even through allOf or $ref (fields: id); remove the entry from openapi/overrides.yaml" in lines[1]
+    assert "required table names Group.nmae" in lines[2]
     assert "--prune-tables" in lines[3]
     notices = overrides.apply_tables(doc, table, source="openapi/overrides.yaml", prune=True)
-    assert len(notices) == 2 and all(n.endswith("(skipped: --prune-tables)") for n in notices)
+    assert notices[0].startswith("openapi/overrides.yaml: nullable.Gone: no source has a schema 'Gone'")
+    assert len(notices) == 3 and all(n.endswith("(skipped: --prune-tables)") for n in notices[1:])
     assert doc["components"]["schemas"]["Group"]["required"] == ["id"]  # the sound entry still applies
+
+
+def test_a_table_entry_for_a_schema_no_source_has_is_a_notice_not_a_stop():
+    doc = doc_with()
+    notices = overrides.apply_tables(doc, Overrides(required={"Gone": ["x"]}), source="openapi/overrides.yaml")
+    assert notices == [
+        "openapi/overrides.yaml: required.Gone: no source has a schema 'Gone'; the entry is unused "
+        "(remove it if no release needs it)"
+    ]
 
 
 # --- the failure report --------------------------------------------------------------------------
