@@ -21,16 +21,20 @@ def read_text(path: Path) -> str:
         raise SpecError(f"{path}: cannot read it: {exc}") from None
 
 
-def parse_yaml(text: str, origin: str) -> Any:
-    """Parse YAML (safe subset; JSON is YAML); a syntax error names ``origin``, the line and the column."""
+def parse_yaml(text: str, origin: str, *, problem: str = "YAML does not parse") -> Any:
+    """Parse YAML (safe subset; JSON is YAML); a syntax error names ``origin``, the line and the column.
+
+    ``problem`` is what the message calls the failure (a reader of any document says "not valid YAML
+    or JSON").
+    """
     try:
         return yaml.load(text, Loader=YAML_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{origin}, line {mark.line + 1}, column {mark.column + 1}" if mark else origin
-        raise SpecError(f"{where}: YAML does not parse: {exc.problem or exc}") from None
+        raise SpecError(f"{where}: {problem}: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
-        raise SpecError(f"{origin}: YAML does not parse: {exc}") from None
+        raise SpecError(f"{origin}: {problem}: {exc}") from None
 
 
 def read_mapping(path: Path, expected: str) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from ..yamlfile import parse_yaml, read_text
 
 def parse_document(text: str, origin: str) -> Document:
     """Parse an OpenAPI 3.x document (YAML or JSON text); every failure names ``origin``."""
-    doc = parse_yaml(text, origin)
+    doc = parse_yaml(text, origin, problem="not valid YAML or JSON")
     if not isinstance(doc, dict):
         raise SpecError(f"{origin}: not an OpenAPI document (expected a mapping, found {type(doc).__name__})")
     if "swagger" in doc:
