@@ -22,7 +22,16 @@ from contextvars import ContextVar
 from http import HTTPStatus
 from typing import Any
 
-from .document import NAME_MAPS, SCHEMA_KEYS, SCHEMA_LISTS, Document, operations, resolve
+from .document import (
+    NAME_MAPS,
+    SCHEMA_KEYS,
+    SCHEMA_LISTS,
+    Document,
+    operation_schemas,
+    operations,
+    resolve,
+    schema_nodes,
+)
 
 # Keywords that say nothing about what a value may be.
 PROSE = frozenset({"description", "title", "example", "examples", "default", "deprecated", "readOnly", "writeOnly"})
@@ -99,6 +108,13 @@ def schema_places(doc: Document) -> Iterator[tuple[str, dict[str, Any]]]:
             for media, entry in (content or {}).items() if isinstance(content, dict) else ():
                 if isinstance(entry, dict):
                     yield from schema_tree(entry.get("schema"), f"{base}/{where}/content/{_escape(media)}/schema")
+
+
+def schemas_in(doc: Document) -> list[dict[str, Any]]:
+    """Every schema of the document (as :func:`schema_places`, without the pointers: the transforms' fast walk)."""
+    roots = list(((doc.get("components") or {}).get("schemas") or {}).values())
+    roots += [schema for _p, _m, op in operations(doc) for schema in operation_schemas(op)]
+    return [node for root in roots for node in schema_nodes(root)]
 
 
 def readable(pointer: str) -> str:
@@ -190,7 +206,7 @@ def array_with_properties_to_object(doc: Document) -> Document:
     array must have items") and drops the schema and every operation that returns it. The
     properties say what the value is; ``null``, if the type allowed it, stays allowed.
     """
-    for _where, schema in list(schema_places(doc)):
+    for schema in schemas_in(doc):
         if _is_array_with_properties(schema):
             kinds = ["object" if k == "array" else k for k in _types(schema)]
             schema["type"] = kinds[0] if len(kinds) == 1 else kinds
@@ -205,7 +221,7 @@ def array_items_any(doc: Document) -> Document:
     items dropped ``ErrorDetail``, then ``Error``, then every operation's error responses (197
     warnings). ``items: {}`` says what the document meant.
     """
-    for _where, schema in list(schema_places(doc)):
+    for schema in schemas_in(doc):
         if _is_array_without_items(schema):
             schema["items"] = {}
     return doc
@@ -218,7 +234,7 @@ def nullable_keyword_to_type(doc: Document) -> Document:
     null from the server crashes the parser. A ``$ref`` or union with ``nullable: true`` becomes a
     union with ``{type: 'null'}``; an enum gains ``None`` among its values.
     """
-    for _where, schema in list(schema_places(doc)):
+    for schema in schemas_in(doc):
         if "nullable" not in schema:
             continue
         if schema.pop("nullable") is not True:
@@ -253,7 +269,7 @@ def null_enum_nullable(doc: Document) -> Document:
     'null']`` it is what the document meant: one of the values, or null. Without a type, the type
     of the other values is taken.
     """
-    for _where, schema in list(schema_places(doc)):
+    for schema in schemas_in(doc):
         values = schema.get("enum")
         if not isinstance(values, list) or None not in values:
             continue
@@ -284,19 +300,14 @@ def drop_unknown_required(doc: Document) -> Document:
     field the ``required`` list still names). Objects composed with ``allOf`` are left alone: their
     ``required`` may name the members' properties. The note names the schema and the field.
     """
+    if not any(_unknown_required(schema) for schema in schemas_in(doc)):
+        return doc  # the usual case: no pointers to build
     for where, schema in list(schema_places(doc)):
-        props = schema.get("properties")
-        required = schema.get("required")
-        if not isinstance(required, list) or "allOf" in schema:
-            continue
-        if not isinstance(props, dict):
-            if "object" not in _types(schema) or "additionalProperties" in schema:
-                continue
-            props = {}
-        unknown = [n for n in required if n not in props]
+        unknown = _unknown_required(schema)
         if not unknown:
             continue
-        kept = [n for n in required if n in props]
+        props = schema.get("properties") or {}
+        kept = [n for n in schema["required"] if n in props]
         if kept:
             schema["required"] = kept
         else:
@@ -308,6 +319,19 @@ def drop_unknown_required(doc: Document) -> Document:
     return doc
 
 
+def _unknown_required(schema: dict[str, Any]) -> list[Any]:
+    """The ``required`` names of an object that are not among its properties (none for ``allOf`` objects)."""
+    props = schema.get("properties")
+    required = schema.get("required")
+    if not isinstance(required, list) or "allOf" in schema:
+        return []
+    if not isinstance(props, dict):
+        if "object" not in _types(schema) or "additionalProperties" in schema:
+            return []
+        props = {}
+    return [n for n in required if n not in props]
+
+
 def empty_union_branch_any(doc: Document) -> Document:
     """An empty schema (``{}``, or prose only) as a ``oneOf``/``anyOf`` branch → the union is any value.
 
@@ -315,7 +339,7 @@ def empty_union_branch_any(doc: Document) -> Document:
     empty branch ("Invalid property in union") and drops the schema with everything that uses it.
     The union's own prose (description, title) stays.
     """
-    for _where, schema in list(schema_places(doc)):
+    for schema in schemas_in(doc):
         for key in ("oneOf", "anyOf"):
             options = schema.get(key)
             if isinstance(options, list) and any(_says_nothing(option) for option in options):
@@ -429,7 +453,7 @@ def flatten_object_all_of(doc: Document) -> Document:
     them, and a wrapper identical to its member folds into it. Members that are not plain objects
     (unions, scalars), or two members that disagree on a field, leave the ``allOf`` as published.
     """
-    for _where, schema in list(schema_places(doc)):
+    for schema in schemas_in(doc):
         members = schema.get("allOf")
         if not isinstance(members, list) or not members:
             continue
