@@ -210,7 +210,8 @@ def test_every_class_transform_is_in_the_ordered_list():
     listed = set(clean.TRANSFORMS)
     for name in dir(defects):
         value = getattr(defects, name)
-        if callable(value) and getattr(value, "__module__", "") == defects.__name__ and value.__doc__:
+        public = not name.startswith("_")
+        if public and callable(value) and getattr(value, "__module__", "") == defects.__name__ and value.__doc__:
             if name in {
                 "collect_notes",
                 "schema_places",
