@@ -216,6 +216,7 @@ def test_every_class_transform_is_in_the_ordered_list():
                 "collect_notes",
                 "schema_places",
                 "schema_tree",
+                "schemas_in",
                 "readable",
                 "defect_at",
                 "derived_operation_id",
