@@ -37,10 +37,10 @@ $(STAMP): pyproject.toml overlay/prolific/_config.py
 	@echo "==> $(VENV) is ready"
 
 spec: $(STAMP)
-	@$(PIPELINE) spec
+	@$(PIPELINE) spec$(if $(PRUNE_TABLES), --prune-tables,)
 
 generate: $(STAMP)
-	@$(PIPELINE) generate
+	@$(PIPELINE) generate$(if $(PRUNE_TABLES), --prune-tables,)
 
 check-generated: $(STAMP)
 	@$(PIPELINE) check

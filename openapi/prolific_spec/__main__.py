@@ -17,8 +17,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m prolific_spec", description=__doc__)
     parser.add_argument("--root", type=Path, help="repository root to work on (default: this checkout)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("spec", help="sources -> openapi/prolific.yaml (no code generation)")
-    sub.add_parser("generate", help="sources -> openapi/prolific.yaml -> generated/prolific_api_client")
+    spec = sub.add_parser("spec", help="sources -> openapi/prolific.yaml (no code generation)")
+    gen = sub.add_parser("generate", help="sources -> openapi/prolific.yaml -> generated/prolific_api_client")
+    for command in (spec, gen):
+        command.add_argument(
+            "--prune-tables",
+            action="store_true",
+            help="build even when names.yaml/overrides.yaml entries point at a schema or field that is gone "
+            "(each is skipped and listed); without it such an entry stops the build",
+        )
     sub.add_parser("check", help="fail with a diff if the committed spec or generated/ is stale")
     imp = sub.add_parser("import", help="add a saved docs page (markdown) as openapi/sources/<operationId>.yaml")
     imp.add_argument("page", type=Path)
@@ -40,11 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     layout = Layout(args.root.resolve()) if args.root else REPO
     try:
         if args.command == "spec":
-            text, notices = spec_text(layout)
+            text, notices = spec_text(layout, prune_tables=args.prune_tables)
             changed = write_if_changed(layout.spec, text)
             print(f"openapi/prolific.yaml {'updated' if changed else 'unchanged'}")
         elif args.command == "generate":
-            notices = generate(layout)
+            notices = generate(layout, prune_tables=args.prune_tables)
             print(f"generated/{'prolific_api_client'} rebuilt in {time.perf_counter() - started:.2f}s")
         elif args.command == "check":
             lines = drift(layout)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import changelog
+from . import changelog, refusals, report
 from .clean import clean_document
 from .document import Document
 from .errors import SpecError
@@ -73,39 +73,52 @@ class Layout:
 REPO = Layout(Path(__file__).resolve().parents[2])
 
 
-def build_document(layout: Layout = REPO, *, validate_spec: bool = True) -> tuple[Document, list[str]]:
+def build_document(
+    layout: Layout = REPO, *, validate_spec: bool = True, prune_tables: bool = False
+) -> tuple[Document, list[str]]:
     """Load, clean, merge and name every source; return the document and notices for the user.
 
-    Notices say which operations a page replaced and which class names still need a readable
-    name. ``validate_spec=False`` leaves validation to the caller (see :func:`spec_text`).
+    Notices say which operations a page replaced, what a defect transform dropped or derived,
+    and which class names still need a readable name. ``validate_spec=False`` leaves validation
+    to the caller (see :func:`spec_text`). A table entry whose target is gone stops the build
+    unless ``prune_tables`` (then it is skipped, with a notice).
     """
     table = NameTable.load(layout.names)
     overrides = Overrides.load(layout.overrides)
-    cleaned = [
-        (origin, clean_document(source, text_responses=overrides.text_responses))
-        for origin, source in load_sources(layout.sources)
-    ]
+    cleaned = []
+    defect_notes: list[str] = []
+    for origin, source in load_sources(layout.sources):
+        notes: list[str] = []
+        cleaned.append((origin, clean_document(source, text_responses=overrides.text_responses, notes=notes)))
+        defect_notes += [f"{origin}: {note}" for note in notes]
     cleaned, notices = apply_precedence(cleaned)
+    notices += defect_notes
+    refusals.refuse(cleaned)
     merged = merge(cleaned)
     origins: dict[str, list[str]] = {}
     for origin, doc in cleaned:
         for name in (doc.get("components") or {}).get("schemas") or {}:
             origins.setdefault(name, []).append(origin)
     naming = shape_models(
-        merged, table, overrides, overrides_file=str(layout.overrides.relative_to(layout.root)), origins=origins
+        merged,
+        table,
+        overrides,
+        overrides_file=str(layout.overrides.relative_to(layout.root)),
+        origins=origins,
+        prune_tables=prune_tables,
     )
     if validate_spec:
         validate(merged)
     return merged, notices + naming.notices
 
 
-def spec_text(layout: Layout = REPO) -> tuple[str, list[str]]:
+def spec_text(layout: Layout = REPO, *, prune_tables: bool = False) -> tuple[str, list[str]]:
     """The merged spec as text, validated unless it is byte-identical to the committed file.
 
     The committed file was validated when it was written, so an unchanged result needs no second
     pass (openapi-spec-validator's import and run are most of the pipeline's own time).
     """
-    doc, notices = build_document(layout, validate_spec=False)
+    doc, notices = build_document(layout, validate_spec=False, prune_tables=prune_tables)
     text = render(doc)
     committed = layout.spec.read_text(encoding="utf-8") if layout.spec.exists() else None
     if text != committed:
@@ -174,19 +187,27 @@ def run_generator(spec: Path, config: Path, out_dir: Path, *, templates: Path | 
         ConfigFile.load_from_path(config), MetaType.NONE, spec, "utf-8", overwrite=False, output_path=target
     )
     data = parse_yaml(spec.read_text(encoding="utf-8"), str(spec))
-    openapi = GeneratorData.from_dict(data, config=settings)
+    try:
+        openapi = GeneratorData.from_dict(data, config=settings)
+    except Exception as exc:  # a defect the generator does not report but trips over: no traceback
+        raise SpecError(f"openapi-python-client failed on {spec}: {type(exc).__name__}: {exc}") from None
     if isinstance(openapi, GeneratorError):
-        raise SpecError(f"openapi-python-client refused {spec}: {openapi.header}: {openapi.detail or ''}".rstrip())
+        detail = report.clean_text(openapi.detail)
+        raise SpecError(f"openapi-python-client refused {spec}: {report.clean_text(openapi.header)}: {detail}".rstrip())
     project = Project(openapi=openapi, config=settings, custom_template_path=templates)
     # The post-hooks (the pinned ruff) run as subprocesses: find them next to this interpreter.
     path = os.environ.get("PATH", "")
     os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + path
     try:
-        with contextlib.redirect_stdout(io.StringIO()):  # "Generating <tmp dir>" says nothing useful
-            problems = project.build()
-        if problems or not (target / "__init__.py").exists():
-            details = "\n".join(f"{p.level.value}: {p.header}: {p.detail or ''}".rstrip() for p in problems)
-            raise SpecError(f"openapi-python-client refused {spec} (warnings count as failures):\n{details}")
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):  # "Generating <tmp dir>" says nothing useful
+                problems = project.build()
+        except Exception as exc:  # as above: a defect it trips over is a message, not a traceback
+            raise SpecError(f"openapi-python-client failed on {spec}: {type(exc).__name__}: {exc}") from None
+        if problems:
+            raise SpecError(report.failure_message(problems, data, spec))
+        if not (target / "__init__.py").exists():
+            raise SpecError(f"openapi-python-client wrote no package for {spec} (and reported no warning)")
         write_operations(project, target, data, templates, list(settings.post_hooks))
     finally:
         os.environ["PATH"] = path
@@ -237,7 +258,7 @@ def _finish_validation(child: subprocess.Popen[str]) -> None:
         raise SpecError(message or f"validating the merged spec failed (exit status {child.returncode})")
 
 
-def generate(layout: Layout = REPO) -> list[str]:
+def generate(layout: Layout = REPO, *, prune_tables: bool = False) -> list[str]:
     """Rebuild the merged spec and the generated package in place; return notices.
 
     A changed spec is validated in a child process on a second core, started first: it loads the
@@ -247,7 +268,7 @@ def generate(layout: Layout = REPO) -> list[str]:
     """
     child: subprocess.Popen[str] | None = _start_validation()
     try:
-        doc, notices = build_document(layout, validate_spec=False)
+        doc, notices = build_document(layout, validate_spec=False, prune_tables=prune_tables)
         text = render(doc)
         committed = layout.spec.read_text(encoding="utf-8") if layout.spec.exists() else None
         with tempfile.TemporaryDirectory(prefix="prolific-gen-") as tmp:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import bodies, enums, parameters
+from . import bodies, defects, enums, parameters
 from .document import HTTP_METHODS, Document, operations, walk
 
 __all__ = [
@@ -173,9 +173,22 @@ Transform = Callable[[Document], Document]
 # Order matters only where noted.
 TRANSFORMS: tuple[Transform, ...] = (
     flatten_tags,
+    # Before anything keyed on an operationId (the tables, the text responses).
+    defects.derive_operation_ids,
     replace_auth_header,
+    # After the auth header is gone: its copies are replace_auth_header's to remove.
+    defects.duplicate_parameters_once,
     remove_placeholder_text,
     enums.fix_object_enums,
+    # Defect classes (defects.py): a next release may bring any of them anywhere.
+    defects.nullable_keyword_to_type,
+    defects.null_enum_nullable,
+    defects.array_with_properties_to_object,  # before array_items_any: an object is no array
+    defects.array_items_any,
+    defects.empty_union_branch_any,
+    defects.flatten_object_all_of,  # before drop_unknown_required: it may bring the named fields
+    defects.drop_unknown_required,
+    defects.responses_without_schema_no_body,  # before document_error_bodies gives errors their body
     # Error bodies first: the schemas they add are cleaned by what follows, like the document's own.
     bodies.document_error_bodies,
     bodies.unify_error_bodies,
@@ -190,15 +203,22 @@ TRANSFORMS: tuple[Transform, ...] = (
 )
 
 
-def clean_document(source: Document, *, text_responses: dict[str, dict[str, str]] | None = None) -> Document:
+def clean_document(
+    source: Document, *, text_responses: dict[str, dict[str, str]] | None = None, notes: list[str] | None = None
+) -> Document:
     """Apply every cleaning transform to a deep copy of ``source`` and return the copy.
 
     ``text_responses`` is the table of responses that are text, not JSON (see
     :func:`bodies.declare_text_responses`). What needs the merged document (folding identical
-    shapes, names, nullable fields, open response enums) happens after merging.
+    shapes, names, nullable fields, open response enums) happens after merging. ``notes``, when
+    given, receives what the transforms want the user to know (a dropped ``required`` name, a
+    derived ``operationId``), each line starting with the JSON pointer or operation.
     """
     doc = copy.deepcopy(source)
-    for transform in TRANSFORMS:
-        transform(doc)
+    with defects.collect_notes() as collected:
+        for transform in TRANSFORMS:
+            transform(doc)
+    if notes is not None:
+        notes.extend(collected)
     bodies.declare_text_responses(doc, text_responses or {})
     return doc

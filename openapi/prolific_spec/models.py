@@ -12,7 +12,7 @@ from .enums import open_response_enums
 from .fold import fold_identical
 from .hoist import hoist_inline_schemas
 from .naming import NameTable, Naming, Rules, choose_names, name_bodies
-from .overrides import Overrides, apply_nullable, apply_required
+from .overrides import Overrides, apply_tables, stale_operation_entries
 
 
 def prune_unreferenced(doc: Document) -> list[str]:
@@ -32,10 +32,13 @@ def shape_models(
     *,
     overrides_file: str = "",
     origins: dict[str, list[str]] | None = None,
+    prune_tables: bool = False,
 ) -> Naming:
     """Run the model stages on the merged document in place; return the naming decisions.
 
     ``origins`` (published schema name → source files) makes naming errors name the files.
+    ``prune_tables``: skip (with a notice) override entries whose field is gone, instead of
+    stopping (see :func:`overrides.apply_tables`).
     """
     prune_unreferenced(doc)
     name_bodies(doc, table)
@@ -44,6 +47,9 @@ def shape_models(
     groups = fold_identical(doc)
     naming = choose_names(doc, table, groups, lifted, origins)
     open_response_enums(doc)
-    apply_nullable(doc, overrides.nullable, current=naming.final, source=overrides_file)
-    apply_required(doc, overrides.required, current=naming.final, source=overrides_file)
+    stale = naming.stale + stale_operation_entries(doc, table, overrides, overrides_file=overrides_file)
+    naming.notices = [n for n in naming.notices if n not in naming.stale]
+    naming.notices += apply_tables(
+        doc, overrides, current=naming.final, source=overrides_file, prune=prune_tables, stale=stale
+    )
     return naming

@@ -265,6 +265,8 @@ class Naming:
     final: dict[str, str] = field(default_factory=dict)
     from_table: set[str] = field(default_factory=set)
     notices: list[str] = field(default_factory=list)
+    #: Table entries that match nothing (also among ``notices``; models.py reports them with the overrides').
+    stale: list[str] = field(default_factory=list)
 
 
 def choose_names(
@@ -327,7 +329,9 @@ def choose_names(
             )
     known = {k for current in schemas for identity in groups.get(current, [current]) for k in keys(identity)}
     for stale in sorted(set(table.schemas) - known):
-        naming.notices.append(f"openapi/names.yaml names schema {stale!r}, which no source has (remove the entry)")
+        line = f"openapi/names.yaml names schema {stale!r}, which no source has (remove the entry)"
+        naming.notices.append(line)
+        naming.stale.append(line)
     renamed = {name: schemas[name] for name in sorted(schemas, key=lambda n: decided[n])}
     schemas.clear()
     schemas.update({decided[name]: schema for name, schema in renamed.items()})

@@ -8,6 +8,9 @@ lacks under a path it has. Two pages for one operation are a mistake the build s
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 from .combine import shape
 from .document import HTTP_METHODS, Document, operations, pascal, referenced_schemas, rewrite_refs, schemas_of
 from .errors import SpecError
@@ -73,20 +76,36 @@ def _keep_apart(origin: str, page: Document, documents: list[tuple[str, Document
     schemas = schemas_of(page)
     renames: dict[str, str] = {}
     notices: list[str] = []
-    for name in sorted(schemas):
-        for doc_origin, doc in documents:
-            theirs = schemas_of(doc).get(name)
-            if theirs is not None and shape(theirs) != shape(schemas[name]):
-                new = name + suffix
-                while new in schemas:
-                    new += "Page"
-                renames[name] = new
-                notices.append(
-                    f"{origin}: schema {name!r} differs from the one {doc_origin} uses for its other operations; "
-                    f"the page's operation uses it as {new!r} (name it under `schemas:` in openapi/names.yaml)"
-                )
-                break
+    # Until nothing more differs: a schema that refers to a renamed one differs from the document's
+    # copy too (its reference now points elsewhere), so it is renamed in turn.
+    changed = True
+    while changed:
+        changed = False
+        for name in sorted(set(schemas) - set(renames)):
+            mine = shape(_with_renames(schemas[name], renames))
+            for doc_origin, doc in documents:
+                theirs = schemas_of(doc).get(name)
+                if theirs is not None and shape(theirs) != mine:
+                    new = name + suffix
+                    while new in schemas or new in renames.values():
+                        new += "Page"
+                    renames[name] = new
+                    changed = True
+                    notices.append(
+                        f"{origin}: schema {name!r} differs from the one {doc_origin} uses for its other operations; "
+                        f"the page's operation uses it as {new!r} (name it under `schemas:` in openapi/names.yaml)"
+                    )
+                    break
     for old, new in renames.items():
         schemas[new] = schemas.pop(old)
     rewrite_refs(page, renames)
     return notices
+
+
+def _with_renames(schema: Any, renames: dict[str, str]) -> Any:
+    """A copy of ``schema`` whose references to renamed schemas point at the new names."""
+    if not renames:
+        return schema
+    copied = copy.deepcopy(schema)
+    rewrite_refs({"x": copied}, renames)
+    return copied

@@ -10,30 +10,25 @@ import yaml
 
 from .document import Document, operations
 from .errors import SpecError
-from .yamlfile import YAML_LOADER
+from .yamlfile import parse_yaml
+
+__all__ = ["check_openapi_version", "check_source", "import_page", "load_sources", "parse_yaml"]
 
 
-def parse_yaml(text: str, origin: str) -> Any:
-    """Parse YAML (safe subset); a syntax error names the file and the line."""
-    try:
-        return yaml.load(text, Loader=YAML_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{origin}, line {mark.line + 1}, column {mark.column + 1}" if mark else origin
-        raise SpecError(f"{where}: YAML does not parse: {exc.problem or exc}") from None
-    except yaml.YAMLError as exc:
-        raise SpecError(f"{origin}: YAML does not parse: {exc}") from None
+def check_openapi_version(doc: dict[str, Any], origin: str) -> None:
+    """The document says ``openapi: 3.x`` (what every reader of documents here understands)."""
+    version = str(doc.get("openapi", ""))
+    if not version.startswith("3."):
+        raise SpecError(
+            f"{origin}: `openapi: 3.x` missing (found {version or 'nothing'}); is this an OpenAPI document?"
+        )
 
 
 def check_source(doc: Any, origin: str) -> Document:
     """A source must be an OpenAPI 3.x mapping with at least one operation."""
     if not isinstance(doc, dict):
         raise SpecError(f"{origin}: expected an OpenAPI document (a YAML mapping), got {type(doc).__name__}")
-    version = str(doc.get("openapi", ""))
-    if not version.startswith("3."):
-        raise SpecError(
-            f"{origin}: `openapi: 3.x` missing (found {version or 'nothing'}); is this an OpenAPI document?"
-        )
+    check_openapi_version(doc, origin)
     if not any(True for _ in operations(doc)):
         raise SpecError(f"{origin}: no operations under `paths`")
     return doc

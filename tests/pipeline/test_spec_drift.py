@@ -194,7 +194,7 @@ def test_the_raw_sources_do_not_load_in_the_generator(tmp_path, repo):
 _real_build_document = build.build_document
 
 
-def _invalid_build(layout: Layout, validate_spec: bool = True) -> tuple[dict, list[str]]:
+def _invalid_build(layout: Layout, validate_spec: bool = True, prune_tables: bool = False) -> tuple[dict, list[str]]:
     doc, notices = _real_build_document(layout, validate_spec=False)
     del doc["info"]["title"]  # the generator reads it anyway; it is not valid OpenAPI
     return doc, notices

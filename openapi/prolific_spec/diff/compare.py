@@ -1,197 +1,24 @@
-"""Comparing two OpenAPI documents: what changed for a client user, and whether it breaks them.
-
-Operations are identified by method and path (``POST /api/v1/credentials/``), never by
-``operationId``, which Prolific re-cases between releases. Two path templates that differ only in
-the names of their path parameters (``/studies/{id}/`` and ``/studies/{study_id}/``) match the same
-URLs, so they are the same operation; any other spelling difference (a trailing slash, case) is a
-different URL and stays a different operation.
-
-Inside an operation the comparison covers parameters, the request body and the success
-responses' bodies, following ``$ref`` chains into nested objects, arrays, maps and
-``allOf``/``oneOf``/``anyOf`` (each pair of referenced schemas is compared once, which also
-stops reference cycles), plus enum values and status codes.
-
-What breaks a client user (``Change.breaking``) depends on the direction of the data:
-
-- anything removed: an operation, a parameter, a field, an enum value, a variant, a media type,
-  a success status (a removed *error* status is not: the call still fails the same way);
-- a new required parameter or request field, or a request field becoming required;
-- a response field becoming optional (code that reads it must now handle its absence);
-- a type change, except nullability in the safe direction (a request field that now also takes
-  ``null``, a response field that is no longer ``null``); a ``format`` change only where the
-  generated Python type changes with it (``date-time``, ``date``, ``uuid``, ``binary``);
-- additions are not breaking.
-"""
+"""Comparing two documents operation by operation, and schema by schema inside each (see the package doc)."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
+from ..document import HTTP_METHODS, Document
+from .model import Change
+from .schema import _deref, _pure_ref, _View, _view
 
-from .errors import SpecError
-
-Document = dict[str, Any]
-
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 REQUEST = "request"
 RESPONSE = "response"
 
 # Formats that openapi-python-client turns into another Python type than the JSON type's
 # (datetime, date, UUID, File): changing one changes the generated attribute's type.
 TYPED_FORMATS = frozenset({"date-time", "date", "uuid", "binary"})
-# PyYAML's C loader reads the whole published document about ten times faster than the pure one.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PATH_PARAM = re.compile(r"\{[^}/]*\}")
 _STATUS_RANGE = re.compile(r"^[1-5]XX$", re.IGNORECASE)
-
-
-# -- the result ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change inside an operation.
-
-    ``kind`` names what changed (``field-removed``, ``enum-value-added``, ...), ``where`` says
-    where (``response 200: results[].status``), ``detail`` says how, for a reader.
-    """
-
-    kind: str
-    where: str
-    detail: str
-    breaking: bool
-
-    def to_json(self) -> dict[str, Any]:
-        """The change as a JSON-ready mapping."""
-        return {"kind": self.kind, "where": self.where, "detail": self.detail, "breaking": self.breaking}
-
-
-@dataclass(frozen=True)
-class OperationChanges:
-    """The changes of one operation present in both documents (``operation`` is ``"METHOD /path"``)."""
-
-    operation: str
-    changes: tuple[Change, ...]
-
-    @property
-    def breaking(self) -> bool:
-        """Whether any change here breaks a client user."""
-        return any(change.breaking for change in self.changes)
-
-    def to_json(self) -> dict[str, Any]:
-        """The operation's changes as a JSON-ready mapping."""
-        return {"operation": self.operation, "changes": [change.to_json() for change in self.changes]}
-
-
-@dataclass(frozen=True)
-class SpecDiff:
-    """What changed between two documents; operations are ``"METHOD /path"`` strings, sorted."""
-
-    added_operations: tuple[str, ...] = ()
-    removed_operations: tuple[str, ...] = ()
-    changed_operations: tuple[OperationChanges, ...] = ()
-    summaries: Mapping[str, str] = field(default_factory=dict)  # operation → its summary, for display
-
-    @property
-    def empty(self) -> bool:
-        """Nothing changed."""
-        return not (self.added_operations or self.removed_operations or self.changed_operations)
-
-    @property
-    def breaking(self) -> bool:
-        """Whether anything here breaks a client user."""
-        return bool(self.removed_operations) or any(op.breaking for op in self.changed_operations)
-
-    @property
-    def breaking_count(self) -> int:
-        """Removed operations plus breaking changes inside operations."""
-        inside = sum(change.breaking for op in self.changed_operations for change in op.changes)
-        return len(self.removed_operations) + inside
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON document that ``python -m prolific_spec diff --json`` prints."""
-        return {
-            "added_operations": list(self.added_operations),
-            "removed_operations": list(self.removed_operations),
-            "changed_operations": [op.to_json() for op in self.changed_operations],
-            "breaking": self.breaking,
-            "breaking_changes": self.breaking_count,
-        }
-
-
-# -- reading ---------------------------------------------------------------------------------------
-
-
-def parse_document(text: str, origin: str) -> Document:
-    """Parse an OpenAPI 3.x document (YAML or JSON text); every failure names ``origin``."""
-    try:
-        doc = yaml.load(text, Loader=_LOADER)  # a safe loader, C or pure Python
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{origin}, line {mark.line + 1}" if mark else origin
-        raise SpecError(f"{where}: not valid YAML or JSON: {exc.problem or exc}") from None
-    except yaml.YAMLError as exc:
-        raise SpecError(f"{origin}: not valid YAML or JSON: {exc}") from None
-    if not isinstance(doc, dict):
-        raise SpecError(f"{origin}: not an OpenAPI document (expected a mapping, found {type(doc).__name__})")
-    if "swagger" in doc:
-        raise SpecError(f"{origin}: a Swagger {doc['swagger']} document; only OpenAPI 3.x can be compared")
-    version = str(doc.get("openapi", ""))
-    if not version.startswith("3."):
-        raise SpecError(f"{origin}: not an OpenAPI document (`openapi: 3.x` missing, found {version or 'nothing'})")
-    if doc.get("paths") is not None and not isinstance(doc["paths"], dict):
-        raise SpecError(f"{origin}: `paths` is not a mapping")
-    return doc
-
-
-def load_document(path: Path) -> Document:
-    """Read the OpenAPI 3.x document in ``path``; every failure names the file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(f"{path}: cannot read it: {exc}") from None
-    return parse_document(text, str(path))
-
-
-# -- comparing -------------------------------------------------------------------------------------
-
-
-def diff_documents(old: Document, new: Document) -> SpecDiff:
-    """Compare two parsed OpenAPI documents (as published, or cleaned and merged).
-
-    >>> old = {"openapi": "3.1.0", "paths": {"/a/": {"get": {"responses": {"200": {}}}}}}
-    >>> new = {"openapi": "3.1.0", "paths": {"/b/": {"get": {"responses": {"200": {}}}}}}
-    >>> d = diff_documents(old, new)
-    >>> d.added_operations, d.removed_operations, d.breaking
-    (('GET /b/',), ('GET /a/',), True)
-    """
-    comparer = _Comparer(old, new)
-    old_ops, new_ops = _operations(old), _operations(new)
-    pairs, added, removed = _match_operations(old_ops, new_ops)
-    changed = []
-    for old_key, new_key in pairs:
-        changes = comparer.operation(old_key, old_ops[old_key], new_key, new_ops[new_key])
-        if changes:
-            changed.append(OperationChanges(_label(new_key), tuple(_ordered(changes))))
-    summaries = {_label(k): str(op.get("summary") or "") for k, (_item, op) in new_ops.items() if k in added}
-    summaries |= {_label(k): str(op.get("summary") or "") for k, (_item, op) in old_ops.items() if k in removed}
-    return SpecDiff(
-        added_operations=tuple(sorted(_label(k) for k in added)),
-        removed_operations=tuple(sorted(_label(k) for k in removed)),
-        changed_operations=tuple(sorted(changed, key=lambda op: op.operation)),
-        summaries=summaries,
-    )
-
-
-def diff_files(old: Path, new: Path) -> SpecDiff:
-    """:func:`diff_documents` on two files."""
-    return diff_documents(load_document(old), load_document(new))
 
 
 OpKey = tuple[str, str]  # (METHOD, path)
@@ -245,186 +72,8 @@ def _ordered(changes: Iterable[Change]) -> list[Change]:
     return sorted(changes, key=lambda c: (not c.breaking, c.where))
 
 
-def _deref(doc: Document, node: Any, limit: int = 32) -> Any:
-    """Follow a local ``$ref`` chain; keys next to a ``$ref`` win over the target's (OpenAPI 3.1)."""
-    seen = 0
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-        target = _pointer(doc, node["$ref"])
-        seen += 1
-        if target is None or seen > limit:
-            return node
-        siblings = {k: v for k, v in node.items() if k not in ("$ref", "description", "summary")}
-        node = {**target, **siblings} if siblings else target
-    return node
-
-
-def _pointer(doc: Document, ref: str) -> Any:
-    node: Any = doc
-    for part in ref[2:].split("/"):
-        part = part.replace("~1", "/").replace("~0", "~")
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
-
-
-def _ref_name(node: Any) -> str | None:
-    ref = node.get("$ref") if isinstance(node, dict) else None
-    return ref.rsplit("/", 1)[1] if isinstance(ref, str) else None
-
-
 def _show(value: Any) -> str:
     return json.dumps(value, default=str, ensure_ascii=False)
-
-
-# -- schemas ----------------------------------------------------------------------------------------
-
-
-@dataclass
-class _View:
-    """What of a schema matters to a client, with references, ``allOf`` and null variants folded in."""
-
-    types: frozenset[str] = frozenset()  # JSON types without "null"; empty: any
-    nullable: bool = False
-    format: str | None = None
-    properties: dict[str, Any] = field(default_factory=dict)
-    required: frozenset[str] = frozenset()
-    items: Any = None
-    additional: Any = None  # a schema mapping for additionalProperties, else None
-    enum: list[Any] | None = None
-    variants: list[Any] | None = None
-    variant_kind: str | None = None  # "oneOf" / "anyOf"
-    discriminator: str | None = None
-    ref: str | None = None
-    title: str | None = None
-
-    def type_label(self) -> str:
-        if self.variants is not None:
-            base = self.variant_kind or "oneOf"
-        elif self.types:
-            base = " | ".join(sorted(self.types))
-        else:
-            base = "any"
-        return base
-
-    def shape(self) -> tuple[Any, ...]:
-        return (self.types, self.variants is not None)
-
-
-def _is_null_schema(node: Any) -> bool:
-    if not isinstance(node, dict):
-        return False
-    kind = node.get("type")
-    return kind == "null" or kind == ["null"] or node.get("enum") == [None]
-
-
-def _view(doc: Document, node: Any, depth: int = 0) -> _View:
-    ref = _ref_name(node)
-    node = _deref(doc, node)
-    if not isinstance(node, dict):
-        return _View(ref=ref)
-    view = _View(ref=ref, title=node.get("title") if isinstance(node.get("title"), str) else None)
-    if depth < 16 and isinstance(node.get("allOf"), list):
-        for part in node["allOf"]:
-            _fold(view, _view(doc, part, depth + 1))
-    variants_key = next((k for k in ("oneOf", "anyOf") if isinstance(node.get(k), list)), None)
-    if variants_key:
-        options = node[variants_key]
-        real = [v for v in options if not _is_null_schema(v)]
-        view.nullable |= len(real) != len(options)
-        if len(real) == 2 and depth < 16 and not node.get("properties"):
-            real = _open_enum(doc, real, depth) or real
-        if len(real) == 1 and depth < 16 and not node.get("properties"):
-            inner = _view(doc, real[0], depth + 1)
-            inner.nullable |= view.nullable
-            inner.ref = inner.ref or ref
-            _fold(view, inner)
-        else:
-            view.variants, view.variant_kind = real, variants_key
-            disc = node.get("discriminator")
-            if isinstance(disc, dict) and isinstance(disc.get("propertyName"), str):
-                view.discriminator = disc["propertyName"]
-    kind = node.get("type")
-    types = (
-        {kind}
-        if isinstance(kind, str)
-        else {t for t in kind if isinstance(t, str)}
-        if isinstance(kind, list)
-        else set()
-    )
-    if node.get("nullable") is True or "null" in types:
-        view.nullable = True
-    types.discard("null")
-    if isinstance(node.get("format"), str):
-        view.format = node["format"]
-    if isinstance(node.get("properties"), dict):
-        view.properties = {**view.properties, **node["properties"]}
-    if isinstance(node.get("required"), list):
-        view.required = view.required | {r for r in node["required"] if isinstance(r, str)}
-    if "items" in node:
-        view.items = node["items"]
-    if isinstance(node.get("additionalProperties"), dict):
-        view.additional = node["additionalProperties"]
-    values = node["enum"] if isinstance(node.get("enum"), list) else [node["const"]] if "const" in node else None
-    if values is not None:
-        view.nullable |= None in values
-        view.enum = [v for v in values if v is not None]
-    if not types and view.variants is None:
-        if view.properties or view.additional is not None:
-            types = {"object"}
-        elif view.items is not None:
-            types = {"array"}
-        elif view.enum:
-            inferred = {_json_type(v) for v in view.enum}
-            types = inferred if len(inferred) == 1 else set()
-    if types:
-        view.types = frozenset(types)
-    return view
-
-
-def _open_enum(doc: Document, options: list[Any], depth: int) -> list[Any] | None:
-    """``anyOf: [<string enum>, {type: string}]`` (an enum open to new values) → just the enum.
-
-    It reads the same as the enum for a client (known values listed, others kept), and it is how
-    the pipeline opens response enums (``clean.open_response_enums``): a published document and
-    its cleaned form then compare equal there.
-    """
-    views = [_view(doc, option, depth + 1) for option in options]
-    plain = [i for i, v in enumerate(views) if v.types == {"string"} and v.enum is None and not v.format]
-    enums = [i for i, v in enumerate(views) if v.enum is not None and v.types <= {"string"} and v.variants is None]
-    if len(plain) == 1 and len(enums) == 1:
-        return [options[enums[0]]]
-    return None
-
-
-def _json_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, (list, tuple)):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return "string"
-
-
-def _fold(into: _View, part: _View) -> None:
-    """``allOf``: properties and required names add up; the first part that names a type gives it."""
-    into.properties = {**into.properties, **part.properties}
-    into.required = into.required | part.required
-    into.types = into.types or part.types
-    into.format = into.format or part.format
-    into.nullable = into.nullable or part.nullable
-    into.items = into.items if into.items is not None else part.items
-    into.additional = into.additional if into.additional is not None else part.additional
-    into.enum = into.enum if into.enum is not None else part.enum
-    if into.variants is None and part.variants is not None:
-        into.variants, into.variant_kind, into.discriminator = part.variants, part.variant_kind, part.discriminator
-    into.ref = into.ref or part.ref
-    into.title = into.title or part.title
 
 
 # A change below some schema: (path segments, kind, detail, breaking).
@@ -779,13 +428,6 @@ def _absolute(where: str, rel: _Rel) -> Change:
         else:
             text += "." + segment
     return Change(kind, f"{where}: {text}" if text else where, detail, breaking)
-
-
-def _pure_ref(node: Any) -> str | None:
-    """The ``$ref`` of a node that is only a reference (a description beside it changes nothing)."""
-    if isinstance(node, dict) and isinstance(node.get("$ref"), str) and set(node) <= {"$ref", "description", "title"}:
-        return str(node["$ref"])
-    return None
 
 
 # -- operation parts ---------------------------------------------------------------------------------
