@@ -20,7 +20,7 @@ from prolific_api_client.client import AuthenticatedClient
 from prolific_api_client.errors import UnexpectedStatus
 from prolific_api_client.operations import Operation
 
-from ._errors import APIResponseValidationError, unexpected_body
+from ._errors import APIResponseValidationError, NotFoundError, explain_not_found, unexpected_body
 from ._http import is_idempotent
 from ._transport import last_response, map_transport_error
 
@@ -47,6 +47,8 @@ class _Mapping:
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if isinstance(exc, httpx.HTTPError):
             raise map_transport_error(exc, self.operation.method, self.operation.path) from exc
+        if isinstance(exc, NotFoundError):
+            explain_not_found(exc, self.operation.path)
         if isinstance(exc, _PARSE_ERRORS):
             raise invalid(self.operation, exc) from exc
 

@@ -54,6 +54,7 @@ __all__ = [
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
+    "CredentialsFileNotFoundError",
     "CredentialsFormatError",
     "InvalidArgumentError",
     "MembershipError",
@@ -66,6 +67,7 @@ __all__ = [
     "StudyStateError",
     "UploadError",
     "error_detail",
+    "explain_not_found",
     "status_error",
     "unexpected_body",
 ]
@@ -445,7 +447,8 @@ def status_error(response: httpx.Response, *, method: str, path: str) -> APIStat
         message += f": redirect to {location!r} not followed" if location else ": redirect not followed"
     cls = _status_class(status)
     # Only a write can have been half done; repeating a GET changes nothing.
-    may_apply = status >= 500 and status != 503 and not is_idempotent(method)
+    # 501 Not Implemented and 503 Unavailable: the server did not act on the request.
+    may_apply = status >= 500 and status not in (501, 503) and not is_idempotent(method)
     if may_apply:
         message += " (the write may or may not have been applied: check before repeating it)"
     retry_after = None
@@ -476,3 +479,36 @@ def _has_request(response: httpx.Response) -> bool:
     except RuntimeError:
         return False
     return True
+
+
+# -- new-user fixes (issue 24): a missing input file -------------------------------------------
+
+
+class CredentialsFileNotFoundError(CredentialsFormatError, FileNotFoundError):
+    """A credentials file that does not exist: both a :class:`CredentialsFormatError` and a ``FileNotFoundError``.
+
+    ``source`` (and ``filename``) is the path as given.
+
+    >>> err = CredentialsFileNotFoundError("no such file", source="logins.csv")
+    >>> str(err), isinstance(err, FileNotFoundError)
+    ('logins.csv: no such file', True)
+    """
+
+    def __init__(self, reason: str, *, source: str | None = None) -> None:
+        super().__init__(reason, source=source)
+        self.filename = source
+
+    def __str__(self) -> str:
+        # OSError would print "[Errno None] None: 'logins.csv'" once filename is set.
+        return str(self.args[0])
+
+
+def explain_not_found(error: NotFoundError, template: str) -> None:
+    """Add to a 404's message that an id in its path is not a Prolific id (24 hex characters), when one is not."""
+    from ._validation import path_id_hint  # _validation imports this module
+
+    url = error.response.request.url.path if _has_request(error.response) else ""
+    hint = path_id_hint(template, url)
+    if hint is not None and "hexadecimal" not in error.message:
+        error.message = f"{error.message} ({hint}: check the id)"
+        error.args = (error.message, *error.args[1:])

@@ -16,7 +16,7 @@ import httpx
 
 from ._errors import APIConnectionError, APIError, APITimeoutError, status_error
 from ._http import is_idempotent
-from ._retry import NOT_SENT
+from ._retry import NOT_SENT, is_unknown_host
 
 logger = logging.getLogger("prolific")
 
@@ -97,6 +97,13 @@ def map_transport_error(exc: httpx.HTTPError, method: str, path: str) -> APIErro
     attempts = getattr(exc, "prolific_attempts", 1)
     after = f" [after {attempts} attempts]" if isinstance(attempts, int) and attempts > 1 else ""
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    if is_unknown_host(exc):
+        host = request.url.host if isinstance(request, httpx.Request) else "the API host"
+        return cls(
+            f"could not send {method} {path}: the host name {host!r} does not resolve (DNS); check the base URL "
+            f"(--base-url, $PROLIFIC_URL or base_url=) and your network; nothing was sent",
+            method=method, url=None, may_have_been_applied=False,
+        )  # fmt: skip
     if isinstance(exc, NOT_SENT):
         return cls(
             f"could not send {method} {path}: {type(exc).__name__} ({_safe(exc)}); nothing was sent{after}",

@@ -26,7 +26,10 @@ import string
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any, NamedTuple, TypeAlias
 
-from ._errors import CredentialsFormatError, InvalidArgumentError
+from ._errors import CredentialsFileNotFoundError, CredentialsFormatError, InvalidArgumentError
+
+#: The one message for an input file that does not exist (the library's and every CLI command's).
+MISSING_FILE = "no such file (check the path; a relative one starts in the current directory)"
 
 __all__ = [
     "Credential",
@@ -208,7 +211,56 @@ def _check(username: str, password: str, line: int, source: str | None) -> None:
 
 
 def _is_header(fields: list[str]) -> bool:
-    return len(fields) == 2 and (fields[0].strip().lower(), fields[1].strip().lower()) == _HEADER
+    return _column_names(fields) is True
+
+
+# Words spreadsheet exports put above a login and a password column (compared case-insensitively,
+# with spaces, dashes and underscores removed): a first line of them is a header, not a credential.
+_LOGIN_COLUMNS = frozenset(
+    "user username usr login loginname loginid userid user_id id email emailaddress mail account accountname "
+    "name participant participantid".split()
+)
+_PASSWORD_COLUMNS = frozenset("password pass passwd pwd passcode passphrase secret".split())
+
+
+def _column_names(fields: list[str]) -> bool | None:
+    """Whether a first row reads as column names: True both fields do (a header), False only the login does.
+
+    ``Login,Password``, ``email,pwd`` or ``User,Pass`` is a header. A row whose login field alone
+    reads like a column name (``Login,Kennwort``) is refused by the callers with the fix: uploading
+    it would give a participant the login "Login"; guessing it away could drop a real credential.
+    None otherwise (``alice,password`` is a login whose password is "password").
+
+    >>> _column_names(["E-mail", "Pass"]), _column_names(["Login", "Kennwort"]), _column_names(["alice", "password"])
+    (True, False, None)
+    """
+    if len(fields) != 2:
+        return None
+    login, password = (f.strip().lower().replace(" ", "").replace("-", "").replace("_", "") for f in fields)
+    hits = (login in _LOGIN_COLUMNS, password in _PASSWORD_COLUMNS)
+    return True if all(hits) else False if hits[0] else None
+
+
+def _half_header(fields: list[str], line: int, source: str | None) -> CredentialsFormatError:
+    """The refusal of a first row that is half column names (see :func:`_column_names`)."""
+    return CredentialsFormatError(
+        f"the first line ({fields[0].strip()[:30]!r}, ...) looks like a header but is not one the reader knows: "
+        "name the columns username,password (or delete the line); if it is a real login, move it below line 1",
+        line=line,
+        source=source,
+    )
+
+
+def header_line(text: str) -> str | None:
+    """The first non-blank line of CSV ``text`` when the readers take it as the header (and skip it), else None.
+
+    >>> header_line("Login,Password\\nalice,pw-1"), header_line("alice,pw-1")
+    ('Login,Password', None)
+    """
+    for line in text.removeprefix("\ufeff").splitlines():
+        if line.strip():
+            return line if _column_names(next(csv.reader([line]), [])) is True else None
+    return None
 
 
 # Separators spreadsheets use instead of commas (Excel in locales with a decimal comma, tab exports).
@@ -327,6 +379,8 @@ def _fast(lines: Iterable[str]) -> CredentialList | None:
 
 def _if_valid(rows: list[Any], lines: Lines) -> CredentialList | None:
     """Non-blank CSV rows (a header may come first) on ``lines`` → credentials if all are valid, else None."""
+    if rows and _column_names(rows[0]) is False:
+        return None  # half a header: the row-by-row path refuses it
     if rows and _is_header(rows[0]):
         del rows[0]
         if isinstance(lines, list):
@@ -375,7 +429,7 @@ def _small_ascii(text: str) -> CredentialList | None:
     if len(text) > _SMALL_TEXT or _ASCII_WIRE.fullmatch(text) is None:
         return None
     rows = [line.split(",") for line in text.split("\n")]
-    if _is_header(rows[0]) or len(set(map(_FIRST, rows))) != len(rows):
+    if _column_names(rows[0]) is not None or len(set(map(_FIRST, rows))) != len(rows):
         return None
     return _credentials(rows, text, 1)
 
@@ -425,6 +479,8 @@ def _validated(rows: Iterator[tuple[int, list[str]]], source: str | None, *, lin
             first = False
             if _is_header(fields):
                 continue
+            if lines and _column_names(fields) is False:
+                raise _half_header(fields, line, source)
         if not out:  # the first data row; e.g. "username;password": not comma-separated
             separator = _foreign_separator(fields)
             if separator is not None:
@@ -464,6 +520,9 @@ def find_problems(text: str, *, source: str | None = None) -> tuple[list[Credent
                 first = False
                 if _is_header(fields):
                     continue
+                if _column_names(fields) is False:
+                    problems.append(_half_header(fields, line, source))
+                    continue
             if rows_after_header == 0:  # the first data row; e.g. "username;password"
                 first_separator = _foreign_separator(fields)
             rows_after_header += 1
@@ -502,7 +561,8 @@ def _csv_rows(lines: Iterable[str], source: str | None) -> Iterator[tuple[int, l
 def parse_credentials(text: str, *, source: str | None = None) -> CredentialList:
     """Parse CSV text (the API's own format, or a spreadsheet export) into validated credentials.
 
-    Quoted fields, a UTF-8 BOM, CRLF/LF, blank lines and a ``username,password`` header are
+    Quoted fields, a UTF-8 BOM, CRLF/LF, blank lines and a header (``username,password``, or
+    column names such as ``Login,Password``, ``email,pwd``: see :func:`header_line`) are
     accepted; anything the wire format cannot carry raises :class:`CredentialsFormatError`.
     ``source`` names the text's origin (e.g. ``"<stdin>"``) in error messages.
     """
@@ -528,6 +588,8 @@ def read_credentials(path_or_file: str | os.PathLike[str] | IO[str]) -> Credenti
                 return _validated(_csv_rows(handle, source), source)
         except UnicodeDecodeError:
             raise _file_not_utf8(source) from None
+        except FileNotFoundError:
+            raise CredentialsFileNotFoundError(MISSING_FILE, source=source) from None
         except OSError as exc:
             raise CredentialsFormatError(f"cannot read the file: {exc.strerror or exc}", source=source) from None
     if not callable(getattr(path_or_file, "read", None)):
@@ -602,6 +664,7 @@ def coerce_credentials(credentials: CredentialsInput) -> CredentialList:
     yields ``Credential`` objects or ``(username, password)`` pairs (``line`` = item number).
     """
     if isinstance(credentials, str):
+        _refuse_path_text(credentials)
         return parse_credentials(credentials)
     if isinstance(credentials, os.PathLike):
         return read_credentials(credentials)
@@ -633,6 +696,28 @@ def coerce_credentials(credentials: CredentialsInput) -> CredentialList:
                 if enabled:
                     gc.enable()
     return _validated(_pairs(rows), None, lines=False)
+
+
+def _refuse_path_text(text: str) -> None:
+    """Refuse a ``str`` that is a file name rather than CSV text (``upload("creds.csv")``).
+
+    One line without a comma cannot be a credential; when it names an existing file or ends in
+    ``.csv`` the caller meant the file, so say how to pass it.
+
+    >>> coerce_credentials("logins.csv")
+    Traceback (most recent call last):
+    ...
+    prolific._errors.CredentialsFormatError: line 1: a str is CSV text, and 'logins.csv' looks like a file name: did you mean Path('logins.csv')? (from pathlib import Path)
+    """
+    name = text.strip()
+    if "," in text or "\n" in name or not name:
+        return
+    if name.lower().endswith(".csv") or os.path.isfile(name):
+        raise CredentialsFormatError(
+            f"a str is CSV text, and {name!r} looks like a file name: did you mean Path({name!r})? "
+            "(from pathlib import Path)",
+            line=1,
+        )
 
 
 def _pairs(items: Iterable[object]) -> Iterator[tuple[int, list[str]]]:

@@ -367,7 +367,7 @@ def test_bad_body_file_names_the_file_and_line(
     code, _, err = run(capsys, "--base-url", canned.url, "api", "create-credential-pool", "--body", f"@{path}")
     assert code == 2 and f"{path}: not valid JSON: Expecting ',' delimiter at line 4, column 3" in err
     code, _, err = run(capsys, "--base-url", canned.url, "api", "create-credential-pool", "--body", "@nope.json")
-    assert code == 2 and "nope.json: cannot read" in err
+    assert code == 2 and "nope.json: no such file" in err
     assert canned.requests == []
 
 

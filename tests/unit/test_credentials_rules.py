@@ -100,7 +100,7 @@ def test_file_errors_name_the_file(tmp_path: Path) -> None:
         read_credentials(path)
     assert str(path) in str(info.value) and info.value.line == 2 and "UTF-8" in str(info.value)
     assert SECRET not in str(info.value)
-    with pytest.raises(CredentialsFormatError, match="cannot read"):
+    with pytest.raises(CredentialsFormatError, match="no such file"):
         read_credentials(tmp_path / "missing.csv")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prolific import CredentialsFormatError, find_problems, parse_credentials, read_credentials
-from prolific.credentials import CredentialList, decode_text
+from prolific.credentials import MISSING_FILE, CredentialList, decode_text
 
 from ._context import MAX_PROBLEMS_SHOWN, PROG, UsageError, _plural
 
@@ -30,6 +30,8 @@ def _read_text(name: str, what: str = "file") -> tuple[str, str]:
         label = name
         try:
             raw = Path(name).read_bytes()
+        except FileNotFoundError:
+            raise UsageError(f"{name}: {MISSING_FILE}") from None
         except OSError as exc:
             raise UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
     return label, decode_text(raw, source=label)  # an error names the byte's position, never its value
@@ -71,7 +73,7 @@ def _load_credentials(name: str, redact: Redactor) -> CredentialList:
     else:
         path = Path(name)
         if not path.is_file():
-            raise UsageError(f"{name}: no such file" if not path.exists() else f"{name}: not a file")
+            raise UsageError(f"{name}: {MISSING_FILE}" if not path.exists() else f"{name}: not a file")
         try:
             creds = read_credentials(path)
         except CredentialsFormatError as exc:

@@ -11,7 +11,7 @@ from typing import Any, NoReturn, cast
 from prolific import DEFAULT_BATCH_SIZE, DEFAULT_MEMBER_BATCH_SIZE, __version__
 
 from ._context import DEFAULT_URL, PROG, TOKEN_ENV, URL_ENV, Context, UsageError
-from .api import cmd_api
+from .api import cmd_api, install_operation_help
 from .credentials import cmd_add, cmd_check, cmd_create, cmd_generate, cmd_upload
 from .fake_server import cmd_fake_server
 from .groups import (
@@ -384,6 +384,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cast(_Parser, api).collect_into = "params"
     finish(api)
+    install_operation_help(api)
 
     fake = leaf(
         commands,

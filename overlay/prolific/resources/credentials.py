@@ -282,7 +282,11 @@ class Credentials(SyncResource, CredentialsOperations):
         whole input is validated before the first request. On failure raises
         :class:`~prolific.UploadError` with ``pool_id``, ``uploaded`` and ``remaining``.
 
-        >>> result = client.credentials.upload("creds.csv", workspace_id="ws1")  # doctest: +SKIP
+        ``credentials`` is any form :func:`~prolific.coerce_credentials` takes: a ``str`` is CSV
+        text, so pass a file as a ``pathlib.Path``:
+
+        >>> from pathlib import Path
+        >>> result = client.credentials.upload(Path("creds.csv"), workspace_id="ws1")  # doctest: +SKIP
         """
         upload = Upload(
             credentials, workspace_id=workspace_id, pool_id=pool_id, batch_size=batch_size, on_progress=on_progress
