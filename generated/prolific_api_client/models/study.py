@@ -97,6 +97,10 @@ class Study:
         estimated_completion_time (float): Estimated duration in minutes of the experiment or survey
         reward (float): How much are you going to pay the participants in cents. We
             use the currency of your account.
+        id (str): Study id. It is created by Prolific. **Read only**.
+        status (str | StudyStatus): Status of the study. **Read only**.
+
+            To change the status you can use `/api/v1/studies/{id}/transition/`
         internal_name (None | str | Unset): Internal name of the study, not shown to participants
         completion_codes (list[BaseStudyCompletionCode] | Unset): Specify at least one completion code for your study. A
             participant will enter one of these codes when they complete your study.
@@ -319,10 +323,6 @@ class Study:
             - The `prolific` claim matches your expected payload as set in the `external_study_url` property. It always
             includes `workspace_id`. When the workspace is linked to an organisation, it also includes `organisation_id`
             (validate both against what your integration expects).
-        id (str | Unset): Study id. It is created by Prolific. **Read only**.
-        status (str | StudyStatus | Unset): Status of the study. **Read only**.
-
-            To change the status you can use `/api/v1/studies/{id}/transition/`
         is_ready_to_publish (bool | Unset): Whether the study has all required fields completed for publishing. Does not
             check wallet balance or funding — only study-level field completeness.
     """
@@ -334,6 +334,8 @@ class Study:
     total_available_places: float
     estimated_completion_time: float
     reward: float
+    id: str
+    status: str | StudyStatus
     internal_name: None | str | Unset = UNSET
     completion_codes: list[BaseStudyCompletionCode] | Unset = UNSET
     maximum_allowed_time: float | Unset = UNSET
@@ -356,8 +358,6 @@ class Study:
     data_collection_metadata: BaseStudyDataCollectionMetadata | None | Unset = UNSET
     access_details: list[AccessDetail] | None | Unset = UNSET
     is_external_study_url_secure: bool | Unset = UNSET
-    id: str | Unset = UNSET
-    status: str | StudyStatus | Unset = UNSET
     is_ready_to_publish: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -385,6 +385,14 @@ class Study:
         estimated_completion_time = self.estimated_completion_time
 
         reward = self.reward
+
+        id = self.id
+
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         internal_name: None | str | Unset
         if isinstance(self.internal_name, Unset):
@@ -540,16 +548,6 @@ class Study:
 
         is_external_study_url_secure = self.is_external_study_url_secure
 
-        id = self.id
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, str):
-            status = self.status
-        else:
-            status = self.status
-
         is_ready_to_publish = self.is_ready_to_publish
 
         field_dict: dict[str, Any] = {}
@@ -563,6 +561,8 @@ class Study:
                 "total_available_places": total_available_places,
                 "estimated_completion_time": estimated_completion_time,
                 "reward": reward,
+                "id": id,
+                "status": status,
             }
         )
         if internal_name is not UNSET:
@@ -609,10 +609,6 @@ class Study:
             field_dict["access_details"] = access_details
         if is_external_study_url_secure is not UNSET:
             field_dict["is_external_study_url_secure"] = is_external_study_url_secure
-        if id is not UNSET:
-            field_dict["id"] = id
-        if status is not UNSET:
-            field_dict["status"] = status
         if is_ready_to_publish is not UNSET:
             field_dict["is_ready_to_publish"] = is_ready_to_publish
 
@@ -655,6 +651,21 @@ class Study:
         estimated_completion_time = d.pop("estimated_completion_time")
 
         reward = d.pop("reward")
+
+        id = d.pop("id")
+
+        def _parse_status(data: object) -> str | StudyStatus:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_study_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | StudyStatus, data)
+
+        status = _parse_status(d.pop("status"))
 
         def _parse_internal_name(data: object) -> None | str | Unset:
             if data is None:
@@ -931,23 +942,6 @@ class Study:
 
         is_external_study_url_secure = d.pop("is_external_study_url_secure", UNSET)
 
-        id = d.pop("id", UNSET)
-
-        def _parse_status(data: object) -> str | StudyStatus | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_study_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | StudyStatus | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
-
         is_ready_to_publish = d.pop("is_ready_to_publish", UNSET)
 
         study = cls(
@@ -958,6 +952,8 @@ class Study:
             total_available_places=total_available_places,
             estimated_completion_time=estimated_completion_time,
             reward=reward,
+            id=id,
+            status=status,
             internal_name=internal_name,
             completion_codes=completion_codes,
             maximum_allowed_time=maximum_allowed_time,
@@ -980,8 +976,6 @@ class Study:
             data_collection_metadata=data_collection_metadata,
             access_details=access_details,
             is_external_study_url_secure=is_external_study_url_secure,
-            id=id,
-            status=status,
             is_ready_to_publish=is_ready_to_publish,
         )
 

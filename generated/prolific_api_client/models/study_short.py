@@ -23,8 +23,8 @@ class StudyShort:
     Attributes:
         id (str): Study id. It is created by Prolific.
         name (str): Public name or title of the study
+        status (str | StudyStatus): Status of the study.
         internal_name (None | str | Unset): Internal name of the study, not shown to participants
-        status (str | StudyStatus | Unset): Status of the study.
         study_type (str | StudyShortStudyType | Unset): Deprecated. Type of study.
         estimated_completion_time (float | Unset): Estimated duration in minutes of the experiment or survey
         total_available_places (float | Unset): How many participants are you looking to recruit
@@ -44,8 +44,8 @@ class StudyShort:
 
     id: str
     name: str
+    status: str | StudyStatus
     internal_name: None | str | Unset = UNSET
-    status: str | StudyStatus | Unset = UNSET
     study_type: str | StudyShortStudyType | Unset = UNSET
     estimated_completion_time: float | Unset = UNSET
     total_available_places: float | Unset = UNSET
@@ -65,19 +65,17 @@ class StudyShort:
 
         name = self.name
 
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
+
         internal_name: None | str | Unset
         if isinstance(self.internal_name, Unset):
             internal_name = UNSET
         else:
             internal_name = self.internal_name
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, str):
-            status = self.status
-        else:
-            status = self.status
 
         study_type: str | Unset
         if isinstance(self.study_type, Unset):
@@ -133,12 +131,11 @@ class StudyShort:
             {
                 "id": id,
                 "name": name,
+                "status": status,
             }
         )
         if internal_name is not UNSET:
             field_dict["internal_name"] = internal_name
-        if status is not UNSET:
-            field_dict["status"] = status
         if study_type is not UNSET:
             field_dict["study_type"] = study_type
         if estimated_completion_time is not UNSET:
@@ -173,18 +170,7 @@ class StudyShort:
 
         name = d.pop("name")
 
-        def _parse_internal_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        internal_name = _parse_internal_name(d.pop("internal_name", UNSET))
-
-        def _parse_status(data: object) -> str | StudyStatus | Unset:
-            if isinstance(data, Unset):
-                return data
+        def _parse_status(data: object) -> str | StudyStatus:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -193,9 +179,18 @@ class StudyShort:
                 return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(str | StudyStatus | Unset, data)
+            return cast(str | StudyStatus, data)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status = _parse_status(d.pop("status"))
+
+        def _parse_internal_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        internal_name = _parse_internal_name(d.pop("internal_name", UNSET))
 
         def _parse_study_type(data: object) -> str | StudyShortStudyType | Unset:
             if isinstance(data, Unset):
@@ -279,8 +274,8 @@ class StudyShort:
         study_short = cls(
             id=id,
             name=name,
-            internal_name=internal_name,
             status=status,
+            internal_name=internal_name,
             study_type=study_type,
             estimated_completion_time=estimated_completion_time,
             total_available_places=total_available_places,
