@@ -144,6 +144,9 @@ def _arguments(operation: Operation[Any], sig: Signature, words: list[str]) -> d
 def _bare_value(operation: Operation[Any], sig: Signature, word: str, given: dict[str, list[str]]) -> str:
     """The message for a word without ``=``: most likely the value of the first path parameter not given yet."""
     name_of = operation.operation_id
+    if word.strip().replace("-", "_") in sig.parameters:  # the name without its value
+        name = word.strip().replace("-", "_")
+        return f"{name_of}: expected NAME=VALUE, got {word!r}: give {name} a value (`{PROG} api {name_of} {name}=...`)"
     waiting = [p.name for p in sig.parameters.values() if p.where == "path" and p.name not in given]
     if waiting and word.strip():
         fixed = f"{waiting[0]}={word}"

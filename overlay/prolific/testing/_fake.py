@@ -33,6 +33,7 @@ from ._server import Server
 from ._studies import Studies
 from ._surveys import Surveys
 from ._transport import FakeTransport
+from ._validate import check_request
 
 # One table for every fake: built from the generated registry, never from path strings written here.
 ROUTES = RouteTable(OPERATIONS.values())
@@ -534,6 +535,10 @@ class FakeProlific:
             incoming.url,
         )
         custom = self._custom.get(operation_id)
+        if custom is not None or operation_id in self._builtin:  # an unhandled one says so (501) first
+            refused = check_request(request, bool(incoming.content) and body is not _NOT_JSON)
+            if refused is not None:
+                return refused
         if custom is not None:
             try:
                 return to_answer(custom(request), operation_id)
