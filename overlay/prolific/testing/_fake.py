@@ -24,6 +24,7 @@ from ._answers import (
     error_answer,
 )
 from ._credentials import CredentialPools
+from ._demo import ADMIN_PREFIX, admin_answer, seed_demo, take_part
 from ._faults import Fault, FaultQueue, fail_fault, filters
 from ._groups import ParticipantGroups
 from ._invitations import Invitations
@@ -34,6 +35,7 @@ from ._studies import Studies
 from ._surveys import Surveys
 from ._transport import FakeTransport
 from ._validate import check_request
+from ._workspaces import Workspaces
 
 # One table for every fake: built from the generated registry, never from path strings written here.
 ROUTES = RouteTable(OPERATIONS.values())
@@ -156,7 +158,8 @@ class FakeProlific:
         self._groups = ParticipantGroups(self._lock, self._studies.projects)
         self._invitations = Invitations(self._lock)
         self._surveys = Surveys(self._lock)
-        self._stores = (self._pools, self._studies, self._groups, self._invitations, self._surveys)
+        self._workspaces = Workspaces(self._lock, self._studies.projects)
+        self._stores = (self._pools, self._studies, self._groups, self._invitations, self._surveys, self._workspaces)
         self._builtin: dict[str, Callable[[FakeRequest], Answer]] = {}
         for store in self._stores:
             self._builtin.update(store.handlers())
@@ -227,6 +230,21 @@ class FakeProlific:
     def surveys(self) -> dict[str, dict[str, Any]]:
         """Survey id → the ``SurveyOut`` body (:meth:`add_surveys`)."""
         return self._surveys.surveys
+
+    @property
+    def workspaces(self) -> dict[str, dict[str, Any]]:
+        """Workspace id → the ``Workspace`` body (``create-workspace``, :meth:`seed_demo`)."""
+        return self._workspaces.workspaces
+
+    @property
+    def project_bodies(self) -> dict[str, dict[str, Any]]:
+        """Project id → the ``Project`` body (``create-project``, :meth:`seed_demo`); :attr:`projects` maps ids to workspaces."""
+        return self._workspaces.projects
+
+    @property
+    def group_messages(self) -> list[dict[str, Any]]:
+        """Every ``send-message-to-participant-group`` body, in order, with the ``recipients`` it reached."""
+        return self._groups.messages
 
     @property
     def handled_operations(self) -> frozenset[str]:
@@ -316,6 +334,31 @@ class FakeProlific:
         """
         with self._lock:
             return self._studies.redeem(study_id, participant_id)
+
+    def seed_demo(self, participants: int = 3) -> dict[str, Any]:
+        """A demo world to run a study in: a workspace, a project, a draft study, participant ids.
+
+        Returns ``{"workspace_id", "project_id", "study_id", "participant_ids"}``. The study has no
+        credential pool: create one, attach it, publish, then :meth:`take_part`. Over HTTP:
+        ``POST /__fake__/seed`` (``prolific-client fake-server --seed`` does it at start).
+
+        >>> fake = FakeProlific()
+        >>> world = fake.seed_demo()
+        >>> fake.studies[world["study_id"]]["status"], fake.projects[world["project_id"]] == world["workspace_id"]
+        ('UNPUBLISHED', True)
+        """
+        with self._lock:
+            return seed_demo(self._workspaces, self._studies, participants)
+
+    def take_part(self, study_id: str, participants: int | list[str] = 1) -> list[dict[str, str]]:
+        """Participants redeem the study's next credentials and submit (``AWAITING REVIEW``); return who got which login.
+
+        ``participants``: a count (made-up ids) or a list of participant ids. Raises ``ValueError``
+        as :meth:`redeem` does. Over HTTP: ``POST /__fake__/submissions`` with
+        ``{"study_id": ..., "participants": 3}`` (loopback only).
+        """
+        with self._lock:
+            return take_part(self._studies, study_id, participants)
 
     # -- custom routes --------------------------------------------------------------------------
 
@@ -512,6 +555,9 @@ class FakeProlific:
     def _route(self, route: Resolved | NotAllowed | None, incoming: Incoming, body: Any) -> Answer:
         """The answer of the operation the request names: its handler's, or 404 / 405 / 501 / 400."""
         if route is None:
+            if incoming.path.startswith(ADMIN_PREFIX):  # the fake's own seeding paths (see _demo)
+                with self._lock:
+                    return admin_answer(incoming, None if body is _NOT_JSON else body, self._workspaces, self._studies)
             return error_answer(404, f"Not found: no API operation has the path {incoming.path}.", CODE_NOT_FOUND)
         if isinstance(route, NotAllowed):
             allowed = ", ".join(route.allowed)

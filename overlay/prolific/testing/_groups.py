@@ -23,10 +23,12 @@ class ParticipantGroups:
         self._projects = projects  # project id -> workspace id (the studies' table)
         self.groups: dict[str, dict[str, Any]] = {}
         self.members: dict[str, dict[str, str]] = {}
+        self.messages: list[dict[str, Any]] = []  # send-message-to-participant-group bodies, in order
 
     def clear(self) -> None:
         self.groups.clear()
         self.members.clear()
+        self.messages.clear()
 
     def handlers(self) -> dict[str, Callable[[FakeRequest], Answer]]:
         return {
@@ -38,7 +40,20 @@ class ParticipantGroups:
             "get-participant-group-participants": self.list_members,
             "add-to-participant-group": self.add_members,
             "remove-from-participant-group": self.remove_members,
+            "send-message-to-participant-group": self.send_message,
         }
+
+    def send_message(self, request: FakeRequest) -> Answer:
+        """``send-message-to-participant-group``: 204; the message is kept (with the members it reached)."""
+        errors: Errors = {}
+        group_id = text_field(request.body, "participant_group_id", errors)
+        text = name_field(request.body, "body", errors)
+        if errors or group_id is None or text is None:
+            return field_errors(errors)
+        if group_id not in self.groups:
+            return not_found("Participant group")
+        self.messages.append({**request.body, "recipients": list(self.members[group_id]), "sent_at": now()})
+        return NO_CONTENT
 
     def _set_members(self, group_id: str, ids: list[str]) -> None:
         stamp = now()

@@ -166,8 +166,24 @@ class Studies:
         credential = self._pools.redeem(pool_id, participant_id, submission_id)
         self._submission(study_id, submission_id, "ACTIVE", now(), participant_id)
         if left == 1:  # that was the last one: a study whose pool runs out pauses itself
-            study["status"] = "PAUSED"
+            self.set_study_status(study_id, "PAUSED")
         return credential
+
+    # -- status changes: every one goes through these two (event delivery hooks in here) ------------
+
+    def set_study_status(self, study_id: str, status: str) -> None:
+        """Change a study's status (the one place that does)."""
+        self.studies[study_id]["status"] = status
+
+    def set_submission_status(self, study_id: str, submission_id: str, status: str) -> None:
+        """Change a submission's status (the one place that does); ``completed_at`` is set when it is submitted."""
+        for submission in self.submissions.get(study_id, []):
+            if submission["id"] == submission_id:
+                submission["status"] = status
+                if status == "AWAITING REVIEW" and submission.get("completed_at") is None:
+                    submission["completed_at"] = now()
+                return
+        raise ValueError(f"study {study_id} has no submission {submission_id}")
 
     def _study_or_raise(self, study_id: str) -> dict[str, Any]:
         study = self.studies.get(study_id)
@@ -410,7 +426,7 @@ class Studies:
             if not isinstance(publish_at, str) or not publish_at:
                 return field_errors({"publish_at": ["Required when action is SCHEDULE_PUBLISH."]})
             study["publish_at"] = publish_at
-        study["status"] = target
+        self.set_study_status(study["id"], target)
         if target == "ACTIVE" and study.get("published_at") is None:
             study["published_at"] = now()
         return json_answer(200, study)
