@@ -50,8 +50,8 @@ class Capacity:
     and ``available`` count the report's ``USED`` and ``UNUSED`` rows. The repr shows every
     number, the derived ones included:
 
-    >>> Capacity("s1", "UNPUBLISHED", places=10, pool_id="p", used=0, available=12)
-    Capacity(study_id='s1', status='UNPUBLISHED', places=10, pool_id='p', used=0, available=12, required=15, shortfall=3, meets_advice=False)
+    >>> Capacity("s1", "UNPUBLISHED", places=10, pool_id="p", used=0, available=12)  # doctest: +ELLIPSIS
+    Capacity(study_id='s1', ..., available=12, required=15, shortfall=3, meets_advice=False)
     """
 
     study_id: str

@@ -217,10 +217,27 @@ def _is_header(fields: list[str]) -> bool:
 # Words spreadsheet exports put above a login and a password column (compared case-insensitively,
 # with spaces, dashes and underscores removed): a first line of them is a header, not a credential.
 _LOGIN_COLUMNS = frozenset(
-    "user username usr login loginname loginid userid user_id id email emailaddress mail account accountname "
-    "name participant participantid".split()
+    [
+        "user",
+        "username",
+        "usr",
+        "login",
+        "loginname",
+        "loginid",
+        "userid",
+        "user_id",
+        "id",
+        "email",
+        "emailaddress",
+        "mail",
+        "account",
+        "accountname",
+        "name",
+        "participant",
+        "participantid",
+    ]
 )
-_PASSWORD_COLUMNS = frozenset("password pass passwd pwd passcode passphrase secret".split())
+_PASSWORD_COLUMNS = frozenset(["password", "pass", "passwd", "pwd", "passcode", "passphrase", "secret"])
 
 
 def _column_names(fields: list[str]) -> bool | None:
@@ -704,10 +721,10 @@ def _refuse_path_text(text: str) -> None:
     One line without a comma cannot be a credential; when it names an existing file or ends in
     ``.csv`` the caller meant the file, so say how to pass it.
 
-    >>> coerce_credentials("logins.csv")
+    >>> coerce_credentials("logins.csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    prolific._errors.CredentialsFormatError: line 1: a str is CSV text, and 'logins.csv' looks like a file name: did you mean Path('logins.csv')? (from pathlib import Path)
+    prolific._errors.CredentialsFormatError: line 1: ... did you mean Path('logins.csv')? (from pathlib import Path)
     """
     name = text.strip()
     if "," in text or "\n" in name or not name:

@@ -111,7 +111,12 @@ def test_the_admin_seed_path_and_a_501_that_does_not_say_the_write_may_have_happ
     _, world = seeded
     env = {**os.environ, "PROLIFIC_TOKEN": world["token"], "PROLIFIC_URL": world["url"]}
     answer = httpx.post(f"{world['url']}/__fake__/seed", headers={"Authorization": f"Token {TOKEN}"}, json={})
-    assert answer.status_code == 201 and set(answer.json()) == {"workspace_id", "project_id", "study_id", "participant_ids"}
+    assert answer.status_code == 201 and set(answer.json()) == {
+        "workspace_id",
+        "project_id",
+        "study_id",
+        "participant_ids",
+    }
     done = run(env, "api", "create-bonus-payments", "--body", '{"study_id": "s", "csv_bonuses": "a,1"}')
     assert done.returncode == 1 and "501" in done.stderr and "not implemented" in done.stderr
     assert "may have been applied" not in done.stderr and "may or may not" not in done.stderr

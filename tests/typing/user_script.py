@@ -32,6 +32,7 @@ async def main(aclient: AsyncProlific) -> None:
     result = await aclient.with_raw_response(aclient.credentials.create_pool, workspace_id="w", credentials="a,b")
     reveal_type(result.parsed)  # expect: str
 
+
 # Create a draft, then publish it with the id the answer carries (present, not ``str | Unset``).
 from prolific_api_client.models import CreateStudy, StudyTransition  # noqa: E402
 

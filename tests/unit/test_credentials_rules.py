@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prolific.credentials import _column_names
 from prolific import (
     Credential,
     CredentialsFormatError,
@@ -20,6 +19,7 @@ from prolific import (
     parse_credentials,
     read_credentials,
 )
+from prolific.credentials import _column_names
 
 SECRET = "Pa55-SECRET-word"
 

@@ -395,6 +395,10 @@ def build_parser() -> argparse.ArgumentParser:
         f"stdout, then serves until Ctrl-C or SIGTERM. Point the client at it with {URL_ENV}.",
     )
     fake.add_argument("--port", metavar="N", type=_count(0, 65535), default=0, help="port (default 0: a free one)")
-    fake.add_argument("--seed", action="store_true", help="seed a demo world (workspace, project, draft study, participants) and print its ids")
+    fake.add_argument(
+        "--seed",
+        action="store_true",
+        help="seed a demo world (workspace, project, draft study, participants) and print its ids",
+    )
     finish(fake, online=False)
     return parser

@@ -156,7 +156,7 @@ def _bare_value(operation: Operation[Any], sig: Signature, word: str, given: dic
 
 
 def operation_help(operation: Operation[Any]) -> str:
-    """``api OPERATION --help``: the operation's method and path, its parameters and body fields, required ones marked."""
+    """``api OPERATION --help``: the operation's method, path, parameters and body fields, required ones marked."""
     sig = signature(operation.endpoint.sync_detailed, operation.path_parameters)
     lines = [
         f"usage: {PROG} api {operation.operation_id} [NAME=VALUE ...]" + (" --body JSON|@FILE" if sig.body else ""),
@@ -196,12 +196,8 @@ def _body_fields(model: Any) -> list[str]:
     return described
 
 
-class _OperationHelp(argparse.Action):
+class _OperationHelp(argparse._HelpAction):
     """``--help`` of ``api``: the operation's own help when an OPERATION_ID came first, else the command's."""
-
-    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
-        kwargs.pop("default", None)
-        super().__init__(option_strings, dest, default=argparse.SUPPRESS, nargs=0, **kwargs)
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, *args: Any) -> None:
         word = getattr(namespace, "operation", None)

@@ -39,7 +39,7 @@ def cmd_fake_server(ctx: Context) -> int:
             out.say(
                 f"seeded a demo world: workspace, project, draft study {world['study_id']}; once the study has a pool "
                 f"and is published, participants take part with: curl -X POST {url}{ADMIN_PREFIX}submissions "
-                f"-H 'Authorization: Token {SAMPLE_TOKEN}' -d '{{\"study_id\": \"{world['study_id']}\", "
+                f'-H \'Authorization: Token {SAMPLE_TOKEN}\' -d \'{{"study_id": "{world["study_id"]}", '
                 '"participants": 3}\''
             )
 

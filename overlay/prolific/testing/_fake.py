@@ -238,7 +238,7 @@ class FakeProlific:
 
     @property
     def project_bodies(self) -> dict[str, dict[str, Any]]:
-        """Project id → the ``Project`` body (``create-project``, :meth:`seed_demo`); :attr:`projects` maps ids to workspaces."""
+        """Project id → the ``Project`` body (``create-project``, :meth:`seed_demo`); see also :attr:`projects`."""
         return self._workspaces.projects
 
     @property
@@ -351,7 +351,7 @@ class FakeProlific:
             return seed_demo(self._workspaces, self._studies, participants)
 
     def take_part(self, study_id: str, participants: int | list[str] = 1) -> list[dict[str, str]]:
-        """Participants redeem the study's next credentials and submit (``AWAITING REVIEW``); return who got which login.
+        """Participants redeem the study's next credentials and submit (``AWAITING REVIEW``); return their logins.
 
         ``participants``: a count (made-up ids) or a list of participant ids. Raises ``ValueError``
         as :meth:`redeem` does. Over HTTP: ``POST /__fake__/submissions`` with

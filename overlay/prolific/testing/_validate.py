@@ -19,9 +19,10 @@ from __future__ import annotations
 import functools
 import threading
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 from ._answers import CODE_VALIDATION, Answer, error_answer
 from ._routes import FakeRequest
@@ -47,7 +48,7 @@ class SpecValidator:
         self._lock = threading.Lock()
         self._operations: dict[tuple[str, str], _Checks] = {}
 
-    def check(self, method: str, template: str, path_params: dict[str, str], query: dict[str, str], body: Any,
+    def check(self, method: str, template: str, path_params: Mapping[str, str], query: Mapping[str, str], body: Any,
               has_json: bool) -> Answer | None:  # fmt: skip
         """The 400 answer for a request that breaks the spec, or None."""
         checks = self._checks(method.lower(), template)
@@ -77,8 +78,8 @@ class SpecValidator:
             if key not in self._operations:
                 operation = ((self._document.get("paths") or {}).get(template) or {}).get(method)
                 where = _pointer("paths", template, method)
-                found = isinstance(operation, dict)
-                self._operations[key] = _Checks.of(operation, where) if found else _Checks({}, None)
+                found = _Checks.of(operation, where) if isinstance(operation, dict) else _Checks({}, None)
+                self._operations[key] = found
             return self._operations[key]
 
     def _resolve(self, schema: Any) -> Any:
@@ -120,7 +121,11 @@ class _Checks:
         so that the ``$ref``s inside it resolve against the whole spec."""
         parameters = {}
         for index, param in enumerate(operation.get("parameters") or []):
-            if isinstance(param, dict) and param.get("in") in ("path", "query") and isinstance(param.get("schema"), dict):
+            if (
+                isinstance(param, dict)
+                and param.get("in") in ("path", "query")
+                and isinstance(param.get("schema"), dict)
+            ):
                 schema = {"$ref": _ref(f"{where}/parameters/{index}/schema")}
                 parameters[param["name"]] = (param["in"], bool(param.get("required")), schema)
         content = (operation.get("requestBody") or {}).get("content") or {}

@@ -83,7 +83,13 @@ class Workspaces:
 
     @staticmethod
     def _made_up_workspace(workspace_id: str) -> dict[str, Any]:
-        return {"id": workspace_id, "title": f"Workspace {workspace_id}", "description": "", "owner": OWNER, "users": []}
+        return {
+            "id": workspace_id,
+            "title": f"Workspace {workspace_id}",
+            "description": "",
+            "owner": OWNER,
+            "users": [],
+        }
 
     def _project(self, project_id: str) -> dict[str, Any] | None:
         known = self.projects.get(project_id)
