@@ -47,6 +47,7 @@ class SpecValidator:
         self._registry = Registry().with_resource(_ROOT, root)
         self._lock = threading.Lock()
         self._operations: dict[tuple[str, str], _Checks] = {}
+        self._compiled: dict[str, Any] = {}  # a schema's $ref -> its validator (built once: most of the cost)
 
     def check(self, method: str, template: str, path_params: Mapping[str, str], query: Mapping[str, str], body: Any,
               has_json: bool) -> Answer | None:  # fmt: skip
@@ -89,14 +90,21 @@ class SpecValidator:
             seen += 1
         return schema
 
+    def _compiled_for(self, schema: dict[str, Any]) -> Any:
+        key = schema["$ref"]
+        validator = self._compiled.get(key)
+        if validator is None:
+            validator = self._compiled[key] = self._validator(schema, registry=self._registry)
+        return validator
+
     def _first_problem(self, schema: dict[str, Any], value: Any) -> str | None:
-        for error in self._validator(schema, registry=self._registry).iter_errors(value):
+        for error in self._compiled_for(schema).iter_errors(value):
             return _message(error)
         return None
 
     def _body_problems(self, schema: dict[str, Any], body: Any) -> list[tuple[str, str]]:
         problems = []
-        for error in self._validator(schema, registry=self._registry).iter_errors(body):
+        for error in self._compiled_for(schema).iter_errors(body):
             path = [str(part) for part in error.absolute_path]
             if error.validator == "required":
                 missing = _required_name(error)
