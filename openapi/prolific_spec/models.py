@@ -2,7 +2,8 @@
 
 prune what no operation uses → name the bodies the table names → lift inline schemas (``hoist``)
 → fold identical shapes (``fold``) → decide every class name (``naming``) → open returned enums
-and apply the nullable and required overrides, which all work on the models as finally folded.
+and apply the nullable and required overrides, which all work on the models as finally folded
+→ make a response resource's ``id`` and ``status`` present (``identity``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from .document import Document, referenced_schemas, schemas_of
 from .enums import open_response_enums
 from .fold import fold_identical
 from .hoist import hoist_inline_schemas
+from .identity import require_response_identity
 from .naming import NameTable, Naming, Rules, choose_names, name_bodies
 from .overrides import Overrides, apply_tables, stale_operation_entries
 
@@ -52,4 +54,5 @@ def shape_models(
     naming.notices += apply_tables(
         doc, overrides, current=naming.final, source=overrides_file, prune=prune_tables, stale=stale
     )
+    require_response_identity(doc)
     return naming

@@ -138,7 +138,9 @@ def outcome(operation: Operation[T], response: httpx.Response, attempts: int) ->
         fake = " (answered in-process by FakeProlific)" if response.extensions.get("prolific_fake") else ""
         logger.debug("%s %s -> %s%s", request.method, request.url.path, status, fake)
     if not 200 <= status < 300:
-        raise status_error(response, method=request.method, path=request.url.path, attempts=attempts)
+        raise status_error(
+            response, method=request.method, path=request.url.path, attempts=attempts, template=operation.path
+        )
     try:
         parsed = operation.parse(response)
     except _PARSE_ERRORS as exc:

@@ -40,7 +40,28 @@ def resolve_token(token: str | None) -> str:
     if not token.strip() or token != token.strip() or any(c in token for c in "\r\n"):
         # Never echo the token: say what is wrong with it instead.
         raise ConfigurationError(f"{origin} is empty or has surrounding whitespace or line breaks")
+    scheme = _pasted_scheme(token)
+    if scheme is not None:
+        raise ConfigurationError(
+            f"{origin} starts with {scheme!r}: give the token alone (the client adds 'Token ' itself, "
+            f"so it would be sent as 'Token {scheme} ...' and refused with 401); remove the {scheme!r} prefix"
+        )
     return token
+
+
+def _pasted_scheme(token: str) -> str | None:
+    """The authorization scheme a token was pasted with (``Token abc``, ``Bearer abc``), else None.
+
+    A token is one word; a first word naming a scheme followed by a space means the whole header
+    value was copied. Only the scheme is named in messages, never the token.
+
+    >>> _pasted_scheme("Token abc"), _pasted_scheme("bearer abc"), _pasted_scheme("abc")
+    ('Token', 'bearer', None)
+    """
+    first, space, rest = token.partition(" ")
+    if space and rest.strip() and first.rstrip(":").lower() in ("token", "bearer", "authorization"):
+        return first
+    return None
 
 
 def is_loopback(host: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ._credential_rules import is_header
+from ._credential_rules import column_names, is_header
 from ._credential_types import Credential, CredentialList, Lines
 from ._gc import GCPaused
 
@@ -83,6 +83,8 @@ def fast_lines(lines: Iterable[str]) -> CredentialList | None:
 
 def _if_valid(rows: list[Any], lines: Lines) -> CredentialList | None:
     """Non-blank CSV rows (a header may come first) on ``lines`` → credentials if all are valid, else None."""
+    if rows and column_names(rows[0]) is False:
+        return None  # half a header: the row-by-row path refuses it
     if rows and is_header(rows[0]):
         del rows[0]
         if isinstance(lines, list):
@@ -131,7 +133,7 @@ def small_ascii(text: str) -> CredentialList | None:
     if len(text) > SMALL_TEXT or _ASCII_WIRE.fullmatch(text) is None:
         return None
     rows = [line.split(",") for line in text.split("\n")]
-    if is_header(rows[0]) or len(set(map(_FIRST, rows))) != len(rows):
+    if column_names(rows[0]) is not None or len(set(map(_FIRST, rows))) != len(rows):
         return None
     return credential_list(rows, text, 1)
 

@@ -63,7 +63,45 @@ def _check(username: str, password: str, line: int, source: str | None) -> None:
 
 
 def is_header(fields: list[str]) -> bool:
-    return len(fields) == 2 and (fields[0].strip().lower(), fields[1].strip().lower()) == HEADER
+    """Whether a first row is a header to skip: ``username,password`` or column names (:func:`column_names`)."""
+    return column_names(fields) is True
+
+
+# Words spreadsheet exports put above a login and a password column (compared case-insensitively,
+# with spaces, dashes and underscores removed): a first line of them is a header, not a credential.
+LOGIN_COLUMNS = frozenset(
+    ["user", "username", "usr", "login", "loginname", "loginid", "userid", "id", "email", "emailaddress", "mail",
+     "account", "accountname", "name", "participant", "participantid"]
+)  # fmt: skip
+PASSWORD_COLUMNS = frozenset(["password", "pass", "passwd", "pwd", "passcode", "passphrase", "secret"])
+
+
+def column_names(fields: list[str]) -> bool | None:
+    """Whether a first row reads as column names: True both fields do (a header), False only the login does.
+
+    ``Login,Password``, ``email,pwd`` or ``User,Pass`` is a header. A row whose login field alone
+    reads like a column name (``Login,Kennwort``) is refused by the callers with the fix: uploading
+    it would give a participant the login "Login"; guessing it away could drop a real credential.
+    None otherwise (``alice,password`` is a login whose password is "password").
+
+    >>> column_names(["E-mail", "Pass"]), column_names(["Login", "Kennwort"]), column_names(["alice", "password"])
+    (True, False, None)
+    """
+    if len(fields) != 2:
+        return None
+    login, password = (f.strip().lower().replace(" ", "").replace("-", "").replace("_", "") for f in fields)
+    hits = (login in LOGIN_COLUMNS, password in PASSWORD_COLUMNS)
+    return True if all(hits) else False if hits[0] else None
+
+
+def half_header(fields: list[str], line: int, source: str | None) -> CredentialsFormatError:
+    """The refusal of a first row that is half column names (see :func:`column_names`)."""
+    return CredentialsFormatError(
+        f"the first line ({fields[0].strip()[:30]!r}, ...) looks like a header but is not one the reader knows: "
+        "name the columns username,password (or delete the line); if it is a real login, move it below line 1",
+        line=line,
+        source=source,
+    )
 
 
 # Separators spreadsheets use instead of commas (Excel in locales with a decimal comma, tab exports).
@@ -133,6 +171,8 @@ def validated(rows: Iterator[tuple[int, list[str]]], source: str | None, *, line
             first = False
             if is_header(fields):
                 continue
+            if lines and column_names(fields) is False:
+                raise half_header(fields, line, source)
         if not out:  # the first data row; e.g. "username;password": not comma-separated
             separator = foreign_separator(fields)
             if separator is not None:

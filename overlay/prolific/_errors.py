@@ -53,6 +53,7 @@ __all__ = [
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
+    "CredentialsFileNotFoundError",
     "CredentialsFormatError",
     "InvalidArgumentError",
     "MembershipError",
@@ -553,3 +554,25 @@ class UploadInterrupted(KeyboardInterrupt, UploadError):
     ) -> None:
         UploadError.__init__(self, message, pool_id=pool_id, uploaded=uploaded, total=total, remaining=remaining)
         self.in_flight = in_flight
+
+
+# -- new-user fixes (issue 24): a missing input file -------------------------------------------
+
+
+class CredentialsFileNotFoundError(CredentialsFormatError, FileNotFoundError):
+    """A credentials file that does not exist: both a :class:`CredentialsFormatError` and a ``FileNotFoundError``.
+
+    ``source`` (and ``filename``) is the path as given.
+
+    >>> err = CredentialsFileNotFoundError("no such file", source="logins.csv")
+    >>> str(err), isinstance(err, FileNotFoundError)
+    ('logins.csv: no such file', True)
+    """
+
+    def __init__(self, reason: str, *, source: str | None = None) -> None:
+        super().__init__(reason, source=source)
+        self.filename = source
+
+    def __str__(self) -> str:
+        # OSError would print "[Errno None] None: 'logins.csv'" once filename is set.
+        return str(self.args[0])

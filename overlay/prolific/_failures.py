@@ -25,6 +25,7 @@ from ._errors import (
     ServerError,
 )
 from ._http import is_idempotent, parse_retry_after
+from ._validation import path_id_hint
 
 if TYPE_CHECKING:
     import httpx
@@ -152,12 +153,16 @@ def _shorten(text: str) -> str:
     return text if len(text) <= _MAX_DETAIL else text[: _MAX_DETAIL - 1] + "…"
 
 
-def status_error(response: httpx.Response, *, method: str, path: str, attempts: int = 1) -> APIStatusError:
+def status_error(
+    response: httpx.Response, *, method: str, path: str, attempts: int = 1, template: str | None = None
+) -> APIStatusError:
     """Build the right :class:`APIStatusError` subclass for a non-2xx ``response``.
 
     Never raises on odd bodies (HTML, truncated JSON, nothing at all) or non-standard codes.
     ``path`` is what goes in the message (no host, no query), e.g. ``/api/v1/credentials/``;
-    ``attempts``: how many times the request was sent (the message says so when more than once).
+    ``attempts``: how many times the request was sent (the message says so when more than once);
+    ``template``: the operation's path template, so that a 404 for an id that cannot be a Prolific
+    id says so (a bare 404 for a mistyped id reads as "it does not exist").
     """
     status = response.status_code
     body = _parse_body(response)
@@ -169,9 +174,14 @@ def status_error(response: httpx.Response, *, method: str, path: str, attempts: 
     elif 300 <= status < 400:
         location = response.headers.get("location")
         message += f": redirect to {location!r} not followed" if location else ": redirect not followed"
+    if status == 404 and template is not None:
+        hint = path_id_hint(template, path)
+        if hint is not None:
+            message += f" ({hint}: check the id)"
     cls = _status_class(status)
-    # Only a write can have been half done; repeating a GET changes nothing.
-    may_apply = status >= 500 and status != 503 and not is_idempotent(method)
+    # Only a write can have been half done; repeating a GET changes nothing. 501 Not Implemented and
+    # 503 Unavailable: the server did not act on the request.
+    may_apply = status >= 500 and status not in (501, 503) and not is_idempotent(method)
     if may_apply:
         message += " (the write may or may not have been applied: check before repeating it)"
     retry_after = None
@@ -214,10 +224,20 @@ def connection_error(exc: Exception, method: str, path: str, attempts: int = 1) 
     """
     import httpx
 
-    from ._retry import NOT_SENT
+    from ._retry import NOT_SENT, is_unknown_host
 
     after = _after(attempts)
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    if is_unknown_host(exc):  # not retried (the name will not resolve a second later): say which name
+        try:
+            host = exc.request.url.host if isinstance(exc, httpx.RequestError) else "the API host"
+        except RuntimeError:  # an error raised without its request
+            host = "the API host"
+        return cls(
+            f"could not send {method} {path}: the host name {host!r} does not resolve (DNS); check the base URL "
+            f"(--base-url, $PROLIFIC_URL or base_url=) and your network; nothing was sent",
+            method=method, url=None, may_have_been_applied=False,
+        )  # fmt: skip
     if isinstance(exc, NOT_SENT):
         return cls(
             f"could not send {method} {path}: {type(exc).__name__} ({_safe(exc)}); nothing was sent{after}",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import random
+import socket
 from dataclasses import dataclass, field
 
 import httpx
@@ -68,6 +69,8 @@ class RetryPolicy:
         idempotent = is_idempotent(method)
         if status is not None:
             return status in (RETRY_STATUSES_IDEMPOTENT if idempotent else RETRY_STATUSES_NOT_APPLIED)
+        if is_unknown_host(error):
+            return False  # the name will not resolve a second later either
         if isinstance(error, NOT_SENT):
             return True
         return idempotent and isinstance(error, httpx.TransportError)
@@ -76,6 +79,28 @@ class RetryPolicy:
         """Delay before retry number ``retry_number`` (1-based) when the server gave no hint."""
         ceiling = min(self.max_delay, self.initial_delay * (2.0 ** (retry_number - 1)))
         return ceiling * (0.5 + self.jitter.random() / 2)
+
+
+def is_unknown_host(error: BaseException | None) -> bool:
+    """Whether ``error`` is a DNS failure: the host name does not resolve (a typo in the base URL, no network).
+
+    httpx raises ``ConnectError`` caused (through httpcore) by ``socket.gaierror``; the chain is
+    walked rather than the message read, which differs between platforms.
+
+    >>> import socket
+    >>> cause = socket.gaierror(-2, "Name or service not known")
+    >>> error = httpx.ConnectError("[Errno -2] Name or service not known")
+    >>> error.__cause__ = cause
+    >>> is_unknown_host(error), is_unknown_host(httpx.ConnectError("[Errno 111] Connection refused"))
+    (True, False)
+    """
+    seen = 0
+    while error is not None and seen < 8:  # a cause chain is short; the bound guards against a cycle
+        if isinstance(error, socket.gaierror):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
 
 
 class Attempts:

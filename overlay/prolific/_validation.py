@@ -104,6 +104,29 @@ def prolific_id_problem(value: object, what: str = "Prolific id") -> str | None:
     return f"{shown} is not a {what} (24 lower-case hexadecimal characters{detail})"
 
 
+def path_id_hint(template: str, path: str) -> str | None:
+    """For a 404: which id in ``path`` (sent for ``template``) is not a Prolific id, or None.
+
+    A bare 404 for a mistyped id reads as "it does not exist"; saying the id cannot be one saves
+    the search. Only path parameters named ``id`` or ``*_id`` are looked at (other names, such as a
+    credential pool id ``<workspace>_<uuid>``, have other shapes).
+
+    >>> path_id_hint("/api/v1/studies/{id}/", "/api/v1/studies/65a1b2c3d4e5f60718293a4/")
+    "'65a1b2c3d4e5f60718293a4' is not a Prolific id (24 lower-case hexadecimal characters; this one has 23)"
+    >>> path_id_hint("/api/v1/studies/{id}/", "/api/v1/studies/65a1b2c3d4e5f60718293a4b/") is None
+    True
+    """
+    names, values = template.strip("/").split("/"), path.strip("/").split("/")
+    if len(names) != len(values):
+        return None
+    for name, value in zip(names, values, strict=True):
+        if name.startswith("{") and (name == "{id}" or name.endswith("_id}")) and "_" not in value:
+            problem = prolific_id_problem(value)
+            if problem is not None:
+                return problem
+    return None
+
+
 def participant_id_problem(value: object) -> str | None:
     """Why ``value`` is not a Prolific participant id, or None (:func:`prolific_id_problem`).
 

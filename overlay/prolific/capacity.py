@@ -47,7 +47,11 @@ class Capacity:
     """A study's places against the credentials of its pool (see the module docs for the rule).
 
     ``status`` is the study's status; ``pool_id`` is ``None`` when no pool is attached; ``used``
-    and ``available`` count the report's ``USED`` and ``UNUSED`` rows.
+    and ``available`` count the report's ``USED`` and ``UNUSED`` rows. The repr shows every
+    number, the derived ones included:
+
+    >>> Capacity("s1", "UNPUBLISHED", places=10, pool_id="p", used=0, available=12)  # doctest: +ELLIPSIS
+    Capacity(study_id='s1', ..., available=12, required=15, shortfall=3, meets_advice=False)
     """
 
     study_id: str
@@ -71,3 +75,11 @@ class Capacity:
     def meets_advice(self) -> bool:
         """Whether the pool holds at least 1.5 credentials per place (used ones included)."""
         return self.shortfall == 0
+
+    def __repr__(self) -> str:
+        # The derived numbers are what a reader looks for: show them beside the stored ones.
+        return (
+            f"Capacity(study_id={self.study_id!r}, status={self.status!r}, places={self.places}, "
+            f"pool_id={self.pool_id!r}, used={self.used}, available={self.available}, required={self.required}, "
+            f"shortfall={self.shortfall}, meets_advice={self.meets_advice})"
+        )

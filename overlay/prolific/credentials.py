@@ -17,6 +17,7 @@ which line and field — never echoing a password.
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import secrets
@@ -28,19 +29,24 @@ from ._credential_fast import credential_list, fast_lines, fast_text, wire_if_va
 from ._credential_rules import (
     FOREIGN_SEPARATORS,
     HEADER,
+    column_names,
     credential_of,
     csv_rows,
     foreign_separator,
+    half_header,
     is_header,
     problem,
     validated,
     wrong_separator,
 )
 from ._credential_types import Credential, CredentialList, CredentialsInput
-from ._errors import CredentialsFormatError, InvalidArgumentError
+from ._errors import CredentialsFileNotFoundError, CredentialsFormatError, InvalidArgumentError
 from ._gc import GCPaused
 
 _PASSWORD_ALPHABET = string.ascii_letters + string.digits + "-_.!@#%^*+=?~"
+
+#: The one message for an input file that does not exist (the library's and every CLI command's).
+MISSING_FILE = "no such file (check the path; a relative one starts in the current directory)"
 
 __all__ = [
     "Credential",
@@ -93,6 +99,9 @@ def find_problems(text: str, *, source: str | None = None) -> tuple[list[Credent
                 first = False
                 if is_header(fields):
                     continue
+                if column_names(fields) is False:
+                    problems.append(half_header(fields, line, source))
+                    continue
             if rows_after_header == 0:  # the first data row; e.g. "username;password"
                 first_separator = foreign_separator(fields)
             rows_after_header += 1
@@ -116,7 +125,8 @@ def find_problems(text: str, *, source: str | None = None) -> tuple[list[Credent
 def parse_credentials(text: str, *, source: str | None = None) -> CredentialList:
     """Parse CSV text (the API's own format, or a spreadsheet export) into validated credentials.
 
-    Quoted fields, a UTF-8 BOM, CRLF/LF, blank lines and a ``username,password`` header are
+    Quoted fields, a UTF-8 BOM, CRLF/LF, blank lines and a header (``username,password``, or
+    column names such as ``Login,Password``, ``email,pwd``: see :func:`header_line`) are
     accepted; anything the wire format cannot carry raises :class:`CredentialsFormatError`.
     ``source`` names the text's origin (e.g. ``"<stdin>"``) in error messages.
     """
@@ -142,6 +152,8 @@ def read_credentials(path_or_file: str | os.PathLike[str] | IO[str]) -> Credenti
                 return validated(csv_rows(handle, source), source)
         except UnicodeDecodeError:
             raise _file_not_utf8(source) from None
+        except FileNotFoundError:
+            raise CredentialsFileNotFoundError(MISSING_FILE, source=source) from None
         except OSError as exc:
             raise CredentialsFormatError(f"cannot read the file: {exc.strerror or exc}", source=source) from None
     if not callable(getattr(path_or_file, "read", None)):
@@ -216,6 +228,7 @@ def coerce_credentials(credentials: CredentialsInput) -> CredentialList:
     yields ``Credential`` objects or ``(username, password)`` pairs (``line`` = item number).
     """
     if isinstance(credentials, str):
+        _refuse_path_text(credentials)
         return parse_credentials(credentials)
     if isinstance(credentials, os.PathLike):
         return read_credentials(credentials)
@@ -242,6 +255,40 @@ def coerce_credentials(credentials: CredentialsInput) -> CredentialList:
             with GCPaused():
                 return credential_list(rows, wire, None)
     return validated(_pairs(rows), None, lines=False)
+
+
+def header_line(text: str) -> str | None:
+    """The first non-blank line of CSV ``text`` when the readers take it as the header (and skip it), else None.
+
+    >>> header_line("Login,Password\\nalice,pw-1"), header_line("alice,pw-1")
+    ('Login,Password', None)
+    """
+    for line in text.removeprefix("\ufeff").splitlines():
+        if line.strip():
+            return line if column_names(next(csv.reader([line]), [])) is True else None
+    return None
+
+
+def _refuse_path_text(text: str) -> None:
+    """Refuse a ``str`` that is a file name rather than CSV text (``upload("creds.csv")``).
+
+    One line without a comma cannot be a credential; when it names an existing file or ends in
+    ``.csv`` the caller meant the file, so say how to pass it.
+
+    >>> coerce_credentials("logins.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    prolific._errors.CredentialsFormatError: line 1: ... did you mean Path('logins.csv')? (from pathlib import Path)
+    """
+    name = text.strip()
+    if "," in text or "\n" in name or not name:
+        return
+    if name.lower().endswith(".csv") or os.path.isfile(name):
+        raise CredentialsFormatError(
+            f"a str is CSV text, and {name!r} looks like a file name: did you mean Path({name!r})? "
+            "(from pathlib import Path)",
+            line=1,
+        )
 
 
 def _pairs(items: Iterable[object]) -> Iterator[tuple[int, list[str]]]:

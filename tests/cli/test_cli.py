@@ -123,7 +123,12 @@ def test_check_good_files_and_stdin(capsys: pytest.CaptureFixture[str], monkeypa
 
     monkeypatch.setattr("sys.stdin", io.StringIO(csv_text(1, 3, header=True)))
     code, out, err = cli(capsys, "credentials", "check", "-", "--json")  # global options after the command too
-    assert code == 0 and json.loads(out) == {"file": "<stdin>", "credentials": 3, "problems": []}
+    assert code == 0 and json.loads(out) == {
+        "file": "<stdin>",
+        "credentials": 3,
+        "header": "username,password",
+        "problems": [],
+    }
 
 
 def test_check_custom_mistakes_all_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

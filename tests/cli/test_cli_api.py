@@ -197,17 +197,21 @@ def test_404_is_exit_1_with_the_message_and_the_error_document(
 ) -> None:
     code, out, err = run(capsys, "--base-url", canned.url, "api", "get-study", "id=missing")
     assert (code, out) == (1, "")
-    assert err == "error: 404 Not Found on GET /api/v1/studies/missing/: Study not found.\n"
+    # The id cannot be a Prolific id: the message says so (issue 24), after Prolific's own words.
+    assert err == "error: 404 Not Found on GET /api/v1/studies/missing/: Study not found." + HINT + "\n"
     code, out, err = run(capsys, "--base-url", canned.url, "--debug", "--json", "api", "get-study", "id=missing")
     assert code == 1
     assert json.loads(out) == {
         "error": {
             "type": "NotFoundError",
             "status": 404,
-            "detail": "404 Not Found on GET /api/v1/studies/missing/: Study not found.",
+            "detail": "404 Not Found on GET /api/v1/studies/missing/: Study not found." + HINT,
         }
     }
     assert "GET /api/v1/studies/missing/ -> 404" in err  # --debug logs the request, never the token
+
+
+HINT = " ('missing' is not a Prolific id (24 lower-case hexadecimal characters): check the id)"
 
 
 def test_connection_refused_is_exit_1_like_the_rest_of_the_cli(
@@ -369,7 +373,7 @@ def test_bad_body_file_names_the_file_and_line(
     code, _, err = run(capsys, "--base-url", canned.url, "api", "create-credential-pool", "--body", f"@{path}")
     assert code == 2 and f"{path}: not valid JSON: Expecting ',' delimiter at line 4, column 3" in err
     code, _, err = run(capsys, "--base-url", canned.url, "api", "create-credential-pool", "--body", "@nope.json")
-    assert code == 2 and "nope.json: cannot read" in err
+    assert code == 2 and "nope.json: no such file" in err
     assert canned.requests == []
 
 

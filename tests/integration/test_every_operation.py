@@ -208,7 +208,9 @@ def test_paginate_an_offset_family_over_three_pages(client, server) -> None:
 
 
 def test_paginate_a_results_only_list_sends_one_request(client, server) -> None:
-    server.answer(200, {"results": [{"id": "s1", "name": "A"}, {"id": "s2", "name": "B"}]})
+    server.answer(
+        200, {"results": [{"id": "s1", "name": "A", "status": "ACTIVE"}, {"id": "s2", "name": "B", "status": "ACTIVE"}]}
+    )
     assert [s.id for s in client.paginate(client.studies.get_studies)] == ["s1", "s2"]
     assert len(server.seen) == 1 and "page" not in server.seen[0].query
 

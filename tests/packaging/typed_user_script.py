@@ -16,7 +16,7 @@ from prolific import AsyncProlific, Credential, Prolific, parse_credentials
 from prolific.testing import FakeProlific
 from prolific_api_client import AuthenticatedClient
 from prolific_api_client.api.credentials import create_credential_pool
-from prolific_api_client.models import CreateCredentialPoolRequest
+from prolific_api_client.models import CreateCredentialPoolRequest, CreateStudy, StudyTransition
 
 
 def sync_use() -> None:
@@ -49,6 +49,25 @@ def errors_and_helpers() -> None:
     reveal_type(parse_credentials("a,b")[0])  # tuple[str, str, fallback=prolific._credential_types.Credential]
     reveal_type(Credential("a", "b").username)  # str
     reveal_type(FakeProlific().pools)  # dict[str, list[tuple[str, str]]]
+
+
+def run_a_study() -> None:
+    """The README's "run a study" steps: create a draft, publish it with the id the answer carries."""
+    with Prolific() as client:
+        created = client.studies.create_study(
+            body=CreateStudy(
+                name="Pilot",
+                description="A pilot",
+                external_study_url="https://example.org/study",
+                prolific_id_option="url_parameters",
+                total_available_places=10,
+                estimated_completion_time=5,
+                reward=100,
+            )
+        )
+        reveal_type(created.id)  # str
+        published = client.studies.publish_study(created.id, body=StudyTransition(action="PUBLISH"))
+        reveal_type(published.status)  # str
 
 
 def generated_use() -> None:

@@ -31,3 +31,22 @@ async def main(aclient: AsyncProlific) -> None:
         reveal_type(survey)  # expect: prolific_api_client.models.survey_out.SurveyOut
     result = await aclient.with_raw_response(aclient.credentials.create_pool, workspace_id="w", credentials="a,b")
     reveal_type(result.parsed)  # expect: str
+
+
+# Create a draft, then publish it with the id the answer carries (present, not ``str | Unset``).
+from prolific_api_client.models import CreateStudy, StudyTransition  # noqa: E402
+
+created = client.studies.create_study(
+    body=CreateStudy(
+        name="Pilot",
+        description="A pilot",
+        external_study_url="https://example.org/study",
+        prolific_id_option="url_parameters",
+        total_available_places=10,
+        estimated_completion_time=5,
+        reward=100,
+    )
+)
+reveal_type(created.id)  # expect: str
+reveal_type(created.status)  # expect: str
+published = client.studies.publish_study(created.id, body=StudyTransition(action="PUBLISH"))

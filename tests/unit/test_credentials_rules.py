@@ -19,6 +19,7 @@ from prolific import (
     parse_credentials,
     read_credentials,
 )
+from prolific._credential_rules import column_names as _column_names
 
 SECRET = "Pa55-SECRET-word"
 
@@ -100,7 +101,7 @@ def test_file_errors_name_the_file(tmp_path: Path) -> None:
         read_credentials(path)
     assert str(path) in str(info.value) and info.value.line == 2 and "UTF-8" in str(info.value)
     assert SECRET not in str(info.value)
-    with pytest.raises(CredentialsFormatError, match="cannot read"):
+    with pytest.raises(CredentialsFormatError, match="no such file"):
         read_credentials(tmp_path / "missing.csv")
 
 
@@ -234,7 +235,7 @@ _field = st.text(
 @given(st.lists(st.tuples(_field, _field), min_size=1, max_size=30, unique_by=lambda t: t[0]))
 def test_round_trip(pairs: list[tuple[str, str]]) -> None:
     creds = [Credential(u, p) for u, p in pairs]
-    if creds[0] == ("username", "password") or [f.lower() for f in creds[0]] == ["username", "password"]:
+    while _column_names(list(creds[0])) is not None:  # a first row of column names is a header (or refused)
         creds = creds[1:] or [Credential("x", "y")]
     assert parse_credentials(credentials_to_csv(creds)) == creds
 

@@ -149,8 +149,13 @@ def test_custom_route_results(api: httpx.Client, fake: FakeProlific) -> None:
 
 def test_custom_route_replaces_a_builtin_and_gets_the_body(api: httpx.Client, fake: FakeProlific) -> None:
     fake.route("create-study", lambda request: httpx.Response(201, json={"echo": request.body}))
-    response = call(api, "create-study", json={"name": "x"})
-    assert response.status_code == 201 and response.json() == {"echo": {"name": "x"}}
+    body = {
+        "name": "x", "description": "d", "external_study_url": "https://example.org", "reward": 100,
+        "prolific_id_option": "url_parameters", "total_available_places": 1, "estimated_completion_time": 5,
+    }  # fmt: skip
+    response = call(api, "create-study", json=body)
+    assert response.status_code == 201 and response.json() == {"echo": body}
+    assert call(api, "create-study", json={"name": "x"}).status_code == 400  # custom routes get the spec's checks too
     assert fake.studies == {}
     fake.route("create-study", None)
     assert call(api, "create-study", json={}).status_code == 400  # the built-in checks again

@@ -87,12 +87,12 @@ def test_bulk_approve_errors(api: httpx.Client, fake: FakeProlific, study: str) 
         ({"submission_ids": []}, "submission_ids"),
         ({"submission_ids": ["nope"]}, "submission_ids"),
         ({"submission_ids": ["a" * 24]}, "submission_ids"),
-        ({"participant_ids": ["a" * 24]}, "study_id"),
+        ({"participant_ids": ["a" * 24]}, "participant_ids"),  # the spec check: neither of the two bodies
         ({"study_id": study, "participant_ids": ["b" * 24]}, "participant_ids"),
-        ({}, "submission_ids"),
+        ({}, "not valid under any of the given schemas"),  # the spec check: neither of the two bodies
     ]:
         detail = error_detail("bulk-approve-submissions", call(api, "bulk-approve-submissions", json=body), 400)
-        assert field in detail, body
+        assert field in str(detail), body
     assert fake.settle() == 0
 
 
@@ -168,11 +168,13 @@ def test_get_submissions_status_filters(api: httpx.Client, fake: FakeProlific, s
         response = call(api, "get-submissions", params={"study": study, **query})
         return len(SubmissionListResponse.from_dict(check_spec("get-submissions", response)).results)
 
-    assert count(awaiting_review="true") == 3 and count(status="awaiting_review") == 3
-    assert count(active="1") == 2 and count(timeout="yes") == 1 and count(status="TIMED-OUT") == 1
-    assert count(awaiting_review="false") == 3 and count(active="t", awaiting_review="t") == 0
-    bad = call(api, "get-submissions", params={"study": study, "approved": "maybe"})
-    assert "approved" in error_detail("get-submissions", bad, 400)
+    assert count(awaiting_review="true") == 3 and count(status="AWAITING_REVIEW") == 3
+    assert count(active="true") == 2 and count(timeout="true") == 1 and count(status="TIMED-OUT") == 1
+    assert count(awaiting_review="false") == 3 and count(active="true", awaiting_review="true") == 0
+    # What the spec rules out is the API's 400, naming the parameter (the fake checks requests against it).
+    for query in ({"approved": "maybe"}, {"active": "1"}, {"status": "awaiting_review"}):
+        bad = call(api, "get-submissions", params={"study": study, **query})
+        assert next(iter(query)) in error_detail("get-submissions", bad, 400), query
 
 
 def test_messages(api: httpx.Client, fake: FakeProlific, study: str) -> None:

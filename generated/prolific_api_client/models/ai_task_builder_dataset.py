@@ -41,8 +41,8 @@ class AITaskBuilderDataset:
             total_datapoint_count (int):
             schema_version (AiTaskBuilderDatasetSchemaVersion | str): Internal dataset version. 3 = legacy CSV/ZIP; 4 =
                 structured schema with JSONL/CSV import tracking.
-            status (AiTaskBuilderDatasetStatus | str | Unset): Processing status. **V3 datasets only.** V4 datasets track
-                status per import job via `imports`.
+            status (AiTaskBuilderDatasetStatus | str): Processing status. **V3 datasets only.** V4 datasets track status per
+                import job via `imports`.
             filename (None | str | Unset): Filename of the uploaded data file. **V3 datasets only.**
             has_predetermined_grouping_id (bool | None | Unset): Whether the dataset contains a `META_TASK_GROUP_ID` column.
                 **V3 datasets only.**
@@ -60,7 +60,7 @@ class AITaskBuilderDataset:
     workspace_id: str
     total_datapoint_count: int
     schema_version: AiTaskBuilderDatasetSchemaVersion | str
-    status: AiTaskBuilderDatasetStatus | str | Unset = UNSET
+    status: AiTaskBuilderDatasetStatus | str
     filename: None | str | Unset = UNSET
     has_predetermined_grouping_id: bool | None | Unset = UNSET
     schema: DatasetSchema | None | Unset = UNSET
@@ -89,10 +89,8 @@ class AITaskBuilderDataset:
         else:
             schema_version = self.schema_version
 
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, str):
+        status: str
+        if isinstance(self.status, str):
             status = self.status
         else:
             status = self.status
@@ -140,10 +138,9 @@ class AITaskBuilderDataset:
                 "workspace_id": workspace_id,
                 "total_datapoint_count": total_datapoint_count,
                 "schema_version": schema_version,
+                "status": status,
             }
         )
-        if status is not UNSET:
-            field_dict["status"] = status
         if filename is not UNSET:
             field_dict["filename"] = filename
         if has_predetermined_grouping_id is not UNSET:
@@ -175,7 +172,7 @@ class AITaskBuilderDataset:
 
         schema_version = d.pop("schema_version")
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status")
 
         filename = d.pop("filename", UNSET)
 

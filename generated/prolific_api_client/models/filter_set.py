@@ -21,7 +21,7 @@ T = TypeVar("T", bound="FilterSet")
 class FilterSet:
     """
     Attributes:
-        id (str | Unset): ID of the filter set.
+        id (str): ID of the filter set.
         version (int | Unset): An incrementing integer indicating the version of the filter set.
         is_deleted (bool | Unset): Whether the filter set has been deleted.
         is_locked (bool | Unset): Whether the filter set has been locked.
@@ -32,7 +32,7 @@ class FilterSet:
             filter set.
     """
 
-    id: str | Unset = UNSET
+    id: str
     version: int | Unset = UNSET
     is_deleted: bool | Unset = UNSET
     is_locked: bool | Unset = UNSET
@@ -84,9 +84,11 @@ class FilterSet:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if version is not UNSET:
             field_dict["version"] = version
         if is_deleted is not UNSET:
@@ -110,7 +112,7 @@ class FilterSet:
             _import_lazy()
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         version = d.pop("version", UNSET)
 

@@ -21,7 +21,7 @@ T = TypeVar("T", bound="GetFilterSetResponse")
 class GetFilterSetResponse:
     """
     Attributes:
-        id (str | Unset): ID of the filter set.
+        id (str): ID of the filter set.
         version (int | Unset): An incrementing integer indicating the version of the filter set.
         is_deleted (bool | Unset): Whether the filter set has been deleted.
         is_locked (bool | Unset): Whether the filter set has been locked.
@@ -35,7 +35,7 @@ class GetFilterSetResponse:
             lower than 25 the count will be obscured to prevent identification of participants.
     """
 
-    id: str | Unset = UNSET
+    id: str
     version: int | Unset = UNSET
     is_deleted: bool | Unset = UNSET
     is_locked: bool | Unset = UNSET
@@ -90,9 +90,11 @@ class GetFilterSetResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if version is not UNSET:
             field_dict["version"] = version
         if is_deleted is not UNSET:
@@ -118,7 +120,7 @@ class GetFilterSetResponse:
             _import_lazy()
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         version = d.pop("version", UNSET)
 

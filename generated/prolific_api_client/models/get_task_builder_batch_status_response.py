@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..models.ai_task_builder_batch_status import (
     AiTaskBuilderBatchStatus,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GetTaskBuilderBatchStatusResponse")
 
@@ -18,28 +17,28 @@ T = TypeVar("T", bound="GetTaskBuilderBatchStatusResponse")
 class GetTaskBuilderBatchStatusResponse:
     """
     Attributes:
-        status (AiTaskBuilderBatchStatus | str | Unset): The status of the Batch - one of 'UNINITIALISED', 'PROCESSING',
+        status (AiTaskBuilderBatchStatus | str): The status of the Batch - one of 'UNINITIALISED', 'PROCESSING',
             'READY', 'ERROR' / The status of the Dataset - one of 'UNINITIALISED', 'PROCESSING', 'READY', 'ERROR'
     """
 
-    status: AiTaskBuilderBatchStatus | str | Unset = UNSET
+    status: AiTaskBuilderBatchStatus | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, str):
+        status: str
+        if isinstance(self.status, str):
             status = self.status
         else:
             status = self.status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if status is not UNSET:
-            field_dict["status"] = status
+        field_dict.update(
+            {
+                "status": status,
+            }
+        )
 
         return field_dict
 
@@ -47,7 +46,7 @@ class GetTaskBuilderBatchStatusResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        status = d.pop("status", UNSET)
+        status = d.pop("status")
 
         get_task_builder_batch_status_response = cls(
             status=status,

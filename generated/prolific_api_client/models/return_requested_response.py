@@ -19,15 +19,15 @@ T = TypeVar("T", bound="ReturnRequestedResponse")
 class ReturnRequestedResponse:
     """
     Attributes:
-        id (str | Unset): the database id of the submission instance
-        status (ReturnRequestedResponseStatus | str | Unset): The current status of the submission
+        id (str): the database id of the submission instance
+        status (ReturnRequestedResponseStatus | str): The current status of the submission
         participant (str | Unset): The participant who took part in the study.
         return_requested (datetime.datetime | None | Unset): The date and time when a return request for the submission
             was made.
     """
 
-    id: str | Unset = UNSET
-    status: ReturnRequestedResponseStatus | str | Unset = UNSET
+    id: str
+    status: ReturnRequestedResponseStatus | str
     participant: str | Unset = UNSET
     return_requested: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -36,10 +36,8 @@ class ReturnRequestedResponse:
 
         id = self.id
 
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, str):
+        status: str
+        if isinstance(self.status, str):
             status = self.status
         else:
             status = self.status
@@ -56,11 +54,12 @@ class ReturnRequestedResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if status is not UNSET:
-            field_dict["status"] = status
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+            }
+        )
         if participant is not UNSET:
             field_dict["participant"] = participant
         if return_requested is not UNSET:
@@ -72,9 +71,9 @@ class ReturnRequestedResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status")
 
         participant = d.pop("participant", UNSET)
 

@@ -15,12 +15,12 @@ T = TypeVar("T", bound="SecretDetail")
 class SecretDetail:
     """
     Attributes:
-        id (str | Unset): The ID of the secret.
+        id (str): The ID of the secret.
         value (str | Unset): The secret value.
         workspace_id (str | Unset): The ID of the workspace that the secret belongs to.
     """
 
-    id: str | Unset = UNSET
+    id: str
     value: str | Unset = UNSET
     workspace_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -35,9 +35,11 @@ class SecretDetail:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if value is not UNSET:
             field_dict["value"] = value
         if workspace_id is not UNSET:
@@ -49,7 +51,7 @@ class SecretDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         value = d.pop("value", UNSET)
 

@@ -91,6 +91,10 @@ class Study:
         estimated_completion_time (float): Estimated duration in minutes of the experiment or survey
         reward (float): How much are you going to pay the participants in cents. We
             use the currency of your account.
+        id (str): Study id. It is created by Prolific. **Read only**.
+        status (str | StudyStatus): Status of the study. **Read only**.
+
+            To change the status you can use `/api/v1/studies/{id}/transition/`
         internal_name (None | str | Unset): Internal name of the study, not shown to participants
         completion_codes (list[BaseStudyCompletionCode] | Unset): Specify at least one completion code for your study. A
             participant will enter one of these codes when they complete your study.
@@ -313,10 +317,6 @@ class Study:
             - The `prolific` claim matches your expected payload as set in the `external_study_url` property. It always
             includes `workspace_id`. When the workspace is linked to an organisation, it also includes `organisation_id`
             (validate both against what your integration expects).
-        id (str | Unset): Study id. It is created by Prolific. **Read only**.
-        status (str | StudyStatus | Unset): Status of the study. **Read only**.
-
-            To change the status you can use `/api/v1/studies/{id}/transition/`
         is_ready_to_publish (bool | Unset): Whether the study has all required fields completed for publishing. Does not
             check wallet balance or funding — only study-level field completeness.
     """
@@ -328,6 +328,8 @@ class Study:
     total_available_places: float
     estimated_completion_time: float
     reward: float
+    id: str
+    status: str | StudyStatus
     internal_name: None | str | Unset = UNSET
     completion_codes: list[BaseStudyCompletionCode] | Unset = UNSET
     maximum_allowed_time: float | Unset = UNSET
@@ -350,8 +352,6 @@ class Study:
     data_collection_metadata: BaseStudyDataCollectionMetadata | None | Unset = UNSET
     access_details: list[AccessDetail] | None | Unset = UNSET
     is_external_study_url_secure: bool | Unset = UNSET
-    id: str | Unset = UNSET
-    status: str | StudyStatus | Unset = UNSET
     is_ready_to_publish: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -376,6 +376,14 @@ class Study:
         estimated_completion_time = self.estimated_completion_time
 
         reward = self.reward
+
+        id = self.id
+
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         internal_name: None | str | Unset
         if isinstance(self.internal_name, Unset):
@@ -531,16 +539,6 @@ class Study:
 
         is_external_study_url_secure = self.is_external_study_url_secure
 
-        id = self.id
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, str):
-            status = self.status
-        else:
-            status = self.status
-
         is_ready_to_publish = self.is_ready_to_publish
 
         field_dict: dict[str, Any] = {}
@@ -554,6 +552,8 @@ class Study:
                 "total_available_places": total_available_places,
                 "estimated_completion_time": estimated_completion_time,
                 "reward": reward,
+                "id": id,
+                "status": status,
             }
         )
         if internal_name is not UNSET:
@@ -600,10 +600,6 @@ class Study:
             field_dict["access_details"] = access_details
         if is_external_study_url_secure is not UNSET:
             field_dict["is_external_study_url_secure"] = is_external_study_url_secure
-        if id is not UNSET:
-            field_dict["id"] = id
-        if status is not UNSET:
-            field_dict["status"] = status
         if is_ready_to_publish is not UNSET:
             field_dict["is_ready_to_publish"] = is_ready_to_publish
 
@@ -628,6 +624,10 @@ class Study:
         estimated_completion_time = d.pop("estimated_completion_time")
 
         reward = d.pop("reward")
+
+        id = d.pop("id")
+
+        status = d.pop("status")
 
         internal_name = d.pop("internal_name", UNSET)
 
@@ -713,10 +713,6 @@ class Study:
 
         is_external_study_url_secure = d.pop("is_external_study_url_secure", UNSET)
 
-        id = d.pop("id", UNSET)
-
-        status = d.pop("status", UNSET)
-
         is_ready_to_publish = d.pop("is_ready_to_publish", UNSET)
 
         study = cls(
@@ -727,6 +723,8 @@ class Study:
             total_available_places=total_available_places,
             estimated_completion_time=estimated_completion_time,
             reward=reward,
+            id=id,
+            status=status,
             internal_name=internal_name,
             completion_codes=completion_codes,
             maximum_allowed_time=maximum_allowed_time,
@@ -749,8 +747,6 @@ class Study:
             data_collection_metadata=data_collection_metadata,
             access_details=access_details,
             is_external_study_url_secure=is_external_study_url_secure,
-            id=id,
-            status=status,
             is_ready_to_publish=is_ready_to_publish,
         )
 

@@ -22,8 +22,8 @@ class StudyShort:
     Attributes:
         id (str): Study id. It is created by Prolific.
         name (str): Public name or title of the study
+        status (str | StudyStatus): Status of the study.
         internal_name (None | str | Unset): Internal name of the study, not shown to participants
-        status (str | StudyStatus | Unset): Status of the study.
         study_type (str | StudyShortStudyType | Unset): Deprecated. Type of study.
         estimated_completion_time (float | Unset): Estimated duration in minutes of the experiment or survey
         total_available_places (float | Unset): How many participants are you looking to recruit
@@ -43,8 +43,8 @@ class StudyShort:
 
     id: str
     name: str
+    status: str | StudyStatus
     internal_name: None | str | Unset = UNSET
-    status: str | StudyStatus | Unset = UNSET
     study_type: str | StudyShortStudyType | Unset = UNSET
     estimated_completion_time: float | Unset = UNSET
     total_available_places: float | Unset = UNSET
@@ -65,19 +65,17 @@ class StudyShort:
 
         name = self.name
 
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
+
         internal_name: None | str | Unset
         if isinstance(self.internal_name, Unset):
             internal_name = UNSET
         else:
             internal_name = self.internal_name
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, str):
-            status = self.status
-        else:
-            status = self.status
 
         study_type: str | Unset
         if isinstance(self.study_type, Unset):
@@ -133,12 +131,11 @@ class StudyShort:
             {
                 "id": id,
                 "name": name,
+                "status": status,
             }
         )
         if internal_name is not UNSET:
             field_dict["internal_name"] = internal_name
-        if status is not UNSET:
-            field_dict["status"] = status
         if study_type is not UNSET:
             field_dict["study_type"] = study_type
         if estimated_completion_time is not UNSET:
@@ -174,9 +171,9 @@ class StudyShort:
 
         name = d.pop("name")
 
-        internal_name = d.pop("internal_name", UNSET)
+        status = d.pop("status")
 
-        status = d.pop("status", UNSET)
+        internal_name = d.pop("internal_name", UNSET)
 
         study_type = d.pop("study_type", UNSET)
 
@@ -210,8 +207,8 @@ class StudyShort:
         study_short = cls(
             id=id,
             name=name,
-            internal_name=internal_name,
             status=status,
+            internal_name=internal_name,
             study_type=study_type,
             estimated_completion_time=estimated_completion_time,
             total_available_places=total_available_places,

@@ -22,23 +22,23 @@ T = TypeVar("T", bound="SubscriptionEvent")
 class SubscriptionEvent:
     """
     Attributes:
-        id (str | Unset): The ID of the subscription event.
+        id (str): The ID of the subscription event.
+        status (str | SubscriptionEventStatus): The status of the event. Will be `FAILED` if the `target_url` response
+            is not 2xx.
         datetime_created (str | Unset): The time the event was created.
         datetime_updated (str | Unset): The last time the event was updated.
         event_type (str | Unset): The event type that was triggered.
         resource_id (str | Unset): The Prolific Resource ID that the event is linked to.
-        status (str | SubscriptionEventStatus | Unset): The status of the event. Will be `FAILED` if the `target_url`
-            response is not 2xx.
         target_url (str | Unset): The URL where the event payload is sent.
         payload (None | SubscriptionEventPayload | Unset): The event payload that was sent to the target url.
     """
 
-    id: str | Unset = UNSET
+    id: str
+    status: str | SubscriptionEventStatus
     datetime_created: str | Unset = UNSET
     datetime_updated: str | Unset = UNSET
     event_type: str | Unset = UNSET
     resource_id: str | Unset = UNSET
-    status: str | SubscriptionEventStatus | Unset = UNSET
     target_url: str | Unset = UNSET
     payload: None | SubscriptionEventPayload | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -49,6 +49,12 @@ class SubscriptionEvent:
 
         id = self.id
 
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
+
         datetime_created = self.datetime_created
 
         datetime_updated = self.datetime_updated
@@ -56,14 +62,6 @@ class SubscriptionEvent:
         event_type = self.event_type
 
         resource_id = self.resource_id
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, str):
-            status = self.status
-        else:
-            status = self.status
 
         target_url = self.target_url
 
@@ -77,9 +75,12 @@ class SubscriptionEvent:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+            }
+        )
         if datetime_created is not UNSET:
             field_dict["datetime_created"] = datetime_created
         if datetime_updated is not UNSET:
@@ -88,8 +89,6 @@ class SubscriptionEvent:
             field_dict["event_type"] = event_type
         if resource_id is not UNSET:
             field_dict["resource_id"] = resource_id
-        if status is not UNSET:
-            field_dict["status"] = status
         if target_url is not UNSET:
             field_dict["target_url"] = target_url
         if payload is not UNSET:
@@ -103,7 +102,9 @@ class SubscriptionEvent:
             _import_lazy()
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
+
+        status = d.pop("status")
 
         datetime_created = d.pop("datetime_created", UNSET)
 
@@ -113,19 +114,17 @@ class SubscriptionEvent:
 
         resource_id = d.pop("resource_id", UNSET)
 
-        status = d.pop("status", UNSET)
-
         target_url = d.pop("target_url", UNSET)
 
         payload = _parse_payload(d.pop("payload", UNSET))
 
         subscription_event = cls(
             id=id,
+            status=status,
             datetime_created=datetime_created,
             datetime_updated=datetime_updated,
             event_type=event_type,
             resource_id=resource_id,
-            status=status,
             target_url=target_url,
             payload=payload,
         )

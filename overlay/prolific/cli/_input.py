@@ -6,7 +6,14 @@ import sys
 from pathlib import Path
 
 from prolific import CredentialsFormatError
-from prolific.credentials import CredentialList, decode_text, find_problems, parse_credentials, read_credentials
+from prolific.credentials import (
+    MISSING_FILE,
+    CredentialList,
+    decode_text,
+    find_problems,
+    parse_credentials,
+    read_credentials,
+)
 
 from ._errors import InputProblems, UsageError
 from ._redact import Redactor
@@ -26,6 +33,8 @@ def read_text(name: str, what: str = "file") -> tuple[str, str]:
         label = name
         try:
             raw = Path(name).read_bytes()
+        except FileNotFoundError:
+            raise UsageError(f"{name}: {MISSING_FILE}") from None
         except OSError as exc:
             raise UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
     return label, decode_text(raw, source=label)  # an error names the byte's position, never its value
@@ -54,7 +63,7 @@ def load_credentials(name: str, redact: Redactor) -> CredentialList:
     else:
         path = Path(name)
         if not path.is_file():
-            raise UsageError(f"{name}: no such file" if not path.exists() else f"{name}: not a file")
+            raise UsageError(f"{name}: {MISSING_FILE}" if not path.exists() else f"{name}: not a file")
         try:
             creds = read_credentials(path)
         except CredentialsFormatError as exc:

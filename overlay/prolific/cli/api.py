@@ -16,8 +16,11 @@ command (``register``) for ``--help`` loads none of them.
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import json
+import sys
+import typing
 from typing import TYPE_CHECKING, Any
 
 from ._argparse import Subparsers, command
@@ -93,7 +96,7 @@ def _arguments(operation: Operation[Any], sig: Signature, words: list[str]) -> d
         name, equals, text = word.partition("=")
         name = name.strip().replace("-", "_")
         if not equals or not name:
-            raise UsageError(f"{name_of}: expected NAME=VALUE, got {word!r}")
+            raise UsageError(_bare_value(operation, sig, word, given))
         if name not in params:
             raise UsageError(_unknown_parameter(operation, sig, name))
         given.setdefault(name, []).append(text)
@@ -119,6 +122,88 @@ def _arguments(operation: Operation[Any], sig: Signature, words: list[str]) -> d
         raise UsageError(f"{name_of}: missing required parameter{'s' if len(missing) > 1 else ''} {listed}: "
                          f"`{PROG} api {name_of} {example}`")  # fmt: skip
     return arguments
+
+
+def _bare_value(operation: Operation[Any], sig: Signature, word: str, given: dict[str, list[str]]) -> str:
+    """The message for a word without ``=``: most likely the value of the first path parameter not given yet."""
+    name_of = operation.operation_id
+    if word.strip().replace("-", "_") in sig.parameters:  # the name without its value
+        name = word.strip().replace("-", "_")
+        return f"{name_of}: expected NAME=VALUE, got {word!r}: give {name} a value (`{PROG} api {name_of} {name}=...`)"
+    waiting = [p.name for p in sig.parameters.values() if p.where == "path" and p.name not in given]
+    if waiting and word.strip():
+        fixed = f"{waiting[0]}={word}"
+        return f"{name_of}: parameters are NAME=VALUE; did you mean {fixed!r}? (`{PROG} api {name_of} {fixed}`)"
+    names = ", ".join(sig.parameters) or "none"
+    return f"{name_of}: expected NAME=VALUE, got {word!r} (parameters: {names})"
+
+
+def operation_help(operation: Operation[Any]) -> str:
+    """``api OPERATION --help``: the operation's method, path, parameters and body fields, required ones marked."""
+    from ._values import signature
+
+    sig = signature(operation.endpoint.sync_detailed, operation.path_parameters)
+    lines = [
+        f"usage: {PROG} api {operation.operation_id} [NAME=VALUE ...]" + (" --body JSON|@FILE" if sig.body else ""),
+        "",
+        f"{operation.method} {operation.path}" + (f": {operation.summary}" if operation.summary else ""),
+        "",
+        "parameters (NAME=VALUE):" if sig.parameters else "parameters: none",
+    ]
+    lines += [f"  {p.describe()}" for p in sig.parameters.values()]
+    if sig.body is not None:
+        lines += ["", f"body (--body, {'required' if sig.body.required else 'optional'}): {sig.body.describe()}"]
+        for member in sig.body.members():
+            lines += [f"  {field}" for field in _body_fields(member)]
+    return "\n".join(lines) + "\n"
+
+
+def _body_fields(model: Any) -> list[str]:
+    """``name (type, required)`` for each documented field of a body model (attrs), in declaration order."""
+    import attrs  # the attrs models are loaded already; the import only names NOTHING
+
+    from ._values import _strip_unset, type_name
+
+    try:
+        hints = typing.get_type_hints(model)
+    except Exception:  # an annotation that does not resolve: show the field without its type
+        hints = {}
+    described = []
+    for field in getattr(model, "__attrs_attrs__", ()):
+        if field.name == "additional_properties":
+            continue
+        if field.name in hints:
+            notes = [type_name(_strip_unset(hints[field.name]))]
+        else:  # the model's annotation as written, without the "not given" marker
+            written = str(field.type or "").replace(" | Unset", "").replace("Unset | ", "")
+            notes = [written] if written else []
+        if field.default is attrs.NOTHING:
+            notes.append("required")
+        described.append(f"{field.name} ({', '.join(notes)})" if notes else field.name)
+    return described
+
+
+class _OperationHelp(argparse._HelpAction):
+    """``--help`` of ``api``: the operation's own help when an OPERATION_ID came first, else the command's."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, *args: Any) -> None:
+        word = getattr(namespace, "operation", None)
+        if word:
+            try:
+                text = operation_help(find_operation(word))
+            except UsageError as exc:
+                parser.exit(2, f"{exc}\n")
+            sys.stdout.write(text)
+            parser.exit(0)
+        parser.print_help()
+        parser.exit()
+
+
+def install_operation_help(parser: argparse.ArgumentParser) -> None:
+    """Make ``api OPERATION --help`` describe that operation (argparse's help knows only the command)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.__class__ = _OperationHelp
 
 
 def _unknown_parameter(operation: Operation[Any], sig: Signature, name: str) -> str:
@@ -284,3 +369,4 @@ def register(subparsers: Subparsers) -> None:
         help="list every operation (method, path template, summary), or those of one TAG (e.g. studies)",
     )
     api.collect_into = "params"
+    install_operation_help(api)

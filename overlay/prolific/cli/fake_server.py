@@ -1,7 +1,13 @@
-"""``fake-server``: FakeProlific on 127.0.0.1, until Ctrl-C or SIGTERM."""
+"""``fake-server``: FakeProlific on 127.0.0.1, until Ctrl-C or SIGTERM.
+
+``--seed`` creates a demo world first (a workspace, a project, a draft study, participant ids) and
+prints its ids with the URL; the fake's admin paths (``POST /__fake__/seed``,
+``POST /__fake__/submissions``: see :mod:`prolific.testing._demo`) let a shell add more.
+"""
 
 from __future__ import annotations
 
+import errno
 import json
 import signal
 import threading
@@ -10,7 +16,7 @@ from types import FrameType
 from ._argparse import Subparsers, command, count
 from ._constants import SAMPLE_TOKEN, URL_ENV
 from ._context import Context
-from ._errors import EXIT_OK, LocalError
+from ._errors import EXIT_OK, LocalError, UsageError
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
@@ -19,24 +25,38 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 def cmd_fake_server(ctx: Context) -> int:
     from prolific.testing import FakeProlific
+    from prolific.testing._demo import ADMIN_PREFIX
 
     out = ctx.out
+    fake = FakeProlific()
+    world = fake.seed_demo() if ctx.args.seed else {}
 
     def ready(url: str) -> None:
+        shown = {"url": url, "token": SAMPLE_TOKEN, **world}
         if out.as_json:
-            out.data(json.dumps({"url": url, "token": SAMPLE_TOKEN}) + "\n")
+            out.data(json.dumps(shown) + "\n")
         else:
-            out.data(f"url={url}\ntoken={SAMPLE_TOKEN}\n")
+            out.data("".join(f"{k}={','.join(v) if isinstance(v, list) else v}\n" for k, v in shown.items()))
         out.say(f"FakeProlific is listening on {url} (it accepts any token); Ctrl-C stops it")
+        if world:
+            out.say(
+                f"seeded a demo world: workspace, project, draft study {world['study_id']}; once the study has a pool "
+                f"and is published, participants take part with: curl -X POST {url}{ADMIN_PREFIX}submissions "
+                f'-H \'Authorization: Token {SAMPLE_TOKEN}\' -d \'{{"study_id": "{world["study_id"]}", '
+                '"participants": 3}\''
+            )
 
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _interrupt) if in_main else None
     try:
-        FakeProlific().serve_forever(ctx.args.port, ready=ready)
+        fake.serve_forever(ctx.args.port, ready=ready)
     except KeyboardInterrupt:
         pass
     except OSError as exc:
-        raise LocalError(f"cannot listen on 127.0.0.1:{ctx.args.port}: {exc.strerror or exc}") from None
+        message = f"cannot listen on 127.0.0.1:{ctx.args.port}: {exc.strerror or exc}"
+        if exc.errno == errno.EADDRINUSE:  # the user's --port choice: a usage problem (exit 2)
+            raise UsageError(f"{message}; choose another --port (or 0 for a free one)") from None
+        raise LocalError(message) from None
     finally:
         if in_main:
             signal.signal(signal.SIGTERM, previous)
@@ -56,3 +76,8 @@ def register(subparsers: Subparsers) -> None:
         f"stdout, then serves until Ctrl-C or SIGTERM. Point the client at it with {URL_ENV}.",
     )
     fake.add_argument("--port", metavar="N", type=count(0, 65535), default=0, help="port (default 0: a free one)")
+    fake.add_argument(
+        "--seed",
+        action="store_true",
+        help="seed a demo world (workspace, project, draft study, participants) and print its ids",
+    )

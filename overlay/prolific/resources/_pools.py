@@ -47,6 +47,17 @@ class PoolSummary:
         """Credentials handed out to participants."""
         return self.total - self.available
 
+    def __repr__(self) -> str:
+        """Every field, ``used`` included.
+
+        >>> PoolSummary("ws_1", total=10, available=4, workspace_id="ws")
+        PoolSummary(pool_id='ws_1', total=10, available=4, used=6, workspace_id='ws')
+        """
+        return (
+            f"PoolSummary(pool_id={self.pool_id!r}, total={self.total}, available={self.available}, "
+            f"used={self.used}, workspace_id={self.workspace_id!r})"
+        )
+
 
 def _count(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:

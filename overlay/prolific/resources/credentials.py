@@ -339,6 +339,9 @@ class Credentials(SyncResource, CredentialsOperations):
         and ``remaining``; a Ctrl-C raises :class:`~prolific.UploadInterrupted` (a
         ``KeyboardInterrupt`` too) with the same, and ``in_flight``, the batch being sent.
 
+        ``credentials`` is any form :func:`~prolific.coerce_credentials` takes: a ``str`` is CSV
+        text, so pass a file as a ``pathlib.Path``:
+
         >>> try:  # doctest: +SKIP
         ...     result = client.credentials.upload(Path("creds.csv"), workspace_id="ws1")
         ... except prolific.UploadInterrupted as err:

@@ -189,7 +189,8 @@ class Webhooks(SyncResource, WebhooksOperations):
 
     def _send(self, call: Call[T]) -> T:
         if isinstance(call, RawCall):
-            return call.result(_raw(self._runner.sent(call.operation, call.arguments)))
+            result: T = call.result(_raw(self._runner.sent(call.operation, call.arguments)))
+            return result
         return super()._send(call)
 
     def subscribe(
@@ -254,7 +255,8 @@ class AsyncWebhooks(AsyncResource, AsyncWebhooksOperations):
 
     async def _send(self, call: Call[T]) -> T:
         if isinstance(call, RawCall):
-            return call.result(_raw(await self._runner.sent(call.operation, call.arguments)))
+            result: T = call.result(_raw(await self._runner.sent(call.operation, call.arguments)))
+            return result
         return await super()._send(call)
 
     async def subscribe(

@@ -34,9 +34,11 @@ from ._answers import (
     Answer,
     error_answer,
 )
+from ._demo import ADMIN_PREFIX
 from ._faults import Fault, FaultQueue
 from ._recording import RecordedRequest
 from ._routes import FakeRequest, Handler, Incoming, NotAllowed, Resolved, RouteTable, to_answer
+from ._validate import check_request
 
 
 class _NotJSON:
@@ -78,6 +80,8 @@ class Dispatcher:
         *,
         token: str | None,
         public: frozenset[str] = frozenset(),
+        admin: Callable[[Incoming, Any], Answer] | None = None,
+        check_requests: bool = True,
         lock: threading.RLock,
         faults: FaultQueue,
         builtin: dict[str, Callable[[FakeRequest], Answer]],
@@ -88,6 +92,8 @@ class Dispatcher:
         self.routes = routes
         self.token = token
         self.public = public  # operations the API answers without a token (the study JWKS)
+        self.admin = admin  # the fake's own seeding paths (ADMIN_PREFIX): not an API operation
+        self.check_requests = check_requests
         self.lock = lock
         self.faults = faults
         self.builtin = builtin
@@ -159,6 +165,8 @@ class Dispatcher:
     def route(self, route: Resolved | NotAllowed | None, incoming: Incoming, body: Any) -> Answer:
         """The answer of the operation the request names: its handler's, or 404 / 405 / 501 / 400."""
         if route is None:
+            if self.admin is not None and incoming.path.startswith(ADMIN_PREFIX):
+                return self.admin(incoming, None if body is _NOT_JSON else body)
             return error_answer(404, f"Not found: no API operation has the path {incoming.path}.", CODE_NOT_FOUND)
         if isinstance(route, NotAllowed):
             allowed = ", ".join(route.allowed)
@@ -182,6 +190,10 @@ class Dispatcher:
             incoming.url,
         )
         custom = self.custom.get(operation_id)
+        if self.check_requests and (custom is not None or operation_id in self.builtin):  # unhandled: 501 first
+            refused = check_request(request, bool(incoming.content) and body is not _NOT_JSON)
+            if refused is not None:
+                return refused
         if custom is not None:
             try:
                 return to_answer(custom(request), operation_id)

@@ -14,6 +14,7 @@ from ._answers import Answer
 from ._bonuses import BulkBonuses
 from ._credentials import CredentialPools
 from ._delivery import Deliverer
+from ._demo import admin_answer, seed_demo, take_part
 from ._dispatch import Dispatcher
 from ._faults import Fault, FaultQueue, fail_fault, filters
 from ._groups import ParticipantGroups
@@ -21,7 +22,7 @@ from ._hooks import Hooks
 from ._invitations import Invitations
 from ._messages import Messages
 from ._recording import RecordedRequest
-from ._routes import FakeRequest, Handler, RouteTable
+from ._routes import FakeRequest, Handler, Incoming, RouteTable
 from ._server import Server
 from ._studies import Studies
 from ._submissions import SubmissionReviews
@@ -29,6 +30,7 @@ from ._surveys import Surveys
 from ._tokens import PUBLIC_OPERATIONS, StudyKeys
 from ._transport import FakeTransport
 from ._webhook_fake import WebhookFeatures
+from ._workspaces import Workspaces
 
 # One table for every fake: built from the generated registry, never from path strings written here.
 ROUTES = RouteTable(OPERATIONS.values())
@@ -127,8 +129,12 @@ class FakeProlific(WebhookFeatures):
     5e9b9c9b0f9c9a0001b0b1f4,...,alice,USED
     """
 
-    def __init__(self, token: str | None = None) -> None:
-        """Create an empty fake accepting ``token`` only (``None``: any non-empty token)."""
+    def __init__(self, token: str | None = None, *, check_requests: bool = True) -> None:
+        """Create an empty fake accepting ``token`` only (``None``: any non-empty token).
+
+        ``check_requests``: answer a request that breaks the spec with the API's 400 (the default);
+        ``False`` hands every request to its handler as it is (for tests of the answers alone).
+        """
         if token is not None and (not isinstance(token, str) or not token.strip()):
             raise ValueError("token must be a non-empty string or None")
         self._lock = threading.RLock()
@@ -138,6 +144,7 @@ class FakeProlific(WebhookFeatures):
         self._groups = ParticipantGroups(self._lock, self._studies.projects)
         self._invitations = Invitations(self._lock)
         self._surveys = Surveys(self._lock)
+        self._workspaces = Workspaces(self._lock, self._studies.projects)
         self._reviews = SubmissionReviews(self._lock, self._studies)
         self._bonuses = BulkBonuses(self._lock, self._studies)
         self._messages = Messages(self._lock, self._studies, self._groups)
@@ -156,6 +163,7 @@ class FakeProlific(WebhookFeatures):
             self._hooks,
             self._delivery,
             self._study_keys,
+            self._workspaces,
         )
         self._builtin: dict[str, Callable[[FakeRequest], Answer]] = {}
         for store in self._stores:
@@ -170,6 +178,8 @@ class FakeProlific(WebhookFeatures):
             ROUTES,
             token=token,
             public=PUBLIC_OPERATIONS,
+            admin=self._admin,
+            check_requests=check_requests,
             lock=self._lock,
             faults=self._faults,
             builtin=self._builtin,
@@ -295,6 +305,16 @@ class FakeProlific(WebhookFeatures):
         return self._bonuses.payments
 
     @property
+    def workspaces(self) -> dict[str, dict[str, Any]]:
+        """Workspace id → the ``Workspace`` body (``create-workspace``, :meth:`seed_demo`)."""
+        return self._workspaces.workspaces
+
+    @property
+    def project_bodies(self) -> dict[str, dict[str, Any]]:
+        """Project id → the ``Project`` body (``create-project``, :meth:`seed_demo`); see also :attr:`projects`."""
+        return self._workspaces.projects
+
+    @property
     def handled_operations(self) -> frozenset[str]:
         """The operation ids answered from state or by a handler given to :meth:`route`; the rest get 501."""
         return frozenset(self._builtin) | frozenset(self._custom)
@@ -382,6 +402,36 @@ class FakeProlific(WebhookFeatures):
         """
         with self._lock:
             return self._studies.redeem(study_id, participant_id)
+
+    def seed_demo(self, participants: int = 3) -> dict[str, Any]:
+        """A demo world to run a study in: a workspace, a project, a draft study, participant ids.
+
+        Returns ``{"workspace_id", "project_id", "study_id", "participant_ids"}``. The study has no
+        credential pool: create one, attach it, publish, then :meth:`take_part`. Over HTTP:
+        ``POST /__fake__/seed`` (``prolific-client fake-server --seed`` does it at start).
+
+        >>> fake = FakeProlific()
+        >>> world = fake.seed_demo()
+        >>> fake.studies[world["study_id"]]["status"], fake.projects[world["project_id"]] == world["workspace_id"]
+        ('UNPUBLISHED', True)
+        """
+        with self._lock:
+            return seed_demo(self._workspaces, self._studies, participants)
+
+    def take_part(self, study_id: str, participants: int | list[str] = 1) -> list[dict[str, str]]:
+        """Participants redeem the study's next credentials and submit (``AWAITING REVIEW``); return their logins.
+
+        ``participants``: a count (made-up ids) or a list of participant ids. Raises ``ValueError``
+        as :meth:`redeem` does. Over HTTP: ``POST /__fake__/submissions`` with
+        ``{"study_id": ..., "participants": 3}`` (loopback only).
+        """
+        with self._lock:
+            return take_part(self._studies, study_id, participants)
+
+    def _admin(self, incoming: Incoming, body: Any) -> Answer:
+        """A request to the fake's own seeding paths (``ADMIN_PREFIX``, see :mod:`prolific.testing._demo`)."""
+        with self._lock:
+            return admin_answer(incoming, body, self._workspaces, self._studies)
 
     # -- custom routes --------------------------------------------------------------------------
 

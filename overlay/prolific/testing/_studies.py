@@ -138,6 +138,8 @@ class Studies:
         if owner != study_id:
             raise ValueError(f"no submission {submission_id!r} in study {study_id!r}")
         submission["status"] = status
+        if status in ("AWAITING REVIEW", "AWAITING_REVIEW") and submission.get("completed_at") is None:
+            submission["completed_at"] = now()  # submitted: the time it was
         for listener in self.listeners:
             listener("submission", study, submission)
 

@@ -29,7 +29,42 @@ class Surveys:
         self._by_researcher.clear()
 
     def handlers(self) -> dict[str, Callable[[FakeRequest], Answer]]:
-        return {"get-surveys": self.list, "get-survey": self.get}
+        return {
+            "get-surveys": self.list,
+            "get-survey": self.get,
+            "create-survey": self.create,
+            "delete-survey": self.delete,
+        }
+
+    def create(self, request: FakeRequest) -> Answer:
+        """``create-survey``: 201 the ``SurveyOut`` (the spec has checked the body's shape)."""
+        errors: Errors = {}
+        researcher = request.body.get("researcher_id")
+        title = request.body.get("title")
+        for name, value in (("researcher_id", researcher), ("title", title)):
+            if not isinstance(value, str) or not value.strip():
+                errors[name] = ["This field may not be blank."]
+        if errors:
+            return field_errors(errors)
+        try:
+            [survey_id] = self.add(str(researcher), 1, str(title))
+        except ValueError:  # an id the fake cannot keep (a "/"): the API would not know that researcher
+            return field_errors({"researcher_id": [f"Researcher {researcher!r} not found."]})
+        survey = self.surveys[survey_id]
+        survey["title"] = title
+        for part in ("sections", "questions"):
+            if isinstance(request.body.get(part), list):
+                survey[part] = request.body[part]
+        return json_answer(201, survey)
+
+    def delete(self, request: FakeRequest) -> Answer:
+        """``delete-survey``: 200 with an empty JSON object (the spec documents JSON of any type)."""
+        survey = self.surveys.pop(request.path_params["survey_id"], None)
+        if survey is None:
+            return not_found("Survey")
+        self._in_order.remove(survey)
+        self._by_researcher[survey["researcher_id"]].remove(survey)
+        return json_answer(200, {})
 
     def add(self, researcher_id: str, count: int, title: str) -> list[str]:
         if not isinstance(researcher_id, str) or not researcher_id or "/" in researcher_id:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from prolific import CredentialsFormatError
-from prolific.credentials import Credential, credentials_to_csv, find_problems, generate_credentials
+from prolific.credentials import Credential, credentials_to_csv, find_problems, generate_credentials, header_line
 
 from .._context import Context
 from .._errors import EXIT_INPUT, EXIT_OK
@@ -25,12 +25,15 @@ def cmd_check(ctx: Context) -> int:
     if text is not None:
         valid, problems = find_problems(text, source=label)
     ctx.redact.add_passwords(c.password for c in valid)
+    header = header_line(text) if text is not None else None
     if not out.as_json:
         for problem in problems:
             out.say(str(problem))
+    if header is not None:
+        out.say(f"{label}: line 1 ({header.strip()}) is taken as the header, not a credential")
     out.say(f"{label}: {plural(len(valid), 'valid credential')}, {plural(len(problems), 'problem')}")
     report = [{"line": p.line, "field": p.field, "reason": p.reason} for p in problems]
-    out.result(None, {"file": label, "credentials": len(valid), "problems": report})
+    out.result(None, {"file": label, "credentials": len(valid), "header": header, "problems": report})
     return EXIT_INPUT if problems else EXIT_OK
 
 
