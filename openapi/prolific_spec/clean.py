@@ -168,6 +168,27 @@ def remove_placeholder_text(doc: Document) -> Document:
     return doc
 
 
+#: Where Prolific's descriptions' site-relative links (``/api-reference/...``) live.
+DOCS_SITE = "https://docs.prolific.com"
+_SITE_LINK = re.compile(r"\]\((/[^)\s]*)\)")
+
+
+def absolute_docs_links(doc: Document) -> Document:
+    """Make the descriptions' site-relative markdown links (``[x](/api-reference/...)``) point to Prolific's docs.
+
+    They are relative to docs.prolific.com, where the document is published; in a docstring, an
+    editor or the reference site they lead nowhere.
+
+    >>> absolute_docs_links({"description": "see [Filter Sets](/api-reference/filter-sets)."})["description"]
+    'see [Filter Sets](https://docs.prolific.com/api-reference/filter-sets).'
+    """
+    for node in walk(doc):
+        text = node.get("description")
+        if isinstance(text, str) and "](/" in text:
+            node["description"] = _SITE_LINK.sub(lambda m: f"]({DOCS_SITE}{m.group(1)})", text)
+    return doc
+
+
 Transform = Callable[[Document], Document]
 
 # Order matters only where noted.
@@ -179,6 +200,7 @@ TRANSFORMS: tuple[Transform, ...] = (
     # After the auth header is gone: its copies are replace_auth_header's to remove.
     defects.duplicate_parameters_once,
     remove_placeholder_text,
+    absolute_docs_links,
     enums.fix_object_enums,
     # Defect classes (defects.py): a next release may bring any of them anywhere.
     defects.nullable_keyword_to_type,

@@ -783,3 +783,19 @@ def test_apply_required_marks_always_sent_fields_after_folding(doc_factory):
     assert doc["components"]["schemas"]["Group"]["required"] == ["id", "n"]  # no repeats
     with pytest.raises(SpecError, match=r"Group\.naem.*overrides\.yaml"):
         overrides.apply_required(doc, {"Group": ["naem"]}, source="openapi/overrides.yaml")
+
+
+def test_site_relative_links_point_to_prolifics_docs() -> None:
+    from prolific_spec.clean import absolute_docs_links
+
+    doc = {
+        "paths": {"/a": {"get": {"description": "See [sets](/api-reference/filter-sets) and [x](https://e.org/y)."}}},
+        "components": {"schemas": {"S": {"description": "[f](/api-reference/filters/advanced-filtering#top)"}}},
+    }
+    out = absolute_docs_links(doc)
+    assert out["paths"]["/a"]["get"]["description"] == (
+        "See [sets](https://docs.prolific.com/api-reference/filter-sets) and [x](https://e.org/y)."
+    )
+    assert out["components"]["schemas"]["S"]["description"] == (
+        "[f](https://docs.prolific.com/api-reference/filters/advanced-filtering#top)"
+    )

@@ -125,13 +125,13 @@ class Study:
             An empty array indicates that there are no extra peripheral requirements.
         filters (list[CompositeFilter | RangeFilter | SelectFilter] | None | Unset): Array of filters.
 
-            For advanced participant targeting with `and` / `or` groups, see [Advanced filtering](/api-
-            reference/filters/advanced-filtering).
+            For advanced participant targeting with `and` / `or` groups, see [Advanced
+            filtering](https://docs.prolific.com/api-reference/filters/advanced-filtering).
 
             Use empty array for "Everyone"
         filter_set_id (None | str | Unset): The ID of a filter set, from which filters for the study will be taken.
 
-            For more information, see [Filter Sets](/api-reference/filter-sets).
+            For more information, see [Filter Sets](https://docs.prolific.com/api-reference/filter-sets).
 
             Note, this cannot be used in combination with additional filters via the `filters` field.
         filter_set_version (int | None | Unset): The version of the filter set to be used.

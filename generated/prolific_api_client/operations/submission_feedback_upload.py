@@ -43,8 +43,8 @@ class SubmissionFeedbackUploadOperations(Operations):
 
         <Note>
           Supported file formats are CSV, XLS, XLSX, JSON, TXT and PDF. The maximum file size is 5GB. Please
-          check the [supported file formats](/api-reference/submission-feedback-upload#supported-file-
-          formats) section for more details.
+          check the [supported file formats](https://docs.prolific.com/api-reference/submission-feedback-
+          upload#supported-file-formats) section for more details.
         </Note>
 
         ``GET /api/v1/submissions/signals/upload-url/{filename}`` (operation ``get-submission-feedback-upload-url``).
@@ -80,8 +80,8 @@ class AsyncSubmissionFeedbackUploadOperations(AsyncOperations):
 
         <Note>
           Supported file formats are CSV, XLS, XLSX, JSON, TXT and PDF. The maximum file size is 5GB. Please
-          check the [supported file formats](/api-reference/submission-feedback-upload#supported-file-
-          formats) section for more details.
+          check the [supported file formats](https://docs.prolific.com/api-reference/submission-feedback-
+          upload#supported-file-formats) section for more details.
         </Note>
 
         ``GET /api/v1/submissions/signals/upload-url/{filename}`` (operation ``get-submission-feedback-upload-url``).

@@ -92,8 +92,8 @@ def sync_detailed(
 
     <Note>
       Supported file formats are CSV, XLS, XLSX, JSON, TXT and PDF. The maximum file size is 5GB. Please
-    check the [supported file formats](/api-reference/submission-feedback-upload#supported-file-formats)
-    section for more details.
+    check the [supported file formats](https://docs.prolific.com/api-reference/submission-feedback-
+    upload#supported-file-formats) section for more details.
     </Note>
 
     Args:
@@ -137,8 +137,8 @@ def sync(
 
     <Note>
       Supported file formats are CSV, XLS, XLSX, JSON, TXT and PDF. The maximum file size is 5GB. Please
-    check the [supported file formats](/api-reference/submission-feedback-upload#supported-file-formats)
-    section for more details.
+    check the [supported file formats](https://docs.prolific.com/api-reference/submission-feedback-
+    upload#supported-file-formats) section for more details.
     </Note>
 
     Args:
@@ -177,8 +177,8 @@ async def asyncio_detailed(
 
     <Note>
       Supported file formats are CSV, XLS, XLSX, JSON, TXT and PDF. The maximum file size is 5GB. Please
-    check the [supported file formats](/api-reference/submission-feedback-upload#supported-file-formats)
-    section for more details.
+    check the [supported file formats](https://docs.prolific.com/api-reference/submission-feedback-
+    upload#supported-file-formats) section for more details.
     </Note>
 
     Args:
@@ -220,8 +220,8 @@ async def asyncio(
 
     <Note>
       Supported file formats are CSV, XLS, XLSX, JSON, TXT and PDF. The maximum file size is 5GB. Please
-    check the [supported file formats](/api-reference/submission-feedback-upload#supported-file-formats)
-    section for more details.
+    check the [supported file formats](https://docs.prolific.com/api-reference/submission-feedback-
+    upload#supported-file-formats) section for more details.
     </Note>
 
     Args:
