@@ -1250,7 +1250,7 @@ def run_group(entry: Group, run: Run) -> list[Row]:
     return rows
 
 
-@group("mock", {"mock": 1.25, "generated": None, "method-get": 1.5, "method-vs-generated": 1.15})
+@group("mock", {"mock": 1.25, "generated": None, "method-get": 1.3, "method-vs-generated": 1.15})
 def _mock(run: Run) -> list[Row]:
     repeats = run.sizes.mock_repeats
     return bench_mock(calls=100, repeats=repeats, **run.warm) + bench_methods(calls=100, repeats=repeats, **run.warm)
