@@ -883,9 +883,12 @@ def test_console_script_exit_codes(url: str, fake: FakeProlific, creds_file: Pat
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_fake_server_subprocess(stop: signal.Signals) -> None:
+    # A shell that starts a job in the background (no job control) hands it SIGINT ignored, and Python
+    # keeps an ignored SIGINT: as a user's Ctrl-C would, the server gets it with its default action.
     proc = subprocess.Popen(
         [str(SCRIPT), "fake-server", "--port", "0"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     try:
         assert proc.stdout is not None
