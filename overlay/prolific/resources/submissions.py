@@ -382,6 +382,24 @@ async def drive_async(
         return stop.value  # type: ignore[no-any-return]
 
 
+def _approve(
+    ids: Iterable[str],
+    study_id: str | None,
+    by: str,
+    batch_size: int,
+    wait: bool,
+    wait_timeout: float,
+    retries: int,
+    on_progress: ProgressCallback | None,
+) -> PausingFlow[ApprovalResult]:
+    """The flow of an approve (by submission or by participant id), its arguments checked first: one home for
+    the four methods (sync and async, ``approve`` and ``approve_participants``)."""
+    approval = _approval(
+        ids, study_id=study_id, by=by, batch_size=batch_size, wait=wait, retries=retries, wait_timeout=wait_timeout
+    )
+    return approve_flow(approval, wait=wait, wait_timeout=wait_timeout, retries=retries, on_progress=on_progress)
+
+
 def _approval(
     ids: Iterable[str],
     *,
@@ -458,16 +476,7 @@ class Submissions(SyncResource, SubmissionsOperations):
         seconds, until the approved count has grown by the number of ids (or nothing awaits review).
         ``on_progress(sent, total)`` runs after each batch.
         """
-        approval = _approval(
-            submission_ids,
-            study_id=study_id,
-            by="submission",
-            batch_size=batch_size,
-            wait=wait,
-            retries=retries,
-            wait_timeout=wait_timeout,
-        )
-        flow = approve_flow(approval, wait=wait, wait_timeout=wait_timeout, retries=retries, on_progress=on_progress)
+        flow = _approve(submission_ids, study_id, "submission", batch_size, wait, wait_timeout, retries, on_progress)
         return drive_sync(self._send, flow, sleep)
 
     def approve_participants(
@@ -483,16 +492,7 @@ class Submissions(SyncResource, SubmissionsOperations):
         sleep: Callable[[float], object] = time.sleep,
     ) -> ApprovalResult:
         """Approve the submissions of ``participant_ids`` in a study, in bulk; see :meth:`approve`."""
-        approval = _approval(
-            participant_ids,
-            study_id=study_id,
-            by="participant",
-            batch_size=batch_size,
-            wait=wait,
-            retries=retries,
-            wait_timeout=wait_timeout,
-        )
-        flow = approve_flow(approval, wait=wait, wait_timeout=wait_timeout, retries=retries, on_progress=on_progress)
+        flow = _approve(participant_ids, study_id, "participant", batch_size, wait, wait_timeout, retries, on_progress)
         return drive_sync(self._send, flow, sleep)
 
     def reject(self, submission_id: str, *, category: RejectionCategory, message: str) -> Submission:
@@ -580,16 +580,7 @@ class AsyncSubmissions(AsyncResource, AsyncSubmissionsOperations):
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     ) -> ApprovalResult:
         """Approve submissions in bulk; see :meth:`Submissions.approve`."""
-        approval = _approval(
-            submission_ids,
-            study_id=study_id,
-            by="submission",
-            batch_size=batch_size,
-            wait=wait,
-            retries=retries,
-            wait_timeout=wait_timeout,
-        )
-        flow = approve_flow(approval, wait=wait, wait_timeout=wait_timeout, retries=retries, on_progress=on_progress)
+        flow = _approve(submission_ids, study_id, "submission", batch_size, wait, wait_timeout, retries, on_progress)
         return await drive_async(self._send, flow, sleep)
 
     async def approve_participants(
@@ -605,16 +596,7 @@ class AsyncSubmissions(AsyncResource, AsyncSubmissionsOperations):
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     ) -> ApprovalResult:
         """Approve participants' submissions in bulk; see :meth:`Submissions.approve_participants`."""
-        approval = _approval(
-            participant_ids,
-            study_id=study_id,
-            by="participant",
-            batch_size=batch_size,
-            wait=wait,
-            retries=retries,
-            wait_timeout=wait_timeout,
-        )
-        flow = approve_flow(approval, wait=wait, wait_timeout=wait_timeout, retries=retries, on_progress=on_progress)
+        flow = _approve(participant_ids, study_id, "participant", batch_size, wait, wait_timeout, retries, on_progress)
         return await drive_async(self._send, flow, sleep)
 
     async def reject(self, submission_id: str, *, category: RejectionCategory, message: str) -> Submission:
