@@ -22,6 +22,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,17 @@ def _class_import(prop: Any) -> str:
     return f"from ..models.{info.module_name} import {info.name}"
 
 
-def _success_type(endpoint: Any) -> tuple[str, list[str], set[str]]:
+def _union_type_string(project: Any) -> Callable[[Any], str]:
+    """The templates' ``type_string`` macro (``union_tags.jinja``) as a function of a property.
+
+    It is the one home of the decision whether a union falls back to ``UnknownVariant`` on a tag it
+    does not know: the endpoint modules annotate with it, and so do the methods written here.
+    """
+    macros = project.env.get_template("property_templates/union_tags.jinja").module
+    return lambda prop: " ".join(str(macros.type_string(prop)).split())
+
+
+def _success_type(endpoint: Any, union_type: Callable[[Any], str]) -> tuple[str, list[str], set[str]]:
     """The success type's annotation, the class names a success is checked against, what typing it imports."""
     types: list[str] = []
     checks: list[str] = []
@@ -100,6 +111,10 @@ def _success_type(endpoint: Any) -> tuple[str, list[str], set[str]]:
             else:  # unions, Any, enums: the generated parser already checked them
                 check = "object"
                 imports |= _imports(response.prop)
+                if cls == "UnionProperty":
+                    kind = union_type(response.prop)
+                    if "UnknownVariant" in kind.split(" | "):
+                        imports.add("from ..types import UnknownVariant")
         if kind not in types:
             types.append(kind)
         if check not in checks:
@@ -135,6 +150,7 @@ def _pagination(endpoint: Any) -> str | None:
 
 def _collect(project: Any) -> dict[str, list[_Op]]:
     by_tag: dict[str, list[_Op]] = {}
+    union_type = _union_type_string(project)
     for tag, collection in sorted(project.openapi.endpoint_collections_by_tag.items()):
         ops = by_tag.setdefault(str(tag), [])
         for endpoint in collection.endpoints:
@@ -156,7 +172,7 @@ def _collect(project: Any) -> dict[str, list[_Op]]:
                 imports |= _imports(param)
             if keyword:
                 arguments += ["*", *keyword]
-            returns, checks, typing_imports = _success_type(endpoint)
+            returns, checks, typing_imports = _success_type(endpoint, union_type)
             docs = [
                 p.to_docstring()
                 for p in [*endpoint.path_parameters, *(b.prop for b in endpoint.bodies), *endpoint.query_parameters]

@@ -213,3 +213,30 @@ def test_unknown_enum_values_fields_and_filter_shapes_still_parse() -> None:
     study = Study.from_dict(data)
     assert study.status == "PUBLISHING_IN_A_NEW_WAY" and study["a_field_added_later"] == {"x": 1}
     assert study.filters == data["filters"]  # kept as sent, as the stock template did
+
+
+def _names(annotation: object) -> set[str]:
+    """The class names in a return annotation, a string (``from __future__ import annotations``) or evaluated."""
+    text = annotation if isinstance(annotation, str) else str(annotation)
+    return {part.strip().rpartition(".")[2] for part in text.split("|")}
+
+
+@pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
+def test_a_method_names_the_fallback_when_its_generated_function_does(
+    fake_client: tuple[FakeProlific, Prolific], operation_id: str
+) -> None:
+    """The method's return annotation says ``UnknownVariant`` exactly where the endpoint module's does.
+
+    (An export status is a tagged union: ``get_batch_export_status`` may return ``UnknownVariant``.)
+    """
+    _, client = fake_client
+    op = OPERATIONS[operation_id]
+    declared = getattr(getattr(client, op.tag), op.name).__annotations__["return"]
+    generated = op.endpoint.sync.__annotations__["return"]
+    assert ("UnknownVariant" in _names(declared)) == ("UnknownVariant" in _names(generated)), (declared, generated)
+
+
+def test_an_export_status_method_may_return_the_fallback(fake_client: tuple[FakeProlific, Prolific]) -> None:
+    _, client = fake_client
+    for method in (client.ai_task_builder.get_batch_export_status, client.ai_task_builder.get_collection_export_status):
+        assert "UnknownVariant" in _names(method.__annotations__["return"])

@@ -82,7 +82,7 @@ if TYPE_CHECKING:
     from ..models.update_task_builder_instructions_request import (
         UpdateTaskBuilderInstructionsRequest,
     )
-    from ..types import UNSET, Unset
+    from ..types import UNSET, UnknownVariant, Unset
 
 __all__ = [
     "AsyncAiTaskBuilderOperations",
@@ -138,9 +138,9 @@ DUPLICATE_TASK_BUILDER_BATCH: Operation[AITaskBuilderBatchCreate] = OPERATIONS[
 REQUEST_BATCH_EXPORT: Operation[BatchExportComplete] = OPERATIONS["request-batch-export"].returning(
     "BatchExportComplete"
 )
-GET_BATCH_EXPORT_STATUS: Operation[BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating] = (
-    OPERATIONS["get-batch-export-status"].returning("object")
-)
+GET_BATCH_EXPORT_STATUS: Operation[
+    BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant
+] = OPERATIONS["get-batch-export-status"].returning("object")
 GET_TASK_BUILDER_INSTRUCTIONS: Operation[GetTaskBuilderInstructionsResponse] = OPERATIONS[
     "get-task-builder-instructions"
 ].returning("GetTaskBuilderInstructionsResponse")
@@ -185,9 +185,9 @@ UPDATE_COLLECTION: Operation[Collection] = OPERATIONS["update-collection"].retur
 REQUEST_COLLECTION_EXPORT: Operation[BatchExportComplete] = OPERATIONS["request-collection-export"].returning(
     "BatchExportComplete"
 )
-GET_COLLECTION_EXPORT_STATUS: Operation[BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating] = (
-    OPERATIONS["get-collection-export-status"].returning("object")
-)
+GET_COLLECTION_EXPORT_STATUS: Operation[
+    BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant
+] = OPERATIONS["get-collection-export-status"].returning("object")
 GET_COLLECTION_RESPONSES: Operation[GetCollectionResponsesResponse] = OPERATIONS["get-collection-responses"].returning(
     "GetCollectionResponsesResponse"
 )
@@ -407,7 +407,7 @@ class AiTaskBuilderOperations(Operations):
     @operation(GET_BATCH_EXPORT_STATUS)
     def get_batch_export_status(
         self, batch_id: str, export_id: str
-    ) -> BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating:
+    ) -> BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant:
         """Get Batch Export Status
 
         Polls the status of an asynchronous batch export job initiated by `POST /batches/{batch_id}/export`.
@@ -427,7 +427,7 @@ class AiTaskBuilderOperations(Operations):
             export_id (str):
 
         Returns:
-            BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating
+            BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant
 
         Raises:
             APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
@@ -845,7 +845,7 @@ class AiTaskBuilderOperations(Operations):
     @operation(GET_COLLECTION_EXPORT_STATUS)
     def get_collection_export_status(
         self, collection_id: str, export_id: str
-    ) -> BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating:
+    ) -> BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant:
         """Get Collection Export Status
 
         Polls the status of an asynchronous collection export job initiated by `POST
@@ -866,7 +866,7 @@ class AiTaskBuilderOperations(Operations):
             export_id (str):
 
         Returns:
-            BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating
+            BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant
 
         Raises:
             APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
@@ -1337,7 +1337,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
     @operation(GET_BATCH_EXPORT_STATUS)
     async def get_batch_export_status(
         self, batch_id: str, export_id: str
-    ) -> BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating:
+    ) -> BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant:
         """Get Batch Export Status
 
         Polls the status of an asynchronous batch export job initiated by `POST /batches/{batch_id}/export`.
@@ -1357,7 +1357,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             export_id (str):
 
         Returns:
-            BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating
+            BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant
 
         Raises:
             APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
@@ -1775,7 +1775,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
     @operation(GET_COLLECTION_EXPORT_STATUS)
     async def get_collection_export_status(
         self, collection_id: str, export_id: str
-    ) -> BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating:
+    ) -> BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant:
         """Get Collection Export Status
 
         Polls the status of an asynchronous collection export job initiated by `POST
@@ -1796,7 +1796,7 @@ class AsyncAiTaskBuilderOperations(AsyncOperations):
             export_id (str):
 
         Returns:
-            BatchExportComplete | BatchExportStatusFailed | BatchExportStatusGenerating
+            BatchExportStatusGenerating | BatchExportComplete | BatchExportStatusFailed | UnknownVariant
 
         Raises:
             APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
