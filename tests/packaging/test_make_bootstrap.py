@@ -1,4 +1,4 @@
-"""`make install` / `make generate` say what they are doing while .venv bootstraps (it takes ~30 s).
+"""`make install` / `make generate` say what they are doing while .venv bootstraps (it takes ~20 s).
 
 Run against a stand-in interpreter (PYTHON=stub, VENV in a temp dir) that records its arguments, so
 the test needs no network and no real install.
@@ -41,7 +41,7 @@ def test_bootstrap_announces_each_step_before_it_runs(tmp_path: Path) -> None:
     steps = [
         ("==> creating", "-m venv"),
         ("==> updating pip", "pip install --quiet --disable-pip-version-check --upgrade pip"),
-        ("==> installing prolific-client", "pip install --quiet --disable-pip-version-check -e .[dev]"),
+        ("==> installing prolific-client", "pip install --quiet --disable-pip-version-check --no-compile -e .[dev]"),
     ]
     shown = "\n".join(lines)
     position = 0
