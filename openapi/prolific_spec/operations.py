@@ -82,7 +82,12 @@ def _union_type_string(project: Any) -> Callable[[Any], str]:
     It is the one home of the decision whether a union falls back to ``UnknownVariant`` on a tag it
     does not know: the endpoint modules annotate with it, and so do the methods written here.
     """
-    macros = project.env.get_template("property_templates/union_tags.jinja").module
+    from jinja2 import TemplateNotFound
+
+    try:
+        macros = project.env.get_template("property_templates/union_tags.jinja").module
+    except TemplateNotFound:  # the generator's stock property templates: no union falls back
+        return lambda prop: _text(prop.get_type_string())
     return lambda prop: " ".join(str(macros.type_string(prop)).split())
 
 
