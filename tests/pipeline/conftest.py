@@ -77,6 +77,27 @@ def _generator_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("generator-cache")
 
 
+def _remembering_generator(cache_dir: Path) -> Callable[..., Path]:
+    """The real ``run_generator``, its output kept per (spec, config) for ``cached_generator``."""
+
+    def run(spec: Path, config: Path, out_dir: Path, *, templates: Path | None = None) -> Path:
+        key = (spec.read_bytes(), config.read_bytes())
+        package = _real_run_generator(spec, config, out_dir, templates=templates)
+        if key not in _GENERATOR_CACHE:
+            slot = cache_dir / f"run{len(_GENERATOR_CACHE)}" / PACKAGE
+            shutil.copytree(package, slot)
+            _GENERATOR_CACHE[key] = slot
+        return package
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def remembering_generator(_generator_cache_dir: Path) -> Callable[..., Path]:
+    """For a test that runs the real generator anyway (the determinism test): ``cached_generator`` reuses its output."""
+    return _remembering_generator(_generator_cache_dir)
+
+
 @pytest.fixture
 def cached_generator(monkeypatch: pytest.MonkeyPatch, _generator_cache_dir: Path) -> Callable[..., Path]:
     """Patch ``build.run_generator`` so that the same spec + config runs the real generator only once.
@@ -85,12 +106,12 @@ def cached_generator(monkeypatch: pytest.MonkeyPatch, _generator_cache_dir: Path
     time; what they test is how ``drift`` compares that output with the committed tree. The output
     is copied from the first real run (the generator's determinism is tested separately, unpatched).
     """
+    remembering = _remembering_generator(_generator_cache_dir)
 
     def run(spec: Path, config: Path, out_dir: Path, *, templates: Path | None = None) -> Path:
         key = (spec.read_bytes(), config.read_bytes())
         if key not in _GENERATOR_CACHE:
-            slot = _generator_cache_dir / f"run{len(_GENERATOR_CACHE)}"
-            _GENERATOR_CACHE[key] = _real_run_generator(spec, config, slot, templates=templates)
+            return remembering(spec, config, out_dir, templates=templates)
         target = out_dir / PACKAGE
         shutil.copytree(_GENERATOR_CACHE[key], target)
         return target
