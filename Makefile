@@ -92,7 +92,7 @@ test:
 	@$(PIPELINE) check
 
 contract: $(STAMP) prism
-	@$(PY) -m pytest -q -m contract
+	@$(TEST_ENV) $(PY) -m pytest -q -m contract
 
 lint: $(STAMP)
 	@$(VENV)/bin/ruff check overlay openapi/prolific_spec tests benchmarks examples docs
