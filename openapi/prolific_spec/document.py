@@ -6,7 +6,7 @@ The helpers every stage of the pipeline shares; none of them changes the documen
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 Document = dict[str, Any]
@@ -115,26 +115,38 @@ def schema_nodes(schema: Any) -> Iterator[dict[str, Any]]:
             stack.extend(reversed(list(subschemas(current))))
 
 
+def media_schemas(holder: Any) -> Iterator[dict[str, Any]]:
+    """The schema of each media type of a request body or response (``content.<type>.schema``)."""
+    content = holder.get("content") if isinstance(holder, dict) else None
+    for media in (content or {}).values() if isinstance(content, dict) else ():
+        if isinstance(media, dict) and isinstance(media.get("schema"), dict):
+            yield media["schema"]
+
+
 def operation_schemas(op: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """The top-level schemas an operation holds: parameters, request bodies, responses (every media type)."""
     for param in op.get("parameters") or []:
         if isinstance(param, dict) and isinstance(param.get("schema"), dict):
             yield param["schema"]
-    holders = [op.get("requestBody"), *((op.get("responses") or {}).values())]
-    for holder in holders:
-        content = holder.get("content") if isinstance(holder, dict) else None
-        for media in (content or {}).values() if isinstance(content, dict) else ():
-            if isinstance(media, dict) and isinstance(media.get("schema"), dict):
-                yield media["schema"]
+    for holder in [op.get("requestBody"), *((op.get("responses") or {}).values())]:
+        yield from media_schemas(holder)
 
 
 def referenced_schemas(doc: Document) -> set[str]:
     """Names of the component schemas reachable from the operations (through any depth of refs)."""
+    roots = [node for _p, _m, op in operations(doc) for node in operation_schemas(op)]
+    return reachable_schemas(doc, roots, walk)
+
+
+def reachable_schemas(
+    doc: Document, roots: list[Any], nodes: Callable[[Any], Iterator[dict[str, Any]]] = schema_nodes
+) -> set[str]:
+    """Names of the component schemas ``roots`` reach through any depth of refs (``nodes``: a schema's parts)."""
     schemas = (doc.get("components") or {}).get("schemas") or {}
-    pending = [node for _p, _m, op in operations(doc) for node in operation_schemas(op)]
+    pending = list(roots)
     seen: set[str] = set()
     while pending:
-        for node in walk(pending.pop()):
+        for node in nodes(pending.pop()):
             name = ref_name(node)
             if name is not None and name not in seen and name in schemas:
                 seen.add(name)

@@ -24,9 +24,7 @@ identity), nor is nullability: a nullable ``id`` stays nullable, it only becomes
 
 from __future__ import annotations
 
-from typing import Any
-
-from .document import Document, json_schema, operations, ref_name, schema_nodes, schemas_of
+from .document import Document, json_schema, media_schemas, operations, reachable_schemas, ref_name, schemas_of
 
 #: The properties that name a resource and its state.
 IDENTITY = ("id", "status")
@@ -57,22 +55,8 @@ def response_resources(doc: Document) -> set[str]:
 
 def request_schemas(doc: Document) -> set[str]:
     """Component schemas a request body reaches, at any depth."""
-    schemas = schemas_of(doc)
-    pending: list[Any] = []
-    for _path, _method, op in operations(doc):
-        body = op.get("requestBody")
-        content = body.get("content") if isinstance(body, dict) else None
-        for media in (content or {}).values() if isinstance(content, dict) else ():
-            if isinstance(media, dict) and isinstance(media.get("schema"), dict):
-                pending.append(media["schema"])
-    seen: set[str] = set()
-    while pending:
-        for node in schema_nodes(pending.pop()):
-            name = ref_name(node)
-            if name is not None and name not in seen and name in schemas:
-                seen.add(name)
-                pending.append(schemas[name])
-    return seen
+    roots = [schema for _path, _method, op in operations(doc) for schema in media_schemas(op.get("requestBody"))]
+    return reachable_schemas(doc, roots)
 
 
 def require_response_identity(doc: Document) -> list[str]:
