@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from prolific_spec import build, clean, defects
-from prolific_spec.document import operations, ref_name, walk
+from prolific_spec.document import operations, reachable_schemas, ref_name, walk
 from prolific_spec.errors import SpecError
 from prolific_spec.yamlfile import YAML_LOADER
 
@@ -56,16 +56,8 @@ def reduce(doc: Doc, keep: set[str]) -> Doc:
                 del item[method]
         if not any(m in item for m in ("get", "put", "post", "delete", "patch")):
             del doc["paths"][path]
-    schemas = doc["components"]["schemas"]
-    pending = [doc["paths"]]
-    seen: set[str] = set()
-    while pending:
-        for node in walk(pending.pop()):
-            name = ref_name(node)
-            if name is not None and name not in seen and name in schemas:
-                seen.add(name)
-                pending.append(schemas[name])
-    doc["components"]["schemas"] = {n: s for n, s in schemas.items() if n in seen}
+    seen = reachable_schemas(doc, [doc["paths"]], walk)
+    doc["components"]["schemas"] = {n: s for n, s in doc["components"]["schemas"].items() if n in seen}
     return doc
 
 
