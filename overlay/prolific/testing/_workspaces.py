@@ -120,29 +120,30 @@ class Workspaces:
         workspace_id = self.add_workspace(title)
         return json_answer(201, self._with_projects(workspace_id))
 
+    def _projects_of(self, workspace_id: str) -> list[dict[str, Any]] | None:
+        """The ``ProjectShort`` bodies of a workspace, the projects its studies name included; None if unknown."""
+        if self._workspace(workspace_id) is None:
+            return None
+        for project_id, owner in list(self._project_workspaces.items()):
+            if owner == workspace_id:
+                self._project(project_id)
+        return [self._short(p, ("workspace",)) for p in self.projects.values() if p["workspace"] == workspace_id]
+
     def _with_projects(self, workspace_id: str) -> dict[str, Any]:
-        projects = [self._short(p, ("workspace",)) for p in self.projects.values() if p["workspace"] == workspace_id]
-        return {**self.workspaces[workspace_id], "projects": projects}
+        return {**self.workspaces[workspace_id], "projects": self._projects_of(workspace_id)}
 
     def get(self, request: FakeRequest) -> Answer:
         """``get-workspace``: the ``Workspace`` with its projects."""
         workspace_id = request.path_params["workspace_id"]
         if self._workspace(workspace_id) is None:
             return not_found("Workspace")
-        for project_id, owner in list(self._project_workspaces.items()):
-            if owner == workspace_id:
-                self._project(project_id)
         return json_answer(200, self._with_projects(workspace_id))
 
     def list_projects(self, request: FakeRequest) -> Answer:
         """``get-projects``: ``{"results": [ProjectShort]}`` of one workspace."""
-        workspace_id = request.path_params["workspace_id"]
-        if self._workspace(workspace_id) is None:
+        results = self._projects_of(request.path_params["workspace_id"])
+        if results is None:
             return not_found("Workspace")
-        for project_id, owner in list(self._project_workspaces.items()):
-            if owner == workspace_id:
-                self._project(project_id)
-        results = [self._short(p, ("workspace",)) for p in self.projects.values() if p["workspace"] == workspace_id]
         return json_answer(200, {"results": results})
 
     def create_project(self, request: FakeRequest) -> Answer:
