@@ -9,7 +9,7 @@ project or workspace known only from that table (``add_project``, the default pr
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ._answers import Answer, field_errors, json_answer, not_found
@@ -120,7 +120,7 @@ class Workspaces:
         workspace_id = self.add_workspace(title)
         return json_answer(201, self._with_projects(workspace_id))
 
-    def _projects_of(self, workspace_id: str) -> list[dict[str, Any]] | None:
+    def _projects_of(self, workspace_id: str) -> Sequence[dict[str, Any]] | None:
         """The ``ProjectShort`` bodies of a workspace, the projects its studies name included; None if unknown."""
         if self._workspace(workspace_id) is None:
             return None
