@@ -624,11 +624,7 @@ def test_server_stall_times_out_and_serve_exits_promptly(fake: FakeProlific) -> 
         pytest.raises(httpx.ReadTimeout),
     ):
         c.post(POOLS, json={"credentials": "a,b", "workspace_id": "w"})
-    # serve() has returned; the handler thread records the cut-short request as it wakes up
-    for _ in range(500):
-        if fake.requests:
-            break
-        time.sleep(0.01)
+    # serve() has returned, and it returns only once every request that arrived is recorded
     assert fake.pools == {}  # the stall was cut short (not 30 s later): nothing processed
     [record] = fake.requests
     assert record.status is None and record.fault == "stall_next(30) cut short by serve() exit"
