@@ -190,7 +190,8 @@ def loopback(run: Run) -> list[Row]:
         bare_call = bare_create(bare)
         subjects = [overlay_create(overlay), overlay_create(overlay, validated), generated_create(generated)]
         # Check the bytes sent through request hooks, removed before timing: on the bare and generated
-        # httpx clients, and on an httpx client of ours that the same overlay sends through.
+        # httpx clients, and for the overlay on a second overlay client built on an httpx client we pass
+        # in (the timed overlay's own httpx client is private to it).
         recorder: list[httpx.Request] = []
         hooked = (bare, generated.get_httpx_client())
         for client in hooked:
