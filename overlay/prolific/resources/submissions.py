@@ -41,7 +41,7 @@ from .. import _validation as check
 from .._call import Call
 from .._errors import APIConnectionError, APIError, InvalidArgumentError, RateLimitError, ReviewError, ServerError
 from .._pagination import DEFAULT_PAGE_SIZE, Pager
-from ..reviews import (
+from ..reviews._rules import (
     RejectionCategory,
     Review,
     check_rejection,
