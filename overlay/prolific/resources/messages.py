@@ -24,8 +24,8 @@ from prolific_api_client.types import UNSET
 from .. import _validation as check
 from .._call import Call
 from .._errors import APIError, InvalidArgumentError, ReviewError
+from ..reviews._ids import prolific_ids
 from ._base import AsyncResource, Flow, SyncResource
-from .submissions import prolific_ids
 
 #: Participant ids per ``bulk-message-participants`` request. Prolific documents no limit. The
 #: request is not idempotent, so the batch is also what an ambiguous failure (a connection dropped

@@ -12,9 +12,9 @@ from __future__ import annotations
 import asyncio
 import builtins
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeVar
 
 from prolific_api_client.models import (
     BulkApproveByParticipants,
@@ -41,6 +41,8 @@ from .. import _validation as check
 from .._call import Call
 from .._errors import APIConnectionError, APIError, InvalidArgumentError, RateLimitError, ReviewError, ServerError
 from .._pagination import DEFAULT_PAGE_SIZE, Pager
+from .._pausing import Pause, PausingFlow, drive_async, drive_sync
+from ..reviews._ids import _study_id, _submission_id, prolific_ids
 from ..reviews._rules import (
     RejectionCategory,
     Review,
@@ -77,17 +79,6 @@ _STATUS_QUERY = {
 
 
 @dataclass(frozen=True)
-class Pause:
-    """A flow step: wait ``seconds`` (a back-off or a poll interval) before the next call."""
-
-    seconds: float
-
-
-#: A flow that may pause: yields calls and pauses, receives call results (``None`` after a pause).
-PausingFlow: TypeAlias = Generator["Call[Any] | Pause", Any, T]
-
-
-@dataclass(frozen=True)
 class ApprovalResult:
     """What :meth:`Submissions.approve` did: ids sent, requests made, and (``wait=True``) what the counts showed.
 
@@ -100,34 +91,6 @@ class ApprovalResult:
     requests: int
     confirmed: bool | None = None
     counts: SubmissionsCountResponse | None = None
-
-
-def prolific_ids(values: Iterable[str], name: str, what: str) -> builtins.list[str]:
-    """A non-empty list of Prolific ids; the first bad one named by its item number (from 1)."""
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        raise InvalidArgumentError(f"{name} must be a list of {what}s, not a {type(values).__name__}")
-    out = builtins.list(values)
-    for number, value in enumerate(out, 1):
-        problem = check.prolific_id_problem(value, what)
-        if problem is not None:
-            raise InvalidArgumentError(f"{name} item {number}: {problem}; nothing was sent")
-    if not out:
-        raise InvalidArgumentError(f"{name} is empty: give at least one {what}")
-    return out
-
-
-def _study_id(value: object) -> str:
-    problem = check.prolific_id_problem(value, "study id")
-    if problem is not None:
-        raise InvalidArgumentError(f"study_id: {problem}")
-    return value  # type: ignore[return-value]
-
-
-def _submission_id(value: object) -> str:
-    problem = check.prolific_id_problem(value, "submission id")
-    if problem is not None:
-        raise InvalidArgumentError(f"submission_id: {problem}; nothing was sent")
-    return value  # type: ignore[return-value]
 
 
 def _status_query(status: str) -> str:
@@ -340,46 +303,6 @@ def review_call(review: Review) -> Call[Any]:
     if review.action == "REJECT":
         return reject_call(review.submission_id, review.category, review.message)
     return return_call(review.submission_id, [review.message or ""])
-
-
-def drive_sync(send: Callable[[Call[Any]], Any], flow: PausingFlow[T], sleep: Callable[[float], object]) -> T:
-    """Run a pausing flow: send each call with ``send``, sleep each pause with ``sleep``."""
-    try:
-        step = next(flow)
-        while True:
-            if isinstance(step, Pause):
-                sleep(step.seconds)
-                step = flow.send(None)
-                continue
-            try:
-                value = send(step)
-            except APIError as error:
-                step = flow.throw(error)
-            else:
-                step = flow.send(value)
-    except StopIteration as stop:
-        return stop.value  # type: ignore[no-any-return]
-
-
-async def drive_async(
-    send: Callable[[Call[Any]], Awaitable[Any]], flow: PausingFlow[T], sleep: Callable[[float], Awaitable[object]]
-) -> T:
-    """Async twin of :func:`drive_sync`."""
-    try:
-        step = next(flow)
-        while True:
-            if isinstance(step, Pause):
-                await sleep(step.seconds)
-                step = flow.send(None)
-                continue
-            try:
-                value = await send(step)
-            except APIError as error:
-                step = flow.throw(error)
-            else:
-                step = flow.send(value)
-    except StopIteration as stop:
-        return stop.value  # type: ignore[no-any-return]
 
 
 def _approve(
