@@ -6,10 +6,13 @@ the requests and flows behind ``client.submissions`` and ``client.messages``.
 * The rules are the API's (Prolific's document, ``SubmissionTransition``): a rejection needs one of
   :data:`REJECTION_CATEGORIES` and a message of at least :data:`MIN_REJECTION_MESSAGE` characters
   (:func:`rejection_problems`); a completion needs a code (:func:`completion_code_problem`).
+* :class:`ApprovalResult` is what ``client.submissions.approve`` did.
 
 The service classes that send are :mod:`prolific.resources.submissions` and
 :mod:`prolific.resources.messages`. Inside, one module per concern: ``_rules`` (the transition
-rules, :class:`Review`), ``_files`` (reading files).
+rules, :class:`Review`), ``_files`` (reading files), ``_ids`` (the id checks), ``_calls`` (one
+request per transition, the listing), ``_approve`` (bulk approve and apply flows), ``_messages``
+(the message requests and batches).
 
 Every name here loads on first use: the rules name the generated package's rejection categories,
 which imports httpx, so ``import prolific.reviews`` stays cheap.
@@ -25,6 +28,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._approve import ApprovalResult
     from ._files import read_ids, read_reviews
     from ._rules import (
         MIN_REJECTION_MESSAGE,
@@ -37,6 +41,7 @@ if TYPE_CHECKING:
     )
 
 _LAZY = {
+    "ApprovalResult": "._approve",
     "read_ids": "._files",
     "read_reviews": "._files",
     "MIN_REJECTION_MESSAGE": "._rules",
@@ -65,6 +70,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "MIN_REJECTION_MESSAGE",
     "REJECTION_CATEGORIES",
+    "ApprovalResult",
     "RejectionCategory",
     "Review",
     "ReviewAction",
