@@ -80,8 +80,7 @@ if TYPE_CHECKING:
     from .resources._pools import PoolSummary
     from .resources.bonuses import BonusBatch, BonusPayment, BonusPlan
     from .resources.credentials import UploadResult
-    from .resources.submissions import ApprovalResult
-    from .reviews import Review, read_ids, read_reviews
+    from .reviews import ApprovalResult, Review, read_ids, read_reviews
     from .study_tokens import verify_study_token
 
 _LAZY = {
@@ -107,7 +106,7 @@ _LAZY = {
     "read_credentials": ".credentials",
     "DEFAULT_BATCH_SIZE": "._batches",
     "UploadResult": ".resources.credentials",
-    "ApprovalResult": ".resources.submissions",
+    "ApprovalResult": ".reviews",
     "Review": ".reviews",
     "read_ids": ".reviews",
     "read_reviews": ".reviews",

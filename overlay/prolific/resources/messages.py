@@ -3,110 +3,18 @@
 Sending a message is **not idempotent**: a batch sent twice messages its participants twice. So
 no batch is sent again automatically (a dropped connection after sending raises
 :class:`~prolific.ReviewError` saying that the batch may have been delivered), and what was
-confirmed is in the error's ``done`` / ``remaining``.
+confirmed is in the error's ``done`` / ``remaining``. The requests and the batched flow are
+:mod:`prolific.reviews._messages`.
 """
 
 from __future__ import annotations
 
-import builtins
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from prolific_api_client.models import MessageParticipantGroup, SendBulkMessage, SendMessage
-from prolific_api_client.operations.messages import (
-    BULK_MESSAGE_PARTICIPANTS,
-    SEND_MESSAGE,
-    SEND_MESSAGE_TO_PARTICIPANT_GROUP,
-    AsyncMessagesOperations,
-    MessagesOperations,
-)
-from prolific_api_client.types import UNSET
+from prolific_api_client.operations.messages import AsyncMessagesOperations, MessagesOperations
 
-from .. import _validation as check
-from .._call import Call
-from .._errors import APIError, InvalidArgumentError, ReviewError
-from ._base import AsyncResource, Flow, SyncResource
-from .submissions import prolific_ids
-
-#: Participant ids per ``bulk-message-participants`` request. Prolific documents no limit. The
-#: request is not idempotent, so the batch is also what an ambiguous failure (a connection dropped
-#: after sending) leaves uncertain: 500 keeps that to a small share of a large study while 10,000
-#: participants still take only 20 requests, and ~14 KB of ids is far below proxies' body limits.
-DEFAULT_MESSAGE_BATCH_SIZE = 500
-
-ProgressCallback = Callable[[int, int], object]
-
-
-def _body(body: object) -> str:
-    if not isinstance(body, str) or not body.strip():
-        raise InvalidArgumentError("body must be the message text (a non-empty str); nothing was sent")
-    return body
-
-
-def _id(value: object, what: str) -> str:
-    problem = check.prolific_id_problem(value, what)
-    if problem is not None:
-        raise InvalidArgumentError(f"{what.replace(' ', '_')}: {problem}; nothing was sent")
-    return value  # type: ignore[return-value]
-
-
-def send_call(participant_id: str, body: str, study_id: str) -> Call[None]:
-    message = SendMessage(
-        recipient_id=_id(participant_id, "participant id"), body=_body(body), study_id=_id(study_id, "study id")
-    )
-    return Call(SEND_MESSAGE, {"body": message}, lambda _: None)
-
-
-def group_call(group_id: str, body: str, study_id: str | None) -> Call[None]:
-    message = MessageParticipantGroup(
-        participant_group_id=check.require_id(group_id, "participant_group_id"),
-        body=_body(body),
-        study_id=_id(study_id, "study id") if study_id is not None else UNSET,
-    )
-    return Call(SEND_MESSAGE_TO_PARTICIPANT_GROUP, {"body": message}, lambda _: None)
-
-
-def bulk_flow(
-    study_id: str, participant_ids: Iterable[str], body: str, batch_size: int, on_progress: ProgressCallback | None
-) -> Flow[int]:
-    """Check everything, then send the batches in order; return how many participants were messaged."""
-    study_id = _id(study_id, "study id")
-    ids = prolific_ids(participant_ids, "participant_ids", "participant id")
-    text = _body(body)
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise InvalidArgumentError(f"batch_size must be a positive int, got {batch_size!r}")
-    done = 0
-    while done < len(ids):
-        batch = ids[done : done + batch_size]
-        try:
-            yield Call(
-                BULK_MESSAGE_PARTICIPANTS,
-                {"body": SendBulkMessage(ids=batch, body=text, study_id=study_id)},
-                lambda _: None,
-            )
-        except APIError as error:
-            raise _stopped(ids, done, len(batch), error) from error
-        done += len(batch)
-        if on_progress is not None:
-            on_progress(done, len(ids))
-    return done
-
-
-def _stopped(ids: builtins.list[str], done: int, batch: int, error: APIError) -> ReviewError:
-    total = len(ids)
-    lines = [f"bulk message stopped: {done:,} of {total:,} participants messaged. Cause: {error}"]
-    if error.may_have_been_applied:
-        lines.append(
-            f"The failed batch (participants {done + 1:,}-{done + batch:,}) may have been delivered: sending it "
-            "again could message them twice. Check the study's messages first; then resume with "
-            f"client.messages.send_bulk(study_id, err.remaining[{batch}:], body) if it was delivered, or with "
-            "err.remaining if it was not."
-        )
-    else:
-        lines.append(
-            f"The failed batch was not delivered: resume with client.messages.send_bulk(study_id, err.remaining, body) "
-            f"(err.remaining = participants {done + 1:,} to {total:,} of the input)."
-        )
-    return ReviewError(" ".join(lines), action="send_bulk", done=done, total=total, remaining=ids[done:])
+from ..reviews._messages import DEFAULT_MESSAGE_BATCH_SIZE, ProgressCallback, bulk_flow, group_call, send_call
+from ._base import AsyncResource, SyncResource
 
 
 class Messages(SyncResource, MessagesOperations):

@@ -1,0 +1,223 @@
+"""Approving at scale: a bulk approve in batches (each retried, then optionally confirmed from the study's
+counts), and a list of reviews applied one by one; their result and "stopped part way" errors.
+
+Both are pausing flows (:mod:`prolific._pausing`): they yield the calls to send and the back-off or
+poll delays, and a resource runs them with :func:`~prolific._pausing.drive_sync` /
+:func:`~prolific._pausing.drive_async`.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from prolific_api_client.models import (
+    BulkApproveByParticipants,
+    BulkApproveBySubmissions,
+    SubmissionsCountResponse,
+)
+from prolific_api_client.operations.studies import COUNT_STUDY_SUBMISSIONS_BY_STATUS
+from prolific_api_client.operations.submissions import BULK_APPROVE_SUBMISSIONS
+
+from .._call import Call
+from .._errors import APIConnectionError, APIError, InvalidArgumentError, RateLimitError, ReviewError, ServerError
+from .._pausing import Pause, PausingFlow
+from ._calls import review_call
+from ._ids import _study_id, prolific_ids
+from ._rules import Review
+
+#: Ids per bulk-approve request: Prolific's documented recommendation ("a maximum of 1,000").
+MAX_APPROVE_BATCH = 1_000
+#: How often a failed batch (a dropped connection, a 5xx) is sent again before giving up: a bulk
+#: approve is idempotent, so a batch that may have been applied is safe to resend.
+DEFAULT_BATCH_RETRIES = 2
+#: ``wait=True``: the longest the counts are polled for, in seconds (the API approves asynchronously).
+DEFAULT_WAIT_TIMEOUT = 120.0
+_FIRST_POLL, _MAX_POLL = 0.5, 10.0
+
+ProgressCallback = Callable[[int, int], object]
+
+
+@dataclass(frozen=True)
+class ApprovalResult:
+    """What :meth:`Submissions.approve` did: ids sent, requests made, and (``wait=True``) what the counts showed.
+
+    ``confirmed``: ``None`` without ``wait``; ``True`` once the study's counts showed the approvals;
+    ``False`` if they did not within the wait (the API approves asynchronously: check later).
+    ``counts``: the last ``SubmissionsCountResponse`` read, or ``None``.
+    """
+
+    approved: int
+    requests: int
+    confirmed: bool | None = None
+    counts: SubmissionsCountResponse | None = None
+
+
+def _positive(value: object, name: str, maximum: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1 or (maximum is not None and value > maximum):
+        limit = f"from 1 to {maximum:,}" if maximum is not None else ">= 1"
+        raise InvalidArgumentError(f"{name} must be an int {limit}, got {value!r}")
+    return value
+
+
+def _counts(value: SubmissionsCountResponse) -> SubmissionsCountResponse:
+    return value
+
+
+def _number(counts: SubmissionsCountResponse | None, name: str) -> int:
+    value = getattr(counts, name, None) if counts is not None else None
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
+
+
+def _retryable(error: APIError) -> bool:
+    """A bulk approve worth sending again: it may not have arrived, or the server failed (never a 4xx)."""
+    return isinstance(error, APIConnectionError | ServerError | RateLimitError)
+
+
+class _Approval:
+    """The state of one batched approve: how far it got, and the ReviewError saying how to resume."""
+
+    def __init__(self, ids: builtins.list[str], *, study_id: str | None, by: str, batch_size: int) -> None:
+        self.ids = ids
+        self.study_id = study_id
+        self.by = by  # "submission" | "participant"
+        self.batch_size = batch_size
+        self.done = 0
+
+    def body(self, batch: builtins.list[str]) -> BulkApproveBySubmissions | BulkApproveByParticipants:
+        if self.by == "participant":
+            assert self.study_id is not None
+            return BulkApproveByParticipants(study_id=self.study_id, participant_ids=batch)
+        return BulkApproveBySubmissions(submission_ids=batch)
+
+    def stopped(self, error: APIError, batch: int) -> ReviewError:
+        total = len(self.ids)
+        number = self.done // self.batch_size + 1
+        batches = -(-total // self.batch_size)
+        method = (
+            "approve(err.remaining)"
+            if self.by == "submission"
+            else f"approve_participants({self.study_id!r}, err.remaining)"
+        )
+        lines = [
+            f"bulk approve stopped: {self.done:,} of {total:,} {self.by} ids sent, batch {number} of {batches} "
+            f"(ids {self.done + 1:,}-{self.done + batch:,}) failed. Cause: {error}",
+            f"Resume with client.submissions.{method} (err.remaining = ids {self.done + 1:,} to {total:,} of the "
+            "input, the failed batch included).",
+        ]
+        if error.may_have_been_applied:
+            lines.append("The failed batch may or may not have been applied: sending it again is safe (idempotent).")
+        return ReviewError(
+            " ".join(lines), action="approve", done=self.done, total=total, remaining=self.ids[self.done :]
+        )
+
+
+def approve_flow(
+    approval: _Approval,
+    *,
+    wait: bool,
+    wait_timeout: float,
+    retries: int,
+    on_progress: ProgressCallback | None,
+) -> PausingFlow[ApprovalResult]:
+    """Send the ids in batches (each retried up to ``retries`` times), then with ``wait`` poll the counts."""
+    before: SubmissionsCountResponse | None = None
+    count_call = Call(COUNT_STUDY_SUBMISSIONS_BY_STATUS, {"id": approval.study_id}, _counts)
+    total, requests = len(approval.ids), 0
+    if wait:
+        before = yield count_call
+        requests += 1
+    while approval.done < total:
+        batch = approval.ids[approval.done : approval.done + approval.batch_size]
+        call = Call(BULK_APPROVE_SUBMISSIONS, {"body": approval.body(batch)}, lambda value: value)
+        for attempt in range(retries + 1):
+            requests += 1
+            try:
+                yield call
+                break
+            except APIError as error:
+                if attempt == retries or not _retryable(error):
+                    raise approval.stopped(error, len(batch)) from error
+                yield Pause(min(_MAX_POLL, _FIRST_POLL * 2**attempt))
+        approval.done += len(batch)
+        if on_progress is not None:
+            on_progress(approval.done, total)
+    if not wait:
+        return ApprovalResult(approved=total, requests=requests)
+    counts, waited, delay = before, 0.0, _FIRST_POLL
+    while True:
+        counts = yield count_call
+        requests += 1
+        grown = _number(counts, "approved") - _number(before, "approved")
+        if grown >= total or _number(counts, "awaiting_review") == 0:
+            return ApprovalResult(approved=total, requests=requests, confirmed=True, counts=counts)
+        if waited >= wait_timeout:
+            return ApprovalResult(approved=total, requests=requests, confirmed=False, counts=counts)
+        delay = min(delay, wait_timeout - waited) if wait_timeout > waited else delay
+        yield Pause(delay)
+        waited += delay
+        delay = min(_MAX_POLL, delay * 2)
+
+
+def apply_flow(reviews: builtins.list[Review]) -> PausingFlow[int]:
+    """Send each review as its own request, in order; a failure raises ReviewError with the rest."""
+    for done, review in enumerate(reviews):
+        try:
+            yield review_call(review)
+        except APIError as error:
+            where = f" ({review.where()})" if review.line is not None else ""
+            message = (
+                f"reviews stopped: {done:,} of {len(reviews):,} sent; review {done + 1}{where}, {review.action} "
+                f"of submission {review.submission_id}, failed. Cause: {error} Resume with "
+                "client.submissions.apply(err.remaining) (the failed review included: a transition repeated "
+                "is ignored by the API)."
+            )
+            raise ReviewError(
+                message, action="apply", done=done, total=len(reviews), remaining=reviews[done:]
+            ) from error
+    return len(reviews)
+
+
+def bulk_approve_flow(
+    ids: Iterable[str],
+    study_id: str | None,
+    by: str,
+    batch_size: int,
+    wait: bool,
+    wait_timeout: float,
+    retries: int,
+    on_progress: ProgressCallback | None,
+) -> PausingFlow[ApprovalResult]:
+    """The flow of an approve (by submission or by participant id), its arguments checked first: one home for
+    the four methods (sync and async, ``approve`` and ``approve_participants``)."""
+    approval = _approval(
+        ids, study_id=study_id, by=by, batch_size=batch_size, wait=wait, retries=retries, wait_timeout=wait_timeout
+    )
+    return approve_flow(approval, wait=wait, wait_timeout=wait_timeout, retries=retries, on_progress=on_progress)
+
+
+def _approval(
+    ids: Iterable[str],
+    *,
+    study_id: str | None,
+    by: str,
+    batch_size: int,
+    wait: bool,
+    retries: int,
+    wait_timeout: float,
+) -> _Approval:
+    """Every argument of an approve checked, before any request."""
+    what = f"{by} id"
+    checked = prolific_ids(ids, f"{by}_ids", what)
+    if study_id is not None or by == "participant":
+        study_id = _study_id(study_id)
+    if wait and study_id is None:
+        raise InvalidArgumentError("wait=True reads the study's counts: give study_id= too")
+    if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
+        raise InvalidArgumentError(f"retries must be an int >= 0, got {retries!r}")
+    if isinstance(wait_timeout, bool) or not isinstance(wait_timeout, int | float) or not wait_timeout >= 0:
+        raise InvalidArgumentError(f"wait_timeout must be seconds >= 0, got {wait_timeout!r}")
+    return _Approval(
+        checked, study_id=study_id, by=by, batch_size=_positive(batch_size, "batch_size", MAX_APPROVE_BATCH)
+    )
