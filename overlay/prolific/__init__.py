@@ -59,7 +59,16 @@ if TYPE_CHECKING:
     from ._call import RawResponse
     from ._client import AsyncProlific, Prolific
     from ._retry import RetryPolicy
-    from .bonuses import Bonus, BonusAmountWarning, BonusList, bonuses_to_csv, read_bonuses
+    from .bonuses import (
+        Bonus,
+        BonusAmountWarning,
+        BonusBatch,
+        BonusList,
+        BonusPayment,
+        BonusPlan,
+        bonuses_to_csv,
+        read_bonuses,
+    )
     from .capacity import Capacity
     from .credential_report import (
         CredentialReport,
@@ -78,7 +87,6 @@ if TYPE_CHECKING:
         read_credentials,
     )
     from .resources._pools import PoolSummary
-    from .resources.bonuses import BonusBatch, BonusPayment, BonusPlan
     from .resources.credentials import UploadResult
     from .reviews import ApprovalResult, Review, read_ids, read_reviews
     from .study_tokens import verify_study_token
@@ -115,9 +123,9 @@ _LAZY = {
     "BonusList": ".bonuses",
     "bonuses_to_csv": ".bonuses",
     "read_bonuses": ".bonuses",
-    "BonusBatch": ".resources.bonuses",
-    "BonusPayment": ".resources.bonuses",
-    "BonusPlan": ".resources.bonuses",
+    "BonusBatch": ".bonuses",
+    "BonusPayment": ".bonuses",
+    "BonusPlan": ".bonuses",
     "verify_study_token": ".study_tokens",
 }
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from prolific import BonusOutcomeUnknown
-from prolific._bonus_journal import BonusJournal
+from prolific.bonuses._journal import BonusJournal
 from prolific.testing import FakeRequest
 
 from .conftest import TOKEN, Account

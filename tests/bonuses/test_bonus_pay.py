@@ -16,7 +16,7 @@ from prolific import (
     InvalidArgumentError,
     NotFoundError,
 )
-from prolific._bonus_journal import BonusJournal
+from prolific.bonuses._journal import BonusJournal
 from prolific.cli._main import main
 from prolific_api_client.operations import OPERATIONS
 

@@ -74,9 +74,9 @@ def test_a_bad_file_stops_pay_before_any_request(
 def test_status_of_a_journal_and_its_default_location(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from prolific._bonus_journal import BonusJournal
     from prolific.bonuses import read_bonuses
-    from prolific.resources.bonuses import make_batches
+    from prolific.bonuses._batches import make_batches
+    from prolific.bonuses._journal import BonusJournal
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     path = tmp_path / "b.csv"

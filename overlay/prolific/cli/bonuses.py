@@ -261,7 +261,7 @@ def cmd_preview(ctx: Context) -> int:
 
 
 def _journal_path(ctx: Context) -> Path:
-    from prolific._bonus_journal import default_path
+    from prolific.bonuses._journal import default_path
 
     if ctx.args.journal:
         return Path(ctx.args.journal)
@@ -341,7 +341,7 @@ def cmd_pay(ctx: Context) -> int:
 
 
 def cmd_status(ctx: Context) -> int:
-    from prolific.resources.bonuses import status
+    from prolific.bonuses._batches import status
 
     args, out = ctx.args, ctx.out
     bonuses = _load(ctx, args.file)

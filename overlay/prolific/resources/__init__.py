@@ -1,5 +1,5 @@
 """Per-resource services: ``client.credentials``, ``participant_groups``, ``invitations``, ``submissions``,
-``messages``, ``webhooks`` (``bonuses``: :mod:`prolific.resources.bonuses`)."""
+``messages``, ``webhooks`` (``bonuses``: :mod:`prolific.resources.bonuses`, built on :mod:`prolific.bonuses`)."""
 
 from .credentials import AsyncCredentials, Credentials, UploadResult
 from .invitations import AsyncInvitations, Invitations

@@ -1,4 +1,4 @@
-"""Bonus files: read and check them, and write the lines Prolific's bulk bonus call takes.
+"""Reading and checking a bonus file, and writing the lines Prolific's bulk bonus call takes.
 
 A bonus file has one ``<participant or submission id>,<amount>`` line per bonus, the amount in
 the study's currency in **major units** (``1.50`` pays £1.50; ``150`` pays £150.00). Spreadsheet
@@ -30,10 +30,10 @@ from typing import NamedTuple, TypeAlias
 
 # The credentials reader's names for the separators spreadsheets use instead of commas, and its
 # UTF-8 decoding (which names a bad byte's line and position): one wording for both kinds of file.
-from ._credential_rules import FOREIGN_SEPARATORS
-from ._errors import BonusFormatError, BonusProblem, CredentialsFormatError
-from ._validation import prolific_id_problem
-from .credentials import decode_text
+from .._credential_rules import FOREIGN_SEPARATORS
+from .._errors import BonusFormatError, BonusProblem, CredentialsFormatError
+from .._validation import prolific_id_problem
+from ..credentials import decode_text
 
 __all__ = [
     "Bonus",

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import _state
+from .. import _state
 
 SETTING_UP = "setting up"
 SET_UP = "set up"
