@@ -37,12 +37,13 @@ from prolific_api_client.models.submission_transition_rejection_category import 
     SubmissionTransitionRejectionCategory,
 )
 
-# The CSV helpers of the credentials files: UTF-8 with a BOM dropped (an error names the line),
-# and the separators spreadsheets write instead of commas.
-from ._credential_rules import FOREIGN_SEPARATORS, foreign_separator
 from ._errors import CredentialsFormatError, InvalidArgumentError, ReviewsFormatError
 from ._validation import prolific_id_problem
+
+# The CSV helpers of the credentials files: UTF-8 with a BOM dropped (an error names the line),
+# and the separators spreadsheets write instead of commas.
 from .credentials import decode_text
+from .credentials._rules import FOREIGN_SEPARATORS, foreign_separator
 
 __all__ = [
     "MIN_REJECTION_MESSAGE",
