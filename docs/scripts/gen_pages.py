@@ -143,10 +143,8 @@ def documented_in(name: str, defined_in: str, modules: list[str]) -> str:
     """The module whose page documents ``name``: a domain package (``prolific.credentials``) for the names it
     re-exports from its private modules (``prolific.credentials._files``), else where it is defined."""
     package = defined_in.partition("._")[0]
-    if package != defined_in and package in modules:
-        if name in getattr(importlib.import_module(package), "__all__", ()):
-            return package
-    return defined_in
+    exported = package in modules and name in getattr(importlib.import_module(package), "__all__", ())
+    return package if package != defined_in and exported else defined_in
 
 
 def prolific_pages() -> None:
