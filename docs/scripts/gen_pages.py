@@ -139,14 +139,6 @@ def public_modules() -> list[str]:
     return names
 
 
-def documented_in(name: str, defined_in: str, modules: list[str]) -> str:
-    """The module whose page documents ``name``: a domain package (``prolific.credentials``) for the names it
-    re-exports from its private modules (``prolific.credentials._files``), else where it is defined."""
-    package = defined_in.partition("._")[0]
-    exported = package in modules and name in getattr(importlib.import_module(package), "__all__", ())
-    return package if package != defined_in and exported else defined_in
-
-
 def prolific_pages() -> None:
     import prolific
 
@@ -156,7 +148,6 @@ def prolific_pages() -> None:
         defined_in = getattr(getattr(prolific, name), "__module__", "prolific")
         if name == "__version__" or not isinstance(defined_in, str):
             defined_in = "prolific"
-        defined_in = documented_in(name, defined_in, modules)
         by_module.setdefault(defined_in, []).append(name)
     lines = [
         "# `prolific`",
