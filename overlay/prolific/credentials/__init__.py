@@ -16,8 +16,11 @@ Everything about credentials lives in this package; ``client.credentials``
 * The requests and flows ``client.credentials`` sends: the chunked upload and its
   :class:`UploadResult` (``_upload``), listing pools as :class:`PoolSummary`, attaching, report,
   capacity and reconciliation (``_pools``), and a refused request told in the input's lines
-  (``_rejections``). These import the generated package, so ``UploadResult`` and ``PoolSummary``
-  load on first use: reading a file stays free of ``httpx``.
+  (``_rejections``).
+
+Only the first group loads with the package; the other names load on first use (the modules of
+``UploadResult`` and ``PoolSummary`` import the generated package and ``httpx``), so reading a
+file stays as cheap as it was.
 
 Errors (:class:`~prolific.CredentialsFormatError`, :class:`~prolific.UploadError`, ...) are in
 :mod:`prolific` with the others.
@@ -35,7 +38,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from .._errors import CredentialsFormatError
-from ._capacity import ADVISED_RATIO, Capacity, required_credentials
 from ._files import (
     MISSING_FILE,
     coerce_credentials,
@@ -47,25 +49,40 @@ from ._files import (
     parse_credentials,
     read_credentials,
 )
-from ._report import (
-    COLUMNS,
-    UNUSED,
-    USED,
-    CredentialReport,
-    Passwords,
-    Reconciliation,
-    ReportRow,
-    parse_credential_report,
-    reconcile_report,
-)
 from ._types import Credential, CredentialList, CredentialsInput
 
 if TYPE_CHECKING:
+    from ._capacity import ADVISED_RATIO, Capacity, required_credentials
     from ._pools import PoolSummary
+    from ._report import (
+        COLUMNS,
+        UNUSED,
+        USED,
+        CredentialReport,
+        Passwords,
+        Reconciliation,
+        ReportRow,
+        parse_credential_report,
+        reconcile_report,
+    )
     from ._upload import UploadResult
 
-# Names whose modules import the generated package (and httpx): loaded on first use.
+# Loaded on first use: _pools and _upload import the generated package (and httpx); _report and
+# _capacity import dataclasses and fractions, which reading a file and `prolific-client --help` do
+# without (the CLI start-up benchmark).
 _LAZY = {
+    "ADVISED_RATIO": "._capacity",
+    "Capacity": "._capacity",
+    "required_credentials": "._capacity",
+    "COLUMNS": "._report",
+    "UNUSED": "._report",
+    "USED": "._report",
+    "CredentialReport": "._report",
+    "Passwords": "._report",
+    "Reconciliation": "._report",
+    "ReportRow": "._report",
+    "parse_credential_report": "._report",
+    "reconcile_report": "._report",
     "PoolSummary": "._pools",
     "UploadResult": "._upload",
 }
@@ -81,7 +98,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(__all__)
 
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Sending credentials to a pool: create one, add to one, the chunked upload (:class:`Upload`) and its result.
+"""Sending credentials to a pool: create one, add to one, the chunked upload and its result.
 
 The requests are :class:`~prolific._call.Call` descriptions, the upload a state machine both
 clients drive (:mod:`prolific.resources.credentials`, which only sends); the steps after a pool
