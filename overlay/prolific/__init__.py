@@ -69,25 +69,23 @@ if TYPE_CHECKING:
         bonuses_to_csv,
         read_bonuses,
     )
-    from .capacity import Capacity
-    from .credential_report import (
+    from .credentials import (
+        Capacity,
+        Credential,
         CredentialReport,
+        PoolSummary,
         Reconciliation,
         ReportRow,
-        parse_credential_report,
-        reconcile_report,
-    )
-    from .credentials import (
-        Credential,
+        UploadResult,
         coerce_credentials,
         credentials_to_csv,
         find_problems,
         generate_credentials,
+        parse_credential_report,
         parse_credentials,
         read_credentials,
+        reconcile_report,
     )
-    from .resources._pools import PoolSummary
-    from .resources.credentials import UploadResult
     from .reviews import ApprovalResult, Review, read_ids, read_reviews
     from .study_tokens import verify_study_token
 
@@ -97,13 +95,13 @@ _LAZY = {
     "ProlificAPIClient": "._api_client",
     "RawResponse": "._call",
     "RetryPolicy": "._retry",
-    "Capacity": ".capacity",
-    "CredentialReport": ".credential_report",
-    "Reconciliation": ".credential_report",
-    "ReportRow": ".credential_report",
-    "parse_credential_report": ".credential_report",
-    "reconcile_report": ".credential_report",
-    "PoolSummary": ".resources._pools",
+    "Capacity": ".credentials",
+    "CredentialReport": ".credentials",
+    "Reconciliation": ".credentials",
+    "ReportRow": ".credentials",
+    "parse_credential_report": ".credentials",
+    "reconcile_report": ".credentials",
+    "PoolSummary": ".credentials",
     "DEFAULT_MEMBER_BATCH_SIZE": "._batches",
     "Credential": ".credentials",
     "coerce_credentials": ".credentials",
@@ -113,7 +111,7 @@ _LAZY = {
     "parse_credentials": ".credentials",
     "read_credentials": ".credentials",
     "DEFAULT_BATCH_SIZE": "._batches",
-    "UploadResult": ".resources.credentials",
+    "UploadResult": ".credentials",
     "ApprovalResult": ".reviews",
     "Review": ".reviews",
     "read_ids": ".reviews",

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import httpx
 
-    from ._credential_types import Credential
+    from .credentials._types import Credential
 
 __all__ = [
     "APIConnectionError",

@@ -233,7 +233,7 @@ def test_ctrl_c_during_a_top_up_is_130_and_says_where_the_file_is(
     def ctrl_c(self: object, pool: str) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("prolific.resources.credentials.Upload.confirm", ctrl_c)
+    monkeypatch.setattr("prolific.credentials._upload.Upload.confirm", ctrl_c)
     target = tmp_path / "t.csv"
     code, _, err = cli(capsys, "credentials", "capacity", study_id, "--top-up", "-o", str(target))
     assert code == 130 and "top-up was interrupted" in err and f"--pool {pool_id} --skip 0 {target}" in err

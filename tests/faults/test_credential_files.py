@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import prolific.cli
 from prolific import Credential, CredentialsFormatError, credentials_to_csv, parse_credentials, read_credentials
-from prolific._credential_rules import column_names as _column_names
+from prolific.credentials._rules import column_names as _column_names
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "credentials"
 MANIFEST = json.loads((CORPUS / "expected.json").read_text())

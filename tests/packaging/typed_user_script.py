@@ -25,7 +25,7 @@ def sync_use() -> None:
         reveal_type(pool_id)  # str
         reveal_type(client.credentials.add(pool_id, credentials=[("bob", "pw-2")]))  # str
         result = client.credentials.upload(Path("logins.csv"), workspace_id="ws")
-        reveal_type(result)  # prolific.resources.credentials.UploadResult
+        reveal_type(result)  # prolific.credentials._upload.UploadResult
         reveal_type(result.uploaded)  # int
         group = client.participant_groups.create(name="Pilot", workspace_id="ws")
         reveal_type(group)  # prolific_api_client.models.participant_group.ParticipantGroup
@@ -46,7 +46,7 @@ def errors_and_helpers() -> None:
         sync_use()
     except prolific.ConflictError as error:
         reveal_type(error.status_code)  # int
-    reveal_type(parse_credentials("a,b")[0])  # tuple[str, str, fallback=prolific._credential_types.Credential]
+    reveal_type(parse_credentials("a,b")[0])  # tuple[str, str, fallback=prolific.credentials._types.Credential]
     reveal_type(Credential("a", "b").username)  # str
     reveal_type(FakeProlific().pools)  # dict[str, list[tuple[str, str]]]
 

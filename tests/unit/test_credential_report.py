@@ -20,8 +20,8 @@ from prolific import (
     parse_credential_report,
     reconcile_report,
 )
-from prolific.capacity import required_credentials
-from prolific.credential_report import COLUMNS, _checked_rows, _column_order
+from prolific.credentials import COLUMNS, required_credentials
+from prolific.credentials._report import _checked_rows, _column_order
 
 HEADER = "Participant Id,Submission Id,Username,Status"
 P1, S1 = "5e9b9c9b0f9c9a0001b0b1f4", "6a1c0d2e3f4a5b6c7d8e9f01"

@@ -16,15 +16,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prolific import Credential, CredentialsFormatError, parse_credentials
-from prolific._credential_fast import SMALL_TEXT as _SMALL_TEXT
-from prolific._credential_fast import fast_lines as _fast
-from prolific._credential_fast import fast_text as _fast_text
-from prolific._credential_fast import small_ascii as _small_ascii
-from prolific._credential_fast import wire_if_valid as _wire_if_valid
-from prolific._credential_rules import csv_rows as _csv_rows
-from prolific._credential_rules import validated as _validated
 from prolific.credentials import CredentialList, coerce_credentials
-from prolific.resources.credentials import Upload
+from prolific.credentials._fast import SMALL_TEXT as _SMALL_TEXT
+from prolific.credentials._fast import fast_lines as _fast
+from prolific.credentials._fast import fast_text as _fast_text
+from prolific.credentials._fast import small_ascii as _small_ascii
+from prolific.credentials._fast import wire_if_valid as _wire_if_valid
+from prolific.credentials._rules import csv_rows as _csv_rows
+from prolific.credentials._rules import validated as _validated
+from prolific.credentials._upload import Upload
 
 _CSV_CHARS = [*'ab ,\n\r"\x00\t\x7f\x1f\u00e9\u2028\x85\x0b', "username", "password", "Username"]
 # Mostly valid CSV (so that a difference shows as one side accepting), with odd characters and

@@ -19,7 +19,7 @@ from prolific import (
     parse_credentials,
     read_credentials,
 )
-from prolific._credential_rules import column_names as _column_names
+from prolific.credentials._rules import column_names as _column_names
 
 SECRET = "Pa55-SECRET-word"
 
@@ -313,9 +313,9 @@ _cell = st.text(st.sampled_from(["a", "b", ",", " ", "\n", '"', "\x00", "é"]), 
     | st.lists(st.sampled_from([("a,b",), ("c", "d"), ("e", "f", "g"), ("h",), ("i,j", "k"), ("l", "m,n")]), min_size=1)
 )
 def test_bulk_and_row_checks_agree(pairs: list[tuple[str, ...]]) -> None:
-    from prolific._credential_fast import wire_if_valid as _wire_if_valid
-    from prolific._credential_rules import validated as _validated
-    from prolific.credentials import _pairs
+    from prolific.credentials._fast import wire_if_valid as _wire_if_valid
+    from prolific.credentials._files import _pairs
+    from prolific.credentials._rules import validated as _validated
 
     try:
         _validated(_pairs(list(pairs)), None)

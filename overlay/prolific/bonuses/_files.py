@@ -28,12 +28,13 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple, TypeAlias
 
-# The credentials reader's names for the separators spreadsheets use instead of commas, and its
-# UTF-8 decoding (which names a bad byte's line and position): one wording for both kinds of file.
-from .._credential_rules import FOREIGN_SEPARATORS
 from .._errors import BonusFormatError, BonusProblem, CredentialsFormatError
 from .._validation import prolific_id_problem
+
+# The credentials reader's names for the separators spreadsheets use instead of commas, and its
+# UTF-8 decoding (which names a bad byte's line and position): one wording for both kinds of file.
 from ..credentials import decode_text
+from ..credentials._rules import FOREIGN_SEPARATORS
 
 __all__ = [
     "Bonus",

@@ -1,7 +1,7 @@
 """Per-resource services: ``client.credentials``, ``participant_groups``, ``invitations``, ``submissions``,
 ``messages``, ``webhooks`` (``bonuses``: :mod:`prolific.resources.bonuses`, built on :mod:`prolific.bonuses`)."""
 
-from .credentials import AsyncCredentials, Credentials, UploadResult
+from .credentials import AsyncCredentials, Credentials
 from .invitations import AsyncInvitations, Invitations
 from .messages import AsyncMessages, Messages
 from .participant_groups import AsyncParticipantGroups, ParticipantGroups
@@ -20,6 +20,5 @@ __all__ = [
     "Messages",
     "ParticipantGroups",
     "Submissions",
-    "UploadResult",
     "Webhooks",
 ]

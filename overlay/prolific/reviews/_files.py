@@ -26,12 +26,13 @@ import io
 import os
 from typing import IO, Literal, TypeAlias
 
-# The CSV helpers of the credentials files: UTF-8 with a BOM dropped (an error names the line),
-# and the separators spreadsheets write instead of commas.
-from .._credential_rules import FOREIGN_SEPARATORS, foreign_separator
 from .._errors import CredentialsFormatError, InvalidArgumentError, ReviewsFormatError
 from .._validation import prolific_id_problem
+
+# The CSV helpers of the credentials files: UTF-8 with a BOM dropped (an error names the line),
+# and the separators spreadsheets write instead of commas.
 from ..credentials import decode_text
+from ..credentials._rules import FOREIGN_SEPARATORS, foreign_separator
 from ._rules import _ACTIONS, REJECTION_CATEGORIES, Review, rejection_problems
 
 __all__ = ["read_ids", "read_reviews"]

@@ -44,7 +44,7 @@ def required_credentials(places: int | float) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Capacity:
-    """A study's places against the credentials of its pool (see the module docs for the rule).
+    """A study's places against the credentials of its pool (the rule: :mod:`prolific.credentials._capacity`).
 
     ``status`` is the study's status; ``pool_id`` is ``None`` when no pool is attached; ``used``
     and ``available`` count the report's ``USED`` and ``UNUSED`` rows. The repr shows every

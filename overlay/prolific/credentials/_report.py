@@ -43,9 +43,10 @@ from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
 
-from ._errors import InvalidArgumentError, ReportFormatError
-from ._gc import GCPaused
-from .credentials import CredentialsInput, coerce_credentials
+from .._errors import InvalidArgumentError, ReportFormatError
+from .._gc import GCPaused
+from ._files import coerce_credentials
+from ._types import CredentialsInput
 
 __all__ = [
     "COLUMNS",

@@ -1,6 +1,6 @@
 """The fast paths: valid credentials accepted with C-level string operations, a million rows in a fraction of a second.
 
-Each function returns the credentials when every rule of :mod:`prolific._credential_rules` holds,
+Each function returns the credentials when every rule of :mod:`prolific.credentials._rules` holds,
 else None, and the caller takes the row-by-row path, which finds and explains the first problem.
 The cyclic GC is paused while rows are built (:class:`~prolific._gc.GCPaused`).
 """
@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ._credential_rules import column_names, is_header
-from ._credential_types import Credential, CredentialList, Lines
-from ._gc import GCPaused
+from .._gc import GCPaused
+from ._rules import column_names, is_header
+from ._types import Credential, CredentialList, Lines
 
 _FIRST = operator.itemgetter(0)
 # In the wire text, a field edge touching a separator: an empty field or surrounding spaces.

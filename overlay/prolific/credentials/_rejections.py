@@ -21,9 +21,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .._credential_rules import shown as _shown
 from .._errors import APIError, APIStatusError
-from ..credentials import Credential, CredentialList
+from ._rules import shown as _shown
+from ._types import Credential, CredentialList
 
 # Statuses whose detail may be about the credentials sent (rather than the token, the pool id, ...).
 _CONTENT_STATUSES = frozenset({400, 409, 422})

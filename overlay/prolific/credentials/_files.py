@@ -1,7 +1,7 @@
-"""Credentials for Prolific credential pools: parse, read, validate, serialise, generate.
+"""Reading and writing credentials: parse, read, validate, serialise, generate (the package's public functions).
 
-The public functions; the types are in :mod:`prolific._credential_types`, the rules (and their
-messages) in :mod:`prolific._credential_rules`, the bulk fast paths in :mod:`prolific._credential_fast`.
+The types are in :mod:`prolific.credentials._types`, the rules (and their messages) in
+:mod:`prolific.credentials._rules`, the bulk fast paths in :mod:`prolific.credentials._fast`.
 
 The API takes a pool's credentials as one text field: ``username,password`` lines joined by
 ``\\n``, no quoting. Nothing documents how the server treats quotes, commas inside a field or
@@ -25,8 +25,10 @@ import string
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any
 
-from ._credential_fast import credential_list, fast_lines, fast_text, wire_if_valid
-from ._credential_rules import (
+from .._errors import CredentialsFileNotFoundError, CredentialsFormatError, InvalidArgumentError
+from .._gc import GCPaused
+from ._fast import credential_list, fast_lines, fast_text, wire_if_valid
+from ._rules import (
     FOREIGN_SEPARATORS,
     HEADER,
     column_names,
@@ -39,9 +41,7 @@ from ._credential_rules import (
     validated,
     wrong_separator,
 )
-from ._credential_types import Credential, CredentialList, CredentialsInput
-from ._errors import CredentialsFileNotFoundError, CredentialsFormatError, InvalidArgumentError
-from ._gc import GCPaused
+from ._types import Credential, CredentialList, CredentialsInput
 
 _PASSWORD_ALPHABET = string.ascii_letters + string.digits + "-_.!@#%^*+=?~"
 

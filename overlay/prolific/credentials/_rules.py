@@ -3,7 +3,7 @@
 The API takes ``username,password`` lines with no quoting: a field may not be empty, hold a comma,
 a double quote, a line break or an invisible character, or have spaces at its edges; usernames
 are unique. Messages name the line and field, never a password. The bulk check of the same rules
-is in :mod:`prolific._credential_fast`; this is the path that explains.
+is in :mod:`prolific.credentials._fast`; this is the path that explains.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 
-from ._credential_types import Credential, CredentialList
-from ._errors import CredentialsFormatError
+from .._errors import CredentialsFormatError
+from ._types import Credential, CredentialList
 
 HEADER = ("username", "password")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from prolific_api_client.models import BaseStudy, CredentialPoolList, Study
 from prolific_api_client.operations.credentials import LIST_CREDENTIAL_POOLS
@@ -18,10 +19,13 @@ from prolific_api_client.types import Unset
 from .. import _validation as check
 from .._call import Call
 from .._errors import StudyStateError
-from ..capacity import Capacity
-from ..credential_report import CredentialReport, Reconciliation, parse_credential_report, reconcile_report
-from ..credentials import CredentialsInput, coerce_credentials
-from ._base import Flow
+from ._capacity import Capacity
+from ._files import coerce_credentials
+from ._report import CredentialReport, Reconciliation, parse_credential_report, reconcile_report
+from ._types import CredentialsInput
+
+if TYPE_CHECKING:  # at run time, importing the resources package from here would be circular
+    from ..resources._base import Flow
 
 #: The status of a draft study: the only one whose ``credential_pool_id`` the API lets change.
 DRAFT = "UNPUBLISHED"
