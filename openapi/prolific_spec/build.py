@@ -209,7 +209,7 @@ def run_generator(spec: Path, config: Path, out_dir: Path, *, templates: Path | 
             raise SpecError(report.failure_message(problems, data, spec))
         if not (target / "__init__.py").exists():
             raise SpecError(f"openapi-python-client wrote no package for {spec} (and reported no warning)")
-        write_operations(project, target, data, templates, list(settings.post_hooks))
+        write_operations(project, target, data, list(settings.post_hooks))
     finally:
         os.environ["PATH"] = path
     for junk in target.rglob(".ruff_cache"):

@@ -15,8 +15,9 @@ the generator's whitespace rules, ``pyrepr`` and ``class_name`` filters):
 
 A method hands its :class:`Operation` and arguments to a *runner* the client supplies (the
 generated package never imports the overlay), and carries that operation (``@operation(...)``:
-``client.studies.get_study.operation``) for the tools that take a method. ``_base.py`` is copied
-from ``openapi/templates/``.
+``client.studies.get_study.operation``) for the tools that take a method. ``_base.py``, what
+those are made of, is runtime code kept as a plain module, ``openapi/runtime/operations_base.py``,
+and copied as it is.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ from .document import Document, operations
 from .errors import SpecError
 from .union_tags import UnionTags
 
-BASE_TEMPLATE = "operations_base.py"
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "operations"
+# Runtime code of the generated package (its operations/_base.py), not a template: copied unchanged.
+RUNTIME_BASE = Path(__file__).resolve().parents[1] / "runtime" / "operations_base.py"
 
 
 @dataclass(frozen=True)
@@ -257,7 +259,7 @@ def _environment() -> Environment:
     return env
 
 
-def write_operations(project: Any, package: Path, doc: Document, templates: Path | None, post_hooks: list[str]) -> None:
+def write_operations(project: Any, package: Path, doc: Document, post_hooks: list[str]) -> None:
     """Write ``package/operations/`` for the generator's ``project`` (built from ``doc``) and format it."""
     by_tag = _collect(project)
     ids = {(method.upper(), path): str(op.get("operationId")) for path, method, op in operations(doc)}
@@ -265,9 +267,7 @@ def write_operations(project: Any, package: Path, doc: Document, templates: Path
         by_tag[tag] = [replace(op, operation_id=ids[(op.method, op.path)]) for op in ops]
     target = package / "operations"
     target.mkdir()
-    if templates is None or not (templates / BASE_TEMPLATE).exists():
-        raise SpecError(f"the operations layer needs {BASE_TEMPLATE} in the templates folder ({templates})")
-    shutil.copyfile(templates / BASE_TEMPLATE, target / "_base.py")
+    shutil.copyfile(RUNTIME_BASE, target / "_base.py")
     env = _environment()
     every = sorted((op for ops in by_tag.values() for op in ops), key=lambda op: op.operation_id)
     files = {"registry.py": env.get_template("registry.py.jinja").render(ops=every)}
