@@ -89,15 +89,15 @@ def _class_import(prop: Any) -> str:
 
 
 def _union_type_string(project: Any) -> Callable[[Any], str]:
-    """The templates' ``union_tags.type_string`` (``union_tags.py``) as a function of a property.
+    """``union_tags.type_string`` (``union_tags.py``) of the analysis the project's templates used.
 
     It is the one home of the decision whether a union falls back to ``UnknownVariant`` on a tag it
     does not know: the endpoint modules annotate with it, and so do the methods written here.
     """
     tags = project.env.globals.get("union_tags")
-    if isinstance(tags, UnionTags):
-        return tags.type_string
-    return lambda prop: _text(prop.get_type_string())  # a project without union_tags.install: the generator's
+    if not isinstance(tags, UnionTags):  # a project built without build.run_generator
+        tags = UnionTags(project.env, project.openapi.models)
+    return tags.type_string
 
 
 def _success_type(endpoint: Any, union_type: Callable[[Any], str]) -> tuple[str, list[str], set[str]]:
