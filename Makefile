@@ -95,8 +95,8 @@ contract: $(STAMP) prism
 	@$(TEST_ENV) $(PY) -m pytest -q -m contract
 
 lint: $(STAMP)
-	@$(VENV)/bin/ruff check overlay openapi/prolific_spec tests benchmarks examples docs
-	@$(VENV)/bin/ruff format --check overlay openapi/prolific_spec tests benchmarks examples docs
+	@$(VENV)/bin/ruff check overlay openapi/prolific_spec openapi/runtime tests benchmarks examples docs
+	@$(VENV)/bin/ruff format --check overlay openapi/prolific_spec openapi/runtime tests benchmarks examples docs
 	@$(VENV)/bin/mypy
 
 bench: $(STAMP)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import changelog, refusals, report
+from . import changelog, refusals, report, union_tags
 from .clean import clean_document
 from .document import Document
 from .errors import SpecError
@@ -195,6 +195,7 @@ def run_generator(spec: Path, config: Path, out_dir: Path, *, templates: Path | 
         detail = report.clean_text(openapi.detail)
         raise SpecError(f"openapi-python-client refused {spec}: {report.clean_text(openapi.header)}: {detail}".rstrip())
     project = Project(openapi=openapi, config=settings, custom_template_path=templates)
+    union_tags.install(project.env, openapi.models)  # the Jinja global our union templates ask
     # The post-hooks (the pinned ruff) run as subprocesses: find them next to this interpreter.
     path = os.environ.get("PATH", "")
     os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + path
@@ -208,7 +209,7 @@ def run_generator(spec: Path, config: Path, out_dir: Path, *, templates: Path | 
             raise SpecError(report.failure_message(problems, data, spec))
         if not (target / "__init__.py").exists():
             raise SpecError(f"openapi-python-client wrote no package for {spec} (and reported no warning)")
-        write_operations(project, target, data, templates, list(settings.post_hooks))
+        write_operations(project, target, data, list(settings.post_hooks))
     finally:
         os.environ["PATH"] = path
     for junk in target.rglob(".ruff_cache"):
