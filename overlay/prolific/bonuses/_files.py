@@ -29,7 +29,7 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple, TypeAlias
 
 from .._errors import BonusFormatError, BonusProblem, CredentialsFormatError
-from .._validation import prolific_id_problem
+from .._validation import IdKind, id_problem
 
 # The credentials reader's names for the separators spreadsheets use instead of commas, and its
 # UTF-8 decoding (which names a bad byte's line and position): one wording for both kinds of file.
@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 #: What a bonus id is called in messages.
-ID_KIND = "participant or submission id"
+ID_KIND: IdKind = "participant or submission id"
 _HEADERS = frozenset({("participant_id", "amount"), ("submission_id", "amount")})
 _HEX_BYTES = b"0123456789abcdef"
 _AMOUNT = r"[0-9]+(?:\.[0-9]{1,2})?"
@@ -429,11 +429,11 @@ def _row_problems(fields: list[str], line: int, source: str | None, *, first: bo
 
 
 def _id_problem(value: str) -> str | None:
-    if value != value.strip() and prolific_id_problem(value.strip(), ID_KIND) is None:
+    if value != value.strip() and id_problem(value.strip(), ID_KIND) is None:
         return f"{value!r} has spaces around the id: remove them"
     if not value:
         return f"empty {ID_KIND}"
-    return prolific_id_problem(value, ID_KIND)
+    return id_problem(value, ID_KIND)
 
 
 def _amount_problem(text: str) -> str | None:
@@ -497,7 +497,7 @@ def _from_items(items: Iterable[object], source: str | None) -> BonusList:
                 BonusProblem(f"expected an (id, amount) pair, got {kind}", line=number, source=source, unit=unit)
             )
             continue
-        id_reason = _id_problem(bonus_id) if isinstance(bonus_id, str) else prolific_id_problem(bonus_id, ID_KIND)
+        id_reason = _id_problem(bonus_id) if isinstance(bonus_id, str) else id_problem(bonus_id, ID_KIND)
         if id_reason is not None:
             problems.append(BonusProblem(id_reason, line=line, field="id", source=source, unit=unit))
         amount, amount_reason = _amount_of(raw)

@@ -24,10 +24,10 @@ from __future__ import annotations
 import csv
 import io
 import os
-from typing import IO, Literal, TypeAlias
+from typing import IO, Literal, TypeAlias, cast
 
 from .._errors import CredentialsFormatError, InvalidArgumentError, ReviewsFormatError
-from .._validation import prolific_id_problem
+from .._validation import IdKind, id_problem
 
 # The CSV helpers of the credentials files: UTF-8 with a BOM dropped (an error names the line),
 # and the separators spreadsheets write instead of commas.
@@ -129,7 +129,7 @@ def read_ids(path_or_file: str | os.PathLike[str] | IO[str], what: str = "submis
             first = False
             continue
         first = False
-        problem = prolific_id_problem(value, what)
+        problem = id_problem(value, cast("IdKind", what))  # any other name: a Prolific id of that kind
         if problem is not None:
             separator = _separator_problem([line], number, source)
             problems.append(separator or ReviewsFormatError(problem, line=number, source=source))
@@ -217,7 +217,7 @@ def _review(fields: list[str], kind: str, found: list[tuple[str | None, str]]) -
         return None
     fields = fields + [""] * (width - len(fields))
     submission_id = fields[0].strip()
-    problem = prolific_id_problem(submission_id, "submission id")
+    problem = id_problem(submission_id, "submission id")
     if problem is not None:
         found.append(("submission_id", problem))
     if kind == "rejections":
