@@ -64,15 +64,14 @@ IdKind: TypeAlias = Literal[
     "bulk bonus id",
 ]
 
-#: The ids checked only as opaque ids (a non-empty str without whitespace, ``/`` or control
-#: characters), and the shape they have. Workspace, organisation, project and participant group ids
-#: are ObjectIds in Prolific's answers too, but the client has always taken any name for them (the
-#: fake's workspaces are ``"ws"``...): they stay opaque until that is decided on its own.
+#: The ids checked only as opaque ids (a non-empty str without whitespace at its ends, ``/`` or
+#: control characters), and the shape they have. The first four have always been taken as any name
+#: (FakeProlific's workspaces are ``"ws"``...): making them Prolific ids is a change of its own.
 OPAQUE_IDS: dict[str, str] = {
-    "workspace id": "an ObjectId in Prolific's answers; not checked as one",
-    "organisation id": "an ObjectId in Prolific's answers; not checked as one",
-    "project id": "an ObjectId in Prolific's answers; not checked as one",
-    "participant group id": "an ObjectId in Prolific's answers; not checked as one",
+    "workspace id": "an ObjectId in the spec (an invitation's association), taken as any name",
+    "organisation id": "taken as any name",
+    "project id": "taken as any name",
+    "participant group id": "taken as any name",
     "credential pool id": "<workspace id>_<uuid>, as the API names a pool it creates",
     "subscription id": "as the API gave it when the subscription was created",
     "resource id": "the id of whatever an event names (a study, a submission...): any shape",
