@@ -29,15 +29,17 @@ from ._errors import (
     BonusFormatError,
     BonusOutcomeUnknown,
     BonusPaymentError,
-    BonusProblem,
     ConfigurationError,
     ConflictError,
     CredentialsFileNotFoundError,
     CredentialsFormatError,
+    InputFileError,
+    InputProblem,
     InsufficientBalanceError,
     InvalidArgumentError,
     MembershipError,
     NotFoundError,
+    PartialFailure,
     PermissionDeniedError,
     ProlificError,
     RateLimitError,
@@ -128,7 +130,19 @@ _LAZY = {
 }
 
 
+# Old names kept working, with a DeprecationWarning: old name -> (new name, why).
+_DEPRECATED = {
+    "BonusProblem": ("InputProblem", "one problem type for every file the client reads"),
+}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _DEPRECATED:
+        import warnings
+
+        new, why = _DEPRECATED[name]
+        warnings.warn(f"prolific.{name} is now prolific.{new} ({why})", DeprecationWarning, stacklevel=2)
+        return globals()[new]
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'prolific' has no attribute {name!r}")
@@ -162,7 +176,6 @@ __all__ = [
     "BonusPayment",
     "BonusPaymentError",
     "BonusPlan",
-    "BonusProblem",
     "Capacity",
     "ConfigurationError",
     "ConflictError",
@@ -170,10 +183,13 @@ __all__ = [
     "CredentialReport",
     "CredentialsFileNotFoundError",
     "CredentialsFormatError",
+    "InputFileError",
+    "InputProblem",
     "InsufficientBalanceError",
     "InvalidArgumentError",
     "MembershipError",
     "NotFoundError",
+    "PartialFailure",
     "PermissionDeniedError",
     "PoolSummary",
     "Prolific",

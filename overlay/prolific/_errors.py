@@ -1,46 +1,62 @@
-"""The one exception hierarchy of the ``prolific`` package.
+"""The one exception hierarchy of the ``prolific`` package, defined in the order of its tree.
 
 Everything the package raises on purpose derives from :class:`ProlificError`; mistakes in the
-arguments a caller passes are also :class:`ValueError` subclasses, so ``except ValueError`` keeps
-working for code that does not know this package.
-
-::
+arguments or files a caller passes are also :class:`ValueError` subclasses, so ``except ValueError``
+keeps working for code that does not know this package. Other builtin bases are in parentheses
+(a test checks this tree against the classes)::
 
     ProlificError
-    ├── ConfigurationError (ValueError)       no token, bad base URL, ...
-    ├── InvalidArgumentError (ValueError)     an argument fails a rule checked before any request
-    ├── CredentialsFormatError (ValueError)   a credentials file or text is not acceptable
-    ├── ReportFormatError (ValueError)        a credentials report (CSV) lacks a column or has a broken row
-    ├── StudyStateError                       the study's status does not allow it (attach to a non-draft)
-    ├── UploadError                           a chunked upload stopped part way
-    ├── MembershipError                       adding/removing participant-group members stopped part way
-    └── APIError                              anything that went wrong talking to the API
-        ├── APIConnectionError                no usable response (refused, reset, DNS, ...)
+    ├── ConfigurationError (ValueError)                 no token, bad base URL, ...
+    ├── InvalidArgumentError (ValueError)               an argument fails a rule checked before any request
+    ├── InputFileError (ValueError)                     a file (or text, pairs) the client reads: .problems
+    │   ├── CredentialsFormatError                      credentials that cannot be sent as they are
+    │   │   └── CredentialsFileNotFoundError (FileNotFoundError)
+    │   ├── ReportFormatError                           a credentials report (CSV) without a column, a broken row
+    │   ├── BonusFormatError                            a bonus file that cannot be paid as it is
+    │   └── ReviewsFormatError (InvalidArgumentError)   a reviews or ids file that cannot be used
+    ├── PartialFailure                                  a workflow stopped part way: done, total, remaining, resume
+    │   ├── UploadError                                 a chunked credentials upload
+    │   │   └── UploadInterrupted (KeyboardInterrupt)   Ctrl-C during one
+    │   ├── MembershipError                             adding/removing participant-group members
+    │   ├── ReviewError                                 approving, reviewing or messaging in batches
+    │   └── BonusPaymentError                           paying bonuses (the failed batch certainly not paid)
+    ├── BonusOutcomeUnknown                             a bonus payment that may or may not have been made
+    ├── InsufficientBalanceError                        the balance is below the bonuses' total
+    ├── StudyStateError                                 the study's status does not allow it (attach to a non-draft)
+    ├── WebhookVerificationError                        a webhook request that must not be trusted
+    ├── WebhookSubscriptionError                        a webhook subscription created but not confirmed
+    ├── StudyTokenError                                 a signed study link's token that must not be trusted
+    └── APIError                                        anything that went wrong talking to the API
+        ├── APIConnectionError                          no usable response (refused, reset, DNS, ...)
         │   └── APITimeoutError
-        ├── APIResponseValidationError        a 2xx whose body is not what the API documents
-        └── APIStatusError                    a non-2xx status
-            ├── BadRequestError               400, 422
-            ├── AuthenticationError           401
-            ├── PermissionDeniedError         403
-            ├── NotFoundError                 404
-            ├── ConflictError                 409
-            ├── RateLimitError                429
-            └── ServerError                   >= 500
+        ├── APIResponseValidationError                  a 2xx whose body is not what the API documents
+        └── APIStatusError                              a non-2xx status
+            ├── BadRequestError                         400, 422
+            ├── AuthenticationError                     401
+            ├── PermissionDeniedError                   403
+            ├── NotFoundError                           404
+            ├── ConflictError                           409
+            ├── RateLimitError                          429
+            └── ServerError                             >= 500
 
-Messages never contain the API token or the body of a request (a credentials request body holds
-passwords); response bodies are shown only through the ``detail`` Prolific puts in them. Only the
-classes live here; which error a response or an httpx failure becomes is decided beside the send
-path, in :mod:`prolific._failures`.
+An :class:`InputFileError` lists each :class:`InputProblem` of the input (file, line, field,
+message). Messages never contain the API token, the body of a request (a credentials request body
+holds passwords) or a password read from a file; response bodies are shown only through the
+``detail`` Prolific puts in them. Only the classes live here; which error a response or an httpx
+failure becomes is decided beside the send path, in :mod:`prolific._failures`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     import httpx
 
+    from .bonuses._results import BonusBatch, BonusPayment
     from .credentials._types import Credential
 
 __all__ = [
@@ -51,20 +67,33 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BonusFormatError",
+    "BonusOutcomeUnknown",
+    "BonusPaymentError",
     "ConfigurationError",
     "ConflictError",
     "CredentialsFileNotFoundError",
     "CredentialsFormatError",
+    "InputFileError",
+    "InputProblem",
+    "InsufficientBalanceError",
     "InvalidArgumentError",
     "MembershipError",
     "NotFoundError",
+    "PartialFailure",
     "PermissionDeniedError",
     "ProlificError",
     "RateLimitError",
     "ReportFormatError",
+    "ReviewError",
+    "ReviewsFormatError",
     "ServerError",
     "StudyStateError",
+    "StudyTokenError",
     "UploadError",
+    "UploadInterrupted",
+    "WebhookSubscriptionError",
+    "WebhookVerificationError",
 ]
 
 
@@ -80,7 +109,124 @@ class InvalidArgumentError(ProlificError, ValueError):
     """An argument breaks a rule that is checked before any request is sent."""
 
 
-class CredentialsFormatError(ProlificError, ValueError):
+# -- input files ----------------------------------------------------------------------------------
+
+
+class InputProblem:
+    """One problem of an input the client reads: where (``file``, ``line``, ``field``) and the ``message``.
+
+    ``line`` is the file's line, 1-based (an item number for pairs or a mapping: ``unit`` is then
+    ``"item"``); ``field`` names the column (``"password"``, ``"amount"``, ``"submission_id"``...)
+    or is ``None`` for a problem of the whole line or file. ``source`` and ``reason`` are the older
+    names of ``file`` and ``message``. The message never contains a password.
+
+    >>> str(InputProblem("write 1.50, without the currency sign", file="b.csv", line=3, field="amount"))
+    'b.csv, line 3, amount: write 1.50, without the currency sign'
+    """
+
+    __slots__ = ("field", "file", "line", "message", "unit")
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+        unit: str = "line",
+        source: str | None = None,
+    ) -> None:
+        self.message = message
+        self.file = file if file is not None else source
+        self.line = line
+        self.field = field
+        self.unit = unit
+
+    @property
+    def source(self) -> str | None:
+        """The older name of :attr:`file`."""
+        return self.file
+
+    @property
+    def reason(self) -> str:
+        """The older name of :attr:`message`."""
+        return self.message
+
+    def where(self, *, file: bool = True) -> str:
+        """``b.csv, line 3, amount`` (without the file when ``file`` is false); empty when nothing is known."""
+        line = f"{self.unit} {self.line}" if self.line is not None else None
+        return ", ".join(part for part in (self.file if file else None, line, self.field) if part)
+
+    def shown(self, *, file: bool = True) -> str:
+        """The problem as one line, ``where: message`` (see :meth:`where`)."""
+        where = self.where(file=file)
+        return f"{where}: {self.message}" if where else self.message
+
+    def __str__(self) -> str:
+        return self.shown()
+
+    def __repr__(self) -> str:
+        return f"InputProblem({str(self)!r})"
+
+
+class InputFileError(ProlificError, ValueError):
+    """An input the client reads (a file, CSV text, pairs, a mapping) cannot be used as it is.
+
+    ``problems`` lists every :class:`InputProblem` found (at least one); ``source`` names the file
+    when there is one. ``line``, ``field`` and ``reason`` are those of the first problem. Raised
+    with a message (``reason``) and ``line=``/``field=``/``source=``, it holds that one problem;
+    raised with a list of problems, its message lists them, each as ``file, line N, field: message``.
+
+    >>> err = InputFileError([InputProblem("empty amount", file="b.csv", line=2, field="amount")] * 2, source="b.csv")
+    >>> print(err)
+    b.csv: 2 problems; nothing was sent
+      b.csv, line 2, amount: empty amount
+      b.csv, line 2, amount: empty amount
+    """
+
+    #: How many problems the message lists (``problems`` has them all).
+    SHOWN: ClassVar[int] = 20
+    # How a subclass has always worded its message: the suffix of a problem shown alone, whether
+    # a list of one is still a list, and whether the list repeats the file on each line.
+    _alone_suffix: ClassVar[str] = ""
+    _list_one: ClassVar[bool] = False
+    _repeat_file: ClassVar[bool] = True
+
+    def __init__(
+        self,
+        problems: str | Sequence[InputProblem],
+        *,
+        line: int | None = None,
+        field: str | None = None,
+        source: str | None = None,
+    ) -> None:
+        listed = not isinstance(problems, str)
+        if isinstance(problems, str):
+            problems = [InputProblem(problems, file=source, line=line, field=field)]
+        self.problems: list[InputProblem] = list(problems) or [InputProblem("the input cannot be used", file=source)]
+        self.source = source
+        first = self.problems[0]
+        self.line, self.field, self.reason = first.line, first.field, first.message
+        super().__init__(self._message(listed))
+
+    @property
+    def file(self) -> str | None:
+        """The file the problems are in (the same as ``source``), when there is one."""
+        return self.source
+
+    def _message(self, listed: bool) -> str:
+        if len(self.problems) == 1 and not (listed and self._list_one):
+            return f"{self.problems[0]}{self._alone_suffix}"
+        count = len(self.problems)
+        head = f"{self.source}: " if self.source else ""
+        lines = [f"{head}{count} problem{'' if count == 1 else 's'}; nothing was sent"]
+        lines += [f"  {problem.shown(file=self._repeat_file)}" for problem in self.problems[: self.SHOWN]]
+        if count > self.SHOWN:
+            lines.append(f"  ... and {count - self.SHOWN} more (err.problems lists them all)")
+        return "\n".join(lines)
+
+
+class CredentialsFormatError(InputFileError):
     """Credentials (a CSV file, text or pairs) cannot be sent as they are.
 
     ``line`` is the 1-based line (or row/item number) of the offending entry, ``field`` is
@@ -92,59 +238,27 @@ class CredentialsFormatError(ProlificError, ValueError):
     'a.csv, line 3, password: empty password'
     """
 
-    def __init__(
-        self,
-        reason: str,
-        *,
-        line: int | None = None,
-        field: str | None = None,
-        source: str | None = None,
-    ) -> None:
-        self.reason = reason
-        self.line = line
-        self.field = field
-        self.source = source
-        where = [part for part in (source, f"line {line}" if line is not None else None, field) if part]
-        super().__init__(f"{', '.join(where)}: {reason}" if where else reason)
 
+class CredentialsFileNotFoundError(CredentialsFormatError, FileNotFoundError):
+    """A credentials file that does not exist: both a :class:`CredentialsFormatError` and a ``FileNotFoundError``.
 
-class UploadError(ProlificError):
-    """A chunked credentials upload stopped part way.
+    ``source`` (and ``filename``) is the path as given.
 
-    ``pool_id`` is the pool the confirmed batches went to (``None`` if the pool was never
-    created), ``uploaded`` how many credentials the API confirmed as stored, ``total`` how many
-    were asked for, ``remaining`` the credentials not confirmed (in input order: resume with
-    ``upload(err.remaining, pool_id=err.pool_id)``; read from a file, they still know their lines).
-    ``batch_lines`` is the first and last input line of the failed batch (``None`` for input not
-    read from text), ``rejected`` maps the input lines (else 1-based positions in the input) of
-    the credentials the API named as refused, e.g. already in the pool, to their usernames, and
-    ``rejected_count`` counts them with those the API left unlisted ("and 40 more"). The API
-    error that stopped the upload is ``__cause__``; its message names the input's lines too.
+    >>> err = CredentialsFileNotFoundError("no such file", source="logins.csv")
+    >>> str(err), isinstance(err, FileNotFoundError)
+    ('logins.csv: no such file', True)
     """
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        pool_id: str | None,
-        uploaded: int,
-        total: int,
-        remaining: Sequence[Credential] = (),
-        batch_lines: tuple[int, int] | None = None,
-        rejected: Mapping[int, str] | None = None,
-        rejected_count: int | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.pool_id = pool_id
-        self.uploaded = uploaded
-        self.total = total
-        self.remaining = remaining
-        self.batch_lines = batch_lines
-        self.rejected: Mapping[int, str] = rejected if rejected is not None else {}
-        self.rejected_count = rejected_count if rejected_count is not None else len(self.rejected)
+    def __init__(self, reason: str, *, source: str | None = None) -> None:
+        super().__init__(reason, source=source)
+        self.filename = source
+
+    def __str__(self) -> str:
+        # OSError would print "[Errno None] None: 'logins.csv'" once filename is set.
+        return str(self.args[0])
 
 
-class ReportFormatError(ProlificError, ValueError):
+class ReportFormatError(InputFileError):
     """A credentials report (``Participant Id,Submission Id,Username,Status`` CSV) cannot be read.
 
     ``missing`` names the columns not found (``columns`` holds the header as found), or ``line``
@@ -163,13 +277,257 @@ class ReportFormatError(ProlificError, ValueError):
         missing: Sequence[str] = (),
         columns: Sequence[str] = (),
     ) -> None:
-        self.reason = reason
-        self.source = source
-        self.line = line
+        super().__init__(reason, source=source, line=line)
         self.missing = tuple(missing)
         self.columns = tuple(columns)
-        where = [part for part in (source, f"line {line}" if line is not None else None) if part]
-        super().__init__(f"{', '.join(where)}: {reason}" if where else reason)
+
+
+class BonusFormatError(InputFileError):
+    """A bonus file (or pairs, a mapping) cannot be paid as it is; nothing was sent.
+
+    ``problems`` lists every :class:`InputProblem` at once (a duplicate names both lines);
+    ``source`` names the file when there is one. ``line``, ``field`` and ``reason`` are those of
+    the first problem.
+    """
+
+    _alone_suffix = "; nothing was sent"
+
+
+class ReviewsFormatError(InputFileError, InvalidArgumentError):
+    """A reviews or ids file (``read_reviews``, ``read_ids``) cannot be used as it is.
+
+    ``line`` (1-based), ``field`` (``"submission_id"``, ``"action"``, ``"category"``,
+    ``"message"``...) and ``source`` (the file) say where; ``reason`` says what is wrong. Raised
+    once per file with every problem in ``problems`` (each an :class:`InputProblem`).
+
+    >>> str(ReviewsFormatError("message too short", line=2, field="message", source="r.csv"))
+    'r.csv, line 2, message: message too short'
+    """
+
+    _list_one = True
+    _repeat_file = False
+
+
+# -- workflows that stop part way -----------------------------------------------------------------
+
+
+class PartialFailure(ProlificError):
+    """A workflow of many requests stopped part way: some of its input went through, then one request failed.
+
+    ``done``: how many items of the input the API confirmed (whole batches, in input order);
+    ``total``: how many were asked for; ``remaining``: the items not confirmed, in input order, the
+    failed batch included; ``resume``: how to carry on (the call to make, with ``err.remaining``).
+    The message says the same, and whether the failed batch may have been applied. The API error
+    that stopped it is ``__cause__``.
+
+    >>> err = PartialFailure("stopped", done=2, total=5, remaining=["c", "d", "e"], resume="run(err.remaining)")
+    >>> err.done, err.total, len(err.remaining), err.resume
+    (2, 5, 3, 'run(err.remaining)')
+    """
+
+    def __init__(self, message: str, *, done: int, total: int, remaining: Sequence[object], resume: str) -> None:
+        super().__init__(message)
+        self.done = done
+        self.total = total
+        self.remaining = remaining
+        self.resume = resume
+
+
+class UploadError(PartialFailure):
+    """A chunked credentials upload stopped part way.
+
+    ``pool_id`` is the pool the confirmed batches went to (``None`` if the pool was never
+    created), ``uploaded`` (``done``) how many credentials the API confirmed as stored, ``total``
+    how many were asked for, ``remaining`` the credentials not confirmed (in input order: resume with
+    ``upload(err.remaining, pool_id=err.pool_id)``; read from a file, they still know their lines).
+    ``batch_lines`` is the first and last input line of the failed batch (``None`` for input not
+    read from text), ``rejected`` maps the input lines (else 1-based positions in the input) of
+    the credentials the API named as refused, e.g. already in the pool, to their usernames, and
+    ``rejected_count`` counts them with those the API left unlisted ("and 40 more"). The API
+    error that stopped the upload is ``__cause__``; its message names the input's lines too.
+    """
+
+    remaining: Sequence[Credential]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        pool_id: str | None,
+        uploaded: int,
+        total: int,
+        remaining: Sequence[Credential] = (),
+        batch_lines: tuple[int, int] | None = None,
+        rejected: Mapping[int, str] | None = None,
+        rejected_count: int | None = None,
+    ) -> None:
+        resume = (
+            f"client.credentials.upload(err.remaining, pool_id={pool_id!r})"
+            if pool_id is not None
+            else "client.credentials.upload(err.remaining, workspace_id=...) (no pool was created)"
+        )
+        super().__init__(message, done=uploaded, total=total, remaining=remaining, resume=resume)
+        self.pool_id = pool_id
+        self.batch_lines = batch_lines
+        self.rejected: Mapping[int, str] = rejected if rejected is not None else {}
+        self.rejected_count = rejected_count if rejected_count is not None else len(self.rejected)
+
+    @property
+    def uploaded(self) -> int:
+        """How many credentials the API confirmed as stored (the same as ``done``)."""
+        return self.done
+
+
+class UploadInterrupted(KeyboardInterrupt, UploadError):
+    """Ctrl-C (a ``KeyboardInterrupt``) arrived during ``client.credentials.upload``.
+
+    Both a ``KeyboardInterrupt`` (a script that does not catch it still stops, exit 130 for the
+    interpreter) and an :class:`UploadError`: ``pool_id`` is the pool the stored batches went to
+    (``None`` if the first batch had not come back), ``uploaded`` and ``total`` the counts,
+    ``remaining`` the credentials not confirmed stored (resume with
+    ``upload(err.remaining, pool_id=err.pool_id)``), and ``in_flight`` the batch that was being
+    sent (it may or may not be stored: if resuming gives 409 Conflict it was, then resume with
+    ``err.remaining[len(err.in_flight):]``), ``None`` when the interrupt came between batches.
+    Being an ``UploadError`` it is also an ``Exception``: a bare ``except Exception`` catches it.
+
+    >>> err = UploadInterrupted("interrupted", pool_id="ws_1", uploaded=2, total=5, remaining=[("c", "p")] * 3)
+    >>> isinstance(err, KeyboardInterrupt), isinstance(err, UploadError), err.in_flight
+    (True, True, None)
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        pool_id: str | None,
+        uploaded: int,
+        total: int,
+        remaining: Sequence[Credential] = (),
+        in_flight: Sequence[Credential] | None = None,
+    ) -> None:
+        UploadError.__init__(self, message, pool_id=pool_id, uploaded=uploaded, total=total, remaining=remaining)
+        self.in_flight = in_flight
+
+
+class MembershipError(PartialFailure):
+    """Adding participants to (or removing them from) a participant group stopped part way.
+
+    ``group_id``; ``action``: ``"add"`` or ``"remove"``; ``done``: how many ids of the input the
+    API confirmed (whole batches, in input order); ``total``; ``remaining``: the ids not
+    confirmed, in input order — resume with ``add_participants(group_id, err.remaining)`` (or
+    ``remove_participants``): both are idempotent, so the failed batch may be sent again. The API
+    error that stopped it is ``__cause__``.
+    """
+
+    remaining: list[str]
+
+    def __init__(
+        self, message: str, *, group_id: str, action: str, done: int, total: int, remaining: Sequence[str]
+    ) -> None:
+        method = "add_participants" if action == "add" else "remove_participants"
+        resume = f"client.participant_groups.{method}({group_id!r}, err.remaining)"
+        super().__init__(message, done=done, total=total, remaining=list(remaining), resume=resume)
+        self.group_id = group_id
+        self.action = action
+
+
+# How to resume each ReviewError ``action``.
+_REVIEW_RESUME = {
+    "approve": "client.submissions.approve(err.remaining) (approve_participants(study_id, err.remaining) for ids "
+    "of participants)",
+    "apply": "client.submissions.apply(err.remaining)",
+    "send_bulk": "client.messages.send_bulk(study_id, err.remaining, body) (the message says whether to skip the "
+    "failed batch)",
+}
+
+
+class ReviewError(PartialFailure):
+    """Approving, rejecting or messaging part way: some requests went through, then one failed.
+
+    ``done``: how many items of the input the API confirmed (in input order: ids for a bulk
+    approve or a message, reviews for ``apply``); ``total``; ``remaining``: the items not confirmed,
+    the failed batch included — resume with the same method and ``err.remaining`` (a bulk approve
+    and a transition are idempotent, so sending that batch again is safe; a message is not: the
+    message says so). ``action`` names the method (``"approve"``, ``"apply"``, ``"send_bulk"``). The
+    API error that stopped it is ``__cause__``.
+    """
+
+    # ids (str) or reviews, by ``action``: Any, so that ``err.remaining`` goes back to the same method.
+    remaining: list[Any]
+
+    def __init__(self, message: str, *, action: str, done: int, total: int, remaining: Sequence[Any]) -> None:
+        resume = _REVIEW_RESUME.get(action, f"{action} again with err.remaining")
+        super().__init__(message, done=done, total=total, remaining=list(remaining), resume=resume)
+        self.action = action
+
+
+class BonusPaymentError(PartialFailure):
+    """Paying bonuses stopped part way, certainly without paying the batch it stopped at.
+
+    ``paid``: the batches paid so far (in this run or before; ``done`` counts them); ``remaining``:
+    those not paid; ``rejected``: input line (or item number) → id, for the ids the API (or the
+    journal) refused. Running the same payment again with the same journal resumes: paid batches
+    are skipped. The API error, if any, is ``__cause__``.
+    """
+
+    remaining: list[BonusBatch]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        study_id: str,
+        paid: Sequence[BonusBatch],
+        remaining: Sequence[BonusBatch],
+        rejected: Mapping[int, str] | None = None,
+    ) -> None:
+        super().__init__(
+            message,
+            done=len(paid),
+            total=len(paid) + len(remaining),
+            remaining=list(remaining),
+            resume="client.bonuses.pay(study_id, bonuses, journal=journal) again: paid batches are skipped",
+        )
+        self.study_id = study_id
+        self.paid = list(paid)
+        self.rejected: Mapping[int, str] = dict(rejected or {})
+
+
+# -- bonuses, studies, webhooks and study links ---------------------------------------------------
+
+
+class BonusOutcomeUnknown(ProlificError):
+    """A bonus payment may or may not have been made, so it is not sent again on its own.
+
+    The pay request of each batch in ``batches`` (``bulk_id``, ``ids``, ``amount``) was sent but
+    no answer was recorded (a dropped connection, a read timeout, a 5xx, or the process died).
+    Prolific's pay call is not idempotent: sending it again could pay twice. Check the study's
+    bonus payments in the Prolific app (or ask Prolific support); to pay a batch again
+    deliberately, pass ``retry_unknown=[bulk_id]`` (CLI: ``--retry-unknown BULK_ID``).
+    ``result`` is what the run did otherwise (a :class:`~prolific.BonusPayment`), when it got that far.
+    """
+
+    def __init__(
+        self, message: str, *, study_id: str, batches: Sequence[BonusBatch], result: BonusPayment | None = None
+    ) -> None:
+        super().__init__(message)
+        self.study_id = study_id
+        self.batches = list(batches)
+        self.bulk_ids = [batch.bulk_id for batch in self.batches]
+        self.result = result
+
+
+class InsufficientBalanceError(ProlificError):
+    """The workspace's available balance is below the bonuses' total; nothing was paid.
+
+    ``balance`` and ``total`` are ``Decimal`` in major units of ``currency``.
+    """
+
+    def __init__(self, message: str, *, balance: Decimal, total: Decimal, currency: str | None) -> None:
+        super().__init__(message)
+        self.balance = balance
+        self.total = total
+        self.currency = currency
 
 
 class StudyStateError(ProlificError):
@@ -186,25 +544,49 @@ class StudyStateError(ProlificError):
         self.allowed = tuple(allowed)
 
 
-class MembershipError(ProlificError):
-    """Adding participants to (or removing them from) a participant group stopped part way.
+class WebhookVerificationError(ProlificError):
+    """A webhook request that must not be trusted: missing header, bad signature, stale timestamp, not JSON.
 
-    ``group_id``; ``action``: ``"add"`` or ``"remove"``; ``done``: how many ids of the input the
-    API confirmed (whole batches, in input order); ``total``; ``remaining``: the ids not
-    confirmed, in input order — resume with ``add_participants(group_id, err.remaining)`` (or
-    ``remove_participants``): both are idempotent, so the failed batch may be sent again. The API
-    error that stopped it is ``__cause__``.
+    ``reason`` is one of ``missing_header``, ``bad_timestamp``, ``bad_signature``,
+    ``outside_window``, ``not_json``. The message says why, never the secret or the signature
+    that was expected (a receiver answers the sender with a bare 400/401, not with this text).
     """
 
-    def __init__(
-        self, message: str, *, group_id: str, action: str, done: int, total: int, remaining: Sequence[str]
-    ) -> None:
+    def __init__(self, message: str, *, reason: str) -> None:
         super().__init__(message)
-        self.group_id = group_id
-        self.action = action
-        self.done = done
-        self.total = total
-        self.remaining = list(remaining)
+        self.reason = reason
+
+    def __repr__(self) -> str:
+        return f"WebhookVerificationError({str(self)!r}, reason={self.reason!r})"
+
+
+class WebhookSubscriptionError(ProlificError):
+    """``client.webhooks.subscribe`` could not finish: the subscription was created but not confirmed.
+
+    ``subscription_id`` names it (``None`` if the answer named none); the message says what to do.
+    """
+
+    def __init__(self, message: str, *, subscription_id: str | None) -> None:
+        super().__init__(message)
+        self.subscription_id = subscription_id
+
+
+class StudyTokenError(ProlificError):
+    """A ``prolific_token`` from a signed study link that must not be trusted (expired, wrong audience, ...).
+
+    ``reason``: ``malformed``, ``unknown_key``, ``bad_signature``, ``expired``, ``wrong_audience``,
+    ``wrong_issuer``, ``missing_claim``, or ``keys_unavailable`` (the keys could not be fetched).
+    """
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+    def __repr__(self) -> str:
+        return f"StudyTokenError({str(self)!r}, reason={self.reason!r})"
+
+
+# -- the API --------------------------------------------------------------------------------------
 
 
 class APIError(ProlificError):
@@ -241,8 +623,16 @@ class APITimeoutError(APIConnectionError):
 class APIResponseValidationError(APIError):
     """A successful status came with a body that does not match what the API documents."""
 
-    def __init__(self, message: str, *, response: httpx.Response, **kwargs: Any) -> None:
-        super().__init__(message, **kwargs)
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        method: str | None = None,
+        url: str | None = None,
+        may_have_been_applied: bool = False,
+    ) -> None:
+        super().__init__(message, method=method, url=url, may_have_been_applied=may_have_been_applied)
         self.response = response
         self.status_code = response.status_code
 
@@ -261,9 +651,11 @@ class APIStatusError(APIError):
         response: httpx.Response,
         body: object,
         detail: str | None,
-        **kwargs: Any,
+        method: str | None = None,
+        url: str | None = None,
+        may_have_been_applied: bool = False,
     ) -> None:
-        super().__init__(message, **kwargs)
+        super().__init__(message, method=method, url=url, may_have_been_applied=may_have_been_applied)
         self.response = response
         self.status_code = response.status_code
         self.body = body
@@ -301,278 +693,3 @@ class RateLimitError(APIStatusError):
 
 class ServerError(APIStatusError):
     """5xx: the API or a proxy in front of it failed."""
-
-
-# -- submission review and messages (issue 21) ------------------------------------------------------
-
-
-class ReviewsFormatError(InvalidArgumentError):
-    """A reviews or ids file (``read_reviews``, ``read_ids``) cannot be used as it is.
-
-    ``line`` (1-based), ``field`` (``"submission_id"``, ``"action"``, ``"category"``,
-    ``"message"``...) and ``source`` (the file) say where; ``reason`` says what is wrong. Raised
-    once per file with every problem in ``problems`` (each a ``ReviewsFormatError`` itself).
-
-    >>> str(ReviewsFormatError("message too short", line=2, field="message", source="r.csv"))
-    'r.csv, line 2, message: message too short'
-    """
-
-    def __init__(
-        self,
-        reason: str,
-        *,
-        line: int | None = None,
-        field: str | None = None,
-        source: str | None = None,
-        problems: Sequence[ReviewsFormatError] = (),
-    ) -> None:
-        self.reason = reason
-        self.line = line
-        self.field = field
-        self.source = source
-        self.problems = list(problems)
-        where = [part for part in (source, f"line {line}" if line is not None else None, field) if part]
-        super().__init__(f"{', '.join(where)}: {reason}" if where else reason)
-
-
-class ReviewError(ProlificError):
-    """Approving, rejecting or messaging part way: some requests went through, then one failed.
-
-    ``done``: how many items of the input the API confirmed (in input order: ids for a bulk
-    approve or a message, reviews for ``apply``); ``total``; ``remaining``: the items not confirmed,
-    the failed batch included — resume with the same method and ``err.remaining`` (a bulk approve
-    and a transition are idempotent, so sending that batch again is safe; a message is not: the
-    message says so). ``action`` names the method (``"approve"``, ``"apply"``, ``"send_bulk"``). The
-    API error that stopped it is ``__cause__``.
-    """
-
-    def __init__(self, message: str, *, action: str, done: int, total: int, remaining: Sequence[Any]) -> None:
-        super().__init__(message)
-        self.action = action
-        self.done = done
-        self.total = total
-        self.remaining = list(remaining)
-
-
-# -- Bonuses (issue 20: reading a bonus file, paying it exactly once) ------------------------------
-
-__all__ += ["BonusFormatError", "BonusOutcomeUnknown", "BonusPaymentError", "BonusProblem", "InsufficientBalanceError"]
-
-
-class BonusProblem:
-    """One problem of a bonus file: where (``source``, ``line``, ``field``) and ``reason``.
-
-    ``line`` is the file's line (an item number, 1-based, for pairs or a mapping); ``field`` is
-    ``"id"``, ``"amount"`` or ``None`` for a problem of the whole line or file.
-
-    >>> str(BonusProblem("write 1.50, without the currency sign", source="b.csv", line=3, field="amount"))
-    'b.csv, line 3, amount: write 1.50, without the currency sign'
-    """
-
-    __slots__ = ("field", "line", "reason", "source", "unit")
-
-    def __init__(
-        self,
-        reason: str,
-        *,
-        source: str | None = None,
-        line: int | None = None,
-        field: str | None = None,
-        unit: str = "line",
-    ) -> None:
-        self.reason = reason
-        self.source = source
-        self.line = line
-        self.field = field
-        self.unit = unit
-
-    def __str__(self) -> str:
-        where = [
-            p for p in (self.source, f"{self.unit} {self.line}" if self.line is not None else None, self.field) if p
-        ]
-        return f"{', '.join(where)}: {self.reason}" if where else self.reason
-
-    def __repr__(self) -> str:
-        return f"BonusProblem({str(self)!r})"
-
-
-class BonusFormatError(ProlificError, ValueError):
-    """A bonus file (or pairs, a mapping) cannot be paid as it is; nothing was sent.
-
-    ``problems`` lists every :class:`BonusProblem` at once (a duplicate names both lines);
-    ``source`` names the file when there is one. ``line``, ``field`` and ``reason`` are those of
-    the first problem (as for :class:`CredentialsFormatError`).
-    """
-
-    def __init__(self, problems: Sequence[BonusProblem], *, source: str | None = None) -> None:
-        self.problems = list(problems)
-        self.source = source
-        first = self.problems[0] if self.problems else BonusProblem("no bonuses")
-        self.line, self.field, self.reason = first.line, first.field, first.reason
-        if len(self.problems) == 1:
-            message = f"{first}; nothing was sent"
-        else:
-            shown = [f"  {problem}" for problem in self.problems[:20]]
-            if len(self.problems) > 20:
-                shown.append(f"  ... and {len(self.problems) - 20} more (err.problems lists them all)")
-            head = f"{source}: " if source else ""
-            message = "\n".join([f"{head}{len(self.problems)} problems; nothing was sent", *shown])
-        super().__init__(message)
-
-
-class BonusOutcomeUnknown(ProlificError):
-    """A bonus payment may or may not have been made, so it is not sent again on its own.
-
-    The pay request of each batch in ``batches`` (``bulk_id``, ``ids``, ``amount``) was sent but
-    no answer was recorded (a dropped connection, a read timeout, a 5xx, or the process died).
-    Prolific's pay call is not idempotent: sending it again could pay twice. Check the study's
-    bonus payments in the Prolific app (or ask Prolific support); to pay a batch again
-    deliberately, pass ``retry_unknown=[bulk_id]`` (CLI: ``--retry-unknown BULK_ID``).
-    ``result`` is what the run did otherwise (a :class:`~prolific.BonusPayment`), when it got that far.
-    """
-
-    def __init__(self, message: str, *, study_id: str, batches: Sequence[Any], result: Any = None) -> None:
-        super().__init__(message)
-        self.study_id = study_id
-        self.batches = list(batches)
-        self.bulk_ids = [batch.bulk_id for batch in self.batches]
-        self.result = result
-
-
-class BonusPaymentError(ProlificError):
-    """Paying bonuses stopped part way, certainly without paying the batch it stopped at.
-
-    ``paid``: the batches paid so far (in this run or before); ``remaining``: those not paid;
-    ``rejected``: input line (or item number) → id, for the ids the API (or the journal) refused.
-    Running the same payment again with the same journal resumes: paid batches are skipped. The
-    API error, if any, is ``__cause__``.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        study_id: str,
-        paid: Sequence[Any],
-        remaining: Sequence[Any],
-        rejected: Mapping[int, str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.study_id = study_id
-        self.paid = list(paid)
-        self.remaining = list(remaining)
-        self.rejected: Mapping[int, str] = dict(rejected or {})
-
-
-class InsufficientBalanceError(ProlificError):
-    """The workspace's available balance is below the bonuses' total; nothing was paid.
-
-    ``balance`` and ``total`` are ``Decimal`` in major units of ``currency``.
-    """
-
-    def __init__(self, message: str, *, balance: Any, total: Any, currency: str | None) -> None:
-        super().__init__(message)
-        self.balance = balance
-        self.total = total
-        self.currency = currency
-
-
-# -- webhooks and signed study links (issue 22) ---------------------------------------------------
-
-
-class WebhookVerificationError(ProlificError):
-    """A webhook request that must not be trusted: missing header, bad signature, stale timestamp, not JSON.
-
-    ``reason`` is one of ``missing_header``, ``bad_timestamp``, ``bad_signature``,
-    ``outside_window``, ``not_json``. The message says why, never the secret or the signature
-    that was expected (a receiver answers the sender with a bare 400/401, not with this text).
-    """
-
-    def __init__(self, message: str, *, reason: str) -> None:
-        super().__init__(message)
-        self.reason = reason
-
-    def __repr__(self) -> str:
-        return f"WebhookVerificationError({str(self)!r}, reason={self.reason!r})"
-
-
-class StudyTokenError(ProlificError):
-    """A ``prolific_token`` from a signed study link that must not be trusted (expired, wrong audience, ...).
-
-    ``reason``: ``malformed``, ``unknown_key``, ``bad_signature``, ``expired``, ``wrong_audience``,
-    ``wrong_issuer``, ``missing_claim``, or ``keys_unavailable`` (the keys could not be fetched).
-    """
-
-    def __init__(self, message: str, *, reason: str) -> None:
-        super().__init__(message)
-        self.reason = reason
-
-    def __repr__(self) -> str:
-        return f"StudyTokenError({str(self)!r}, reason={self.reason!r})"
-
-
-class WebhookSubscriptionError(ProlificError):
-    """``client.webhooks.subscribe`` could not finish: the subscription was created but not confirmed.
-
-    ``subscription_id`` names it (``None`` if the answer named none); the message says what to do.
-    """
-
-    def __init__(self, message: str, *, subscription_id: str | None) -> None:
-        super().__init__(message)
-        self.subscription_id = subscription_id
-
-
-# -- Interrupted credentials upload (issue 24: a Ctrl-C in a script keeps the pool) -------------------
-
-
-class UploadInterrupted(KeyboardInterrupt, UploadError):
-    """Ctrl-C (a ``KeyboardInterrupt``) arrived during ``client.credentials.upload``.
-
-    Both a ``KeyboardInterrupt`` (a script that does not catch it still stops, exit 130 for the
-    interpreter) and an :class:`UploadError`: ``pool_id`` is the pool the stored batches went to
-    (``None`` if the first batch had not come back), ``uploaded`` and ``total`` the counts,
-    ``remaining`` the credentials not confirmed stored (resume with
-    ``upload(err.remaining, pool_id=err.pool_id)``), and ``in_flight`` the batch that was being
-    sent (it may or may not be stored: if resuming gives 409 Conflict it was, then resume with
-    ``err.remaining[len(err.in_flight):]``), ``None`` when the interrupt came between batches.
-    Being an ``UploadError`` it is also an ``Exception``: a bare ``except Exception`` catches it.
-
-    >>> err = UploadInterrupted("interrupted", pool_id="ws_1", uploaded=2, total=5, remaining=[("c", "p")] * 3)
-    >>> isinstance(err, KeyboardInterrupt), isinstance(err, UploadError), err.in_flight
-    (True, True, None)
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        pool_id: str | None,
-        uploaded: int,
-        total: int,
-        remaining: Sequence[Credential] = (),
-        in_flight: Sequence[Credential] | None = None,
-    ) -> None:
-        UploadError.__init__(self, message, pool_id=pool_id, uploaded=uploaded, total=total, remaining=remaining)
-        self.in_flight = in_flight
-
-
-# -- new-user fixes (issue 24): a missing input file -------------------------------------------
-
-
-class CredentialsFileNotFoundError(CredentialsFormatError, FileNotFoundError):
-    """A credentials file that does not exist: both a :class:`CredentialsFormatError` and a ``FileNotFoundError``.
-
-    ``source`` (and ``filename``) is the path as given.
-
-    >>> err = CredentialsFileNotFoundError("no such file", source="logins.csv")
-    >>> str(err), isinstance(err, FileNotFoundError)
-    ('logins.csv: no such file', True)
-    """
-
-    def __init__(self, reason: str, *, source: str | None = None) -> None:
-        super().__init__(reason, source=source)
-        self.filename = source
-
-    def __str__(self) -> str:
-        # OSError would print "[Errno None] None: 'logins.csv'" once filename is set.
-        return str(self.args[0])

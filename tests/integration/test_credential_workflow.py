@@ -171,7 +171,7 @@ def test_a_report_row_whose_username_is_not_in_the_file(client: Prolific, fake: 
 
 def test_reconcile_checks_the_file_before_any_request(client: Prolific, fake: FakeProlific) -> None:
     with pytest.raises(prolific.CredentialsFormatError, match="line 2"):
-        client.credentials.reconcile("study-1", "alice,pw-SECRET-1\nbob,\n")
+        client.credentials.reconcile("6540a1b2c3d4e5f607182939", "alice,pw-SECRET-1\nbob,\n")
     assert fake.requests == []
 
 

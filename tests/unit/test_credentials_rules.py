@@ -318,7 +318,7 @@ def test_bulk_and_row_checks_agree(pairs: list[tuple[str, ...]]) -> None:
     from prolific.credentials._rules import validated as _validated
 
     try:
-        _validated(_pairs(list(pairs)), None)
+        _validated(_pairs(list(pairs)), None, lines=False)  # as coerce_credentials reads pairs
         row_ok = True
     except CredentialsFormatError:
         row_ok = False

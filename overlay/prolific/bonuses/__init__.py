@@ -15,10 +15,10 @@ idempotent. ``client.bonuses.preview`` sets up every batch and returns a :class:
 rerun resumes where the last one stopped and a pay that may have been applied is never resent on
 its own (:class:`~prolific.BonusOutcomeUnknown`); ``client.bonuses.status`` reads it offline.
 
-The modules: ``_files`` (reading and checking a file), ``_results`` (the result types, money),
-``_journal`` (the journal), ``_batches`` (batches and what the journal says of them), ``_flows``
-(the requests of ``preview`` and ``pay``) and ``_messages`` (what a stopped payment says). The
-result types load on first use, with the generated package.
+The modules: ``_types`` (``Bonus``, ``BonusList``), ``_files`` (reading and checking a file),
+``_results`` (the result types, money), ``_journal`` (the journal), ``_batches`` (batches and what
+the journal says of them), ``_flows`` (the requests of ``preview`` and ``pay``) and ``_messages``
+(what a stopped payment says). The result types load on first use, with the generated package.
 
 >>> bonuses = read_bonuses("participant_id,amount\\n5e9b9c9b0f9c9a0001b0b1f4,1.5\\n")
 >>> bonuses_to_csv(bonuses)

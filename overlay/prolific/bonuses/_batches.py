@@ -97,7 +97,7 @@ def status(study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[s
     >>> status("6540...", Path("bonuses.csv"), journal="bonuses.sqlite3")  # doctest: +SKIP
     [BonusBatch(number=1, ..., state='paid', ...), ...]
     """
-    study_id = check.require_id(study_id, "study_id")
+    study_id = check.require_id(study_id, "study_id", "study id")
     items = _bonuses(bonuses)
     with BonusJournal(journal) as opened:
         return journal_batches(opened, study_id, items)

@@ -17,7 +17,6 @@ functions: nothing here sends a request.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import itertools
 import operator
@@ -26,15 +25,13 @@ import re
 import warnings
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple, TypeAlias
+from typing import TypeAlias
 
-from .._errors import BonusFormatError, BonusProblem, CredentialsFormatError
-from .._validation import prolific_id_problem
-
-# The credentials reader's names for the separators spreadsheets use instead of commas, and its
-# UTF-8 decoding (which names a bad byte's line and position): one wording for both kinds of file.
-from ..credentials import decode_text
-from ..credentials._rules import FOREIGN_SEPARATORS
+from .._errors import BonusFormatError, InputProblem
+from .._gc import GCPaused
+from .._text import FOREIGN_SEPARATORS, read_file_text
+from .._validation import IdKind, id_problem
+from ._types import Bonus, BonusesInput, BonusList
 
 __all__ = [
     "Bonus",
@@ -46,7 +43,7 @@ __all__ = [
 ]
 
 #: What a bonus id is called in messages.
-ID_KIND = "participant or submission id"
+ID_KIND: IdKind = "participant or submission id"
 _HEADERS = frozenset({("participant_id", "amount"), ("submission_id", "amount")})
 _HEX_BYTES = b"0123456789abcdef"
 _AMOUNT = r"[0-9]+(?:\.[0-9]{1,2})?"
@@ -64,47 +61,8 @@ _DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
-class Bonus(NamedTuple):
-    """One bonus: the participant or submission ``id``, the ``amount`` (``Decimal``, major units), its ``line``.
-
-    ``line`` is the line of the file it was read from (or its item number for pairs and mappings).
-
-    >>> Bonus("5e9b9c9b0f9c9a0001b0b1f4", Decimal("2.25"))
-    Bonus(id='5e9b9c9b0f9c9a0001b0b1f4', amount=Decimal('2.25'), line=None)
-    """
-
-    id: str
-    amount: Decimal
-    line: int | None = None
-
-
-class BonusList(list[Bonus]):
-    """The validated bonuses, in input order, remembering the ``source`` they were read from (or None)."""
-
-    __slots__ = ("source", "unit")
-
-    def __init__(self, items: Iterable[Bonus] = (), *, source: str | None = None, unit: str = "line") -> None:
-        super().__init__(items)
-        #: The file (or e.g. ``"<stdin>"``) the bonuses were read from, if known.
-        self.source = source
-        #: What ``Bonus.line`` counts: ``"line"`` (of a text) or ``"item"`` (of pairs, a mapping).
-        self.unit = unit
-
-    def where(self, bonus: Bonus) -> str:
-        """``"bonuses.csv, line 7"``: where a bonus came from, for messages."""
-        unit = self.unit
-        parts = [p for p in (self.source, f"{unit} {bonus.line}" if bonus.line is not None else None) if p]
-        return ", ".join(parts) or "the input"
-
-
 class BonusAmountWarning(UserWarning):
     """Every amount looks like pence or cents (whole numbers of 100 or more): they are paid as pounds/dollars."""
-
-
-BonusesInput: TypeAlias = (
-    "str | os.PathLike[str] | Iterable[Bonus] | Iterable[tuple[str, Decimal | str | int | float]] | "
-    "Mapping[str, Decimal | str | int | float]"
-)
 
 
 def bonuses_to_csv(bonuses: Iterable[Bonus]) -> str:
@@ -132,13 +90,13 @@ def read_bonuses(source: BonusesInput, *, name: str | None = None) -> BonusList:
     """
     if isinstance(source, os.PathLike):
         label = name or os.fspath(source)
-        text = _read_file(source, label)
+        text = read_file_text(source, source=label, error=BonusFormatError)
         bonuses = _from_text(text, label)
     elif isinstance(source, str):
         if _looks_like_a_path(source):
             raise BonusFormatError(
                 [
-                    BonusProblem(
+                    InputProblem(
                         f"{source!r} looks like a file name, but a str is CSV text: to read the file, pass "
                         f"pathlib.Path({source!r})"
                     )
@@ -147,7 +105,7 @@ def read_bonuses(source: BonusesInput, *, name: str | None = None) -> BonusList:
         bonuses = _from_text(source.removeprefix("\ufeff"), name)
     elif isinstance(source, bytes | bytearray):
         raise BonusFormatError(
-            [BonusProblem("expected CSV text (str) or a file path (pathlib.Path), got bytes: decode them first")]
+            [InputProblem("expected CSV text (str) or a file path (pathlib.Path), got bytes: decode them first")]
         )
     elif isinstance(source, Mapping):
         bonuses = _from_items(source.items(), name)
@@ -156,7 +114,7 @@ def read_bonuses(source: BonusesInput, *, name: str | None = None) -> BonusList:
     else:
         raise BonusFormatError(
             [
-                BonusProblem(
+                InputProblem(
                     "bonuses must be CSV text (str), a file path (pathlib.Path), (id, amount) pairs, Bonus objects "
                     f"or an {{id: amount}} mapping; got {type(source).__name__}"
                 )
@@ -179,25 +137,11 @@ def _looks_like_a_path(text: str) -> bool:
 # -- reading text ----------------------------------------------------------------------------------
 
 
-def _read_file(path: os.PathLike[str], label: str) -> str:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise BonusFormatError([BonusProblem(f"cannot read the file: {exc.strerror or exc}", source=label)]) from None
-    try:
-        return decode_text(data, source=label)
-    except CredentialsFormatError as exc:
-        raise BonusFormatError([BonusProblem(exc.reason, source=label, line=exc.line)], source=label) from None
-
-
 Rows: TypeAlias = list[list[str]]
 
 
 def _from_text(text: str, source: str | None) -> BonusList:
-    enabled = gc.isenabled()
-    gc.disable()  # lists of strings form no cycles; collections during a big parse cost most of its time
-    try:
+    with GCPaused():  # lists of strings form no cycles; collections during a big parse cost most of its time
         fast = _fast_plain(text, source)
         if fast is not None:
             return fast
@@ -208,9 +152,6 @@ def _from_text(text: str, source: str | None) -> BonusList:
             if fast is not None:
                 return fast
         return _checked_rows(rows, lines, source, broken, text)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _fast_plain(text: str, source: str | None) -> BonusList | None:
@@ -263,7 +204,7 @@ def _fast_plain(text: str, source: str | None) -> BonusList | None:
     return BonusList(bonuses, source=source)
 
 
-def _rows(text: str, source: str | None) -> tuple[Rows, list[int], BonusProblem | None]:
+def _rows(text: str, source: str | None) -> tuple[Rows, list[int], InputProblem | None]:
     """Non-blank rows and their line numbers; a CSV syntax problem stops the reading (returned third)."""
     plain = text.replace("\r\n", "\n") if "\r\n" in text else text
     if '"' not in plain and "\r" not in plain:  # csv.reader would merely split: split, ten times faster
@@ -288,7 +229,7 @@ def _rows(text: str, source: str | None) -> tuple[Rows, list[int], BonusProblem 
         return (
             rows,
             lines,
-            BonusProblem(f"not valid CSV ({exc}); check the quotes on this line", source=source, line=start),
+            InputProblem(f"not valid CSV ({exc}); check the quotes on this line", file=source, line=start),
         )
     return rows, lines, None
 
@@ -325,10 +266,10 @@ def _if_valid(rows: Rows, lines: list[int], source: str | None) -> BonusList | N
 
 
 def _checked_rows(
-    rows: Rows, lines: list[int], source: str | None, broken: BonusProblem | None, text: str
+    rows: Rows, lines: list[int], source: str | None, broken: InputProblem | None, text: str
 ) -> BonusList:
     """Every row checked on its own: the bonuses, or BonusFormatError with every problem."""
-    problems: list[BonusProblem] = []
+    problems: list[InputProblem] = []
     header_dropped = False
     if rows and _is_header(rows[0]):
         rows, lines, header_dropped = rows[1:], lines[1:], True
@@ -336,11 +277,11 @@ def _checked_rows(
     if separator is not None:
         count = sum(1 for row in rows if len(row) == 1 and separator in row[0])
         problems.append(
-            BonusProblem(
+            InputProblem(
                 f"the file separates its fields with {FOREIGN_SEPARATORS[separator]}, not commas ({count} of "
                 f'{len(rows)} lines): write id,amount lines. Save it from Excel as "CSV UTF-8 (Comma delimited)" '
                 "(or set the list separator to a comma)",
-                source=source,
+                file=source,
                 line=lines[0],
             )
         )
@@ -352,10 +293,10 @@ def _checked_rows(
         bonus_id = fields[0] if len(fields) == 2 and not any(p.field == "id" for p in found) else None
         if bonus_id is not None and bonus_id in seen:
             found.append(
-                BonusProblem(
+                InputProblem(
                     f"{ID_KIND} {bonus_id} appears twice (lines {seen[bonus_id]} and {line}): give each id one line "
                     "(add the amounts up), or pay the second bonus in another run",
-                    source=source,
+                    file=source,
                     line=line,
                     field="id",
                 )
@@ -369,7 +310,7 @@ def _checked_rows(
     if broken is not None:
         problems.append(broken)
     if not out and not problems:
-        problems.append(BonusProblem(_empty(text), source=source))
+        problems.append(InputProblem(_empty(text), file=source))
     if problems:
         raise BonusFormatError(problems, source=source)
     return out
@@ -393,9 +334,9 @@ def _file_separator(rows: Rows) -> str | None:
     return None
 
 
-def _row_problems(fields: list[str], line: int, source: str | None, *, first: bool) -> list[BonusProblem]:
-    def problem(reason: str, field: str | None = None) -> BonusProblem:
-        return BonusProblem(reason, source=source, line=line, field=field)
+def _row_problems(fields: list[str], line: int, source: str | None, *, first: bool) -> list[InputProblem]:
+    def problem(reason: str, field: str | None = None) -> InputProblem:
+        return InputProblem(reason, file=source, line=line, field=field)
 
     if len(fields) != 2:
         if len(fields) >= 3:
@@ -429,11 +370,11 @@ def _row_problems(fields: list[str], line: int, source: str | None, *, first: bo
 
 
 def _id_problem(value: str) -> str | None:
-    if value != value.strip() and prolific_id_problem(value.strip(), ID_KIND) is None:
+    if value != value.strip() and id_problem(value.strip(), ID_KIND) is None:
         return f"{value!r} has spaces around the id: remove them"
     if not value:
         return f"empty {ID_KIND}"
-    return prolific_id_problem(value, ID_KIND)
+    return id_problem(value, ID_KIND)
 
 
 def _amount_problem(text: str) -> str | None:
@@ -479,7 +420,7 @@ def _amount_problem(text: str) -> str | None:
 
 def _from_items(items: Iterable[object], source: str | None) -> BonusList:
     out = BonusList(source=source, unit="line" if source else "item")
-    problems: list[BonusProblem] = []
+    problems: list[InputProblem] = []
     seen: dict[str, int] = {}
     for number, item in enumerate(items, 1):
         unit = "line" if source else "item"
@@ -494,26 +435,26 @@ def _from_items(items: Iterable[object], source: str | None) -> BonusList:
                 f"a {len(item)}-item {type(item).__name__}" if isinstance(item, tuple | list) else type(item).__name__
             )
             problems.append(
-                BonusProblem(f"expected an (id, amount) pair, got {kind}", line=number, source=source, unit=unit)
+                InputProblem(f"expected an (id, amount) pair, got {kind}", line=number, file=source, unit=unit)
             )
             continue
-        id_reason = _id_problem(bonus_id) if isinstance(bonus_id, str) else prolific_id_problem(bonus_id, ID_KIND)
+        id_reason = _id_problem(bonus_id) if isinstance(bonus_id, str) else id_problem(bonus_id, ID_KIND)
         if id_reason is not None:
-            problems.append(BonusProblem(id_reason, line=line, field="id", source=source, unit=unit))
+            problems.append(InputProblem(id_reason, line=line, field="id", file=source, unit=unit))
         amount, amount_reason = _amount_of(raw)
         if amount_reason is not None:
-            problems.append(BonusProblem(amount_reason, line=line, field="amount", source=source, unit=unit))
+            problems.append(InputProblem(amount_reason, line=line, field="amount", file=source, unit=unit))
         if id_reason is not None:
             continue
         assert isinstance(bonus_id, str)
         if bonus_id in seen:
             problems.append(
-                BonusProblem(
+                InputProblem(
                     f"{ID_KIND} {bonus_id} appears twice ({unit}s {seen[bonus_id]} and {line}): give each id one "
                     "bonus (add the amounts up)",
                     line=line,
                     field="id",
-                    source=source,
+                    file=source,
                     unit=unit,
                 )
             )
@@ -522,7 +463,7 @@ def _from_items(items: Iterable[object], source: str | None) -> BonusList:
         if amount is not None:
             out.append(Bonus(bonus_id, amount, line))
     if not out and not problems:
-        problems.append(BonusProblem("no bonuses given (the input is empty)", source=source))
+        problems.append(InputProblem("no bonuses given (the input is empty)", file=source))
     if problems:
         raise BonusFormatError(problems, source=source)
     return out

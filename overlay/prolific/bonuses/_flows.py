@@ -126,7 +126,7 @@ def _currency_flow() -> Flow[str | None]:
 
 def preview_flow(study_id: str, bonuses: BonusesInput, batch_size: int = BATCH_SIZE) -> Flow[BonusPlan]:
     """Set up every batch (nothing paid) and price it; the account's currency last."""
-    study_id = check.require_id(study_id, "study_id")
+    study_id = check.require_id(study_id, "study_id", "study id")
     items = _bonuses(bonuses)
     batches = make_batches(study_id, items, batch_size)
     priced: list[BonusBatch] = []
@@ -150,10 +150,10 @@ def pay_flow(
     on_batch: BatchCallback | None = None,
 ) -> Flow[BonusPayment]:
     """Pay every batch of ``bonuses`` once; see :meth:`Bonuses.pay`."""
-    study_id = check.require_id(study_id, "study_id")
+    study_id = check.require_id(study_id, "study_id", "study id")
     if isinstance(retry_unknown, str):
         raise InvalidArgumentError("retry_unknown must be a list of bulk ids, not a single str")
-    retry = set(check.id_list(list(retry_unknown), "retry_unknown") or [])
+    retry = set(check.require_ids(retry_unknown, "retry_unknown", "bulk bonus id", allow_empty=True))
     items = _bonuses(bonuses)
     study: Study = yield Call(GET_STUDY, {"id": study_id}, _same)  # the study exists (else NotFoundError)
     batches = journal_batches(journal, study_id, items)

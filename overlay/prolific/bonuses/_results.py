@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from prolific_api_client.types import Unset
 
-from ._files import Bonus
+from ._types import Bonus
 
 _CENT = Decimal("0.01")
 

@@ -7,8 +7,9 @@ The library's errors (``prolific.ProlificError`` and below) are mapped to the sa
 from __future__ import annotations
 
 import shlex
+from collections.abc import Sequence
 
-from prolific import AuthenticationError, CredentialsFormatError
+from prolific import AuthenticationError, InputProblem
 
 from ._constants import MAX_PROBLEMS_SHOWN, PROG, TOKEN_ENV
 from ._format import plural
@@ -27,12 +28,15 @@ class LocalError(Exception):
 class InputProblems(UsageError):
     """Every problem of a credentials input that ``create``/``add``/``upload`` refused (exit 2)."""
 
-    def __init__(self, label: str, problems: list[CredentialsFormatError]) -> None:
+    #: The command group whose ``check`` lists every problem of such a file.
+    GROUP = "credentials"
+
+    def __init__(self, label: str, problems: Sequence[InputProblem]) -> None:
         self.label = label
-        self.problems = problems
+        self.problems = list(problems)
         shown = [f"  {problem}" for problem in problems[:MAX_PROBLEMS_SHOWN]]
         if len(problems) > MAX_PROBLEMS_SHOWN:
-            check = shlex.join([PROG, "credentials", "check", label if label != "<stdin>" else "-"])
+            check = shlex.join([PROG, self.GROUP, "check", label if label != "<stdin>" else "-"])
             shown.append(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more: `{check}` lists them all")
         super().__init__("\n".join([f"{label}: {plural(len(problems), 'problem')}; nothing was sent", *shown]))
 

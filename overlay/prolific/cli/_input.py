@@ -46,7 +46,7 @@ def _input_problems(label: str, text: str, redact: Redactor, first: CredentialsF
     redact.add_passwords(c.password for c in valid)
     if len(problems) <= 1:
         return problems[0] if problems else first
-    return InputProblems(label, problems)
+    return InputProblems(label, [problem for error in problems for problem in error.problems])
 
 
 def load_credentials(name: str, redact: Redactor) -> CredentialList:

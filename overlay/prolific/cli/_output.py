@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from prolific import CredentialsFormatError
+from prolific import InputFileError
 
 from ._errors import InputProblems, LocalError, UsageError
 from ._format import of
@@ -158,9 +158,7 @@ def _error_fields(exc: BaseException, message: str) -> dict[str, Any]:
         "status": getattr(exc, "status_code", None),
         "detail": message.removeprefix("error: "),
     }
-    problems = (
-        exc.problems if isinstance(exc, InputProblems) else [exc] if isinstance(exc, CredentialsFormatError) else []
-    )
+    problems = exc.problems if isinstance(exc, InputProblems | InputFileError) else []
     if problems:
         fields["problems"] = [{"line": p.line, "field": p.field, "reason": p.reason} for p in problems]
     return fields

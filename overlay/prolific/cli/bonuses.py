@@ -15,12 +15,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._constants import PROG
 from ._errors import EXIT_API, EXIT_INPUT, EXIT_OK, InputProblems, UsageError
 from ._format import plural as _plural
 
 if TYPE_CHECKING:
-    from prolific import BonusBatch, BonusList, BonusPlan, BonusProblem
+    from prolific import BonusBatch, BonusList, BonusPlan
 
     from ._context import Context
 
@@ -33,15 +32,7 @@ def _count(count: int, noun: str) -> str:
 class BonusInputProblems(InputProblems):
     """Every problem of a bonus file (exit 2; ``--json`` lists them in the error's ``problems``)."""
 
-    def __init__(self, label: str, problems: list[BonusProblem]) -> None:
-        self.label = label
-        self.problems = problems  # type: ignore[assignment]  # the same line/field/reason shape
-        shown = [f"  {problem}" for problem in problems[:20]]
-        if len(problems) > 20:
-            shown.append(f"  ... and {len(problems) - 20} more: `{PROG} bonuses check {label}` lists them all")
-        UsageError.__init__(
-            self, "\n".join([f"{label}: {_plural(len(problems), 'problem')}; nothing was sent", *shown])
-        )
+    GROUP = "bonuses"
 
 
 def register(subparsers: Any) -> None:
@@ -144,7 +135,7 @@ def _journal_option(parser: argparse.ArgumentParser) -> None:
 
 def _load(ctx: Context, name: str) -> BonusList:
     """The checked bonuses of FILE or ``-``; every problem at once (exit 2); the pence warning on stderr."""
-    from prolific import BonusAmountWarning, BonusFormatError, CredentialsFormatError, read_bonuses
+    from prolific import BonusAmountWarning, BonusFormatError, InputFileError, read_bonuses
 
     from ._input import read_text as _read_text
 
@@ -154,7 +145,7 @@ def _load(ctx: Context, name: str) -> BonusList:
             if name == "-":
                 try:
                     label, text = _read_text(name, "bonuses")
-                except CredentialsFormatError as exc:  # not UTF-8 (the shared decoder's error)
+                except InputFileError as exc:  # not UTF-8 (the shared decoder's error)
                     raise UsageError(str(exc)) from None
                 bonuses = read_bonuses(text, name=label)
             else:

@@ -37,13 +37,13 @@ def _participant_ids(args: argparse.Namespace) -> list[str] | None:
 
 def _checked_ids(args: argparse.Namespace) -> list[str]:
     """The ids of ``add``/``remove``, each a participant id, else a UsageError naming its file and line."""
-    from prolific._validation import participant_id_problem  # loads the generated package
+    from prolific._validation import id_problem
 
     ids = _ids_with_lines(args)
     if not ids:
         raise UsageError("give the participants with --participant ID (repeatable) or --participants-file FILE")
     for value, where in ids:
-        problem = participant_id_problem(value)
+        problem = id_problem(value, "participant id")
         if problem is not None:
             raise UsageError(f"{where}: {problem}; nothing was sent")
     return [value for value, _ in ids]

@@ -39,7 +39,7 @@ def file_problems(ctx: Context, exc: ReviewsFormatError) -> int:
     """Every problem of a refused file on stderr (and in ``--json``, with line and field each): exit 2."""
     message = f"error: {exc}"
     ctx.out.say(message)
-    problems = [{"line": p.line, "field": p.field, "reason": p.reason} for p in exc.problems or [exc]]
+    problems = [{"line": p.line, "field": p.field, "reason": p.reason} for p in exc.problems]
     ctx.out.error(exc, message, file=exc.source, problems=problems)
     return EXIT_INPUT
 

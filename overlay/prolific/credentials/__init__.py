@@ -38,11 +38,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from .._errors import CredentialsFormatError
+from .._text import decode_text
 from ._files import (
     MISSING_FILE,
     coerce_credentials,
     credentials_to_csv,
-    decode_text,
     find_problems,
     generate_credentials,
     header_line,

@@ -27,14 +27,13 @@ from typing import IO, Any
 
 from .._errors import CredentialsFileNotFoundError, CredentialsFormatError, InvalidArgumentError
 from .._gc import GCPaused
+from .._text import FOREIGN_SEPARATORS, foreign_separator, not_utf8
 from ._fast import credential_list, fast_lines, fast_text, wire_if_valid
 from ._rules import (
-    FOREIGN_SEPARATORS,
     HEADER,
     column_names,
     credential_of,
     csv_rows,
-    foreign_separator,
     half_header,
     is_header,
     problem,
@@ -55,7 +54,6 @@ __all__ = [
     "CredentialsInput",
     "coerce_credentials",
     "credentials_to_csv",
-    "decode_text",
     "find_problems",
     "generate_credentials",
     "parse_credentials",
@@ -170,46 +168,8 @@ def read_credentials(path_or_file: str | os.PathLike[str] | IO[str]) -> Credenti
     return _from_csv(text.removeprefix("\ufeff"), source)
 
 
-def decode_text(data: bytes, *, source: str | None = None) -> str:
-    """The text of a credentials file's bytes: UTF-8, a leading BOM dropped.
-
-    Anything else raises :class:`CredentialsFormatError` naming the line and the byte's position
-    in it, never the byte's value (it may be part of a password).
-
-    >>> decode_text(b"alice,pw-1\\n")
-    'alice,pw-1\\n'
-    >>> decode_text(b"ok,1\\nj\\xfcrgen,2", source="a.csv")
-    Traceback (most recent call last):
-    ...
-    prolific._errors.CredentialsFormatError: a.csv, line 2: not UTF-8 text (byte 2 of the line); save ...
-    """
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise _not_utf8(data, exc.start, source) from None
-
-
-def _not_utf8(data: bytes, start: int, source: str | None) -> CredentialsFormatError:
-    """Where ``data`` stops being UTF-8 (``start``: the offset of the first bad byte).
-
-    The byte's value is not shown: it may be part of a password.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return CredentialsFormatError(
-            'the file is UTF-16 text (Excel\'s "Unicode Text"), not UTF-8; save it as "CSV UTF-8 (Comma delimited)"',
-            line=1,
-            source=source,
-        )
-    column = start - data.rfind(b"\n", 0, start)
-    return CredentialsFormatError(
-        f"not UTF-8 text (byte {column} of the line); save the file as UTF-8 (CSV UTF-8 in Excel)",
-        line=data.count(b"\n", 0, start) + 1,
-        source=source,
-    )
-
-
 def _file_not_utf8(source: str) -> CredentialsFormatError:
-    """:func:`_not_utf8` for a file the text reader failed on (its offset is within its current chunk only)."""
+    """:func:`~prolific._text.not_utf8` for a file the text reader failed on (its offset is only within its chunk)."""
     with open(source, "rb") as raw:
         data = raw.read()
     try:
@@ -217,7 +177,7 @@ def _file_not_utf8(source: str) -> CredentialsFormatError:
         start = len(data)  # pragma: no cover - the reader failed, so this decode fails too
     except UnicodeDecodeError as exc:
         start = exc.start
-    return _not_utf8(data, start, source)
+    return not_utf8(data, start, source, CredentialsFormatError)
 
 
 def coerce_credentials(credentials: CredentialsInput) -> CredentialList:

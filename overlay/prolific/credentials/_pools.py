@@ -71,7 +71,7 @@ def _count(value: object, name: str) -> int:
 
 def list_pools_call(workspace_id: str) -> Call[list[PoolSummary]]:
     """``list-credential-pools`` for one workspace, as :class:`PoolSummary` objects."""
-    workspace_id = check.require_id(workspace_id, "workspace_id")
+    workspace_id = check.require_id(workspace_id, "workspace_id", "workspace id")
 
     def summaries(listing: CredentialPoolList) -> list[PoolSummary]:
         if isinstance(listing.credential_pools, Unset):
@@ -122,8 +122,8 @@ def pool_of(study: Study) -> str | None:
 
 def attach_flow(study_id: str, pool_id: str) -> Flow[Study]:
     """GET the study; refuse a non-draft (no PATCH sent); PATCH its ``credential_pool_id``."""
-    study_id = check.require_id(study_id, "study_id")
-    pool_id = check.require_id(pool_id, "pool_id")
+    study_id = check.require_id(study_id, "study_id", "study id")
+    pool_id = check.require_id(pool_id, "pool_id", "credential pool id")
     study: Study = yield get_study_call(study_id)
     status = status_of(study)
     if status != DRAFT:
@@ -143,7 +143,7 @@ def attach_flow(study_id: str, pool_id: str) -> Flow[Study]:
 
 def report_flow(study_id: str) -> Flow[CredentialReport]:
     """Download and parse the study's credentials report."""
-    study_id = check.require_id(study_id, "study_id")
+    study_id = check.require_id(study_id, "study_id", "study id")
     text: str = yield Call(DOWNLOAD_STUDY_CREDENTIAL_REPORT, {"id": study_id}, str)
     return parse_credential_report(text, source=f"the credentials report of study {study_id}")
 
@@ -163,7 +163,7 @@ def _with_places(study: Study) -> Study:
 
 def capacity_flow(study_id: str) -> Flow[Capacity]:
     """GET the study, then (with a pool attached) its report: places against credentials."""
-    study_id = check.require_id(study_id, "study_id")
+    study_id = check.require_id(study_id, "study_id", "study id")
     study: Study = yield Call(GET_STUDY, {"id": study_id}, _with_places)
     status, places, pool_id = status_of(study), places_of(study), pool_of(study)
     if pool_id is None:
@@ -174,7 +174,7 @@ def capacity_flow(study_id: str) -> Flow[Capacity]:
 
 def reconcile_flow(study_id: str, credentials: CredentialsInput, with_passwords: bool) -> Flow[Reconciliation]:
     """Validate the user's credentials first, then download the report and join them."""
-    study_id = check.require_id(study_id, "study_id")
+    study_id = check.require_id(study_id, "study_id", "study id")
     creds = coerce_credentials(credentials)
     report = yield from report_flow(study_id)
     return reconcile_report(report, creds, with_passwords=with_passwords)

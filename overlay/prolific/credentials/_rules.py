@@ -12,6 +12,7 @@ import csv
 from collections.abc import Iterable, Iterator
 
 from .._errors import CredentialsFormatError
+from .._text import FOREIGN_SEPARATORS, foreign_separator
 from ._types import Credential, CredentialList
 
 HEADER = ("username", "password")
@@ -102,19 +103,6 @@ def half_header(fields: list[str], line: int, source: str | None) -> Credentials
         line=line,
         source=source,
     )
-
-
-# Separators spreadsheets use instead of commas (Excel in locales with a decimal comma, tab exports).
-FOREIGN_SEPARATORS = {";": "semicolons (;)", "\t": "tabs"}
-
-
-def foreign_separator(fields: list[str]) -> str | None:
-    """The separator a one-field row was written with, when it is not a comma (``;`` or a tab)."""
-    if len(fields) == 1:
-        for separator in FOREIGN_SEPARATORS:
-            if separator in fields[0]:
-                return separator
-    return None
 
 
 def wrong_separator(separator: str, line: int, source: str | None, count: str = "") -> CredentialsFormatError:

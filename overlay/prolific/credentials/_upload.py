@@ -54,14 +54,14 @@ def wire_length(credentials: list[Credential]) -> int:
 
 def create_call(workspace_id: str, credentials: CredentialsInput) -> tuple[Call[str], CredentialList]:
     """Check the arguments and describe the creation of a pool holding ``credentials`` (returned validated)."""
-    workspace_id = check.require_id(workspace_id, "workspace_id")
+    workspace_id = check.require_id(workspace_id, "workspace_id", "workspace id")
     creds = coerce_credentials(credentials)
     return _create(workspace_id, wire(creds)), creds
 
 
 def add_call(pool_id: str, credentials: CredentialsInput) -> tuple[Call[str], CredentialList]:
     """Check the arguments and describe the additive PATCH of ``credentials`` to ``pool_id`` (returned validated)."""
-    pool_id = check.require_id(pool_id, "pool_id")
+    pool_id = check.require_id(pool_id, "pool_id", "credential pool id")
     creds = coerce_credentials(credentials)
     return _add(pool_id, wire(creds)), creds
 

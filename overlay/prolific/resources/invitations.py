@@ -27,7 +27,7 @@ def _invitations(result: InvitationList) -> list[Invitation]:
 def create_call(*, workspace_id: str, emails: Iterable[str], role: Role) -> Call[list[Invitation]]:
     """Validate the arguments and describe the request (shared by both clients)."""
     body = CreateInvitationRequest(
-        association=check.require_id(workspace_id, "workspace_id"),
+        association=check.require_id(workspace_id, "workspace_id", "workspace id"),
         emails=check.emails(emails),
         role=check.role(role),
     )

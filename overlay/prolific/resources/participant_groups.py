@@ -54,7 +54,11 @@ def create_call(
 ) -> Call[ParticipantGroup]:
     """Validate the arguments and describe the request (shared by both clients)."""
     owner, owner_id = check.exactly_one(workspace_id=workspace_id, organisation_id=organisation_id)
-    ids = check.participant_ids(participant_ids, allow_empty=True) if participant_ids is not None else None
+    ids = (
+        check.require_ids(participant_ids, "participant_ids", "participant id", allow_empty=True)
+        if participant_ids is not None
+        else None
+    )
     body = CreateParticipantGroupRequest(
         name=check.require_text(name, "name"),
         workspace_id=owner_id if owner == "workspace_id" else UNSET,
@@ -89,11 +93,13 @@ def list_call(*, workspace_id: str | None, project_id: str | None) -> Call[list[
 
 
 def get_call(group_id: str) -> Call[ParticipantGroup]:
-    return Call(GET_PARTICIPANT_GROUP, {"id": check.require_id(group_id, "group_id")}, _group)
+    return Call(GET_PARTICIPANT_GROUP, {"id": check.require_id(group_id, "group_id", "participant group id")}, _group)
 
 
 def delete_call(group_id: str) -> Call[None]:
-    return Call(DELETE_PARTICIPANT_GROUP, {"id": check.require_id(group_id, "group_id")}, lambda _: None)
+    return Call(
+        DELETE_PARTICIPANT_GROUP, {"id": check.require_id(group_id, "group_id", "participant group id")}, lambda _: None
+    )
 
 
 def update_call(
@@ -104,12 +110,12 @@ def update_call(
     ``description`` is not in the published ``ParticipantGroupUpdate`` schema: it is sent as an
     extra field of the body (the group's ``description`` is what it sets).
     """
-    group_id = check.require_id(group_id, "group_id")
+    group_id = check.require_id(group_id, "group_id", "participant group id")
     if name is None and description is None and participant_ids is None:
         raise InvalidArgumentError("nothing to update: give name=, description= or participant_ids=")
     body = ParticipantGroupUpdate(
         name=check.require_text(name, "name") if name is not None else UNSET,
-        participant_ids=check.participant_ids(participant_ids, allow_empty=True)
+        participant_ids=check.require_ids(participant_ids, "participant_ids", "participant id", allow_empty=True)
         if participant_ids is not None
         else UNSET,
     )
@@ -122,7 +128,9 @@ def update_call(
 
 def members_pager(group_id: str) -> Pager:
     """The pages of ``get-participant-group-participants`` (one today; more if the API starts paging)."""
-    return Pager(GET_PARTICIPANT_GROUP_PARTICIPANTS, {"id": check.require_id(group_id, "group_id")})
+    return Pager(
+        GET_PARTICIPANT_GROUP_PARTICIPANTS, {"id": check.require_id(group_id, "group_id", "participant group id")}
+    )
 
 
 _VERBS = {"add": ("adding participants to", "added"), "remove": ("removing participants from", "removed")}
@@ -140,8 +148,8 @@ def membership_flow(
     Everything is checked before the first request. A failed batch raises :class:`MembershipError`
     saying how many were done and how to resume.
     """
-    group_id = check.require_id(group_id, "group_id")
-    ids = check.participant_ids(participant_ids)
+    group_id = check.require_id(group_id, "group_id", "participant group id")
+    ids = check.require_ids(participant_ids, "participant_ids", "participant id")
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise InvalidArgumentError(f"batch_size must be a positive int, got {batch_size!r}")
     if on_progress is not None and not callable(on_progress):

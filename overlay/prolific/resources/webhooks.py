@@ -86,7 +86,7 @@ def subscribe_flow(
     workspace_id: str, event_type: str, target_url: str, *, is_enabled: bool = True
 ) -> Flow[SubscriptionDetail]:
     """Create the subscription, confirm it with the ``X-Hook-Secret`` it answered, return it (confirmed)."""
-    workspace_id = check.require_id(workspace_id, "workspace_id")
+    workspace_id = check.require_id(workspace_id, "workspace_id", "workspace id")
     if not isinstance(event_type, str) or not event_type.strip():
         raise InvalidArgumentError("event_type must be an event type such as 'submission.status.change'")
     if not isinstance(target_url, str) or urlsplit(target_url).scheme not in ("http", "https"):
@@ -136,7 +136,7 @@ def _secret_value(secret: SecretDetail) -> str:
 
 def ensure_secret_flow(workspace_id: str) -> Flow[str]:
     """The workspace's secret; created only when it has none (creating replaces, so never otherwise)."""
-    workspace_id = check.require_id(workspace_id, "workspace_id")
+    workspace_id = check.require_id(workspace_id, "workspace_id", "workspace id")
     secrets: SecretList = yield Call(GET_SECRETS, {"workspace_id": workspace_id}, lambda s: s)
     for secret in secrets.results if isinstance(secrets.results, list) else []:
         if secret.workspace_id in (workspace_id, UNSET) and isinstance(secret.value, str) and secret.value:
@@ -151,12 +151,14 @@ def _create_secret(workspace_id: str) -> Call[str]:
 
 def rotate_call(workspace_id: str) -> Call[str]:
     """A new secret for the workspace (the old one stops verifying)."""
-    return _create_secret(check.require_id(workspace_id, "workspace_id"))
+    return _create_secret(check.require_id(workspace_id, "workspace_id", "workspace id"))
 
 
 def events_pager(subscription_id: str, status: str | list[str] | None, resource_id: str | None) -> Pager:
     """The pages of ``get-events`` (``offset``/``limit``)."""
-    arguments: dict[str, Any] = {"subscription_id": check.require_id(subscription_id, "subscription_id")}
+    arguments: dict[str, Any] = {
+        "subscription_id": check.require_id(subscription_id, "subscription_id", "subscription id")
+    }
     if status is not None:
         statuses = [status] if isinstance(status, str) else list(status)
         wrong = [s for s in statuses if s not in EVENT_STATUSES]
@@ -165,14 +167,16 @@ def events_pager(subscription_id: str, status: str | list[str] | None, resource_
         # The API takes one status or a JSON array of them as a string.
         arguments["status"] = statuses[0] if len(statuses) == 1 else json.dumps(statuses)
     if resource_id is not None:
-        arguments["resource_id"] = check.require_id(resource_id, "resource_id")
+        arguments["resource_id"] = check.require_id(resource_id, "resource_id", "resource id")
     return Pager(GET_EVENTS, arguments)
 
 
 def subscriptions_call(workspace_id: str | None, is_enabled: bool) -> Call[list[SubscriptionDetail]]:
     """The subscriptions (of a workspace, enabled or not)."""
     arguments: dict[str, Any] = {
-        "workspace_id": UNSET if workspace_id is None else check.require_id(workspace_id, "workspace_id"),
+        "workspace_id": UNSET
+        if workspace_id is None
+        else check.require_id(workspace_id, "workspace_id", "workspace id"),
         "is_enabled": is_enabled,
     }
     return Call(GET_SUBSCRIPTIONS, arguments, lambda page: list(page.results))

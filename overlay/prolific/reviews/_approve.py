@@ -20,11 +20,11 @@ from prolific_api_client.models import (
 from prolific_api_client.operations.studies import COUNT_STUDY_SUBMISSIONS_BY_STATUS
 from prolific_api_client.operations.submissions import BULK_APPROVE_SUBMISSIONS
 
+from .. import _validation as check
 from .._call import Call
 from .._errors import APIConnectionError, APIError, InvalidArgumentError, RateLimitError, ReviewError, ServerError
 from .._pausing import Pause, PausingFlow
 from ._calls import review_call
-from ._ids import _study_id, prolific_ids
 from ._rules import Review
 
 #: Ids per bulk-approve request: Prolific's documented recommendation ("a maximum of 1,000").
@@ -208,10 +208,9 @@ def _approval(
     wait_timeout: float,
 ) -> _Approval:
     """Every argument of an approve checked, before any request."""
-    what = f"{by} id"
-    checked = prolific_ids(ids, f"{by}_ids", what)
+    checked = check.require_ids(ids, f"{by}_ids", "participant id" if by == "participant" else "submission id")
     if study_id is not None or by == "participant":
-        study_id = _study_id(study_id)
+        study_id = check.require_id(study_id, "study_id", "study id")
     if wait and study_id is None:
         raise InvalidArgumentError("wait=True reads the study's counts: give study_id= too")
     if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:

@@ -27,7 +27,6 @@ from .. import _validation as check
 from .._call import Call
 from .._errors import InvalidArgumentError
 from .._pagination import Pager
-from ._ids import _study_id, _submission_id
 from ._rules import Review, check_rejection, completion_code_problem
 
 # The statuses ``list(status=)`` takes (any case, space or underscore) → the ``status`` query value.
@@ -53,7 +52,7 @@ def _status_query(status: str) -> str:
 
 def list_pager(study_id: str, status: str | None, page_size: int) -> Pager:
     """The pages of ``get-submissions`` for a study (optionally one status), checked now."""
-    arguments: dict[str, Any] = {"study": _study_id(study_id), "page_size": page_size}
+    arguments: dict[str, Any] = {"study": check.require_id(study_id, "study_id", "study id"), "page_size": page_size}
     if status is not None:
         query = _status_query(status)
         if query == "AWAITING_REVIEW":
@@ -65,12 +64,16 @@ def list_pager(study_id: str, status: str | None, page_size: int) -> Pager:
 
 def transition_call(submission_id: str, body: SubmissionTransition) -> Call[Submission]:
     """The ``transition-submission`` request for ``body`` (the submission id checked)."""
-    return Call(TRANSITION_SUBMISSION, {"id": _submission_id(submission_id), "body": body}, lambda value: value)
+    return Call(
+        TRANSITION_SUBMISSION,
+        {"id": check.require_id(submission_id, "submission_id", "submission id"), "body": body},
+        lambda value: value,
+    )
 
 
 def reject_call(submission_id: str, category: object, message: object) -> Call[Submission]:
     """A REJECT transition, its category and message checked by the API's rules."""
-    submission_id = _submission_id(submission_id)
+    submission_id = check.require_id(submission_id, "submission_id", "submission id")
     check_rejection(category, message)
     assert isinstance(message, str)
     body = SubmissionTransition(action="REJECT", rejection_category=category, message=message.strip())  # type: ignore[arg-type]
@@ -79,7 +82,7 @@ def reject_call(submission_id: str, category: object, message: object) -> Call[S
 
 def return_call(submission_id: str, reasons: Iterable[str] | str) -> Call[ReturnRequestedResponse]:
     """A return request with one or more reasons (non-empty text each)."""
-    submission_id = _submission_id(submission_id)
+    submission_id = check.require_id(submission_id, "submission_id", "submission id")
     given = [reasons] if isinstance(reasons, str) else builtins.list(reasons)
     if not given or not all(isinstance(r, str) and r.strip() for r in given):
         raise InvalidArgumentError(
@@ -94,7 +97,7 @@ def complete_call(
     submission_id: str, completion_code: object, percentage_of_reward: float | None, message: str | None
 ) -> Call[Submission]:
     """A COMPLETE transition with a completion code (and a dynamic payment's percentage and message)."""
-    submission_id = _submission_id(submission_id)
+    submission_id = check.require_id(submission_id, "submission_id", "submission id")
     problem = completion_code_problem(completion_code)
     if problem is not None:
         raise InvalidArgumentError(f"{problem}; nothing was sent")

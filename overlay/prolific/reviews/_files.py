@@ -24,15 +24,11 @@ from __future__ import annotations
 import csv
 import io
 import os
-from typing import IO, Literal, TypeAlias
+from typing import IO, Literal, TypeAlias, cast
 
-from .._errors import CredentialsFormatError, InvalidArgumentError, ReviewsFormatError
-from .._validation import prolific_id_problem
-
-# The CSV helpers of the credentials files: UTF-8 with a BOM dropped (an error names the line),
-# and the separators spreadsheets write instead of commas.
-from ..credentials import decode_text
-from ..credentials._rules import FOREIGN_SEPARATORS, foreign_separator
+from .._errors import InputProblem, InvalidArgumentError, ReviewsFormatError
+from .._text import FOREIGN_SEPARATORS, foreign_separator, read_file_text
+from .._validation import IdKind, id_problem
 from ._rules import _ACTIONS, REJECTION_CATEGORIES, Review, rejection_problems
 
 __all__ = ["read_ids", "read_reviews"]
@@ -48,15 +44,7 @@ def _text(path_or_file: str | os.PathLike[str] | IO[str]) -> tuple[str, str]:
     """``(source, text)`` of a path or an open text file; unreadable or non-UTF-8 input raises ReviewsFormatError."""
     if isinstance(path_or_file, str | os.PathLike):
         source = os.fspath(path_or_file)
-        try:
-            with open(source, "rb") as handle:
-                data = handle.read()
-        except OSError as exc:
-            raise ReviewsFormatError(f"cannot read the file: {exc.strerror or exc}", source=source) from None
-        try:
-            return source, decode_text(data, source=source)
-        except CredentialsFormatError as exc:
-            raise ReviewsFormatError(exc.reason, line=exc.line, source=source) from None
+        return source, read_file_text(source, source=source, error=ReviewsFormatError)
     if not callable(getattr(path_or_file, "read", None)):
         raise ReviewsFormatError(f"expected a file path or an open text file, got {type(path_or_file).__name__}")
     source = str(getattr(path_or_file, "name", "<stream>"))
@@ -66,7 +54,7 @@ def _text(path_or_file: str | os.PathLike[str] | IO[str]) -> tuple[str, str]:
     return source, text.removeprefix("\ufeff")
 
 
-def _rows(text: str, source: str, problems: list[ReviewsFormatError]) -> list[tuple[int, list[str]]]:
+def _rows(text: str, source: str, problems: list[InputProblem]) -> list[tuple[int, list[str]]]:
     """``(line, fields)`` of every non-blank CSV row; a row that is not valid CSV becomes a problem."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, list[str]]] = []
@@ -77,31 +65,22 @@ def _rows(text: str, source: str, problems: list[ReviewsFormatError]) -> list[tu
         except StopIteration:
             return rows
         except csv.Error as exc:
-            problems.append(ReviewsFormatError(f"not valid CSV ({exc}); check the quotes", line=start, source=source))
+            problems.append(InputProblem(f"not valid CSV ({exc}); check the quotes", line=start, file=source))
             return rows
         if any(field.strip() for field in fields):
             rows.append((start, fields))
         start = reader.line_num + 1
 
 
-def _failed(source: str, problems: list[ReviewsFormatError]) -> ReviewsFormatError:
-    count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
-    shown = [
-        "  " + ", ".join(p for p in (f"line {e.line}" if e.line else None, e.field) if p) + f": {e.reason}"
-        for e in problems
-    ]
-    return ReviewsFormatError("\n".join([f"{count}; nothing was sent", *shown]), source=source, problems=problems)
-
-
-def _separator_problem(fields: list[str], line: int, source: str) -> ReviewsFormatError | None:
+def _separator_problem(fields: list[str], line: int, source: str) -> InputProblem | None:
     separator = foreign_separator(fields)
     if separator is None:
         return None
-    return ReviewsFormatError(
+    return InputProblem(
         f"the file separates its fields with {FOREIGN_SEPARATORS[separator]}, not commas: save it as "
         '"CSV UTF-8 (Comma delimited)"',
         line=line,
-        source=source,
+        file=source,
     )
 
 
@@ -116,7 +95,7 @@ def read_ids(path_or_file: str | os.PathLike[str] | IO[str], what: str = "submis
     ['5e9b9c9b0f9c9a0001b0b1f4']
     """
     source, text = _text(path_or_file)
-    problems: list[ReviewsFormatError] = []
+    problems: list[InputProblem] = []
     ids: list[str] = []
     seen: dict[str, int] = {}
     first = True
@@ -129,19 +108,19 @@ def read_ids(path_or_file: str | os.PathLike[str] | IO[str], what: str = "submis
             first = False
             continue
         first = False
-        problem = prolific_id_problem(value, what)
+        problem = id_problem(value, cast("IdKind", what))  # any other name: a Prolific id of that kind
         if problem is not None:
             separator = _separator_problem([line], number, source)
-            problems.append(separator or ReviewsFormatError(problem, line=number, source=source))
+            problems.append(separator or InputProblem(problem, line=number, file=source))
         elif value in seen:
             problems.append(
-                ReviewsFormatError(f"{value} is listed twice (first on line {seen[value]})", line=number, source=source)
+                InputProblem(f"{value} is listed twice (first on line {seen[value]})", line=number, file=source)
             )
         else:
             seen[value] = number
             ids.append(value)
     if problems:
-        raise _failed(source, problems)
+        raise ReviewsFormatError(problems, source=source)
     if not ids:
         raise ReviewsFormatError(f"no {what}s found (the file is empty or only a header)", source=source)
     return ids
@@ -168,7 +147,7 @@ def read_reviews(
     if kind not in ("auto", "reviews", "rejections"):
         raise InvalidArgumentError(f"kind must be 'auto', 'reviews' or 'rejections', not {kind!r}")
     source, text = _text(path_or_file)
-    problems: list[ReviewsFormatError] = []
+    problems: list[InputProblem] = []
     rows = _rows(text, source, problems)
     if rows:
         header = _is_header(rows[0][1])
@@ -195,14 +174,14 @@ def read_reviews(
                     f"{review.submission_id} is listed twice (first on line {seen[review.submission_id]})",
                 )
             )
-        problems += [ReviewsFormatError(reason, line=line, field=field, source=source) for field, reason in found]
+        problems += [InputProblem(reason, line=line, field=field, file=source) for field, reason in found]
         if review is not None and not found:
             seen[review.submission_id] = line
             reviews.append(
                 Review(review.submission_id, review.action, review.category, review.message, line=line, source=source)
             )
     if problems:
-        raise _failed(source, problems)
+        raise ReviewsFormatError(problems, source=source)
     if not reviews:
         raise ReviewsFormatError("no reviews found (the file is empty or only a header)", source=source)
     return reviews
@@ -217,7 +196,7 @@ def _review(fields: list[str], kind: str, found: list[tuple[str | None, str]]) -
         return None
     fields = fields + [""] * (width - len(fields))
     submission_id = fields[0].strip()
-    problem = prolific_id_problem(submission_id, "submission id")
+    problem = id_problem(submission_id, "submission id")
     if problem is not None:
         found.append(("submission_id", problem))
     if kind == "rejections":

@@ -23,7 +23,6 @@ from prolific_api_client.types import UNSET
 from .. import _validation as check
 from .._call import Call
 from .._errors import APIError, InvalidArgumentError, ReviewError
-from ._ids import prolific_ids
 
 #: Participant ids per ``bulk-message-participants`` request. Prolific documents no limit. The
 #: request is not idempotent, so the batch is also what an ambiguous failure (a connection dropped
@@ -40,17 +39,12 @@ def _body(body: object) -> str:
     return body
 
 
-def _id(value: object, what: str) -> str:
-    problem = check.prolific_id_problem(value, what)
-    if problem is not None:
-        raise InvalidArgumentError(f"{what.replace(' ', '_')}: {problem}; nothing was sent")
-    return value  # type: ignore[return-value]
-
-
 def send_call(participant_id: str, body: str, study_id: str) -> Call[None]:
     """The ``send-message`` request to one participant about a study, its ids and text checked."""
     message = SendMessage(
-        recipient_id=_id(participant_id, "participant id"), body=_body(body), study_id=_id(study_id, "study id")
+        recipient_id=check.require_id(participant_id, "participant_id", "participant id"),
+        body=_body(body),
+        study_id=check.require_id(study_id, "study_id", "study id"),
     )
     return Call(SEND_MESSAGE, {"body": message}, lambda _: None)
 
@@ -58,9 +52,9 @@ def send_call(participant_id: str, body: str, study_id: str) -> Call[None]:
 def group_call(group_id: str, body: str, study_id: str | None) -> Call[None]:
     """The request messaging every member of a participant group, its ids and text checked."""
     message = MessageParticipantGroup(
-        participant_group_id=check.require_id(group_id, "participant_group_id"),
+        participant_group_id=check.require_id(group_id, "participant_group_id", "participant group id"),
         body=_body(body),
-        study_id=_id(study_id, "study id") if study_id is not None else UNSET,
+        study_id=check.require_id(study_id, "study_id", "study id") if study_id is not None else UNSET,
     )
     return Call(SEND_MESSAGE_TO_PARTICIPANT_GROUP, {"body": message}, lambda _: None)
 
@@ -70,8 +64,8 @@ def bulk_flow(
     study_id: str, participant_ids: Iterable[str], body: str, batch_size: int, on_progress: ProgressCallback | None
 ) -> Generator[Call[Any], Any, int]:
     """Check everything, then send the batches in order; return how many participants were messaged."""
-    study_id = _id(study_id, "study id")
-    ids = prolific_ids(participant_ids, "participant_ids", "participant id")
+    study_id = check.require_id(study_id, "study_id", "study id")
+    ids = check.require_ids(participant_ids, "participant_ids", "participant id")
     text = _body(body)
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise InvalidArgumentError(f"batch_size must be a positive int, got {batch_size!r}")

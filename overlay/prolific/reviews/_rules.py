@@ -16,7 +16,7 @@ from prolific_api_client.models.submission_transition_rejection_category import 
 )
 
 from .._errors import InvalidArgumentError
-from .._validation import prolific_id_problem
+from .._validation import id_problem
 
 __all__ = [
     "MIN_REJECTION_MESSAGE",
@@ -129,9 +129,9 @@ def reviews_from(items: Iterable[Review]) -> list[Review]:
         if not isinstance(review, Review):
             raise InvalidArgumentError(f"reviews item {number} is a {type(review).__name__}, not a prolific.Review")
         problems: list[tuple[str | None, str]] = []
-        id_problem = prolific_id_problem(review.submission_id, "submission id")
-        if id_problem is not None:
-            problems.append(("submission_id", id_problem))
+        wrong_id = id_problem(review.submission_id, "submission id")
+        if wrong_id is not None:
+            problems.append(("submission_id", wrong_id))
         if review.action == "REJECT":
             problems += rejection_problems(review.category, review.message)
         elif review.action == "RETURN" and not (review.message or "").strip():
