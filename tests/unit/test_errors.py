@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 import prolific
-from prolific._failures import error_detail, status_error
+from prolific._failures import error_detail, status_error  # private: the status and body mapping, tested directly
 
 TOKEN = "tok-SECRET-0123456789"
 

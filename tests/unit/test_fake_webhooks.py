@@ -13,8 +13,7 @@ import pytest
 from fake_checks import AUTH, BASE, TOKEN, call, check_spec, error_detail
 
 from prolific import AsyncProlific, Prolific, WebhookSubscriptionError
-from prolific.testing import FakeProlific
-from prolific.testing._routes import FakeRequest
+from prolific.testing import FakeProlific, FakeRequest
 from prolific.webhooks import EventLog, WebhookEvent, verify, wsgi_app
 from prolific_api_client.models import (
     SecretDetail,
