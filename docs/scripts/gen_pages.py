@@ -4,8 +4,11 @@ Nothing here lists a module, an operation or a model by hand, so the site follow
 
 - ``index.md`` and ``changelog.md``: README.md and CHANGELOG.md.
 - ``cli.md``: every command's ``--help``, walked from ``prolific.cli.build_parser()``.
-- ``reference/prolific/``: the names in ``prolific.__all__`` (grouped by the module that defines
-  them) and one page per public module of the overlay.
+- ``reference/prolific/``: one page per public module of the overlay, and the index: the names in
+  ``prolific.__all__`` that no public module's page documents (grouped by the private module that
+  defines them), and links to the others. Each public name has one entry: on its defining module's
+  page if that is public, else on the page of the public package that exports it (``prolific.credentials``
+  for ``Capacity``, defined in ``prolific.credentials._capacity``); other pages that export it link there.
 - ``reference/prolific_api_client/``: the client classes, one page per API tag (``api/<tag>/``)
   holding its operations, and the models, split into pages of at most ``MODELS_PER_PAGE``.
 - ``SUMMARY.md``: the navigation (mkdocs-literate-nav).
@@ -139,16 +142,62 @@ def public_modules() -> list[str]:
     return names
 
 
-def prolific_pages() -> None:
+def exported(module: str) -> dict[str, object]:
+    """The names a public module exports (its ``__all__``), with their objects."""
+    imported = importlib.import_module(module)
+    return {name: getattr(imported, name) for name in getattr(imported, "__all__", ())}
+
+
+def home_of(name: str, value: object, modules: list[str]) -> str:
+    """The one page that documents a public name of ``prolific``: its defining module's if that is public,
+    else the (deepest) public package that exports it and holds the defining module (``prolific.credentials``
+    for ``Capacity``, defined in ``prolific.credentials._capacity``), else the ``prolific`` index."""
+    defined = getattr(value, "__module__", None)
+    if name == "__version__" or not isinstance(defined, str):
+        return "prolific"
+    if defined in modules:
+        return defined
+    packages = [m for m in modules if defined.startswith(f"{m}.") and exported(m).get(name) is value]
+    return max(packages, key=len) if packages else "prolific"
+
+
+def homes(modules: list[str]) -> dict[tuple[str, str], str]:
+    """``(module, name)`` -> the page that documents the name, for every name ``prolific`` and its public
+    modules export: each name is documented once, and linked from the other pages that export it."""
     import prolific
 
+    top = {name: home_of(name, getattr(prolific, name), modules) for name in prolific.__all__}
+    found = {("prolific", name): page for name, page in top.items()}
+    for module in modules:
+        for name, value in exported(module).items():
+            if name in top and getattr(prolific, name) is value:
+                found[module, name] = top[name]
+            elif (inspect.isclass(value) or inspect.isfunction(value)) and value.__module__ in modules:
+                found[module, name] = value.__module__  # e.g. prolific.resources re-exporting its modules' classes
+            else:
+                found[module, name] = module
+    return found
+
+
+def links(names: list[str], page: str) -> str:
+    """Links to the entries of ``names`` on ``page``."""
+    return ", ".join(f"[`{n}`][{page}.{n}]" for n in sorted(names))
+
+
+def prolific_pages() -> None:
     modules = public_modules()
-    by_module: dict[str, list[str]] = {}
+    home = homes(modules)
+    elsewhere: dict[str, list[str]] = {}  # page -> names of prolific documented there
+    here: dict[str, list[str]] = {}  # defining module -> names documented on the index
+    import prolific
+
     for name in prolific.__all__:
-        defined_in = getattr(getattr(prolific, name), "__module__", "prolific")
-        if name == "__version__" or not isinstance(defined_in, str):
-            defined_in = "prolific"
-        by_module.setdefault(defined_in, []).append(name)
+        page = home["prolific", name]
+        if page != "prolific":
+            elsewhere.setdefault(page, []).append(name)
+            continue
+        defined = getattr(getattr(prolific, name), "__module__", "prolific")
+        here.setdefault(defined if name != "__version__" and isinstance(defined, str) else "prolific", []).append(name)
     lines = [
         "# `prolific`",
         "",
@@ -157,14 +206,12 @@ def prolific_pages() -> None:
         "Every name below is importable from `prolific` itself.",
         "",
     ]
-    for module, names in sorted(by_module.items()):
-        if module in modules:  # documented on that module's page: link, do not repeat
-            listed = ", ".join(f"[`{n}`][{module}.{n}]" for n in sorted(names))
-            lines += [f"## From `{module}`", "", f"{listed}: see [`{module}`][{module}].", ""]
-            continue
+    for module, names in sorted(here.items()):
         lines += [f"## {'Constants' if module == 'prolific' else summary(module)}", ""]
         for name in sorted(names):
             lines.append(directive(f"prolific.{name}"))
+    for page, names in sorted(elsewhere.items()):  # documented on that page: link, do not repeat
+        lines += [f"## From `{page}`", "", f"{links(names, page)}: see [`{page}`][{page}].", ""]
     write("reference/prolific/index.md", "\n".join(lines), OVERLAY / "__init__.py")
     nav["Reference", "prolific"] = "reference/prolific/index.md"
     for module in modules:
@@ -172,7 +219,18 @@ def prolific_pages() -> None:
         source = OVERLAY.parent / (module.replace(".", "/") + ".py")
         if not source.exists():
             source = source.with_suffix("") / "__init__.py"
-        write(page, f"# `{module}`\n\n::: {module}\n", source)
+        names = exported(module)
+        linked: dict[str, list[str]] = {}
+        for name in names:
+            if home[module, name] != module:
+                linked.setdefault(home[module, name], []).append(name)
+        text = f"# `{module}`\n\n::: {module}\n"
+        if linked:  # the rest of __all__ only: each name has one entry, on its home page
+            hidden = ", ".join(f'"!^{n}$"' for found in linked.values() for n in sorted(found))
+            text += f'    options:\n      filters: ["!^_", {hidden}]\n'
+            text += "\nAlso exported here (each name is documented once, where the link goes): "
+            text += "; ".join(links(found, target) for target, found in sorted(linked.items())) + ".\n"
+        write(page, text, source)
         nav["Reference", "prolific", module] = page
 
 

@@ -2,8 +2,10 @@
 
 Every operation of the API is a method, ``client.<tag>.<operation>(...)``, generated from the spec
 (``prolific_api_client.operations``): the clients inherit one attribute per tag and supply the
-runner those methods call. ``credentials``, ``participant_groups``, ``invitations``, ``submissions`` and
-``messages`` add the friendly methods to their tag's generated ones.
+runner those methods call. ``credentials``, ``participant_groups``, ``invitations``, ``submissions``,
+``messages``, ``bonuses`` and ``webhooks`` add friendly methods to their tag's generated ones, named
+by the naming rule in CONTRIBUTING.md (never a generated method's name; ``list_<things>`` and
+``iter_<things>`` for listings; the same names and kinds on both clients).
 """
 
 from __future__ import annotations
@@ -169,8 +171,8 @@ class Prolific(_ClientBase[Connection], OperationGroups):
 
     @cached_property
     def participant_groups(self) -> ParticipantGroups:
-        """Participant groups: the generated operations and ``create``, ``list``, ``get``, ``update``, ``delete``,
-        ``participants``, ``add_participants``, ``remove_participants``."""
+        """Participant groups: the generated operations and ``create``, ``list_groups``, ``get``, ``update``,
+        ``delete``, ``iter_participants``, ``add_participants``, ``remove_participants``."""
         from .resources import ParticipantGroups
 
         return ParticipantGroups(self._runner)
@@ -184,7 +186,7 @@ class Prolific(_ClientBase[Connection], OperationGroups):
 
     @cached_property
     def submissions(self) -> Submissions:
-        """Submissions: the generated operations and ``list``, ``awaiting_review``, ``approve``,
+        """Submissions: the generated operations and ``iter_submissions``, ``iter_awaiting_review``, ``approve``,
         ``approve_participants``, ``reject``, ``request_return``, ``complete``, ``screen_out``, ``apply``."""
         from .resources import Submissions
 
@@ -207,7 +209,7 @@ class Prolific(_ClientBase[Connection], OperationGroups):
     @cached_property
     def webhooks(self) -> Webhooks:
         """Webhooks: the generated operations and ``subscribe``, ``ensure_secret``, ``rotate_secret``,
-        ``subscriptions``, ``events``."""
+        ``list_subscriptions``, ``iter_events``."""
         from .resources import Webhooks
 
         return Webhooks(self._runner)
@@ -302,8 +304,8 @@ class AsyncProlific(_ClientBase[AsyncConnection], AsyncOperationGroups):
 
     @cached_property
     def participant_groups(self) -> AsyncParticipantGroups:
-        """Participant groups: the generated operations and ``create``, ``list``, ``get``, ``update``, ``delete``,
-        ``participants``, ``add_participants``, ``remove_participants``."""
+        """Participant groups: the generated operations and ``create``, ``list_groups``, ``get``, ``update``,
+        ``delete``, ``iter_participants``, ``add_participants``, ``remove_participants``."""
         from .resources import AsyncParticipantGroups
 
         return AsyncParticipantGroups(self._runner)
@@ -317,7 +319,7 @@ class AsyncProlific(_ClientBase[AsyncConnection], AsyncOperationGroups):
 
     @cached_property
     def submissions(self) -> AsyncSubmissions:
-        """Submissions: the generated operations and ``list``, ``awaiting_review``, ``approve``,
+        """Submissions: the generated operations and ``iter_submissions``, ``iter_awaiting_review``, ``approve``,
         ``approve_participants``, ``reject``, ``request_return``, ``complete``, ``screen_out``, ``apply``."""
         from .resources import AsyncSubmissions
 
@@ -340,7 +342,7 @@ class AsyncProlific(_ClientBase[AsyncConnection], AsyncOperationGroups):
     @cached_property
     def webhooks(self) -> AsyncWebhooks:
         """Webhooks: the generated operations and ``subscribe``, ``ensure_secret``, ``rotate_secret``,
-        ``subscriptions``, ``events``."""
+        ``list_subscriptions``, ``iter_events``."""
         from .resources import AsyncWebhooks
 
         return AsyncWebhooks(self._runner)

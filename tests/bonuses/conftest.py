@@ -11,7 +11,6 @@ import pytest
 
 from prolific import Prolific, RetryPolicy
 from prolific.testing import FakeProlific
-from prolific.testing._answers import json_answer
 
 TOKEN = "tok-SECRET-bonuses-81c4d2e9"
 #: Backoff of a few ms so the 429 test stays fast.
@@ -42,8 +41,8 @@ class Account:
         return path
 
     def balance(self, request: Any) -> Any:
-        """The answer of ``get-workspace-balance``: ``balance_cents`` available, in GBP."""
-        return json_answer(200, {"currency_code": "GBP", "available_balance": self.balance_cents})
+        """The answer of ``get-workspace-balance``: ``balance_cents`` available, in GBP (a dict: a 200 JSON answer)."""
+        return {"currency_code": "GBP", "available_balance": self.balance_cents}
 
     def pays(self) -> list[str]:
         """The bulk ids of every pay the fake applied, in order."""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from prolific import BonusOutcomeUnknown
-from prolific.bonuses._journal import BonusJournal
+from prolific.bonuses._journal import BonusJournal  # private: the journal's stored rows have no public reader
 from prolific.testing import FakeRequest
 
 from .conftest import TOKEN, Account

@@ -16,8 +16,8 @@ from prolific import (
     InvalidArgumentError,
     NotFoundError,
 )
-from prolific.bonuses._journal import BonusJournal
-from prolific.cli._main import main
+from prolific.bonuses._journal import BonusJournal  # private: the journal's stored rows have no public reader
+from prolific.cli import main
 from prolific_api_client.operations import OPERATIONS
 
 from .conftest import TOKEN, Account

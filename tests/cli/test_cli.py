@@ -23,8 +23,8 @@ import pytest
 
 import prolific
 import prolific.cli
-import prolific.cli._context
-import prolific.cli._output
+import prolific.cli._context  # patched (the client a command builds): no public seam
+import prolific.cli._output  # patched (Progress, to interrupt an upload part way): no public seam
 import prolific.cli.credentials.files
 from prolific.cli import main
 from prolific.testing import FakeProlific

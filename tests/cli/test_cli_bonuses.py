@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from prolific.cli._main import main
+from prolific.cli import main
 
 A, B = "5e9b9c9b0f9c9a0001b0b1f4", "5e9b9c9b0f9c9a0001b0b1f5"
 STUDY = "6540aa00000000000000000a"
@@ -74,6 +74,7 @@ def test_a_bad_file_stops_pay_before_any_request(
 def test_status_of_a_journal_and_its_default_location(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # make_batches and BonusJournal are private: the test writes the journal row a paid run would (no public writer).
     from prolific.bonuses import read_bonuses
     from prolific.bonuses._batches import make_batches
     from prolific.bonuses._journal import BonusJournal

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 import prolific.cli
+
+# Private on purpose: this file tests the CLI's own parts (command list, output, progress, redaction) directly.
 from prolific.cli import _main, main
 from prolific.cli._output import Output, Progress
 from prolific.cli._redact import Redactor

@@ -68,17 +68,48 @@ def page(site: Path, path: str) -> _Text:
     return parser
 
 
+def _public_packages() -> list[str]:
+    """The overlay's public packages (no ``_private`` part), as the reference has a page for each."""
+    overlay = ROOT / "overlay"
+    found = []
+    for init in sorted((overlay / "prolific").rglob("__init__.py")):
+        parts = init.parent.relative_to(overlay).parts
+        if not any(part.startswith("_") for part in parts):
+            found.append(".".join(parts))
+    return found
+
+
 def test_every_public_name_of_prolific_has_an_entry(site: Path) -> None:
+    """Each name is documented once: as ``prolific.X``, in its defining module, or on the page of a public
+    package that exports it (``prolific.credentials.Capacity``, defined in ``prolific.credentials._capacity``);
+    the ``prolific`` index links to the entries it does not hold."""
+    import importlib
+
     ids: set[str] = set()
     for html in (site / "reference" / "prolific").rglob("index.html"):
         ids |= page(site, str(html.parent.relative_to(site))).ids
-    missing = []
+    packages = {name: importlib.import_module(name) for name in _public_packages()}
+    index = (site / "reference" / "prolific" / "index.html").read_text(encoding="utf-8")
+    missing, repeated, unlinked = [], {}, []
     for name in prolific.__all__:
-        defined = getattr(getattr(prolific, name), "__module__", "prolific")
+        value = getattr(prolific, name)
+        defined = getattr(value, "__module__", "prolific")
         candidates = {f"prolific.{name}", f"{defined}.{name}"}
-        if not candidates & ids:
+        candidates |= {
+            f"{package}.{name}"
+            for package, module in packages.items()
+            if name in getattr(module, "__all__", ()) and getattr(module, name) is value
+        }
+        entries = candidates & ids
+        if not entries:
             missing.append(name)
+        elif len(entries) > 1:
+            repeated[name] = sorted(entries)
+        elif f"prolific.{name}" not in entries and f'#{next(iter(entries))}"' not in index:
+            unlinked.append(name)
     assert not missing, f"no reference entry for: {missing}"
+    assert not repeated, f"documented more than once: {repeated}"
+    assert not unlinked, f"not linked from the prolific index: {unlinked}"
 
 
 def test_every_generated_operation_and_model_has_an_entry(site: Path) -> None:

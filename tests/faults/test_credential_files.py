@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 import prolific.cli
 from prolific import Credential, CredentialsFormatError, credentials_to_csv, parse_credentials, read_credentials
+
+# Private: the header rule is the oracle here; the public header_line does not tell a refused header from none.
 from prolific.credentials._rules import column_names as _column_names
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "credentials"

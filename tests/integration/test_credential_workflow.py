@@ -192,19 +192,19 @@ def test_group_list_get_update_delete(client: Prolific, fake: FakeProlific) -> N
     fake.add_project("proj_1", WS)
     group = client.participant_groups.create(name="Pilot", workspace_id=WS)
     assert group.id is not None
-    assert [g.id for g in client.participant_groups.list(workspace_id=WS)] == [group.id]
-    assert [g.id for g in client.participant_groups.list(project_id="proj_1")] == [group.id]
+    assert [g.id for g in client.participant_groups.list_groups(workspace_id=WS)] == [group.id]
+    assert [g.id for g in client.participant_groups.list_groups(project_id="proj_1")] == [group.id]
     assert client.participant_groups.get(group.id).name == "Pilot"
     updated = client.participant_groups.update(group.id, name="Wave 2", description="second", participant_ids=ids(3))
     assert (updated.name, updated.description, updated.participant_count) == ("Wave 2", "second", 3)
-    assert [m.participant_id for m in client.participant_groups.participants(group.id)] == ids(3)
+    assert [m.participant_id for m in client.participant_groups.iter_participants(group.id)] == ids(3)
     assert client.participant_groups.update(group.id, participant_ids=[]).participant_count == 0
     assert client.participant_groups.delete(group.id) is None
     assert fake.participant_groups == {}
     with pytest.raises(prolific.NotFoundError):
         client.participant_groups.get(group.id)
     with pytest.raises(prolific.InvalidArgumentError, match="exactly one"):
-        client.participant_groups.list()
+        client.participant_groups.list_groups()
     with pytest.raises(prolific.InvalidArgumentError, match="nothing to update"):
         client.participant_groups.update(group.id)
 
@@ -272,10 +272,10 @@ async def test_groups_async(aclient: AsyncProlific, fake: FakeProlific) -> None:
     group = await aclient.participant_groups.create(name="G", workspace_id=WS)
     assert group.id is not None
     assert len(await aclient.participant_groups.add_participants(group.id, ids(5), batch_size=2)) == 5
-    assert [m.participant_id async for m in aclient.participant_groups.participants(group.id)] == ids(5)
+    assert [m.participant_id async for m in aclient.participant_groups.iter_participants(group.id)] == ids(5)
     assert len(await aclient.participant_groups.remove_participants(group.id, ids(2))) == 3
     assert (await aclient.participant_groups.update(group.id, name="H")).name == "H"
-    assert [g.name for g in await aclient.participant_groups.list(workspace_id=WS)] == ["H"]
+    assert [g.name for g in await aclient.participant_groups.list_groups(workspace_id=WS)] == ["H"]
     assert (await aclient.participant_groups.get(group.id)).participant_count == 3
     fake.fail_next(403, operation="remove-from-participant-group")  # not retried (a DELETE's 502 would be)
     with pytest.raises(MembershipError) as info:

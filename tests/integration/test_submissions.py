@@ -40,13 +40,13 @@ def test_approve_10000_ids_takes_10_requests(client: Prolific, fake: FakeProlifi
 def test_awaiting_review_pages_and_filters(client: Prolific, fake: FakeProlific, study: str) -> None:
     waiting = fake.add_submissions(study, 250, status="AWAITING REVIEW")
     fake.add_submissions(study, 30, status="ACTIVE")
-    listed = list(client.submissions.awaiting_review(study))
+    listed = list(client.submissions.iter_awaiting_review(study))
     assert [s.id for s in listed] == waiting and all(isinstance(s, SubmissionShort) for s in listed)
     assert [r.query["page"] for r in fake.requests] == ["1", "2", "3"]
-    assert len(list(client.submissions.list(study))) == 280
-    assert len(list(client.submissions.list(study, status="active"))) == 30
+    assert len(list(client.submissions.iter_submissions(study))) == 280
+    assert len(list(client.submissions.iter_submissions(study, status="active"))) == 30
     with pytest.raises(prolific.InvalidArgumentError, match="not a submission status"):
-        client.submissions.list(study, status="DONE")
+        client.submissions.iter_submissions(study, status="DONE")
 
 
 def test_wait_polls_the_counts_with_backoff(client: Prolific, fake: FakeProlific, study: str) -> None:
@@ -152,7 +152,7 @@ def test_transitions_and_their_rules(client: Prolific, fake: FakeProlific, study
         client.submissions.transition_submission(first, body=prolific_api_client_transition("APPROVE"))
     assert client.submissions.complete(active[0], completion_code="C1").status == "AWAITING REVIEW"
     assert client.submissions.screen_out(active[1]).status == "SCREENED OUT"
-    answer = client.submissions.return_(second, reasons="Didn't finish the study")
+    answer = client.submissions.request_return(second, reasons="Didn't finish the study")
     assert isinstance(answer, ReturnRequestedResponse) and answer.return_requested is not None
     assert status_of(fake, study, third) == "AWAITING REVIEW"
 
@@ -205,7 +205,7 @@ def test_messages(client: Prolific, fake: FakeProlific, study: str) -> None:
 
 async def test_async_twins(aclient: AsyncProlific, fake: FakeProlific, study: str) -> None:
     ids = fake.add_submissions(study, 1200, status="AWAITING REVIEW")
-    listed = [s.id async for s in aclient.submissions.awaiting_review(study)]
+    listed = [s.id async for s in aclient.submissions.iter_awaiting_review(study)]
     assert listed == ids
     slept: list[float] = []
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from conftest import ROOT, Dist
 
 import prolific
-from prolific._config import USER_AGENT
+from prolific._config import USER_AGENT  # private: the constant built from the one written version is what is checked
 
 CLI = Path(sys.executable).with_name("prolific-client")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from prolific import Bonus, BonusAmountWarning, BonusFormatError, bonuses_to_csv, read_bonuses
-from prolific.bonuses._files import _fast_plain
+from prolific.bonuses._files import _fast_plain  # private: the fast path's refusals are tested directly
 
 A, B, C = "5e9b9c9b0f9c9a0001b0b1f4", "5e9b9c9b0f9c9a0001b0b1f5", "5e9b9c9b0f9c9a0001b0b1f6"
 

@@ -6,7 +6,6 @@ import httpx
 import pytest
 
 from prolific import AsyncProlific, ConfigurationError, Prolific
-from prolific._config import resolve_base_url
 
 TOKEN = "tok-SECRET-abcdef123456"
 
@@ -149,4 +148,4 @@ def test_a_base_url_ending_in_the_api_prefix_is_refused(url: str) -> None:
     with pytest.raises(
         ConfigurationError, match=r"/api/v1/api/v1/.*use '(https://api\.prolific\.com|http://127\.0\.0\.1:8)'"
     ):
-        resolve_base_url(url)
+        Prolific(token=TOKEN, base_url=url)

@@ -21,7 +21,7 @@ from prolific import (
     reconcile_report,
 )
 from prolific.credentials import COLUMNS, required_credentials
-from prolific.credentials._report import _checked_rows, _column_order
+from prolific.credentials._report import _checked_rows, _column_order  # private: the report's fast path vs csv
 
 HEADER = "Participant Id,Submission Id,Username,Status"
 P1, S1 = "5e9b9c9b0f9c9a0001b0b1f4", "6a1c0d2e3f4a5b6c7d8e9f01"

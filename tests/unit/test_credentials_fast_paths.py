@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 from prolific import Credential, CredentialsFormatError, parse_credentials
 from prolific.credentials import CredentialList, coerce_credentials
+
+# Private on purpose: the fast paths are checked against the row-by-row rules they must agree with.
 from prolific.credentials._fast import SMALL_TEXT as _SMALL_TEXT
 from prolific.credentials._fast import fast_lines as _fast
 from prolific.credentials._fast import fast_text as _fast_text

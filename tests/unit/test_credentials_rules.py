@@ -19,6 +19,8 @@ from prolific import (
     parse_credentials,
     read_credentials,
 )
+
+# Private: the header rule is the oracle here; the public header_line does not tell a refused header from none.
 from prolific.credentials._rules import column_names as _column_names
 
 SECRET = "Pa55-SECRET-word"
@@ -313,6 +315,7 @@ _cell = st.text(st.sampled_from(["a", "b", ",", " ", "\n", '"', "\x00", "é"]), 
     | st.lists(st.sampled_from([("a,b",), ("c", "d"), ("e", "f", "g"), ("h",), ("i,j", "k"), ("l", "m,n")]), min_size=1)
 )
 def test_bulk_and_row_checks_agree(pairs: list[tuple[str, ...]]) -> None:
+    # Private on purpose: the bulk check against the row-by-row one it must agree with.
     from prolific.credentials._fast import wire_if_valid as _wire_if_valid
     from prolific.credentials._files import _pairs
     from prolific.credentials._rules import validated as _validated

@@ -10,8 +10,8 @@ import httpx
 import pytest
 
 import prolific
-import prolific._errors
-from prolific._failures import error_detail, status_error
+import prolific._errors  # private: the module's docstring tree, compared with the classes
+from prolific._failures import error_detail, status_error  # private: the status and body mapping, tested directly
 from prolific.credentials import decode_text
 
 TOKEN = "tok-SECRET-0123456789"

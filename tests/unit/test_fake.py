@@ -19,7 +19,7 @@ import pytest
 import pytest_asyncio
 
 import prolific.testing
-import prolific.testing._transport
+import prolific.testing._transport  # patched (its asyncio.sleep, for the stall test): no public seam
 from prolific.testing import FakeProlific, RecordedRequest
 from prolific_api_client.operations import OPERATIONS
 

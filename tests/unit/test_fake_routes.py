@@ -9,7 +9,7 @@ import pytest
 from fake_checks import AUTH, BASE, TOKEN, call, error_detail, url_of
 
 from prolific.testing import FakeProlific, FakeRequest, error_response
-from prolific.testing._routes import NotAllowed, Resolved, RouteTable
+from prolific.testing._routes import NotAllowed, Resolved, RouteTable  # private: the route table, tested directly
 from prolific_api_client.models import Error
 from prolific_api_client.operations import OPERATIONS, Operation
 

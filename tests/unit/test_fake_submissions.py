@@ -13,7 +13,7 @@ import pytest
 from fake_checks import call, check_spec, error_detail
 
 from prolific.testing import FakeProlific
-from prolific.testing._studies import Studies
+from prolific.testing._studies import Studies  # patched (to watch status changes): no public seam
 from prolific_api_client.models import (
     ReturnRequestedResponse,
     Submission,

@@ -13,8 +13,7 @@ import pytest
 from fake_checks import AUTH, BASE, TOKEN, call, check_spec, error_detail
 
 from prolific import AsyncProlific, Prolific, WebhookSubscriptionError
-from prolific.testing import FakeProlific
-from prolific.testing._routes import FakeRequest
+from prolific.testing import FakeProlific, FakeRequest
 from prolific.webhooks import EventLog, WebhookEvent, verify, wsgi_app
 from prolific_api_client.models import (
     SecretDetail,
@@ -146,8 +145,10 @@ def test_deliveries_reach_a_wsgi_receiver_verified_in_order_each_handled_once(
         assert fake.deliver_pending() == []  # nothing left
         for delivery in fake.deliveries:  # what was sent verifies with the workspace secret
             assert verify(delivery.body, delivery.headers, secret).event_id == delivery.event_id
-        assert {e.status for e in client.webhooks.events(studies.id or "")} == {"SUCCEEDED"}
-        assert [e.status for e in client.webhooks.events(submissions.id or "", status="SUCCEEDED")] == ["SUCCEEDED"]
+        assert {e.status for e in client.webhooks.iter_events(studies.id or "")} == {"SUCCEEDED"}
+        assert [e.status for e in client.webhooks.iter_events(submissions.id or "", status="SUCCEEDED")] == [
+            "SUCCEEDED"
+        ]
     finally:
         receiver.close()
 
@@ -170,7 +171,7 @@ def test_a_failed_delivery_is_retried_a_bounded_number_of_times_with_the_same_ev
         fake._studies.set_study_status(study, "PAUSED")
         failed = fake.deliver_pending()
         assert [d.attempt for d in failed] == [1, 2] and not any(d.ok for d in failed)
-        assert [e.status for e in client.webhooks.events(sub.id or "", status="FAILED")] == ["FAILED"]
+        assert [e.status for e in client.webhooks.iter_events(sub.id or "", status="FAILED")] == ["FAILED"]
     finally:
         receiver.close()
 
@@ -242,7 +243,7 @@ def test_events_reads_every_page(fake: FakeProlific, client: Prolific) -> None:
     study = fake.add_study(workspace_id=WS)
     for n in range(7):
         fake._studies.set_study_status(study, "ACTIVE" if n % 2 else "PAUSED")
-    events = list(client.webhooks.events(sub.id or "", status="PENDING"))
+    events = list(client.webhooks.iter_events(sub.id or "", status="PENDING"))
     assert len(events) == 7
     fake.requests.clear()
     pages = list(client.paginate(client.webhooks.get_events, sub.id or "", limit=3))
@@ -255,7 +256,7 @@ def test_the_async_client_shares_the_flows(fake: FakeProlific) -> None:
             secret = await c.webhooks.ensure_secret(WS)
             sub = await c.webhooks.subscribe(WS, "study.status.change", "http://127.0.0.1:1/")
             fake._studies.set_study_status(fake.add_study(workspace_id=WS), "ACTIVE")
-            events = [e async for e in c.webhooks.events(sub.id or "")]
+            events = [e async for e in c.webhooks.iter_events(sub.id or "")]
             return secret, sub.id, len(events)
 
     secret, subscription_id, count = asyncio.run(run())

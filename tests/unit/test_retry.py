@@ -9,9 +9,13 @@ import random
 import httpx
 import pytest
 
+from prolific import RetryPolicy
+
+# Private: the retry loop's parts (the transports client.api uses, Retry-After parsing, the attempt
+# counter) are tested directly; the client methods' retries are tested through the clients elsewhere.
 from prolific._api_client import AsyncRetryTransport, RetryTransport
 from prolific._http import parse_retry_after
-from prolific._retry import Attempts, RetryPolicy
+from prolific._retry import Attempts
 
 POLICY = RetryPolicy(max_retries=2, jitter=random.Random(0))
 IDEMPOTENT = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]

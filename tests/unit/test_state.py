@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from prolific._state import connect, default_state_dir, transaction
+from prolific._state import connect, default_state_dir, transaction  # private: the store is tested directly
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS counter (n INTEGER NOT NULL)"
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 from prolific import Credential, UploadError
-from prolific._validation import role
+from prolific._validation import role  # private: every spelling of the Literal is accepted at run time
 from prolific.resources.invitations import AsyncInvitations, Invitations, create_call
 
 ROLE_SPELLINGS = {"WORKSPACE_ADMIN", "WORKSPACE_COLLABORATOR", "admin", "collaborator", "workspace_admin",

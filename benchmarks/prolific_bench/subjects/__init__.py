@@ -3,7 +3,7 @@
 - :mod:`.send`: the send path on ``httpx.MockTransport`` and over loopback (``create_pool``, a GET through
   a client method, the model parse).
 - :mod:`.paginate`: ``client.paginate`` over FakeProlific's submissions.
-- :mod:`.reviews`: ``submissions.approve`` and ``awaiting_review``.
+- :mod:`.reviews`: ``submissions.approve`` and ``iter_awaiting_review``.
 - :mod:`.credentials`: reading and writing a million credentials, ``upload``, the credentials report.
 - :mod:`.bonuses`: ``read_bonuses``.
 - :mod:`.webhooks`: verifying a delivery.

@@ -1,4 +1,4 @@
-"""Reviewing submissions: ``approve`` in batches and ``awaiting_review`` over loopback (group ``review``)."""
+"""Reviewing submissions: ``approve`` in batches and ``iter_awaiting_review`` over loopback (group ``review``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ BATCH = 1000  # ids per bulk-approve request
 
 
 def review(run: Run) -> list[Row]:
-    """``approve`` of every id (one request per 1,000) and ``awaiting_review`` over every submission,
+    """``approve`` of every id (one request per 1,000) and ``iter_awaiting_review`` over every submission,
     each vs bare httpx sending the same requests, FakeProlific over loopback in a child process."""
     from prolific import Prolific
     from prolific_api_client.models import SubmissionShort
@@ -35,7 +35,9 @@ def review(run: Run) -> list[Row]:
             return -(-len(ids) // BATCH)
 
         def listing() -> int:
-            return sum(1 for item in client.submissions.awaiting_review(study) if isinstance(item, SubmissionShort))
+            return sum(
+                1 for item in client.submissions.iter_awaiting_review(study) if isinstance(item, SubmissionShort)
+            )
 
         def bare_listing() -> int:
             count, page = 0, 1
@@ -73,7 +75,7 @@ def review(run: Run) -> list[Row]:
         ),
         Row(
             "awaiting-review",
-            f"`client.submissions.awaiting_review`: {items:,} submissions in 100-item pages, parsed into "
+            f"`client.submissions.iter_awaiting_review`: {items:,} submissions in 100-item pages, parsed into "
             "`SubmissionShort`",
             "a bare httpx loop over the same pages (`awaiting_review=true`, `.json()['results']`)",
             s2, b2, notes=f"{repeats} pairs; the server in a child process",

@@ -82,7 +82,7 @@ def _count(group: ParticipantGroup) -> int | None:
 def cmd_group_list(ctx: Context) -> int:
     args, out = ctx.args, ctx.out
     with ctx.client() as client:
-        groups = client.participant_groups.list(workspace_id=args.workspace, project_id=args.project)
+        groups = client.participant_groups.list_groups(workspace_id=args.workspace, project_id=args.project)
     data = [group.to_dict() for group in groups]
     if not groups:
         out.say(
@@ -115,7 +115,7 @@ def cmd_group_delete(ctx: Context) -> int:
 
 def cmd_group_members(ctx: Context) -> int:
     with ctx.client() as client:
-        members = list(client.participant_groups.participants(ctx.args.group_id))
+        members = list(client.participant_groups.iter_participants(ctx.args.group_id))
     data = [member.to_dict() for member in members]
     ctx.out.say(f"participant group {ctx.args.group_id}: {plural(len(members), 'member')}")
     ctx.out.result("\n".join(str(member.participant_id) for member in members) if members else None, data)

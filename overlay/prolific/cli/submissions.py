@@ -108,7 +108,7 @@ def cmd_list(ctx: Context) -> int:
     if args.json and args.csv:
         raise UsageError("give --json or --csv, not both")
     with ctx.client() as client:
-        submissions = list(client.submissions.list(args.study_id, status=args.status))
+        submissions = list(client.submissions.iter_submissions(args.study_id, status=args.status))
     rows = [s.to_dict() for s in submissions]
     if args.csv:
         writer = csv.writer(out.stdout, lineterminator="\n")
@@ -143,7 +143,7 @@ def cmd_approve(ctx: Context) -> int:
         )
     with ctx.client() as client:
         if args.awaiting_review:
-            ids = [s.id for s in client.submissions.awaiting_review(args.study_id)]
+            ids = [s.id for s in client.submissions.iter_awaiting_review(args.study_id)]
             if not ids:
                 out.say(f"study {args.study_id}: no submissions awaiting review; nothing to approve")
                 out.result(None, {"study_id": args.study_id, "approved": 0, "requests": 0, "confirmed": None})

@@ -119,7 +119,7 @@ def cmd_secret(ctx: Context) -> int:
 def cmd_list(ctx: Context) -> int:
     args = ctx.args
     with ctx.client() as client:
-        found = client.webhooks.subscriptions(args.workspace, is_enabled=not args.disabled)
+        found = client.webhooks.list_subscriptions(args.workspace, is_enabled=not args.disabled)
     data = [s.to_dict() for s in found]
     if not found:
         ctx.out.say("no subscriptions")
@@ -131,7 +131,7 @@ def cmd_list(ctx: Context) -> int:
 def cmd_events(ctx: Context) -> int:
     args = ctx.args
     with ctx.client() as client:
-        found = list(client.webhooks.events(args.subscription, status=args.status))
+        found = list(client.webhooks.iter_events(args.subscription, status=args.status))
     data = [e.to_dict() for e in found]
     if not found:
         ctx.out.say(f"subscription {args.subscription} has no events" + (f" {args.status}" if args.status else ""))

@@ -89,6 +89,12 @@ class AsyncBonuses(AsyncResource, AsyncBonusesOperations):
             flow = pay_flow(study_id, bonuses, opened, retry_unknown=retry_unknown, confirm=confirm, on_batch=on_batch)
             return await self._drive(flow)
 
-    def status(self, study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[str]) -> list[BonusBatch]:
-        """See :func:`status` (no request, so not a coroutine)."""
+    async def status(
+        self, study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[str]
+    ) -> list[BonusBatch]:
+        """What the journal says of each batch (sends nothing); see :meth:`Bonuses.status`.
+
+        A coroutine like every other method of the async client, although it only reads the local
+        journal: in async code every ``client.<group>`` method is awaited (CONTRIBUTING.md, "Naming rule").
+        """
         return status(study_id, bonuses, journal=journal)

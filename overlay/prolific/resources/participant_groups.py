@@ -2,8 +2,8 @@
 
 Members are added and removed in batches (:data:`DEFAULT_MEMBER_BATCH_SIZE`); participant ids
 are checked (24 lower-case hexadecimal characters) before any request, a bad one named by its
-item number. Methods named ``list`` shadow the builtin inside the class bodies: annotations there
-say ``builtins.list``.
+item number. The deprecated old name ``list`` shadows the builtin inside the class bodies:
+annotations there say ``builtins.list``.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from prolific_api_client.types import UNSET, Unset
 from .. import _validation as check
 from .._batches import DEFAULT_MEMBER_BATCH_SIZE as DEFAULT_MEMBER_BATCH_SIZE  # re-exported: its home is light
 from .._call import Call
+from .._deprecation import deprecated_alias
 from .._errors import APIError, InvalidArgumentError, MembershipError
 from .._pagination import Pager
 from ._base import AsyncResource, Flow, SyncResource
@@ -226,7 +227,7 @@ class ParticipantGroups(SyncResource, ParticipantGroupsOperations):
             )
         )
 
-    def list(
+    def list_groups(
         self, *, workspace_id: str | None = None, project_id: str | None = None
     ) -> builtins.list[ParticipantGroup]:
         """The participant groups of a workspace or of a project (exactly one of them)."""
@@ -255,10 +256,10 @@ class ParticipantGroups(SyncResource, ParticipantGroupsOperations):
         """Delete a participant group."""
         self._send(delete_call(group_id))
 
-    def participants(self, group_id: str) -> Iterator[ParticipantGroupMembership]:
+    def iter_participants(self, group_id: str) -> Iterator[ParticipantGroupMembership]:
         """The group's members (``participant_id``, ``datetime_created``), fetched as the iterator is consumed.
 
-        >>> ids = [m.participant_id for m in client.participant_groups.participants("6540...")]  # doctest: +SKIP
+        >>> ids = [m.participant_id for m in client.participant_groups.iter_participants("6540...")]  # doctest: +SKIP
         """
         pager = members_pager(group_id)  # the id is checked now, not at the first next()
 
@@ -296,6 +297,10 @@ class ParticipantGroups(SyncResource, ParticipantGroupsOperations):
         """Remove participants in batches; see :meth:`add_participants` (non-members are ignored)."""
         return self._drive(membership_flow("remove", group_id, participant_ids, batch_size, on_progress))
 
+    # Old names (CONTRIBUTING.md, "Naming rule for client methods"): they warn, then call the new ones.
+    list = deprecated_alias(list_groups, "list")
+    participants = deprecated_alias(iter_participants, "participants")
+
 
 class AsyncParticipantGroups(AsyncResource, AsyncParticipantGroupsOperations):
     """Async twin of :class:`ParticipantGroups`."""
@@ -320,10 +325,10 @@ class AsyncParticipantGroups(AsyncResource, AsyncParticipantGroupsOperations):
             )
         )
 
-    async def list(
+    async def list_groups(
         self, *, workspace_id: str | None = None, project_id: str | None = None
     ) -> builtins.list[ParticipantGroup]:
-        """The groups of a workspace or a project; see :meth:`ParticipantGroups.list`."""
+        """The groups of a workspace or a project; see :meth:`ParticipantGroups.list_groups`."""
         return await self._send(list_call(workspace_id=workspace_id, project_id=project_id))
 
     async def get(self, group_id: str) -> ParticipantGroup:
@@ -347,8 +352,8 @@ class AsyncParticipantGroups(AsyncResource, AsyncParticipantGroupsOperations):
         """Delete a participant group."""
         await self._send(delete_call(group_id))
 
-    def participants(self, group_id: str) -> AsyncIterator[ParticipantGroupMembership]:
-        """The group's members, as an async iterator; see :meth:`ParticipantGroups.participants`."""
+    def iter_participants(self, group_id: str) -> AsyncIterator[ParticipantGroupMembership]:
+        """The group's members, as an async iterator; see :meth:`ParticipantGroups.iter_participants`."""
         pager = members_pager(group_id)
 
         async def pages() -> AsyncIterator[ParticipantGroupMembership]:
@@ -381,3 +386,7 @@ class AsyncParticipantGroups(AsyncResource, AsyncParticipantGroupsOperations):
     ) -> builtins.list[ParticipantGroupMembership]:
         """Remove participants in batches; see :meth:`ParticipantGroups.add_participants`."""
         return await self._drive(membership_flow("remove", group_id, participant_ids, batch_size, on_progress))
+
+    # Old names (CONTRIBUTING.md, "Naming rule for client methods"): they warn, then call the new ones.
+    list = deprecated_alias(list_groups, "list")
+    participants = deprecated_alias(iter_participants, "participants")

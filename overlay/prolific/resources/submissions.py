@@ -19,6 +19,7 @@ from prolific_api_client.models import ReturnRequestedResponse, Submission, Subm
 from prolific_api_client.operations.submissions import AsyncSubmissionsOperations, SubmissionsOperations
 
 from .._call import Call
+from .._deprecation import deprecated_alias
 from .._pagination import DEFAULT_PAGE_SIZE
 from .._pausing import drive_async, drive_sync
 from ..reviews._approve import (
@@ -38,13 +39,13 @@ from ._base import AsyncResource, SyncResource
 class Submissions(SyncResource, SubmissionsOperations):
     """Submissions (``client.submissions``): every generated operation of the tag, and the review methods.
 
-    >>> for s in client.submissions.awaiting_review("6540..."):  # doctest: +SKIP
+    >>> for s in client.submissions.iter_awaiting_review("6540..."):  # doctest: +SKIP
     ...     print(s.id, s.participant_id)
     >>> client.submissions.approve(ids, study_id="6540...", wait=True)  # doctest: +SKIP
     ApprovalResult(approved=2500, requests=5, confirmed=True, counts=...)
     """
 
-    def list(
+    def iter_submissions(
         self, study_id: str, *, status: str | None = None, page_size: int = DEFAULT_PAGE_SIZE
     ) -> Iterator[SubmissionShort]:
         """Every submission of a study (``status``: only those, e.g. ``"AWAITING REVIEW"``), page after page."""
@@ -58,9 +59,9 @@ class Submissions(SyncResource, SubmissionsOperations):
 
         return items()
 
-    def awaiting_review(self, study_id: str, *, page_size: int = DEFAULT_PAGE_SIZE) -> Iterator[SubmissionShort]:
-        """The study's submissions awaiting review, every page (``list(study_id, status="AWAITING REVIEW")``)."""
-        return self.list(study_id, status="AWAITING_REVIEW", page_size=page_size)
+    def iter_awaiting_review(self, study_id: str, *, page_size: int = DEFAULT_PAGE_SIZE) -> Iterator[SubmissionShort]:
+        """The study's submissions awaiting review: ``iter_submissions(study_id, status="AWAITING_REVIEW")``."""
+        return self.iter_submissions(study_id, status="AWAITING_REVIEW", page_size=page_size)
 
     def approve(
         self,
@@ -119,8 +120,6 @@ class Submissions(SyncResource, SubmissionsOperations):
         """Ask the participant to return the submission; ``reasons``: one or more texts (e.g. "Withdrew consent")."""
         return self._send(return_call(submission_id, reasons))
 
-    return_ = request_return
-
     def complete(
         self,
         submission_id: str,
@@ -157,14 +156,19 @@ class Submissions(SyncResource, SubmissionsOperations):
 
         return drive_sync(send, apply_flow(checked), time.sleep)
 
+    # Old names (CONTRIBUTING.md, "Naming rule for client methods"): they warn, then call the new ones.
+    list = deprecated_alias(iter_submissions, "list")
+    awaiting_review = deprecated_alias(iter_awaiting_review, "awaiting_review")
+    return_ = deprecated_alias(request_return, "return_")
+
 
 class AsyncSubmissions(AsyncResource, AsyncSubmissionsOperations):
     """Async twin of :class:`Submissions`."""
 
-    def list(
+    def iter_submissions(
         self, study_id: str, *, status: str | None = None, page_size: int = DEFAULT_PAGE_SIZE
     ) -> AsyncIterator[SubmissionShort]:
-        """Every submission of a study, page after page; see :meth:`Submissions.list`."""
+        """Every submission of a study, page after page; see :meth:`Submissions.iter_submissions`."""
         pager = list_pager(study_id, status, page_size)
 
         async def items() -> AsyncIterator[SubmissionShort]:
@@ -176,9 +180,11 @@ class AsyncSubmissions(AsyncResource, AsyncSubmissionsOperations):
 
         return items()
 
-    def awaiting_review(self, study_id: str, *, page_size: int = DEFAULT_PAGE_SIZE) -> AsyncIterator[SubmissionShort]:
-        """The study's submissions awaiting review; see :meth:`Submissions.awaiting_review`."""
-        return self.list(study_id, status="AWAITING_REVIEW", page_size=page_size)
+    def iter_awaiting_review(
+        self, study_id: str, *, page_size: int = DEFAULT_PAGE_SIZE
+    ) -> AsyncIterator[SubmissionShort]:
+        """The study's submissions awaiting review; see :meth:`Submissions.iter_awaiting_review`."""
+        return self.iter_submissions(study_id, status="AWAITING_REVIEW", page_size=page_size)
 
     async def approve(
         self,
@@ -224,8 +230,6 @@ class AsyncSubmissions(AsyncResource, AsyncSubmissionsOperations):
         """Ask for a return; see :meth:`Submissions.request_return`."""
         return await self._send(return_call(submission_id, reasons))
 
-    return_ = request_return
-
     async def complete(
         self,
         submission_id: str,
@@ -254,3 +258,8 @@ class AsyncSubmissions(AsyncResource, AsyncSubmissionsOperations):
             return value
 
         return await drive_async(send, apply_flow(checked), asyncio.sleep)
+
+    # Old names (CONTRIBUTING.md, "Naming rule for client methods"): they warn, then call the new ones.
+    list = deprecated_alias(iter_submissions, "list")
+    awaiting_review = deprecated_alias(iter_awaiting_review, "awaiting_review")
+    return_ = deprecated_alias(request_return, "return_")

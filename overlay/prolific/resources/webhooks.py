@@ -39,6 +39,7 @@ from prolific_api_client.types import UNSET, Unset
 
 from .. import _validation as check
 from .._call import Call, RawResponse, Sent
+from .._deprecation import deprecated_alias
 from .._errors import APIResponseValidationError, InvalidArgumentError, WebhookSubscriptionError
 from .._pagination import Pager
 from ._base import AsyncResource, Flow, SyncResource
@@ -189,7 +190,7 @@ def _raw(sent: Sent[Any]) -> Sent[Any]:
 
 class Webhooks(SyncResource, WebhooksOperations):
     """Webhooks (``client.webhooks``): every generated operation of the tag, and ``subscribe``,
-    ``ensure_secret``, ``rotate_secret``, ``subscriptions``, ``events``."""
+    ``ensure_secret``, ``rotate_secret``, ``list_subscriptions``, ``iter_events``."""
 
     def _send(self, call: Call[T]) -> T:
         if isinstance(call, RawCall):
@@ -232,16 +233,18 @@ class Webhooks(SyncResource, WebhooksOperations):
         """
         return self._send(rotate_call(workspace_id))
 
-    def subscriptions(self, workspace_id: str | None = None, *, is_enabled: bool = True) -> list[SubscriptionDetail]:
+    def list_subscriptions(
+        self, workspace_id: str | None = None, *, is_enabled: bool = True
+    ) -> list[SubscriptionDetail]:
         """The subscriptions of a workspace (of all yours without one); the disabled ones with ``is_enabled=False``."""
         return self._send(subscriptions_call(workspace_id, is_enabled))
 
-    def events(
+    def iter_events(
         self, subscription_id: str, *, status: str | list[str] | None = None, resource_id: str | None = None
     ) -> Iterator[SubscriptionEvent]:
         """Every event of a subscription (``PENDING``, ``SUCCEEDED``, ``FAILED``: filter with ``status``), every page.
 
-        >>> failed = list(client.webhooks.events("6540...", status="FAILED"))  # doctest: +SKIP
+        >>> failed = list(client.webhooks.iter_events("6540...", status="FAILED"))  # doctest: +SKIP
         """
         pager = events_pager(subscription_id, status, resource_id)  # checked now, not at the first next()
 
@@ -252,6 +255,10 @@ class Webhooks(SyncResource, WebhooksOperations):
                     return
 
         return pages()
+
+    # Old names (CONTRIBUTING.md, "Naming rule for client methods"): they warn, then call the new ones.
+    subscriptions = deprecated_alias(list_subscriptions, "subscriptions")
+    events = deprecated_alias(iter_events, "events")
 
 
 class AsyncWebhooks(AsyncResource, AsyncWebhooksOperations):
@@ -277,16 +284,16 @@ class AsyncWebhooks(AsyncResource, AsyncWebhooksOperations):
         """Replace the workspace's secret: **running receivers break**; see :meth:`Webhooks.rotate_secret`."""
         return await self._send(rotate_call(workspace_id))
 
-    async def subscriptions(
+    async def list_subscriptions(
         self, workspace_id: str | None = None, *, is_enabled: bool = True
     ) -> list[SubscriptionDetail]:
-        """The subscriptions; see :meth:`Webhooks.subscriptions`."""
+        """The subscriptions; see :meth:`Webhooks.list_subscriptions`."""
         return await self._send(subscriptions_call(workspace_id, is_enabled))
 
-    def events(
+    def iter_events(
         self, subscription_id: str, *, status: str | list[str] | None = None, resource_id: str | None = None
     ) -> AsyncIterator[SubscriptionEvent]:
-        """Every event of a subscription, as an async iterator; see :meth:`Webhooks.events`."""
+        """Every event of a subscription, as an async iterator; see :meth:`Webhooks.iter_events`."""
         pager = events_pager(subscription_id, status, resource_id)
 
         async def pages() -> AsyncIterator[SubscriptionEvent]:
@@ -297,6 +304,10 @@ class AsyncWebhooks(AsyncResource, AsyncWebhooksOperations):
                     return
 
         return pages()
+
+    # Old names (CONTRIBUTING.md, "Naming rule for client methods"): they warn, then call the new ones.
+    subscriptions = deprecated_alias(list_subscriptions, "subscriptions")
+    events = deprecated_alias(iter_events, "events")
 
 
 __all__ = ["HOOK_SECRET_HEADER", "AsyncWebhooks", "RawCall", "Unset", "Webhooks"]
