@@ -17,15 +17,15 @@ from prolific_api_client.operations.studies import DOWNLOAD_STUDY_CREDENTIAL_REP
 from prolific_api_client.types import Unset
 
 from .. import _validation as check
-from .._call import Call
 from .._errors import StudyStateError
+from .._flow import Call
 from ._capacity import Capacity
 from ._files import coerce_credentials
 from ._report import CredentialReport, Reconciliation, parse_credential_report, reconcile_report
 from ._types import CredentialsInput
 
 if TYPE_CHECKING:  # at run time, importing the resources package from here would be circular
-    from ..resources._base import Flow
+    from .._flow import Flow
 
 #: The status of a draft study: the only one whose ``credential_pool_id`` the API lets change.
 DRAFT = "UNPUBLISHED"

@@ -21,8 +21,8 @@ from prolific_api_client.operations.messages import (
 from prolific_api_client.types import UNSET
 
 from .. import _validation as check
-from .._call import Call
 from .._errors import APIError, InvalidArgumentError, ReviewError
+from .._flow import Call
 from ._ids import prolific_ids
 
 #: Participant ids per ``bulk-message-participants`` request. Prolific documents no limit. The
