@@ -61,6 +61,31 @@ def test_wait_polls_the_counts_with_backoff(client: Prolific, fake: FakeProlific
     assert operations == ["count-study-submissions-by-status", BULK] + ["count-study-submissions-by-status"] * 4
 
 
+def test_approve_sleep_is_deprecated_but_still_waits_with_it(client: Prolific, fake: FakeProlific, study: str) -> None:
+    ids = fake.add_submissions(study, 5, status="AWAITING REVIEW")
+    fake.bulk_approve_lag = 2
+    sleeps: list[float] = []
+    client.sleep = lambda _: pytest.fail("approve(sleep=) waits with the function it was given")
+    with pytest.warns(DeprecationWarning, match="client.sleep"):
+        result = client.submissions.approve(ids, study_id=study, wait=True, sleep=sleeps.append)
+    assert result.confirmed is True and sleeps == [0.5]
+
+
+async def test_async_approve_sleep_is_deprecated(aclient: AsyncProlific, fake: FakeProlific, study: str) -> None:
+    ids = fake.add_submissions(study, 2, status="AWAITING REVIEW")
+    fake.bulk_approve_lag = 2
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    with pytest.warns(DeprecationWarning, match="client.sleep"):
+        result = await aclient.submissions.approve_participants(
+            study, [s["participant_id"] for s in fake.submissions[study]], wait=True, sleep=sleep
+        )
+    assert result.confirmed is True and slept == [0.5]
+
+
 def test_wait_is_bounded(client: Prolific, fake: FakeProlific, study: str) -> None:
     ids = fake.add_submissions(study, 2, status="AWAITING REVIEW")
     fake.bulk_approve_lag = 1000
