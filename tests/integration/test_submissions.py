@@ -72,7 +72,7 @@ def test_approve_sleep_is_deprecated_but_still_waits_with_it(client: Prolific, f
 
 
 async def test_async_approve_sleep_is_deprecated(aclient: AsyncProlific, fake: FakeProlific, study: str) -> None:
-    ids = fake.add_submissions(study, 2, status="AWAITING REVIEW")
+    fake.add_submissions(study, 2, status="AWAITING REVIEW")
     fake.bulk_approve_lag = 2
     slept: list[float] = []
 
