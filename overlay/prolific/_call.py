@@ -191,14 +191,8 @@ class Sender:
         ``policy``: this request's retry policy instead of the client's; ``idempotent``: retry it
         as a GET whatever its method.
         """
-        return send(
-            self.connection.http,
-            self.policy if policy is None else policy,
-            operation,
-            arguments,
-            sleep=self.sleep,
-            idempotent=idempotent,
-        )
+        http = self.connection.http
+        return send(http, policy or self.policy, operation, arguments, sleep=self.sleep, idempotent=idempotent)
 
 
 class AsyncSender:
@@ -228,11 +222,7 @@ class AsyncSender:
         idempotent: bool = False,
     ) -> Sent[T]:
         """The value and the response of ``operation`` sent with ``arguments``; see :meth:`Sender.sent`."""
+        http = self.connection.http
         return await send_async(
-            self.connection.http,
-            self.policy if policy is None else policy,
-            operation,
-            arguments,
-            sleep=self.sleep,
-            idempotent=idempotent,
+            http, policy or self.policy, operation, arguments, sleep=self.sleep, idempotent=idempotent
         )

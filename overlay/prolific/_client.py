@@ -116,6 +116,24 @@ class _ClientBase(Generic[CONNECTION, RUNNER]):
         """
         return self._api
 
+    @property
+    def sleep(self) -> Callable[[float], Any]:
+        """The client's clock: the function every wait goes through.
+
+        ``time.sleep`` unless set (``AsyncProlific``: a coroutine function, ``asyncio.sleep``).
+        Retries' back-offs, ``Retry-After`` waits, a workflow's pauses and polls
+        (``submissions.approve(wait=True)``) all wait with it. Set it to record the waits, or skip
+        them, in tests:
+
+        >>> waits = []
+        >>> client.sleep = waits.append  # doctest: +SKIP
+        """
+        return self._runner.sleep
+
+    @sleep.setter
+    def sleep(self, sleep: Callable[[float], Any]) -> None:
+        self._runner.sleep = sleep
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
 
@@ -165,22 +183,6 @@ class Prolific(_ClientBase[Connection, Sender], OperationGroups):
             connection=Connection,
             runner=Sender,
         )
-
-    @property
-    def sleep(self) -> Callable[[float], object]:
-        """The client's clock: the function every wait goes through (``time.sleep`` unless set).
-
-        Retries' back-offs, a workflow's pauses and polls (``submissions.approve(wait=True)``) all
-        wait with it. Set it to record the waits, or skip them, in tests:
-
-        >>> waits = []
-        >>> client.sleep = waits.append  # doctest: +SKIP
-        """
-        return self._runner.sleep
-
-    @sleep.setter
-    def sleep(self, sleep: Callable[[float], object]) -> None:
-        self._runner.sleep = sleep
 
     @cached_property
     def credentials(self) -> Credentials:
@@ -315,18 +317,6 @@ class AsyncProlific(_ClientBase[AsyncConnection, AsyncSender], AsyncOperationGro
             runner=AsyncSender,
         )
 
-    @property
-    def sleep(self) -> Callable[[float], Awaitable[object]]:
-        """The client's clock: the coroutine function every wait awaits (``asyncio.sleep`` unless set).
-
-        See :attr:`Prolific.sleep`.
-        """
-        return self._runner.sleep
-
-    @sleep.setter
-    def sleep(self, sleep: Callable[[float], Awaitable[object]]) -> None:
-        self._runner.sleep = sleep
-
     @cached_property
     def credentials(self) -> AsyncCredentials:
         """Credential pools: the generated operations and ``create_pool``, ``add``, ``upload``, ``list_pools``,
@@ -455,15 +445,8 @@ class _Recorder(Sender):
     def __call__(self, operation: Operation[T], arguments: dict[str, Any], /) -> T:
         return self.sent(operation, arguments).value
 
-    def sent(
-        self,
-        operation: Operation[T],
-        arguments: dict[str, Any],
-        *,
-        policy: RetryPolicy | None = None,
-        idempotent: bool = False,
-    ) -> Sent[T]:
-        sent = super().sent(operation, arguments, policy=policy, idempotent=idempotent)
+    def sent(self, operation: Operation[T], arguments: dict[str, Any], **options: Any) -> Sent[T]:
+        sent = super().sent(operation, arguments, **options)
         self.responses.append(sent.response)
         return sent
 
@@ -483,15 +466,8 @@ class _AsyncRecorder(AsyncSender):
     async def __call__(self, operation: Operation[T], arguments: dict[str, Any], /) -> T:
         return (await self.sent(operation, arguments)).value
 
-    async def sent(
-        self,
-        operation: Operation[T],
-        arguments: dict[str, Any],
-        *,
-        policy: RetryPolicy | None = None,
-        idempotent: bool = False,
-    ) -> Sent[T]:
-        sent = await super().sent(operation, arguments, policy=policy, idempotent=idempotent)
+    async def sent(self, operation: Operation[T], arguments: dict[str, Any], **options: Any) -> Sent[T]:
+        sent = await super().sent(operation, arguments, **options)
         self.responses.append(sent.response)
         return sent
 

@@ -169,7 +169,10 @@ def test_an_empty_gather_sends_nothing_and_a_limit_below_one_is_refused() -> Non
         found: list[Any] = yield Gather([], limit=4)
         return found
 
-    with Prolific(token=TOKEN, http_client=httpx.Client(transport=httpx.MockTransport(pytest.fail))) as client:
+    def handler(request: httpx.Request) -> httpx.Response:
+        pytest.fail(f"an empty Gather sent {request.url.path}")
+
+    with Prolific(token=TOKEN, http_client=httpx.Client(transport=httpx.MockTransport(handler))) as client:
         assert drive(client._runner, flow()) == []
     for limit in (0, -1, True, 1.5):
         with pytest.raises(ValueError, match="Gather limit"):
