@@ -4,18 +4,20 @@ Why this module has a transport and a hook when the send path (:mod:`prolific._c
 a generated function (``get_study.sync(id, client=client.api)``) sends with
 ``client.get_httpx_client().request(...)`` and parses in its own frames, so the only places to put
 the retry policy and the typed errors are the httpx client it is given. That client is a thin
-``httpx.Client`` whose transport (:class:`RetryTransport`) applies the retry policy and forwards
-each request to the Prolific client's own connection (so auth, pool and any ``http_client`` you
-passed are shared), and whose response hook raises the :class:`~prolific.APIStatusError` family
-before the generated parser runs (it would call ``HTTPStatus(499)`` or parse a proxy's HTML).
-Only this path uses the transport and the hook; the client's methods do not.
+``httpx.Client`` whose transport (:class:`RetryTransport`) runs the one retry loop
+(:func:`~prolific._retry.send_retrying`, the send path's too, waiting with the client's clock) and
+forwards each request to the Prolific client's own connection (so auth, pool and any
+``http_client`` you passed are shared), and whose response hook raises the
+:class:`~prolific.APIStatusError` family before the generated parser runs (it would call
+``HTTPStatus(499)`` or parse a proxy's HTML). Only this path uses the transport and the hook; the
+client's methods do not.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 import httpx
 from attrs import define, field
@@ -24,12 +26,20 @@ from prolific_api_client.client import AuthenticatedClient
 
 from ._connection import AsyncConnection, Connection
 from ._failures import status_error
-from ._retry import Attempts, RetryPolicy
+from ._retry import (
+    Attempts,
+    RetryPolicy,
+    attempts_of,
+    default_async_sleep,
+    default_sleep,
+    send_retrying,
+    send_retrying_async,
+)
+
+if TYPE_CHECKING:
+    from ._call import AsyncSender, Sender
 
 logger = logging.getLogger("prolific")
-
-#: Where a response says how many times its request was sent (read by the hook for the message).
-ATTEMPTS = "prolific_attempts"
 
 
 @define
@@ -42,33 +52,35 @@ class ProlificAPIClient(AuthenticatedClient):
     typed error.
     """
 
-    _connection: Connection | AsyncConnection | None = field(default=None, kw_only=True, repr=False)
-    _policy: RetryPolicy = field(factory=RetryPolicy, kw_only=True, repr=False)
+    _runner: Sender | AsyncSender | None = field(default=None, kw_only=True, repr=False)
 
     def get_httpx_client(self) -> httpx.Client:
-        connection = self._connection
-        if self._client is None and isinstance(connection, Connection):
-            main = connection.http
+        runner = self._runner
+        if self._client is None and runner is not None and isinstance(runner.connection, Connection):
+            connection = runner.connection
             self._client = httpx.Client(
                 base_url=connection.base_url,
-                headers=main.headers,
+                headers=connection.http.headers,
                 timeout=connection.timeout,
                 follow_redirects=False,
-                transport=RetryTransport(_Forward(connection), self._policy),
+                # The client's clock read at each wait: a test may set client.sleep after this.
+                transport=RetryTransport(_Forward(connection), runner.policy, lambda seconds: runner.sleep(seconds)),
                 event_hooks={"response": [response_hook]},
             )
         return super().get_httpx_client()
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        connection = self._connection
-        if self._async_client is None and isinstance(connection, AsyncConnection):
-            main = connection.http
+        runner = self._runner
+        if self._async_client is None and runner is not None and isinstance(runner.connection, AsyncConnection):
+            connection = runner.connection
             self._async_client = httpx.AsyncClient(
                 base_url=connection.base_url,
-                headers=main.headers,
+                headers=connection.http.headers,
                 timeout=connection.timeout,
                 follow_redirects=False,
-                transport=AsyncRetryTransport(_AsyncForward(connection), self._policy),
+                transport=AsyncRetryTransport(
+                    _AsyncForward(connection), runner.policy, lambda seconds: runner.sleep(seconds)
+                ),
                 event_hooks={"response": [async_response_hook]},
             )
         return super().get_async_httpx_client()
@@ -98,33 +110,22 @@ class _AsyncForward(httpx.AsyncBaseTransport):
 
 
 class RetryTransport(httpx.BaseTransport):
-    """Wraps a transport: sends each request again as :class:`~prolific.RetryPolicy` allows, sleeping in between.
+    """Wraps a transport: sends each request again as :class:`~prolific.RetryPolicy` allows, waiting with ``sleep``.
 
-    The answer it returns records in ``response.extensions["prolific_attempts"]`` how many times
-    the request was sent; an httpx failure it gives up on is raised as it was.
+    The loop is the send path's (:func:`~prolific._retry.send_retrying`). The answer it returns
+    records in ``response.extensions["prolific_attempts"]`` how many times the request was sent;
+    an httpx failure it gives up on is raised as it was.
     """
 
-    def __init__(self, inner: httpx.BaseTransport, policy: RetryPolicy) -> None:
+    def __init__(
+        self, inner: httpx.BaseTransport, policy: RetryPolicy, sleep: Callable[[float], object] = default_sleep
+    ) -> None:
         self.inner = inner
         self.policy = policy
+        self.sleep = sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        attempts = Attempts(self.policy, request)
-        while True:
-            try:
-                response = self.inner.handle_request(request)
-            except httpx.TransportError as error:
-                delay = attempts.after_error(error)
-                if delay is None:
-                    raise
-                time.sleep(delay)
-                continue
-            delay = attempts.after_status(response)
-            if delay is None:
-                response.extensions[ATTEMPTS] = attempts.number
-                return response
-            response.close()
-            time.sleep(delay)
+        return send_retrying(self.inner.handle_request, request, Attempts(self.policy, request), self.sleep)
 
     def close(self) -> None:
         self.inner.close()
@@ -134,31 +135,22 @@ class RetryTransport(httpx.BaseTransport):
 
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
-    """Async twin of :class:`RetryTransport`; sleeps with ``asyncio.sleep`` so the loop keeps running."""
+    """Async twin of :class:`RetryTransport`; awaits its waits (``asyncio.sleep``) so the loop keeps running."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy) -> None:
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport,
+        policy: RetryPolicy,
+        sleep: Callable[[float], Awaitable[object]] = default_async_sleep,
+    ) -> None:
         self.inner = inner
         self.policy = policy
+        self.sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        import asyncio  # only an async client gets here: `import prolific` needs no asyncio
-
-        attempts = Attempts(self.policy, request)
-        while True:
-            try:
-                response = await self.inner.handle_async_request(request)
-            except httpx.TransportError as error:
-                delay = attempts.after_error(error)
-                if delay is None:
-                    raise
-                await asyncio.sleep(delay)
-                continue
-            delay = attempts.after_status(response)
-            if delay is None:
-                response.extensions[ATTEMPTS] = attempts.number
-                return response
-            await response.aclose()
-            await asyncio.sleep(delay)
+        return await send_retrying_async(
+            self.inner.handle_async_request, request, Attempts(self.policy, request), self.sleep
+        )
 
     async def aclose(self) -> None:
         await self.inner.aclose()
@@ -171,13 +163,7 @@ def _check(response: httpx.Response) -> None:
     request = response.request
     logger.debug("%s %s -> %s (client.api)", request.method, request.url.path, response.status_code)
     if not 200 <= response.status_code < 300:
-        attempts: Any = response.extensions.get(ATTEMPTS, 1)
-        raise status_error(
-            response,
-            method=request.method,
-            path=request.url.path,
-            attempts=attempts if isinstance(attempts, int) else 1,
-        )
+        raise status_error(response, method=request.method, path=request.url.path, attempts=attempts_of(response))
 
 
 def response_hook(response: httpx.Response) -> None:

@@ -6,8 +6,9 @@ which runs :func:`send`, one visible sequence:
 
 1. **build** (:func:`build`): ``operation.build(**arguments)`` is the generated endpoint's own
    request (method, path, query, body), given to ``httpx.Client.build_request``;
-2. **send, as the retry policy allows**: the loop below sends the request; after each answer or
-   httpx failure :class:`~prolific._retry.Attempts` says whether to wait and send it again;
+2. **send, as the retry policy allows**: the one retry loop (:func:`~prolific._retry.send_retrying`)
+   sends the request; after each answer or httpx failure :class:`~prolific._retry.Attempts` says
+   whether to wait (with the client's clock) and send it again;
 3. **a failure becomes its typed error**: a non-2xx status, an httpx failure, a body not as
    documented, each built by :mod:`prolific._failures` with the attempt count;
 4. **parse**: ``operation.parse(response)``, the generated parser, checked against the documented
@@ -15,14 +16,16 @@ which runs :func:`send`, one visible sequence:
 
 The ``httpx.Response`` is a local value from 2 to 4 and comes back with the value (:class:`Sent`),
 which is how ``with_raw_response`` gets it. The sync and async twins differ only in ``await``.
+A friendly method's request (:class:`~prolific._flow.Call`) and its multi-request workflows go
+through the same :class:`Sender`, driven by :mod:`prolific._flow`.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import httpx
@@ -31,7 +34,14 @@ from prolific_api_client.errors import UnexpectedStatus
 from prolific_api_client.operations import Operation
 
 from ._failures import connection_error, invalid_body, status_error
-from ._retry import Attempts, RetryPolicy
+from ._retry import (
+    Attempts,
+    RetryPolicy,
+    default_async_sleep,
+    default_sleep,
+    send_retrying,
+    send_retrying_async,
+)
 
 if TYPE_CHECKING:
     from ._connection import AsyncConnection, Connection
@@ -39,8 +49,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 logger = logging.getLogger("prolific")
 
-# What the generated parsing raises on a 2xx body of the wrong shape or a non-standard status.
-_PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, UnexpectedStatus)
+#: What the generated parsing (or a call's ``extract``) raises on a 2xx body of the wrong shape or a
+#: non-standard status.
+PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, UnexpectedStatus)
 
 
 class Sent(NamedTuple, Generic[T]):
@@ -84,50 +95,46 @@ def build(
     return http.build_request(**kwargs)
 
 
-def send(http: httpx.Client, policy: RetryPolicy, operation: Operation[T], arguments: dict[str, Any]) -> Sent[T]:
-    """Send ``operation`` with ``arguments`` (the generated function's); its value, or the typed error."""
+def send(
+    http: httpx.Client,
+    policy: RetryPolicy,
+    operation: Operation[T],
+    arguments: dict[str, Any],
+    *,
+    sleep: Callable[[float], object] = default_sleep,
+    idempotent: bool = False,
+) -> Sent[T]:
+    """Send ``operation`` with ``arguments`` (the generated function's); its value, or the typed error.
+
+    Retried by the one loop (:func:`~prolific._retry.send_retrying`) as ``policy`` allows, waiting
+    with ``sleep``; ``idempotent``: retried as a GET is, whatever the method.
+    """
     request = build(http, operation, arguments)
-    attempts = Attempts(policy, request)
-    while True:
-        try:
-            response = http.send(request, follow_redirects=False)
-        except httpx.TransportError as error:
-            delay = attempts.after_error(error)
-            if delay is None:
-                raise connection_error(error, request.method, request.url.path, attempts.number) from error
-            time.sleep(delay)
-            continue
-        except httpx.HTTPError as error:  # not a transport failure (e.g. a body that does not decode)
-            raise connection_error(error, request.method, request.url.path, attempts.number) from error
-        delay = attempts.after_status(response)
-        if delay is None:
-            return outcome(operation, response, attempts.number)
-        response.close()
-        time.sleep(delay)
+    attempts = Attempts(policy, request, idempotent=idempotent)
+    try:
+        response = send_retrying(partial(http.send, follow_redirects=False), request, attempts, sleep)
+    except httpx.HTTPError as error:
+        raise connection_error(error, request.method, request.url.path, attempts.number) from error
+    return outcome(operation, response, attempts.number)
 
 
 async def send_async(
-    http: httpx.AsyncClient, policy: RetryPolicy, operation: Operation[T], arguments: dict[str, Any]
+    http: httpx.AsyncClient,
+    policy: RetryPolicy,
+    operation: Operation[T],
+    arguments: dict[str, Any],
+    *,
+    sleep: Callable[[float], Awaitable[object]] = default_async_sleep,
+    idempotent: bool = False,
 ) -> Sent[T]:
-    """Async twin of :func:`send`; waits with ``asyncio.sleep``."""
+    """Async twin of :func:`send`."""
     request = build(http, operation, arguments)
-    attempts = Attempts(policy, request)
-    while True:
-        try:
-            response = await http.send(request, follow_redirects=False)
-        except httpx.TransportError as error:
-            delay = attempts.after_error(error)
-            if delay is None:
-                raise connection_error(error, request.method, request.url.path, attempts.number) from error
-            await _asleep(delay)
-            continue
-        except httpx.HTTPError as error:
-            raise connection_error(error, request.method, request.url.path, attempts.number) from error
-        delay = attempts.after_status(response)
-        if delay is None:
-            return outcome(operation, response, attempts.number)
-        await response.aclose()
-        await _asleep(delay)
+    attempts = Attempts(policy, request, idempotent=idempotent)
+    try:
+        response = await send_retrying_async(partial(http.send, follow_redirects=False), request, attempts, sleep)
+    except httpx.HTTPError as error:
+        raise connection_error(error, request.method, request.url.path, attempts.number) from error
+    return outcome(operation, response, attempts.number)
 
 
 def outcome(operation: Operation[T], response: httpx.Response, attempts: int) -> Sent[T]:
@@ -143,7 +150,7 @@ def outcome(operation: Operation[T], response: httpx.Response, attempts: int) ->
         )
     try:
         parsed = operation.parse(response)
-    except _PARSE_ERRORS as exc:
+    except PARSE_ERRORS as exc:
         raise invalid_body(operation, response, exc) from exc
     if not operation.accepts(parsed):
         names = " or ".join(operation.returns)
@@ -151,72 +158,71 @@ def outcome(operation: Operation[T], response: httpx.Response, attempts: int) ->
     return Sent(parsed, response)
 
 
-async def _asleep(delay: float) -> None:
-    # asyncio is imported here, by the first async retry: `import prolific` and a sync client need none of it.
-    import asyncio
-
-    await asyncio.sleep(delay)
-
-
 class Sender:
     """A blocking client's runner: the generated methods' calls go through :func:`send` on its connection.
 
-    Called as the generated layer's runner it returns the value; :meth:`sent` also returns the response.
+    Called as the generated layer's runner it returns the value; :meth:`sent` also returns the
+    response. ``sleep`` is the client's clock (``client.sleep``): every wait of its retries and
+    workflows goes through it, read at each wait.
     """
 
-    __slots__ = ("connection", "policy")
+    __slots__ = ("connection", "policy", "sleep")
 
-    def __init__(self, connection: Connection, policy: RetryPolicy) -> None:
+    def __init__(
+        self, connection: Connection, policy: RetryPolicy, sleep: Callable[[float], object] = default_sleep
+    ) -> None:
         self.connection = connection
         self.policy = policy
+        self.sleep = sleep
 
     def __call__(self, operation: Operation[T], arguments: dict[str, Any], /) -> T:
-        return send(self.connection.http, self.policy, operation, arguments).value
+        return send(self.connection.http, self.policy, operation, arguments, sleep=self.sleep).value
 
-    def sent(self, operation: Operation[T], arguments: dict[str, Any]) -> Sent[T]:
-        """The value and the response of ``operation`` sent with ``arguments``."""
-        return send(self.connection.http, self.policy, operation, arguments)
+    def sent(
+        self,
+        operation: Operation[T],
+        arguments: dict[str, Any],
+        *,
+        policy: RetryPolicy | None = None,
+        idempotent: bool = False,
+    ) -> Sent[T]:
+        """The value and the response of ``operation`` sent with ``arguments``.
+
+        ``policy``: this request's retry policy instead of the client's; ``idempotent``: retry it
+        as a GET whatever its method.
+        """
+        http = self.connection.http
+        return send(http, policy or self.policy, operation, arguments, sleep=self.sleep, idempotent=idempotent)
 
 
 class AsyncSender:
-    """Async twin of :class:`Sender`."""
+    """Async twin of :class:`Sender` (its ``sleep`` a coroutine function, ``asyncio.sleep`` by default)."""
 
-    __slots__ = ("connection", "policy")
+    __slots__ = ("connection", "policy", "sleep")
 
-    def __init__(self, connection: AsyncConnection, policy: RetryPolicy) -> None:
+    def __init__(
+        self,
+        connection: AsyncConnection,
+        policy: RetryPolicy,
+        sleep: Callable[[float], Awaitable[object]] = default_async_sleep,
+    ) -> None:
         self.connection = connection
         self.policy = policy
+        self.sleep = sleep
 
     async def __call__(self, operation: Operation[T], arguments: dict[str, Any], /) -> T:
-        return (await send_async(self.connection.http, self.policy, operation, arguments)).value
+        return (await send_async(self.connection.http, self.policy, operation, arguments, sleep=self.sleep)).value
 
-    async def sent(self, operation: Operation[T], arguments: dict[str, Any]) -> Sent[T]:
-        """The value and the response of ``operation`` sent with ``arguments``."""
-        return await send_async(self.connection.http, self.policy, operation, arguments)
-
-
-class Call(Generic[T]):
-    """A friendly method's request: an operation, the generated function's arguments, and what to return.
-
-    ``extract`` turns the operation's success value into the method's result (e.g. a pool id out of
-    the ``CredentialPool``); what it raises on a body the API should not have sent becomes
-    :class:`~prolific.APIResponseValidationError`. The resource sends ``call.operation`` with
-    ``call.arguments`` through its runner and hands the value and response to :meth:`result`.
-    """
-
-    __slots__ = ("arguments", "extract", "operation")
-
-    def __init__(self, operation: Operation[Any], arguments: dict[str, Any], extract: Callable[[Any], T]) -> None:
-        self.operation = operation
-        self.arguments = arguments
-        self.extract = extract
-
-    def result(self, sent: Sent[Any]) -> T:
-        """The caller's value from the operation's success value, or APIResponseValidationError."""
-        try:
-            return self.extract(sent.value)
-        except _PARSE_ERRORS as exc:
-            raise invalid_body(self.operation, sent.response, exc) from exc
-
-    def __repr__(self) -> str:
-        return f"<Call {self.operation.operation_id}>"
+    async def sent(
+        self,
+        operation: Operation[T],
+        arguments: dict[str, Any],
+        *,
+        policy: RetryPolicy | None = None,
+        idempotent: bool = False,
+    ) -> Sent[T]:
+        """The value and the response of ``operation`` sent with ``arguments``; see :meth:`Sender.sent`."""
+        http = self.connection.http
+        return await send_async(
+            http, policy or self.policy, operation, arguments, sleep=self.sleep, idempotent=idempotent
+        )

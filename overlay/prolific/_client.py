@@ -47,12 +47,14 @@ if TYPE_CHECKING:  # the resources (and the models they use) load on first use o
 T = TypeVar("T")
 P = ParamSpec("P")
 CONNECTION = TypeVar("CONNECTION", Connection, AsyncConnection)
+RUNNER = TypeVar("RUNNER", Sender, AsyncSender)
 
 
-class _ClientBase(Generic[CONNECTION]):
-    """Settings shared by both clients, their connection and ``client.api``; the sending is the subclasses'."""
+class _ClientBase(Generic[CONNECTION, RUNNER]):
+    """Settings shared by both clients, their connection, runner and ``client.api``."""
 
     _connection: CONNECTION
+    _runner: RUNNER
 
     def __init__(
         self,
@@ -64,6 +66,7 @@ class _ClientBase(Generic[CONNECTION]):
         retry_policy: RetryPolicy | None,
         http_client: Any,
         connection: type[CONNECTION],
+        runner: Callable[[CONNECTION, RetryPolicy], RUNNER],
     ) -> None:
         token = resolve_token(token)
         self.base_url = resolve_base_url(base_url)
@@ -85,6 +88,7 @@ class _ClientBase(Generic[CONNECTION]):
         self.retry_policy = retry_policy
         self._auth = TokenAuth(token, self.base_url)
         self._connection = connection(self.base_url, self._auth, self.timeout, http_client)
+        self._runner = runner(self._connection, self.retry_policy)
         self._api = ProlificAPIClient(
             base_url=self.base_url,
             token=token,
@@ -92,8 +96,7 @@ class _ClientBase(Generic[CONNECTION]):
             timeout=self.timeout,
             raise_on_unexpected_status=True,
             follow_redirects=False,
-            connection=self._connection,
-            policy=self.retry_policy,
+            runner=self._runner,
         )
 
     @property
@@ -105,20 +108,39 @@ class _ClientBase(Generic[CONNECTION]):
     def api(self) -> ProlificAPIClient:
         """The configured generated client (``Token`` auth, retries, typed errors), for direct calls.
 
-        Every request it sends goes through the client's connection with the same retry policy,
-        and a non-2xx status raises the :class:`~prolific.APIStatusError` family before the
-        generated parser runs (see :mod:`prolific._api_client` for how).
+        Every request it sends goes through the client's connection with the same retry policy
+        and retry loop (waiting with ``sleep``), and a non-2xx status raises the
+        :class:`~prolific.APIStatusError` family before the generated parser runs (see
+        :mod:`prolific._api_client` for how).
 
         >>> from prolific_api_client.api.studies import get_study
         >>> study = get_study.sync("6540...", client=client.api)  # doctest: +SKIP
         """
         return self._api
 
+    @property
+    def sleep(self) -> Callable[[float], Any]:
+        """The client's clock: the function every wait goes through.
+
+        ``time.sleep`` unless set (``AsyncProlific``: a coroutine function, ``asyncio.sleep``).
+        Retries' back-offs, ``Retry-After`` waits, a workflow's pauses and polls
+        (``submissions.approve(wait=True)``) all wait with it. Set it to record the waits, or skip
+        them, in tests:
+
+        >>> waits = []
+        >>> client.sleep = waits.append  # doctest: +SKIP
+        """
+        return self._runner.sleep
+
+    @sleep.setter
+    def sleep(self, sleep: Callable[[float], Any]) -> None:
+        self._runner.sleep = sleep
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
 
 
-class Prolific(_ClientBase[Connection], OperationGroups):
+class Prolific(_ClientBase[Connection, Sender], OperationGroups):
     """The Prolific API client (blocking).
 
     Every operation is a method named after it, under its tag: ``client.studies.get_study(id)``,
@@ -129,8 +151,11 @@ class Prolific(_ClientBase[Connection], OperationGroups):
     ``token``: argument, else ``$PROLIFIC_TOKEN``. ``base_url``: argument, else ``$PROLIFIC_URL``,
     else ``https://api.prolific.com``. ``max_retries`` or ``retry_policy``
     (:class:`~prolific.RetryPolicy`): how requests are retried. ``http_client``: an
-    ``httpx.Client`` to use instead of the default one (yours to close; the retries are installed
-    on its transports). Use as a context manager, or call :meth:`close`.
+    ``httpx.Client`` to use instead of the default one (yours to close; the client sets its base
+    URL, auth and User-Agent and sends through it as it is: retrying is the client's own send path,
+    nothing is installed on its transport). Use as a context manager, or call :meth:`close`.
+
+    Every wait (a retry's back-off, a workflow's pause or poll) goes through :attr:`sleep`.
 
     >>> from prolific import Prolific
     >>> with Prolific(token="...") as client:  # doctest: +SKIP
@@ -158,8 +183,8 @@ class Prolific(_ClientBase[Connection], OperationGroups):
             retry_policy=retry_policy,
             http_client=http_client,
             connection=Connection,
+            runner=Sender,
         )
-        self._runner = Sender(self._connection, self.retry_policy)
 
     @cached_property
     def credentials(self) -> Credentials:
@@ -245,7 +270,7 @@ class Prolific(_ClientBase[Connection], OperationGroups):
         if operation is not None:  # a generated method: its operation, sent here
             value, response = self._runner.sent(operation, _arguments(method, args, kwargs))
             return RawResponse(value, response)
-        recorder = _Recorder(self._connection, self.retry_policy)  # a friendly method: run on a recording runner
+        recorder = _Recorder(self._runner)  # a friendly method: run on a recording runner
         value = _on_runner(method, recorder)(*args, **kwargs)
         return RawResponse(value, recorder.last(method))
 
@@ -262,7 +287,7 @@ class Prolific(_ClientBase[Connection], OperationGroups):
         self.close()
 
 
-class AsyncProlific(_ClientBase[AsyncConnection], AsyncOperationGroups):
+class AsyncProlific(_ClientBase[AsyncConnection, AsyncSender], AsyncOperationGroups):
     """The Prolific API client for asyncio: the same surface as :class:`Prolific`, with ``await``.
 
     >>> async with AsyncProlific() as client:  # doctest: +SKIP
@@ -291,8 +316,8 @@ class AsyncProlific(_ClientBase[AsyncConnection], AsyncOperationGroups):
             retry_policy=retry_policy,
             http_client=http_client,
             connection=AsyncConnection,
+            runner=AsyncSender,
         )
-        self._runner = AsyncSender(self._connection, self.retry_policy)
 
     @cached_property
     def credentials(self) -> AsyncCredentials:
@@ -373,7 +398,7 @@ class AsyncProlific(_ClientBase[AsyncConnection], AsyncOperationGroups):
         if operation is not None:
             value, response = await self._runner.sent(operation, _arguments(method, args, kwargs))
             return RawResponse(value, response)
-        recorder = _AsyncRecorder(self._connection, self.retry_policy)
+        recorder = _AsyncRecorder(self._runner)
         value = await _on_runner(method, recorder)(*args, **kwargs)
         return RawResponse(value, recorder.last(method))
 
@@ -413,44 +438,46 @@ def _on_runner(method: Callable[P, T], runner: Sender | AsyncSender) -> Callable
 class _Recorder(Sender):
     """A runner that keeps the response of the last request it sent (for one ``with_raw_response``)."""
 
-    __slots__ = ("response",)
+    __slots__ = ("responses",)
 
-    def __init__(self, connection: Connection, policy: RetryPolicy) -> None:
-        super().__init__(connection, policy)
-        self.response: httpx.Response | None = None
+    def __init__(self, runner: Sender) -> None:
+        super().__init__(runner.connection, runner.policy, runner.sleep)
+        self.responses: list[httpx.Response] = []  # shared by a copy of this runner
 
     def __call__(self, operation: Operation[T], arguments: dict[str, Any], /) -> T:
         return self.sent(operation, arguments).value
 
-    def sent(self, operation: Operation[T], arguments: dict[str, Any]) -> Sent[T]:
-        sent = super().sent(operation, arguments)
-        self.response = sent.response
+    def sent(self, operation: Operation[T], arguments: dict[str, Any], **options: Any) -> Sent[T]:
+        sent = super().sent(operation, arguments, **options)
+        self.responses.append(sent.response)
         return sent
 
     def last(self, method: object) -> httpx.Response:
-        if self.response is None:
-            raise ConfigurationError(f"{method!r} sent no request through this client")
-        return self.response
+        return _last(self.responses, method)
 
 
 class _AsyncRecorder(AsyncSender):
     """Async twin of :class:`_Recorder`."""
 
-    __slots__ = ("response",)
+    __slots__ = ("responses",)
 
-    def __init__(self, connection: AsyncConnection, policy: RetryPolicy) -> None:
-        super().__init__(connection, policy)
-        self.response: httpx.Response | None = None
+    def __init__(self, runner: AsyncSender) -> None:
+        super().__init__(runner.connection, runner.policy, runner.sleep)
+        self.responses: list[httpx.Response] = []
 
     async def __call__(self, operation: Operation[T], arguments: dict[str, Any], /) -> T:
         return (await self.sent(operation, arguments)).value
 
-    async def sent(self, operation: Operation[T], arguments: dict[str, Any]) -> Sent[T]:
-        sent = await super().sent(operation, arguments)
-        self.response = sent.response
+    async def sent(self, operation: Operation[T], arguments: dict[str, Any], **options: Any) -> Sent[T]:
+        sent = await super().sent(operation, arguments, **options)
+        self.responses.append(sent.response)
         return sent
 
     def last(self, method: object) -> httpx.Response:
-        if self.response is None:
-            raise ConfigurationError(f"{method!r} sent no request through this client")
-        return self.response
+        return _last(self.responses, method)
+
+
+def _last(responses: list[httpx.Response], method: object) -> httpx.Response:
+    if not responses:
+        raise ConfigurationError(f"{method!r} sent no request through this client")
+    return responses[-1]

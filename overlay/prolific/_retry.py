@@ -1,4 +1,4 @@
-"""The one retry policy: which requests may be sent again, and how long to wait first.
+"""The one retry policy and the one loop that applies it: which requests are sent again, after how long.
 
 By HTTP method:
 
@@ -9,10 +9,15 @@ By HTTP method:
   Prolific returns without acting. A 500, 502, 504, a read timeout or a connection dropped after
   sending may have been applied: the error is raised at once, saying so.
 
+A request known to be idempotent whatever its method (a bulk approve: Prolific ignores a repeated
+one) is retried as a GET is (``idempotent=True``).
+
 Waits: exponential backoff with jitter, or the ``Retry-After`` the API sent (seconds or an HTTP
 date) up to ``max_retry_after``. :class:`Attempts` keeps the count for one request and answers
-"wait how long, or stop?"; the loops that send are the send path's (:mod:`prolific._call`) and,
-for generated functions called with ``client.api``, its transport's (:mod:`prolific._api_client`).
+"wait how long, or stop?"; :func:`send_retrying` / :func:`send_retrying_async` are the one loop
+that sends, asks and waits, used by the send path (:mod:`prolific._call`) and by ``client.api``'s
+transport (:mod:`prolific._api_client`) alike. They wait with the sleep function they are given:
+the client's clock (``client.sleep``), by default :func:`default_sleep` / :func:`default_async_sleep`.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from __future__ import annotations
 import logging
 import random
 import socket
+import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 import httpx
@@ -34,6 +41,8 @@ RETRY_STATUSES_IDEMPOTENT = frozenset({429, 500, 502, 503, 504})
 RETRY_STATUSES_NOT_APPLIED = frozenset({429, 503})
 #: Exceptions raised before any byte of the request left this machine.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+#: Where the final response of a request says how many times it was sent.
+ATTEMPTS = "prolific_attempts"
 
 
 @dataclass(frozen=True)
@@ -64,9 +73,20 @@ class RetryPolicy:
         if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int) or self.max_retries < 0:
             raise ValueError(f"RetryPolicy.max_retries must be an int >= 0, got {self.max_retries!r}")
 
-    def retries(self, method: str, *, status: int | None = None, error: BaseException | None = None) -> bool:
-        """Whether a request with ``method`` that got ``status`` (or raised ``error``) may be sent again."""
-        idempotent = is_idempotent(method)
+    def retries(
+        self,
+        method: str,
+        *,
+        status: int | None = None,
+        error: BaseException | None = None,
+        idempotent: bool = False,
+    ) -> bool:
+        """Whether a request with ``method`` that got ``status`` (or raised ``error``) may be sent again.
+
+        ``idempotent=True``: the request is known to change nothing when repeated, whatever its
+        method (it is then retried as a GET is).
+        """
+        idempotent = idempotent or is_idempotent(method)
         if status is not None:
             return status in (RETRY_STATUSES_IDEMPOTENT if idempotent else RETRY_STATUSES_NOT_APPLIED)
         if is_unknown_host(error):
@@ -104,23 +124,25 @@ def is_unknown_host(error: BaseException | None) -> bool:
 
 
 class Attempts:
-    """Retry bookkeeping for one request; every sending loop shares it, only sleeping differs.
+    """Retry bookkeeping for one request: the decisions of the loop (:func:`send_retrying` and its twin).
 
     ``after_status(response)`` / ``after_error(error)`` return the seconds to wait before sending
-    again, or None when the request is not to be sent again.
+    again, or None when the request is not to be sent again. ``idempotent=True``: retry it as a
+    GET whatever its method.
     """
 
-    def __init__(self, policy: RetryPolicy, request: httpx.Request) -> None:
+    def __init__(self, policy: RetryPolicy, request: httpx.Request, *, idempotent: bool = False) -> None:
         self.policy = policy
         self.method = request.method
         self.path = request.url.path
+        self.idempotent = idempotent
         self.number = 1
 
     def after_status(self, response: httpx.Response) -> float | None:
         status = response.status_code
         if status < 400 or self.number > self.policy.max_retries:
             return None
-        if not self.policy.retries(self.method, status=status):
+        if not self.policy.retries(self.method, status=status, idempotent=self.idempotent):
             return None
         hinted = parse_retry_after(response.headers.get("retry-after")) if status in (429, 503) else None
         if hinted is not None and hinted > self.policy.max_retry_after:
@@ -128,7 +150,9 @@ class Attempts:
         return self._next(hinted if hinted is not None else self.policy.backoff(self.number), f"status {status}")
 
     def after_error(self, error: BaseException) -> float | None:
-        if self.number > self.policy.max_retries or not self.policy.retries(self.method, error=error):
+        if self.number > self.policy.max_retries:
+            return None
+        if not self.policy.retries(self.method, error=error, idempotent=self.idempotent):
             return None
         return self._next(self.policy.backoff(self.number), type(error).__name__)
 
@@ -139,3 +163,76 @@ class Attempts:
         )  # fmt: skip
         self.number += 1
         return delay
+
+
+def default_sleep(seconds: float) -> None:
+    """A blocking client's clock unless told otherwise: ``time.sleep``, looked up at each wait."""
+    time.sleep(seconds)
+
+
+async def default_async_sleep(seconds: float) -> None:
+    """An asyncio client's clock unless told otherwise: ``asyncio.sleep``, looked up at each wait."""
+    # asyncio is imported here, by the first async wait: `import prolific` and a sync client need none of it.
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
+def send_retrying(
+    send: Callable[[httpx.Request], httpx.Response],
+    request: httpx.Request,
+    attempts: Attempts,
+    sleep: Callable[[float], object],
+) -> httpx.Response:
+    """The retry loop: ``send(request)`` again, after ``sleep(delay)``, for as long as ``attempts`` says so.
+
+    Returns the last response, whatever its status (the caller turns a non-2xx into its error),
+    with ``response.extensions["prolific_attempts"]`` (:func:`attempts_of`) saying how many times
+    the request was sent. An httpx transport failure that is not retried is raised as it is (other
+    httpx errors at once): ``attempts.number`` says how many times it was sent.
+    """
+    while True:
+        try:
+            response = send(request)
+        except httpx.TransportError as error:
+            delay = attempts.after_error(error)
+            if delay is None:
+                raise
+            sleep(delay)
+            continue
+        delay = attempts.after_status(response)
+        if delay is None:
+            response.extensions[ATTEMPTS] = attempts.number
+            return response
+        response.close()
+        sleep(delay)
+
+
+async def send_retrying_async(
+    send: Callable[[httpx.Request], Awaitable[httpx.Response]],
+    request: httpx.Request,
+    attempts: Attempts,
+    sleep: Callable[[float], Awaitable[object]],
+) -> httpx.Response:
+    """Async twin of :func:`send_retrying`: the same decisions, awaited sends and waits."""
+    while True:
+        try:
+            response = await send(request)
+        except httpx.TransportError as error:
+            delay = attempts.after_error(error)
+            if delay is None:
+                raise
+            await sleep(delay)
+            continue
+        delay = attempts.after_status(response)
+        if delay is None:
+            response.extensions[ATTEMPTS] = attempts.number
+            return response
+        await response.aclose()
+        await sleep(delay)
+
+
+def attempts_of(response: httpx.Response) -> int:
+    """How many times the request of ``response`` was sent (1 unless the retry loop said otherwise)."""
+    attempts = response.extensions.get(ATTEMPTS, 1)
+    return attempts if isinstance(attempts, int) else 1

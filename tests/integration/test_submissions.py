@@ -53,18 +53,45 @@ def test_wait_polls_the_counts_with_backoff(client: Prolific, fake: FakeProlific
     ids = fake.add_submissions(study, 5, status="AWAITING REVIEW")
     fake.bulk_approve_lag = 4  # applied on the 4th submissions request after the bulk approve
     sleeps: list[float] = []
-    result = client.submissions.approve(ids, study_id=study, wait=True, sleep=sleeps.append)
+    client.sleep = sleeps.append
+    result = client.submissions.approve(ids, study_id=study, wait=True)
     assert result.confirmed is True and result.counts is not None and result.counts.approved == 5
     assert sleeps == [0.5, 1.0, 2.0]  # three polls saw nothing, the fourth saw the approvals
     operations = [r.operation_id for r in fake.requests]
     assert operations == ["count-study-submissions-by-status", BULK] + ["count-study-submissions-by-status"] * 4
 
 
+def test_approve_sleep_is_deprecated_but_still_waits_with_it(client: Prolific, fake: FakeProlific, study: str) -> None:
+    ids = fake.add_submissions(study, 5, status="AWAITING REVIEW")
+    fake.bulk_approve_lag = 2
+    sleeps: list[float] = []
+    client.sleep = lambda _: pytest.fail("approve(sleep=) waits with the function it was given")
+    with pytest.warns(DeprecationWarning, match="client.sleep"):
+        result = client.submissions.approve(ids, study_id=study, wait=True, sleep=sleeps.append)
+    assert result.confirmed is True and sleeps == [0.5]
+
+
+async def test_async_approve_sleep_is_deprecated(aclient: AsyncProlific, fake: FakeProlific, study: str) -> None:
+    fake.add_submissions(study, 2, status="AWAITING REVIEW")
+    fake.bulk_approve_lag = 2
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    with pytest.warns(DeprecationWarning, match="client.sleep"):
+        result = await aclient.submissions.approve_participants(
+            study, [s["participant_id"] for s in fake.submissions[study]], wait=True, sleep=sleep
+        )
+    assert result.confirmed is True and slept == [0.5]
+
+
 def test_wait_is_bounded(client: Prolific, fake: FakeProlific, study: str) -> None:
     ids = fake.add_submissions(study, 2, status="AWAITING REVIEW")
     fake.bulk_approve_lag = 1000
     sleeps: list[float] = []
-    result = client.submissions.approve(ids, study_id=study, wait=True, wait_timeout=5, sleep=sleeps.append)
+    client.sleep = sleeps.append
+    result = client.submissions.approve(ids, study_id=study, wait=True, wait_timeout=5)
     assert result.confirmed is False and sum(sleeps) == 5 and max(sleeps) <= 10
     with pytest.raises(prolific.InvalidArgumentError, match="study_id"):
         client.submissions.approve(ids, wait=True)
@@ -75,7 +102,8 @@ def test_a_dropped_batch_is_sent_again(client: Prolific, fake: FakeProlific, stu
     fake.stall_next(0, operation=BULK)
     fake.drop_next(1, apply=True, operation=BULK)
     sleeps: list[float] = []
-    result = client.submissions.approve(ids, sleep=sleeps.append)
+    client.sleep = sleeps.append
+    result = client.submissions.approve(ids)
     assert result.requests == 3 and bulk_sizes(fake) == [1000, 500, 500] and sleeps == [0.5]
     fake.settle()
     assert {s["status"] for s in fake.submissions[study]} == {"APPROVED"}
@@ -102,8 +130,9 @@ def test_a_dropped_second_batch_raises_review_error_and_resumes(
 def test_a_4xx_is_not_sent_again(client: Prolific, fake: FakeProlific, study: str) -> None:
     ids = fake.add_submissions(study, 3, status="AWAITING REVIEW")
     unknown = "ffffffffffffffffffffffff"
+    client.sleep = lambda _: pytest.fail("no retry on a 400")
     with pytest.raises(ReviewError) as info:
-        client.submissions.approve([*ids, unknown], sleep=lambda _: pytest.fail("no retry on a 400"))
+        client.submissions.approve([*ids, unknown])
     assert isinstance(info.value.__cause__, prolific.BadRequestError) and info.value.done == 0
     assert len(bulk_sizes(fake)) == 1
 
@@ -213,7 +242,8 @@ async def test_async_twins(aclient: AsyncProlific, fake: FakeProlific, study: st
         slept.append(seconds)
 
     fake.bulk_approve_lag = 2
-    result = await aclient.submissions.approve(ids, study_id=study, wait=True, sleep=sleep)
+    aclient.sleep = sleep
+    result = await aclient.submissions.approve(ids, study_id=study, wait=True)
     assert result.confirmed is True and result.requests == 5 and slept == [0.5]  # 1 + 2 batches + 2 polls
     assert await aclient.messages.send_bulk(study, ["a" * 24], "hi") == 1
     (extra,) = fake.add_submissions(study, 1, status="AWAITING REVIEW")

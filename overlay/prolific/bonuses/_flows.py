@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from prolific_api_client.models import BulkBonus, CreateBonusPaymentsRequest, Project, Study, User, WorkspaceBalance
 from prolific_api_client.operations.bonuses import CREATE_BONUS_PAYMENTS, PAY_BONUS_PAYMENTS
@@ -33,16 +33,13 @@ from prolific_api_client.operations.workspaces import GET_WORKSPACE_BALANCE
 from prolific_api_client.types import Unset
 
 from .. import _validation as check
-from .._call import Call
 from .._errors import APIError, APIStatusError, BonusPaymentError, InsufficientBalanceError, InvalidArgumentError
+from .._flow import Call, Flow
 from ._batches import BATCH_SIZE, _already_sent, _bonuses, _cost, _record, journal_batches, make_batches
 from ._files import BonusesInput
 from ._journal import OUTCOME_UNKNOWN, PAID, PAY_SENT, SET_UP, SETTING_UP, BonusJournal
 from ._messages import _outcome_unknown, _refused, _stopped
 from ._results import BonusBatch, BonusPayment, BonusPlan, _money, major_units
-
-if TYPE_CHECKING:
-    from ..resources._base import Flow
 
 #: ``on_batch``: called with each batch once it is paid.
 BatchCallback = Callable[[BonusBatch], object]

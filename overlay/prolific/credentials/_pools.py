@@ -1,6 +1,6 @@
 """The credential-pool workflow after creation: list pools, attach one to a study, report, capacity, reconcile.
 
-Each multi-request method is a flow (see :mod:`prolific.resources._base`) shared by the sync and
+Each multi-request method is a flow (see :mod:`prolific._flow`) shared by the sync and
 async clients. Method and path come from the generated operations: ``list-credential-pools``,
 ``get-study``, ``update-study``, ``download-study-credential-report``.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from prolific_api_client.models import BaseStudy, CredentialPoolList, Study
 from prolific_api_client.operations.credentials import LIST_CREDENTIAL_POOLS
@@ -17,15 +16,12 @@ from prolific_api_client.operations.studies import DOWNLOAD_STUDY_CREDENTIAL_REP
 from prolific_api_client.types import Unset
 
 from .. import _validation as check
-from .._call import Call
 from .._errors import StudyStateError
+from .._flow import Call, Flow
 from ._capacity import Capacity
 from ._files import coerce_credentials
 from ._report import CredentialReport, Reconciliation, parse_credential_report, reconcile_report
 from ._types import CredentialsInput
-
-if TYPE_CHECKING:  # at run time, importing the resources package from here would be circular
-    from ..resources._base import Flow
 
 #: The status of a draft study: the only one whose ``credential_pool_id`` the API lets change.
 DRAFT = "UNPUBLISHED"

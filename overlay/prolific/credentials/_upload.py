@@ -18,8 +18,8 @@ from prolific_api_client.operations.credentials import CREATE_CREDENTIAL_POOL, U
 from prolific_api_client.types import Unset
 
 from .. import _validation as check
-from .._call import Call
 from .._errors import APIError, ConflictError, InvalidArgumentError, UploadError, UploadInterrupted
+from .._flow import Call
 from ._files import coerce_credentials
 from ._rejections import relabel
 from ._types import Credential, CredentialList, CredentialsInput

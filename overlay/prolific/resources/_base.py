@@ -1,30 +1,26 @@
-"""What the friendly resources add to the generated operation classes: sending a :class:`~prolific._call.Call`.
+"""What the friendly resources add to the generated operation classes: handing a call or a flow to the driver.
 
-A method that needs several requests (check a study, then patch it; a batch after a batch) is
-written once, as a *flow*: a generator that yields each :class:`~prolific._call.Call` and
-receives its result (an :class:`~prolific.APIError` is thrown into it instead, so that it can say
-how far it got), and returns the method's result. ``self._drive(flow)`` runs it, blocking or
-awaited: the sync and async twins share every decision and differ only in how they send.
+A friendly method builds a :class:`~prolific._flow.Call` (one request) or a flow (several, see
+:mod:`prolific._flow`) from its domain package, and ``self._send(call)`` / ``self._drive(flow)``
+runs it on the client's runner, blocking or awaited.
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator
-from typing import Any, TypeAlias, TypeVar
+from typing import TypeVar
 
 from prolific_api_client.operations import AsyncOperations, Operations
 
-from .._call import AsyncSender, Call, Sender
-from .._errors import APIError
+from .._call import AsyncSender, Sender
+from .._flow import Call, Flow, drive, drive_async, run_call, run_call_async
 
 T = TypeVar("T")
 
-#: A multi-request method: yields calls, receives their results, returns the method's result.
-Flow: TypeAlias = Generator[Call[Any], Any, T]
+__all__ = ["AsyncResource", "SyncResource"]
 
 
 class SyncResource(Operations):
-    """Base of the blocking friendly resources: ``self._send(call)`` runs a call and extracts its result.
+    """Base of the blocking friendly resources: ``self._send(call)``, ``self._drive(flow)``.
 
     Built with the client's :class:`~prolific._call.Sender`: a call's value comes back with its
     response, so that a value ``extract`` cannot use is reported with the response it came in.
@@ -33,21 +29,11 @@ class SyncResource(Operations):
     _runner: Sender
 
     def _send(self, call: Call[T]) -> T:
-        return call.result(self._runner.sent(call.operation, call.arguments))
+        return run_call(self._runner, call)
 
     def _drive(self, flow: Flow[T]) -> T:
-        """Run ``flow`` to its end, sending each call it yields; return what it returns."""
-        try:
-            call = next(flow)
-            while True:
-                try:
-                    value = self._send(call)
-                except APIError as error:
-                    call = flow.throw(error)
-                else:
-                    call = flow.send(value)
-        except StopIteration as stop:
-            return stop.value  # type: ignore[no-any-return]
+        """Run ``flow`` to its end (:func:`~prolific._flow.drive`); return what it returns."""
+        return drive(self._runner, flow)
 
 
 class AsyncResource(AsyncOperations):
@@ -56,18 +42,8 @@ class AsyncResource(AsyncOperations):
     _runner: AsyncSender
 
     async def _send(self, call: Call[T]) -> T:
-        return call.result(await self._runner.sent(call.operation, call.arguments))
+        return await run_call_async(self._runner, call)
 
     async def _drive(self, flow: Flow[T]) -> T:
-        """Run ``flow`` to its end, awaiting each call it yields; return what it returns."""
-        try:
-            call = next(flow)
-            while True:
-                try:
-                    value = await self._send(call)
-                except APIError as error:
-                    call = flow.throw(error)
-                else:
-                    call = flow.send(value)
-        except StopIteration as stop:
-            return stop.value  # type: ignore[no-any-return]
+        """Run ``flow`` to its end (:func:`~prolific._flow.drive_async`); return what it returns."""
+        return await drive_async(self._runner, flow)

@@ -13,7 +13,7 @@ from prolific_api_client.operations.invitations import (
 from prolific_api_client.types import Unset
 
 from .. import _validation as check
-from .._call import Call
+from .._flow import Call
 from .._validation import Role
 from ._base import AsyncResource, SyncResource
 

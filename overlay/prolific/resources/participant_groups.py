@@ -36,11 +36,11 @@ from prolific_api_client.types import UNSET, Unset
 
 from .. import _validation as check
 from .._batches import DEFAULT_MEMBER_BATCH_SIZE as DEFAULT_MEMBER_BATCH_SIZE  # re-exported: its home is light
-from .._call import Call
 from .._deprecation import deprecated_alias
 from .._errors import APIError, InvalidArgumentError, MembershipError
+from .._flow import Call, Flow
 from .._pagination import Pager
-from ._base import AsyncResource, Flow, SyncResource
+from ._base import AsyncResource, SyncResource
 
 ProgressCallback = Callable[[int, int], object]
 

@@ -3,25 +3,24 @@
 Every method checks the API's rules before sending (ids are 24 hexadecimal characters, a rejection
 has a category and a 100-character message, a completion has a code: :mod:`prolific.reviews`).
 The requests and flows are the reviews domain's (:mod:`prolific.reviews._calls`,
-:mod:`prolific.reviews._approve`); multi-request methods run them with
-:func:`~prolific._pausing.drive_sync` / :func:`~prolific._pausing.drive_async`, with the sleep
-function the caller chose (so tests count sleeps instead of waiting).
+:mod:`prolific.reviews._approve`); multi-request methods hand them to the driver
+(:mod:`prolific._flow`), which waits with the client's clock (``client.sleep``).
 """
 
 from __future__ import annotations
 
-import asyncio
-import time
+import copy
+import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
-from typing import Any
+from typing import TypeVar
 
 from prolific_api_client.models import ReturnRequestedResponse, Submission, SubmissionShort
 from prolific_api_client.operations.submissions import AsyncSubmissionsOperations, SubmissionsOperations
 
-from .._call import Call
+from .._call import AsyncSender, Sender
 from .._deprecation import deprecated_alias
+from .._flow import drive, drive_async
 from .._pagination import DEFAULT_PAGE_SIZE
-from .._pausing import drive_async, drive_sync
 from ..reviews._approve import (
     DEFAULT_BATCH_RETRIES,
     DEFAULT_WAIT_TIMEOUT,
@@ -34,6 +33,23 @@ from ..reviews._approve import (
 from ..reviews._calls import complete_call, list_pager, reject_call, return_call, screen_out_call
 from ..reviews._rules import RejectionCategory, Review, reviews_from
 from ._base import AsyncResource, SyncResource
+
+RUNNER = TypeVar("RUNNER", Sender, AsyncSender)
+
+
+def _clocked(runner: RUNNER, sleep: object) -> RUNNER:
+    """The client's runner, or (the deprecated ``approve(sleep=...)``) a copy of it that waits with ``sleep``."""
+    if sleep is None:
+        return runner
+    warnings.warn(
+        "approve(sleep=...) is deprecated and will be removed: the client's clock is client.sleep "
+        "(set it to record or skip the waits)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    clocked = copy.copy(runner)
+    clocked.sleep = sleep  # type: ignore[assignment]
+    return clocked
 
 
 class Submissions(SyncResource, SubmissionsOperations):
@@ -73,23 +89,25 @@ class Submissions(SyncResource, SubmissionsOperations):
         batch_size: int = MAX_APPROVE_BATCH,
         retries: int = DEFAULT_BATCH_RETRIES,
         on_progress: ProgressCallback | None = None,
-        sleep: Callable[[float], object] = time.sleep,
+        sleep: Callable[[float], object] | None = None,
     ) -> ApprovalResult:
         """Approve submissions in bulk: batches of at most 1,000 ids (Prolific's recommendation).
 
         Every id is checked first (24 hexadecimal characters; a bad one is named by its item
-        number). A batch that fails with a dropped connection or a 5xx is sent again (up to
-        ``retries`` times, backing off with ``sleep``): a bulk approve is idempotent. Then a
-        failure raises :class:`~prolific.ReviewError` (``done``, ``remaining``: resume with
-        ``approve(err.remaining)``). The API approves asynchronously: with ``wait=True`` (and
-        ``study_id``) the study's counts are polled, with back-off, for up to ``wait_timeout``
-        seconds, until the approved count has grown by the number of ids (or nothing awaits review).
-        ``on_progress(sent, total)`` runs after each batch.
+        number). A batch that fails with a dropped connection, a timeout, a 429 or a 5xx is sent
+        again (up to ``retries`` times, after 0.5 s, 1 s, 2 s ... or the ``Retry-After`` asked
+        for): a bulk approve is idempotent. Then a failure raises :class:`~prolific.ReviewError`
+        (``done``, ``remaining``: resume with ``approve(err.remaining)``). The API approves
+        asynchronously: with ``wait=True`` (and ``study_id``) the study's counts are polled, with
+        back-off, for up to ``wait_timeout`` seconds, until the approved count has grown by the
+        number of ids (or nothing awaits review).
+        ``on_progress(sent, total)`` runs after each batch. Every wait goes through the client's
+        clock (``client.sleep``); ``sleep=`` is deprecated (it waits with that function instead).
         """
         flow = bulk_approve_flow(
             submission_ids, study_id, "submission", batch_size, wait, wait_timeout, retries, on_progress
         )
-        return drive_sync(self._send, flow, sleep)
+        return drive(_clocked(self._runner, sleep), flow)
 
     def approve_participants(
         self,
@@ -101,13 +119,13 @@ class Submissions(SyncResource, SubmissionsOperations):
         batch_size: int = MAX_APPROVE_BATCH,
         retries: int = DEFAULT_BATCH_RETRIES,
         on_progress: ProgressCallback | None = None,
-        sleep: Callable[[float], object] = time.sleep,
+        sleep: Callable[[float], object] | None = None,
     ) -> ApprovalResult:
         """Approve the submissions of ``participant_ids`` in a study, in bulk; see :meth:`approve`."""
         flow = bulk_approve_flow(
             participant_ids, study_id, "participant", batch_size, wait, wait_timeout, retries, on_progress
         )
-        return drive_sync(self._send, flow, sleep)
+        return drive(_clocked(self._runner, sleep), flow)
 
     def reject(self, submission_id: str, *, category: RejectionCategory, message: str) -> Submission:
         """Reject a submission: ``category`` one of the API's 12, ``message`` (to the participant) >= 100 characters.
@@ -144,17 +162,7 @@ class Submissions(SyncResource, SubmissionsOperations):
         Every review is checked first. A failure raises :class:`~prolific.ReviewError` (``done``,
         ``remaining``: resume with ``apply(err.remaining)``; a repeated transition is ignored).
         """
-        checked = reviews_from(reviews)
-        sent = [0]
-
-        def send(call: Call[Any]) -> Any:
-            value = self._send(call)
-            sent[0] += 1
-            if on_progress is not None:
-                on_progress(sent[0], len(checked))
-            return value
-
-        return drive_sync(send, apply_flow(checked), time.sleep)
+        return self._drive(apply_flow(reviews_from(reviews), on_progress))
 
     # Old names (CONTRIBUTING.md, "Naming rule for client methods"): they warn, then call the new ones.
     list = deprecated_alias(iter_submissions, "list")
@@ -196,13 +204,13 @@ class AsyncSubmissions(AsyncResource, AsyncSubmissionsOperations):
         batch_size: int = MAX_APPROVE_BATCH,
         retries: int = DEFAULT_BATCH_RETRIES,
         on_progress: ProgressCallback | None = None,
-        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[object]] | None = None,
     ) -> ApprovalResult:
         """Approve submissions in bulk; see :meth:`Submissions.approve`."""
         flow = bulk_approve_flow(
             submission_ids, study_id, "submission", batch_size, wait, wait_timeout, retries, on_progress
         )
-        return await drive_async(self._send, flow, sleep)
+        return await drive_async(_clocked(self._runner, sleep), flow)
 
     async def approve_participants(
         self,
@@ -214,13 +222,13 @@ class AsyncSubmissions(AsyncResource, AsyncSubmissionsOperations):
         batch_size: int = MAX_APPROVE_BATCH,
         retries: int = DEFAULT_BATCH_RETRIES,
         on_progress: ProgressCallback | None = None,
-        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[object]] | None = None,
     ) -> ApprovalResult:
         """Approve participants' submissions in bulk; see :meth:`Submissions.approve_participants`."""
         flow = bulk_approve_flow(
             participant_ids, study_id, "participant", batch_size, wait, wait_timeout, retries, on_progress
         )
-        return await drive_async(self._send, flow, sleep)
+        return await drive_async(_clocked(self._runner, sleep), flow)
 
     async def reject(self, submission_id: str, *, category: RejectionCategory, message: str) -> Submission:
         """Reject a submission; see :meth:`Submissions.reject`."""
@@ -247,17 +255,7 @@ class AsyncSubmissions(AsyncResource, AsyncSubmissionsOperations):
 
     async def apply(self, reviews: Iterable[Review], *, on_progress: ProgressCallback | None = None) -> int:
         """Send reviews one by one; see :meth:`Submissions.apply`."""
-        checked = reviews_from(reviews)
-        sent = [0]
-
-        async def send(call: Call[Any]) -> Any:
-            value = await self._send(call)
-            sent[0] += 1
-            if on_progress is not None:
-                on_progress(sent[0], len(checked))
-            return value
-
-        return await drive_async(send, apply_flow(checked), asyncio.sleep)
+        return await self._drive(apply_flow(reviews_from(reviews), on_progress))
 
     # Old names (CONTRIBUTING.md, "Naming rule for client methods"): they warn, then call the new ones.
     list = deprecated_alias(iter_submissions, "list")

@@ -1,8 +1,8 @@
 """``client.webhooks``: subscribing in one call (create, read ``X-Hook-Secret``, confirm), the secret, events.
 
 Subscribing is two requests: ``create-subscription`` answers the confirmation token in its
-``X-Hook-Secret`` **header** (so the flow sends that call with the raw response kept, the public
-``with_raw_response`` way), then ``confirm-subscription`` sends it back. Prolific's document says
+``X-Hook-Secret`` **header** (so the flow sends that call as a :class:`~prolific._flow.RawCall`,
+which hands it the response too), then ``confirm-subscription`` sends it back. Prolific's document says
 the creation answers a ``SubscriptionList``; Prolific's own CLI decodes one ``SubscriptionDetail``:
 both are accepted.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterator
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -38,24 +38,15 @@ from prolific_api_client.operations.webhooks import (
 from prolific_api_client.types import UNSET, Unset
 
 from .. import _validation as check
-from .._call import Call, RawResponse, Sent
 from .._deprecation import deprecated_alias
 from .._errors import APIResponseValidationError, InvalidArgumentError, WebhookSubscriptionError
+from .._flow import Call, Flow, RawCall
 from .._pagination import Pager
-from ._base import AsyncResource, Flow, SyncResource
+from ._base import AsyncResource, SyncResource
 
-T = TypeVar("T")
 #: The header ``create-subscription`` answers the confirmation token in.
 HOOK_SECRET_HEADER = "X-Hook-Secret"
 EVENT_STATUSES = ("PENDING", "SUCCEEDED", "FAILED")
-
-# ``client.with_raw_response``: (method, *args) -> RawResponse (sync) or an awaitable of it (async).
-
-
-class RawCall(Call[T]):
-    """A call whose ``extract`` gets the :class:`~prolific.RawResponse` (result and ``httpx.Response``)."""
-
-    __slots__ = ()
 
 
 def _detail(data: Any) -> SubscriptionDetail:
@@ -183,20 +174,9 @@ def subscriptions_call(workspace_id: str | None, is_enabled: bool) -> Call[list[
     return Call(GET_SUBSCRIPTIONS, arguments, lambda page: list(page.results))
 
 
-def _raw(sent: Sent[Any]) -> Sent[Any]:
-    """What a :class:`RawCall` extracts from: the value and its response together, as a ``RawResponse``."""
-    return Sent(RawResponse(sent.value, sent.response), sent.response)
-
-
 class Webhooks(SyncResource, WebhooksOperations):
     """Webhooks (``client.webhooks``): every generated operation of the tag, and ``subscribe``,
     ``ensure_secret``, ``rotate_secret``, ``list_subscriptions``, ``iter_events``."""
-
-    def _send(self, call: Call[T]) -> T:
-        if isinstance(call, RawCall):
-            result: T = call.result(_raw(self._runner.sent(call.operation, call.arguments)))
-            return result
-        return super()._send(call)
 
     def subscribe(
         self, workspace_id: str, event_type: str, target_url: str, *, is_enabled: bool = True
@@ -263,12 +243,6 @@ class Webhooks(SyncResource, WebhooksOperations):
 
 class AsyncWebhooks(AsyncResource, AsyncWebhooksOperations):
     """Async twin of :class:`Webhooks` (``AsyncProlific().webhooks``)."""
-
-    async def _send(self, call: Call[T]) -> T:
-        if isinstance(call, RawCall):
-            result: T = call.result(_raw(await self._runner.sent(call.operation, call.arguments)))
-            return result
-        return await super()._send(call)
 
     async def subscribe(
         self, workspace_id: str, event_type: str, target_url: str, *, is_enabled: bool = True

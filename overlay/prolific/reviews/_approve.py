@@ -1,16 +1,19 @@
 """Approving at scale: a bulk approve in batches (each retried, then optionally confirmed from the study's
 counts), and a list of reviews applied one by one; their result and "stopped part way" errors.
 
-Both are pausing flows (:mod:`prolific._pausing`): they yield the calls to send and the back-off or
-poll delays, and a resource runs them with :func:`~prolific._pausing.drive_sync` /
-:func:`~prolific._pausing.drive_async`.
+Both are flows (:mod:`prolific._flow`): they yield the calls to send and the poll delays, and a
+resource hands them to the driver. A bulk approve is idempotent (Prolific ignores a repeated one),
+so its call says so and carries its own retry policy (``retries``): the one retry loop resends a
+batch that may have been applied, as it would a GET.
 """
 
 from __future__ import annotations
 
 import builtins
+import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from prolific_api_client.models import (
     BulkApproveByParticipants,
@@ -21,16 +24,17 @@ from prolific_api_client.operations.studies import COUNT_STUDY_SUBMISSIONS_BY_ST
 from prolific_api_client.operations.submissions import BULK_APPROVE_SUBMISSIONS
 
 from .. import _validation as check
-from .._call import Call
-from .._errors import APIConnectionError, APIError, InvalidArgumentError, RateLimitError, ReviewError, ServerError
-from .._pausing import Pause, PausingFlow
+from .._call import RawResponse
+from .._errors import APIError, InvalidArgumentError, ReviewError
+from .._flow import Call, Flow, Pause, RawCall
+from .._retry import RetryPolicy, attempts_of
 from ._calls import review_call
 from ._rules import Review
 
 #: Ids per bulk-approve request: Prolific's documented recommendation ("a maximum of 1,000").
 MAX_APPROVE_BATCH = 1_000
-#: How often a failed batch (a dropped connection, a 5xx) is sent again before giving up: a bulk
-#: approve is idempotent, so a batch that may have been applied is safe to resend.
+#: How often a failed batch (a dropped connection, a 5xx, a 429) is sent again before giving up: a
+#: bulk approve is idempotent, so a batch that may have been applied is safe to resend.
 DEFAULT_BATCH_RETRIES = 2
 #: ``wait=True``: the longest the counts are polled for, in seconds (the API approves asynchronously).
 DEFAULT_WAIT_TIMEOUT = 120.0
@@ -70,9 +74,20 @@ def _number(counts: SubmissionsCountResponse | None, name: str) -> int:
     return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
 
 
-def _retryable(error: APIError) -> bool:
-    """A bulk approve worth sending again: it may not have arrived, or the server failed (never a 4xx)."""
-    return isinstance(error, APIConnectionError | ServerError | RateLimitError)
+class _Steady(random.Random):
+    """A jitter source that never shortens a wait: a batch is resent after 0.5 s, 1 s, 2 s ... (at most 10 s)."""
+
+    def random(self) -> float:
+        return 1.0
+
+
+def batch_policy(retries: int) -> RetryPolicy:
+    """The retry policy of a bulk-approve batch: ``retries`` times, after 0.5 s doubling up to 10 s."""
+    return RetryPolicy(max_retries=retries, initial_delay=_FIRST_POLL, max_delay=_MAX_POLL, jitter=_Steady())
+
+
+def _attempts(raw: RawResponse[Any]) -> int:
+    return attempts_of(raw.http_response)
 
 
 class _Approval:
@@ -120,26 +135,24 @@ def approve_flow(
     wait_timeout: float,
     retries: int,
     on_progress: ProgressCallback | None,
-) -> PausingFlow[ApprovalResult]:
-    """Send the ids in batches (each retried up to ``retries`` times), then with ``wait`` poll the counts."""
+) -> Flow[ApprovalResult]:
+    """Send the ids in batches (each resent up to ``retries`` times), then with ``wait`` poll the counts."""
     before: SubmissionsCountResponse | None = None
     count_call = Call(COUNT_STUDY_SUBMISSIONS_BY_STATUS, {"id": approval.study_id}, _counts)
     total, requests = len(approval.ids), 0
     if wait:
         before = yield count_call
         requests += 1
+    policy = batch_policy(retries)
     while approval.done < total:
         batch = approval.ids[approval.done : approval.done + approval.batch_size]
-        call = Call(BULK_APPROVE_SUBMISSIONS, {"body": approval.body(batch)}, lambda value: value)
-        for attempt in range(retries + 1):
-            requests += 1
-            try:
-                yield call
-                break
-            except APIError as error:
-                if attempt == retries or not _retryable(error):
-                    raise approval.stopped(error, len(batch)) from error
-                yield Pause(min(_MAX_POLL, _FIRST_POLL * 2**attempt))
+        call = RawCall(
+            BULK_APPROVE_SUBMISSIONS, {"body": approval.body(batch)}, _attempts, idempotent=True, retry_policy=policy
+        )
+        try:
+            requests += yield call
+        except APIError as error:
+            raise approval.stopped(error, len(batch)) from error
         approval.done += len(batch)
         if on_progress is not None:
             on_progress(approval.done, total)
@@ -160,8 +173,9 @@ def approve_flow(
         delay = min(_MAX_POLL, delay * 2)
 
 
-def apply_flow(reviews: builtins.list[Review]) -> PausingFlow[int]:
-    """Send each review as its own request, in order; a failure raises ReviewError with the rest."""
+def apply_flow(reviews: builtins.list[Review], on_progress: ProgressCallback | None = None) -> Flow[int]:
+    """Send each review as its own request, in order (``on_progress(sent, total)`` after each); a failure
+    raises ReviewError with the rest."""
     for done, review in enumerate(reviews):
         try:
             yield review_call(review)
@@ -176,6 +190,8 @@ def apply_flow(reviews: builtins.list[Review]) -> PausingFlow[int]:
             raise ReviewError(
                 message, action="apply", done=done, total=len(reviews), remaining=reviews[done:]
             ) from error
+        if on_progress is not None:
+            on_progress(done + 1, len(reviews))
     return len(reviews)
 
 
@@ -188,7 +204,7 @@ def bulk_approve_flow(
     wait_timeout: float,
     retries: int,
     on_progress: ProgressCallback | None,
-) -> PausingFlow[ApprovalResult]:
+) -> Flow[ApprovalResult]:
     """The flow of an approve (by submission or by participant id), its arguments checked first: one home for
     the four methods (sync and async, ``approve`` and ``approve_participants``)."""
     approval = _approval(

@@ -24,8 +24,8 @@ from prolific_api_client.operations.submissions import (
 )
 
 from .. import _validation as check
-from .._call import Call
 from .._errors import InvalidArgumentError
+from .._flow import Call
 from .._pagination import Pager
 from ._rules import Review, check_rejection, completion_code_problem
 

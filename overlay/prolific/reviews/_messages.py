@@ -9,8 +9,7 @@ confirmed is in the error's ``done`` / ``remaining``.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Generator, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
 
 from prolific_api_client.models import MessageParticipantGroup, SendBulkMessage, SendMessage
 from prolific_api_client.operations.messages import (
@@ -21,8 +20,8 @@ from prolific_api_client.operations.messages import (
 from prolific_api_client.types import UNSET
 
 from .. import _validation as check
-from .._call import Call
 from .._errors import APIError, InvalidArgumentError, ReviewError
+from .._flow import Call, Flow
 
 #: Participant ids per ``bulk-message-participants`` request. Prolific documents no limit. The
 #: request is not idempotent, so the batch is also what an ambiguous failure (a connection dropped
@@ -59,10 +58,9 @@ def group_call(group_id: str, body: str, study_id: str | None) -> Call[None]:
     return Call(SEND_MESSAGE_TO_PARTICIPANT_GROUP, {"body": message}, lambda _: None)
 
 
-# Returns ``resources._base.Flow[int]`` spelt out: the domain does not import the resources.
 def bulk_flow(
     study_id: str, participant_ids: Iterable[str], body: str, batch_size: int, on_progress: ProgressCallback | None
-) -> Generator[Call[Any], Any, int]:
+) -> Flow[int]:
     """Check everything, then send the batches in order; return how many participants were messaged."""
     study_id = check.require_id(study_id, "study_id", "study id")
     ids = check.require_ids(participant_ids, "participant_ids", "participant id")
