@@ -20,7 +20,13 @@ def test_the_overlay_tree_names_every_top_level_module_and_package() -> None:
     text = CONTRIBUTING.read_text(encoding="utf-8")
     tree = text.partition("overlay/prolific/\n")[2].partition("```")[0]
     assert tree, "CONTRIBUTING.md lost its overlay tree (a code block starting 'overlay/prolific/')"
-    named = set(re.findall(r"\b(_?[a-z][a-z_]*)(?:\.py|/)", tree))
+    # The first column of each line (before the description): "_retry.py, _http.py", "credentials/  bonuses/".
+    first_column = [
+        re.split(r"\s{3,}", line.strip())[0]
+        for line in tree.splitlines()
+        if line.startswith("  ") and not line.startswith("   ")
+    ]
+    named = {m for column in first_column for m in re.findall(r"\b(_?[a-z][a-z_]*)(?:\.py|/)", column)}
     actual = {p.stem for p in OVERLAY.glob("*.py") if p.name not in ("__main__.py", "__init__.py")}
     actual |= {p.name for p in OVERLAY.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
     missing = sorted(actual - named)
