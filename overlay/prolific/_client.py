@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # the resources (and the models they use) load on first use o
         Webhooks,
     )
     from .resources.bonuses import AsyncBonuses, Bonuses
+    from .resources.studies import AsyncStudies, Studies
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -225,6 +226,13 @@ class Prolific(_ClientBase[Connection, Sender], OperationGroups):
         return Messages(self._runner)
 
     @cached_property
+    def studies(self) -> Studies:
+        """Studies: the generated operations and the study-file workflows (:mod:`prolific.studies`)."""
+        from .resources.studies import Studies
+
+        return Studies(self._runner)
+
+    @cached_property
     def bonuses(self) -> Bonuses:
         """Bonus payments: the generated operations and ``preview``, ``pay`` (exactly once, journaled), ``status``."""
         from .resources.bonuses import Bonuses
@@ -356,6 +364,13 @@ class AsyncProlific(_ClientBase[AsyncConnection, AsyncSender], AsyncOperationGro
         from .resources import AsyncMessages
 
         return AsyncMessages(self._runner)
+
+    @cached_property
+    def studies(self) -> AsyncStudies:
+        """Studies: the generated operations and the study-file workflows (:mod:`prolific.studies`)."""
+        from .resources.studies import AsyncStudies
+
+        return AsyncStudies(self._runner)
 
     @cached_property
     def bonuses(self) -> AsyncBonuses:
