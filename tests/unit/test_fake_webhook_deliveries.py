@@ -324,18 +324,19 @@ def test_the_deliverer_runs_only_while_serving_and_in_process_delivery_stays_exp
         try:
             subscription = client.webhooks.subscribe(WS, "study.status.change", receiver.url)
             _status_change(fake)
-            assert receiver.posts == [] and not _deliverer_threads()  # in-process: nothing in the background
+            others = set(_deliverer_threads())  # other fakes' (another test's, still finishing a POST)
+            assert receiver.posts == [] and not fake._delivery.worker.running  # in-process: nothing in the background
             with pytest.raises(RuntimeError, match="deliver_pending"):
                 fake.wait_for_deliveries()
             with fake.serve(), fake.serve():
-                assert len(_deliverer_threads()) == 1  # nested serve() calls share it
+                [ours] = set(_deliverer_threads()) - others  # nested serve() calls share one
                 # The background makes the first attempt (500) and schedules the retry a minute away;
                 # deliver_pending() sends what waits at once (whoever took the event first).
                 made = fake.deliver_pending()
                 assert len(receiver.posts) == 2 and [e.status for e in receiver.handled] == ["ACTIVE"]
                 assert fake.wait_for_deliveries(timeout=0) == fake.deliveries
                 assert [d.status for d in fake.deliveries] == [500, 200] and made[-1].status == 200
-            assert not _deliverer_threads()
+            assert not ours.is_alive() and not fake._delivery.worker.running
             _status_change(fake, "PAUSED")  # after serve(): waits again for deliver_pending()
             assert len(receiver.posts) == 2
             assert [d.status for d in fake.deliver_pending()] == [200]
