@@ -9,21 +9,35 @@ once). ``serve()`` starts it and stops it; nested or parallel ``serve()`` calls 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    import httpx
-
-    from ._delivery import Deliverer
+import httpx
 
 #: A scheduled time this close to the clock is due (float sums of delays are not exact).
 EPSILON = 1e-9
 
 
+class Schedule(Protocol):
+    """What the thread needs of :class:`~._delivery.Deliverer` (a protocol: the two modules import one way only)."""
+
+    cond: threading.Condition
+    sending: threading.Lock
+    clock: Callable[[], float]
+    sleep: Callable[[float], object] | None
+
+    def client(self) -> httpx.Client: ...
+    def next_due(self) -> float | None: ...
+    def pop_due(self) -> Any: ...
+    def attempt_scheduled(self, http: httpx.Client, waiting: Any) -> object: ...
+    def finished(self) -> None: ...
+    def failed(self, waiting: Any, error: BaseException) -> None: ...
+
+
 class Worker:
     """Starts and stops the delivery thread (:meth:`start`, :meth:`stop`: counted, so serve() calls may nest)."""
 
-    def __init__(self, deliverer: Deliverer) -> None:
+    def __init__(self, deliverer: Schedule) -> None:
         self._deliverer = deliverer
         self._users = 0
         self._thread: threading.Thread | None = None
