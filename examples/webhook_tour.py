@@ -2,8 +2,9 @@
 
 Part of ``make demo``. ``prolific-client webhooks listen`` runs as its own process (a development
 receiver on 127.0.0.1); the fake runs in this process, because a participant taking part is
-something only the fake can act out (``fake.redeem``), and because its deliveries are explicit:
-``fake.deliver_pending()`` sends the signed events queued by status changes, then returns.
+something only the fake can act out (``fake.redeem``). While it serves, the fake POSTs the signed
+events of status changes by itself (retrying failures on Prolific's schedule, compressed);
+``fake.wait_for_deliveries()`` returns once every one is delivered.
 
     .venv/bin/python examples/webhook_tour.py [WORKDIR]
 
@@ -86,7 +87,7 @@ def tour(workdir: Path) -> None:
         print(f"study {study} published; participant 5e9b9c9b0f9c9a0001b0b1f4 took a credential (pool now empty)")
 
         say("FakeProlific delivers the signed events (study ACTIVE, submission ACTIVE, study PAUSED)")
-        delivered = fake.deliver_pending()
+        delivered = fake.wait_for_deliveries()
         for delivery in delivered:
             print(f"POST {delivery.target_url} X-Event-ID {delivery.event_id} -> {delivery.status}")
         print(f"redelivering {delivered[1].event_id} (at least once): ", end="")

@@ -1,16 +1,20 @@
-"""``webhooks listen`` as a real process on loopback, and ``webhooks subscribe|secret|list|events`` on the fake."""
+"""``webhooks listen`` as a real process on loopback, ``webhooks subscribe|secret|list|events`` on the fake, and
+``fake-server`` delivering to ``webhooks listen`` (each a process, as a shell user runs them)."""
 
 from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -112,8 +116,96 @@ def test_subscribe_secret_list_and_events(capsys: pytest.CaptureFixture[str], mo
         monkeypatch.setenv("PROLIFIC_URL", base)
         assert main(["--json", "webhooks", "list", "--workspace", WS]) == 0
         assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [subscription_id]
+        fake.delivery_time_scale = 1e-7  # nothing listens on port 9: Prolific's 12 attempts, in ~10 ms
         fake._studies.set_study_status(fake.add_study(workspace_id=WS), "ACTIVE")
-        assert main(["webhooks", "events", subscription_id, "--status", "PENDING"]) == 0
+        fake.wait_for_deliveries()
+        assert main(["webhooks", "events", subscription_id, "--status", "FAILED"]) == 0
         captured = capsys.readouterr()
-        assert "study.status.change" in captured.out and "PENDING" in captured.out
+        assert "study.status.change" in captured.out and "FAILED" in captured.out
         assert TOKEN not in captured.out + captured.err
+
+
+class _Lines:
+    """A process's output, line by line, read by a thread: waiting for a line fails rather than hangs."""
+
+    def __init__(self, stream: Any) -> None:
+        self._lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [*map(self._lines.put, stream), self._lines.put("")], daemon=True).start()
+
+    def next(self, seconds: float = 60.0) -> str:
+        try:
+            return self._lines.get(timeout=seconds)
+        except queue.Empty:
+            raise AssertionError(f"no output in {seconds} s") from None
+
+
+def test_fake_server_delivers_to_webhooks_listen_and_events_shows_succeeded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shell path: fake-server and webhooks listen as processes; secret, subscribe, an event, events."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PROLIFIC_")}
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prolific", "fake-server", "--seed", "--delivery-scale", "1/86400"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    listener = None
+    try:
+        printed = _Lines(server.stdout)
+        world: dict[str, str] = {}
+        while "participant_ids" not in world:
+            key, _, value = printed.next().strip().partition("=")
+            assert key, f"fake-server exited: {server.stderr.read() if server.stderr else ''}"
+            world[key] = value
+        monkeypatch.setenv("PROLIFIC_URL", world["url"])
+        monkeypatch.setenv("PROLIFIC_TOKEN", world["token"])
+
+        def cli(*argv: str) -> str:  # the commands that return at once run in this process (faster)
+            code = main(list(argv))
+            captured = capsys.readouterr()
+            assert code == 0, captured.err
+            return captured.out
+
+        workspace, study = world["workspace_id"], world["study_id"]
+        secret = cli("webhooks", "secret", "--workspace", workspace).strip()
+        listener = subprocess.Popen(
+            [sys.executable, "-m", "prolific", "webhooks", "listen", "--port", "0", "--json"],
+            env={**env, "PROLIFIC_WEBHOOK_SECRET": secret}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        said, heard = _Lines(listener.stderr), _Lines(listener.stdout)
+        found = None
+        while found is None:
+            line = said.next()
+            assert line, "webhooks listen did not start"
+            found = re.search(r"listening on (http://127\.0\.0\.1:\d+/)", line)
+        subscribed = json.loads(cli("--json", "webhooks", "subscribe", "--workspace", workspace,
+                                    "--event", "study.status.change", found.group(1)))  # fmt: skip
+        cli("api", "publish-study", f"id={study}", "--body", '{"action": "PUBLISH"}')  # the event: ACTIVE
+
+        event = json.loads(heard.next())  # verified by the listener, printed once
+        assert (event["event_type"], event["resource_id"], event["status"]) == ("study.status.change", study, "ACTIVE")
+        # The fake records the attempt once the listener's 200 is back: ask until it has.
+        for _ in range(200):
+            [recorded] = json.loads(cli("--json", "webhooks", "events", subscribed["id"]))
+            if recorded["status"] != "PENDING":
+                break
+        assert recorded["status"] == "SUCCEEDED" and recorded["id"] == event["event_id"]
+        assert [(a["attempt"], a["status_code"]) for a in recorded["attempts"]] == [(1, 200)]
+        table = cli("webhooks", "events", subscribed["id"])
+        assert "SUCCEEDED" in table and study in table
+        assert secret not in table
+    finally:
+        for process in (listener, server):
+            if process is not None and process.poll() is None:
+                process.terminate()
+                process.communicate(timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [("2", "above 1 slows"), ("0", "out of range"), ("1/0", "not a number"), ("fast", "not a number")],
+)
+def test_fake_server_delivery_scale_is_checked(given: str, said: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fake-server", "--delivery-scale", given]) == 2
+    assert said in capsys.readouterr().err

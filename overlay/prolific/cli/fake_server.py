@@ -3,12 +3,16 @@
 ``--seed`` creates a demo world first (a workspace, a project, a draft study, participant ids) and
 prints its ids with the URL; the fake's admin paths (``POST /__fake__/seed``,
 ``POST /__fake__/submissions``: see :mod:`prolific.testing._demo`) let a shell add more.
+Webhook subscriptions get their events POSTed, retried on Prolific's schedule scaled by
+``--delivery-scale`` (default 1/1440: a day of retries in a minute).
 """
 
 from __future__ import annotations
 
+import argparse
 import errno
 import json
+import math
 import signal
 import threading
 from types import FrameType
@@ -23,12 +27,26 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+def _scale(text: str) -> float:
+    """``--delivery-scale``: a number or a fraction (``1/1440``) above 0, at most 1."""
+    top, slash, bottom = text.partition("/")
+    try:
+        value = float(top) / float(bottom) if slash else float(text)
+    except (ValueError, ZeroDivisionError):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number or a fraction such as 1/1440") from None
+    if not math.isfinite(value) or not 0 < value <= 1:
+        hint = " (above 1 slows Prolific's schedule down: 1/1440 makes a day a minute)" if value > 1 else ""
+        raise argparse.ArgumentTypeError(f"{text} is out of range: a scale above 0 and at most 1{hint}")
+    return value
+
+
 def cmd_fake_server(ctx: Context) -> int:
     from prolific.testing import FakeProlific
     from prolific.testing._demo import ADMIN_PREFIX
 
     out = ctx.out
     fake = FakeProlific()
+    fake.delivery_time_scale = ctx.args.delivery_scale
     world = fake.seed_demo() if ctx.args.seed else {}
 
     def ready(url: str) -> None:
@@ -80,4 +98,12 @@ def register(subparsers: Subparsers) -> None:
         "--seed",
         action="store_true",
         help="seed a demo world (workspace, project, draft study, participants) and print its ids",
+    )
+    fake.add_argument(
+        "--delivery-scale",
+        metavar="SCALE",
+        type=_scale,
+        default=1 / 1440,
+        help="webhook retries follow Prolific's schedule (11 over 24 hours; a failing URL disabled after 5 days) "
+        "with its times multiplied by SCALE: a number or fraction, at most 1 (default 1/1440: a day in a minute)",
     )

@@ -587,9 +587,11 @@ class FakeProlific(WebhookFeatures):
             target=server.serve_forever, kwargs={"poll_interval": 0.01}, name="FakeProlific-server", daemon=True
         )
         thread.start()
+        self._delivery.worker.start()  # webhook deliveries, on Prolific's schedule, while serving
         try:
             yield server.url
         finally:
+            self._delivery.worker.stop()
             server.stop()
             thread.join(timeout=5)
 

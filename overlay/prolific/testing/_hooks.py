@@ -2,7 +2,8 @@
 
 A status change in :class:`~prolific.testing._studies.Studies` (a transition, a redeem, ...) becomes
 one event per matching subscription: enabled, confirmed, of that event type, in the study's
-workspace. Events wait in :attr:`Hooks.outbox` until :mod:`._delivery` sends them.
+workspace. Each new event is handed to the :attr:`Hooks.listeners` (:mod:`._delivery` queues it
+for sending) and kept, with every attempt to deliver it, for ``get-events``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import secrets as _random
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeAlias
 from urllib.parse import urlsplit
 
 from ._answers import NO_CONTENT, Answer, field_errors, json_answer, not_found, state_error
@@ -27,6 +28,9 @@ EVENT_TYPES = {
 _EVENT_FILTERS = frozenset({"offset", "limit", "status", "resource_id"})
 _EVENT_STATUSES = ("PENDING", "SUCCEEDED", "FAILED")
 
+#: Told of each new event: ``listener(subscription_id, event)``, with the fake's lock held.
+EventListener: TypeAlias = Callable[[str, dict[str, Any]], None]
+
 
 def _url_problem(url: object) -> str | None:
     if not isinstance(url, str) or not url:
@@ -38,7 +42,7 @@ def _url_problem(url: object) -> str | None:
 
 
 class Hooks:
-    """Secrets by workspace, subscriptions by id, events by subscription, and the events not yet delivered."""
+    """Secrets by workspace, subscriptions by id, events by subscription; new events go to the ``listeners``."""
 
     def __init__(self, lock: threading.RLock, studies: Studies) -> None:
         self._lock = lock
@@ -48,7 +52,7 @@ class Hooks:
         self.confirmation: dict[str, str] = {}  # subscription id -> its X-Hook-Secret, until confirmed
         self.confirmed: set[str] = set()
         self.events: dict[str, list[dict[str, Any]]] = {}  # subscription id -> SubscriptionEvent, oldest first
-        self.outbox: list[tuple[str, dict[str, Any]]] = []  # (subscription id, event) waiting for delivery
+        self.listeners: list[EventListener] = []
         studies.listeners.append(self._status_changed)
 
     def clear(self) -> None:
@@ -57,7 +61,6 @@ class Hooks:
         self.confirmation.clear()
         self.confirmed.clear()
         self.events.clear()
-        self.outbox.clear()
 
     def handlers(self) -> dict[str, Callable[[FakeRequest], Answer]]:
         return {
@@ -94,7 +97,12 @@ class Hooks:
         self.emit(workspace, payload)
 
     def emit(self, workspace_id: str | None, payload: dict[str, Any]) -> list[str]:
-        """One event per matching subscription for ``payload``; queued for delivery. Returns the event ids."""
+        """One event per matching subscription for ``payload``, handed to the listeners. Returns the event ids.
+
+        Besides the documented ``SubscriptionEvent`` fields, an event carries what FakeProlific did
+        with it: ``attempts`` (one entry per POST: ``attempt``, ``datetime``, ``status_code``,
+        ``error``) and ``next_attempt_at`` (when a failed delivery is tried again; ``None``: never).
+        """
         created = []
         for subscription in self.subscriptions.values():
             if (
@@ -113,9 +121,12 @@ class Hooks:
                     "status": "PENDING",
                     "target_url": subscription["target_url"],
                     "payload": dict(payload),
+                    "attempts": [],
+                    "next_attempt_at": None,
                 }
                 self.events.setdefault(subscription["id"], []).append(event)
-                self.outbox.append((subscription["id"], event))
+                for listener in self.listeners:
+                    listener(subscription["id"], event)
                 created.append(event["id"])
         return created
 
@@ -124,6 +135,24 @@ class Hooks:
         subscription = self.subscriptions.get(subscription_id)
         secret = self.secrets.get(subscription["workspace_id"]) if subscription is not None else None
         return secret["value"] if secret is not None else None
+
+    def deliverable(self, subscription_id: str) -> bool:
+        """Whether the subscription still exists, confirmed and enabled (else its waiting events are dropped)."""
+        subscription = self.subscriptions.get(subscription_id)
+        return subscription is not None and subscription_id in self.confirmed and subscription.get("is_enabled", True)
+
+    def disable(self, target_url: str, event_type: str) -> list[str]:
+        """Disable every enabled subscription of ``event_type`` to ``target_url`` (Prolific's rule); their ids."""
+        disabled = []
+        for subscription in self.subscriptions.values():
+            if (
+                subscription["target_url"] == target_url
+                and subscription["event_type"] == event_type
+                and subscription.get("is_enabled", True)
+            ):
+                subscription["is_enabled"] = False
+                disabled.append(subscription["id"])
+        return disabled
 
     # -- handlers ---------------------------------------------------------------------------------
 
