@@ -63,6 +63,8 @@ class FakeProlific(WebhookFeatures):
       ``request-submission-return``;
     * messages: ``send-message``, ``bulk-message-participants``, ``send-message-to-participant-group``
       (stored in :attr:`messages`, one entry per recipient);
+    * bonuses: ``create-bonus-payments``, ``pay-bonus-payments`` and Prolific's record of them
+      (``bonus_payments`` on ``get-submission``, ``get-study-cost``; :attr:`bonus_settlement_delay`);
     * webhooks: secrets, subscriptions (``create-subscription`` answers ``X-Hook-Secret``, which
       ``confirm-subscription`` sends back), their events; status changes of studies and
       submissions are delivered, signed, to confirmed subscriptions by :meth:`deliver_pending`;
@@ -87,9 +89,19 @@ class FakeProlific(WebhookFeatures):
     (every invitation created), ``surveys`` (survey id → body), ``requests`` (every
     :class:`RecordedRequest`), ``exceptions`` (what handlers raised: a 500 was sent instead).
 
+    A published study lives as on Prolific: at most ``total_available_places`` submissions hold a
+    place (a start beyond them is refused); full, with every participant submitted, it moves to
+    ``AWAITING REVIEW``, and to ``COMPLETED`` once each submission is reviewed; a return or a time-out
+    (after ``maximum_allowed_time`` on the fake's :attr:`clock`, moved by :meth:`advance`) frees a
+    place. Every status change is in :attr:`transitions`.
+
     Seeding and participants: :meth:`add_project`, :meth:`add_study`, :meth:`add_submissions`,
-    :meth:`add_surveys`, :meth:`redeem`. Faults, queued in order and consumed one request at a
-    time: :meth:`fail_next`, :meth:`drop_next`, :meth:`stall_next`. All of it is thread-safe.
+    :meth:`add_surveys`, :meth:`redeem`, :meth:`take_part`, :meth:`start_submission`,
+    :meth:`complete_submission`, :meth:`return_submission`, :meth:`time_out_submission`. Faults,
+    queued in order and consumed one request at a time: :meth:`fail_next`, :meth:`drop_next`,
+    :meth:`stall_next` (``after_apply=True``: the request is applied, only its answer is lost). Over
+    HTTP, ``/__fake__/…`` offers the same (``GET /__fake__/`` lists it; ``prolific-client fake``
+    wraps it). All of it is thread-safe.
 
     >>> import httpx
     >>> fake = FakeProlific()
