@@ -153,6 +153,11 @@ def test_places_of_a_published_study_only_grow_and_reopen_it(api: httpx.Client, 
     assert check_spec("update-study", more)["status"] == "ACTIVE"
     fake.take_part(study_id, 1)
     assert study_status(api, study_id) == "AWAITING REVIEW"
+    draft = fake.add_study(workspace_id="ws1", total_available_places=5)
+    fake.add_submissions(draft, 3)
+    too_few = call(api, "update-study", json={"total_available_places": 2}, id=draft)
+    assert "3 submissions hold a place" in error_detail("update-study", too_few, 400)["total_available_places"][0]
+    assert check_spec("update-study", call(api, "update-study", json={"total_available_places": 3}, id=draft))
 
 
 def test_stop_lets_what_started_be_submitted_and_reviewed(api: httpx.Client, fake: FakeProlific) -> None:

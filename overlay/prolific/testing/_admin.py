@@ -42,6 +42,7 @@ of the bodies (credential passwords, webhook secrets, tokens).
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
@@ -82,8 +83,9 @@ Handler = Callable[[dict[str, Any], dict[str, str], list[str]], Answer]
 class Admin:
     """Answers the requests under :data:`~prolific.testing._demo.ADMIN_PREFIX` for one fake."""
 
-    def __init__(self, fake: FakeProlific) -> None:
+    def __init__(self, fake: FakeProlific, lock: threading.RLock) -> None:
         self._fake = fake
+        self._lock = lock  # the fake's: one admin request sees (and changes) the state at one moment
         # (method, path; a {name} word matches any one segment) -> handler(body, query, the words {name} matched)
         self._routes: dict[tuple[str, str], Handler] = {
             ("GET", ""): self._index,
@@ -122,15 +124,17 @@ class Admin:
             paths = ", ".join(sorted({f"{ADMIN_PREFIX}{p}" for _, p in self._routes}))
             return error_answer(404, f"Not found: {incoming.path}; the admin paths are {paths} "
                                 f"(GET {ADMIN_PREFIX} lists them).", CODE_NOT_FOUND)  # fmt: skip
-        handler = next((self._routes[s] for s in shapes if s[0] == incoming.method), None)
-        if handler is None:
+        shape = next((s for s in shapes if s[0] == incoming.method), None)
+        if shape is None:
             allowed = ", ".join(sorted(m for m, _ in shapes))
             return error_answer(405, f'Method "{incoming.method}" not allowed on {incoming.path} (allowed: '
                                 f"{allowed}).", CODE_METHOD, (("Allow", allowed),))  # fmt: skip
-        parameters = [w for w, p in zip(words, _pattern(next(iter(shapes))[1]), strict=True) if p.startswith("{")]
+        handler = self._routes[shape]
+        parameters = [w for w, p in zip(words, _pattern(shape[1]), strict=True) if p.startswith("{")]
         query = dict(parse_qsl(incoming.query, keep_blank_values=True))
         try:
-            return handler(body, query, parameters)
+            with self._lock:
+                return handler(body, query, parameters)
         except AdminError as exc:
             return error_answer(exc.status, exc.detail, CODE_VALIDATION if exc.status == 400 else CODE_NOT_FOUND)
         except (ValueError, TypeError) as exc:  # the fake's own checks say what is wrong

@@ -189,7 +189,7 @@ class FakeProlific(WebhookFeatures):
         if unknown:  # the spec renamed or dropped an operation the fake implements
             raise RuntimeError(f"FakeProlific handles operations the generated registry lacks: {unknown}")
         self._custom: dict[str, Handler] = {}
-        self._admin = Admin(self)
+        self._admin = Admin(self, self._lock)
         self.requests: list[RecordedRequest] = []
         self.exceptions: list[BaseException] = []
         self.dispatcher = Dispatcher(
@@ -549,9 +549,13 @@ class FakeProlific(WebhookFeatures):
         one whose participants have all submitted is ``AWAITING REVIEW``), or when the participant
         already has a submission in it.
 
+        >>> import httpx
         >>> fake = FakeProlific()
         >>> study_id = fake.add_study(workspace_id="ws1", total_available_places=1)
-        >>> fake._studies.set_study_status(study_id, "ACTIVE")  # published (publish-study does this)
+        >>> client = httpx.Client(transport=fake.transport, base_url="https://api.prolific.com",
+        ...                       headers={"Authorization": "Token t"})
+        >>> client.post(f"/api/v1/studies/{study_id}/transition/", json={"action": "PUBLISH"}).json()["status"]
+        'ACTIVE'
         >>> first = fake.start_submission(study_id)
         >>> fake.start_submission(study_id)
         Traceback (most recent call last):

@@ -566,10 +566,12 @@ class Studies:
 
     def _places_problem(self, study: dict[str, Any], places: object) -> str | None:
         """Why ``update-study`` may not set ``total_available_places`` to ``places`` (checked as a number already)."""
-        if not isinstance(places, int | float) or isinstance(places, bool) or study["status"] == DRAFT:
+        if not isinstance(places, int | float) or isinstance(places, bool):
             return None
-        if places < (current := study["total_available_places"]):
+        if study["status"] != DRAFT and places < (current := study["total_available_places"]):
             return f"Once a study is published its places can only be increased (it has {current})."
+        if places < (held := self.places_held(study["id"])):
+            return f"{held} submissions hold a place in this study: it needs at least {held} places."
         return None
 
     def transition(self, request: FakeRequest) -> Answer:
