@@ -43,15 +43,16 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
 from ._answers import CODE_METHOD, CODE_NOT_FOUND, CODE_VALIDATION, Answer, error_answer, json_answer
 from ._demo import ADMIN_PREFIX, DEMO_PARTICIPANTS
 
 if TYPE_CHECKING:
-    from ._fake import FakeProlific
+    from ._clock import FakeClock
     from ._recording import RecordedRequest
     from ._routes import Incoming
 
@@ -66,6 +67,62 @@ _FILTERS = ("times", "method", "path", "operation")
 _FAIL_FIELDS = ("kind", "status", "after_apply", "retry_after", "body", "headers", *_FILTERS)
 _DROP_FIELDS = ("kind", "after_apply", *_FILTERS)
 _DELAY_FIELDS = ("kind", "seconds", *_FILTERS)
+
+
+class Fake(Protocol):
+    """What the admin surface uses of :class:`~prolific.testing.FakeProlific`: its public Python API, nothing else."""
+
+    clock: FakeClock
+    requests: list[RecordedRequest]
+    bonus_settlement_delay: float
+    bulk_approve_lag: int
+
+    @property
+    def transitions(self) -> list[dict[str, Any]]: ...
+    @property
+    def bonus_payments(self) -> list[dict[str, Any]]: ...
+    @property
+    def messages(self) -> list[dict[str, Any]]: ...
+    @property
+    def queued_faults(self) -> list[dict[str, Any]]: ...
+    @property
+    def pending_faults(self) -> int: ...
+    def seed_demo(self, participants: int = ...) -> dict[str, Any]: ...
+    def reset(self) -> None: ...
+    def take_part(
+        self, study_id: str, participants: int | list[str] = ..., *, submit: bool = ...
+    ) -> list[dict[str, str | None]]: ...
+    def complete_submission(self, submission_id: str, *, code: str | None = ...) -> dict[str, Any]: ...
+    def return_submission(self, submission_id: str) -> dict[str, Any]: ...
+    def time_out_submission(self, submission_id: str) -> dict[str, Any]: ...
+    def advance(self, seconds: float) -> datetime: ...
+    def fail_next(
+        self,
+        status: int,
+        times: int = ...,
+        *,
+        retry_after: str | float | None = ...,
+        body: bytes | str | dict[str, Any] | list[Any] | None = ...,
+        headers: Mapping[str, str] | None = ...,
+        after_apply: bool = ...,
+        method: str | None = ...,
+        path: str | None = ...,
+        operation: str | None = ...,
+    ) -> None: ...
+    def drop_next(
+        self,
+        times: int = ...,
+        *,
+        after_apply: bool = ...,
+        method: str | None = ...,
+        path: str | None = ...,
+        operation: str | None = ...,
+    ) -> None: ...
+    def stall_next(
+        self, seconds: float, times: int = ..., *, method: str | None = ..., path: str | None = ...,
+        operation: str | None = ...,
+    ) -> None: ...  # fmt: skip
+    def clear_faults(self) -> int: ...
 
 
 class AdminError(Exception):
@@ -83,7 +140,7 @@ Handler = Callable[[dict[str, Any], dict[str, str], list[str]], Answer]
 class Admin:
     """Answers the requests under :data:`~prolific.testing._demo.ADMIN_PREFIX` for one fake."""
 
-    def __init__(self, fake: FakeProlific, lock: threading.RLock) -> None:
+    def __init__(self, fake: Fake, lock: threading.RLock) -> None:
         self._fake = fake
         self._lock = lock  # the fake's: one admin request sees (and changes) the state at one moment
         # (method, path; a {name} word matches any one segment) -> handler(body, query, the words {name} matched)
