@@ -64,6 +64,22 @@ class UnknownVariant:
         return dict(self.raw)
 
 
+def whole_number(value: Any) -> Any:
+    """A value read for an ``int`` field: an integral float (``10.0``) as the int it is, anything else as sent.
+
+    Fields that the published document types ``number`` but that are whole numbers (places,
+    minutes, counts: ``openapi/overrides.yaml`` ``integers``) are typed ``int``; a server that
+    writes them as ``10.0`` still gives an ``int``. A fractional value is kept as sent, never
+    rounded (a type cannot be a reason to change what the server said).
+
+    >>> whole_number(10.0), whole_number(10), whole_number(2.5), whole_number(None)
+    (10, 10, 2.5, None)
+    """
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
 T = TypeVar("T")
 
 
@@ -77,4 +93,4 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "UnknownVariant", "Unset"]
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "UnknownVariant", "Unset", "whole_number"]

@@ -20,11 +20,35 @@ rule, ``client.studies.create_study(...).id`` is typed ``str | Unset``, and pass
 
 Nested objects are not touched (an ``id`` inside a filter or a label is not the response's own
 identity), nor is nullability: a nullable ``id`` stays nullable, it only becomes present.
+
+A resource that is also the request body of an operation (the document uses ``SubscriptionDetail``
+both for what ``create-subscription`` sends and for what four operations answer) would keep its
+``id`` optional: ``client.webhooks.subscribe(...).id`` was ``str | Unset``. So, first, such a
+request body gets its own copy of the schema (:func:`split_sent_resources`), named by
+``openapi/names.yaml`` ``request_bodies`` (``create-subscription: CreateSubscription``) or
+``<OperationId>Request``; the request stays as published, and the answer gets the rule. Only a
+schema that operations send *directly* as their body is split (one sent nested inside another
+request is left as published), and only when the rule would change it.
 """
 
 from __future__ import annotations
 
-from .document import Document, json_schema, media_schemas, operations, reachable_schemas, ref_name, schemas_of
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from .document import (
+    Document,
+    json_schema,
+    media_schemas,
+    operations,
+    pascal,
+    reachable_schemas,
+    ref_name,
+    ref_to,
+    schemas_of,
+)
+from .errors import SpecError
 
 #: The properties that name a resource and its state.
 IDENTITY = ("id", "status")
@@ -59,19 +83,73 @@ def request_schemas(doc: Document) -> set[str]:
     return reachable_schemas(doc, roots)
 
 
-def require_response_identity(doc: Document) -> list[str]:
-    """Apply the rule of this module in place; return ``"Schema.property"`` for each property made required."""
+def _missing_identity(schema: Any) -> list[str]:
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    if not isinstance(properties, dict):
+        return []
+    required = schema.get("required") or []
+    return [prop for prop in IDENTITY if prop in properties and prop not in required]
+
+
+def split_sent_resources(doc: Document, request_names: Mapping[str, str] | None = None) -> list[str]:
+    """Give the request bodies that *are* a response resource their own copy of it; return what was made.
+
+    For each response resource the rule would change (an ``id``/``status`` declared, not
+    required) that operations send directly as their JSON body (``requestBody`` → ``$ref`` to
+    it), and that no other request reaches: the schema is copied under the name
+    ``request_names[<first such operationId>]`` (names.yaml ``request_bodies``), else
+    ``<OperationId>Request``, and those request bodies point at the copy. A line per copy:
+    ``"CreateSubscription: create-subscription's body (was SubscriptionDetail)"``. A name that is
+    taken stops the build (:class:`SpecError`) naming the operation and the table to fix.
+    """
+    request_names = request_names or {}
+    schemas = schemas_of(doc)
+    made: list[str] = []
+    for name in sorted(response_resources(doc)):
+        if not _missing_identity(schemas[name]):
+            continue
+        direct: list[tuple[str, dict[str, Any]]] = []
+        others: list[Any] = []
+        for _path, _method, op in operations(doc):
+            content = (op.get("requestBody") or {}).get("content") if isinstance(op.get("requestBody"), dict) else None
+            for media in (content or {}).values() if isinstance(content, dict) else ():
+                if not isinstance(media, dict) or not isinstance(media.get("schema"), dict):
+                    continue
+                if ref_name(media["schema"]) == name:
+                    direct.append((str(op.get("operationId", "")), media))
+                else:
+                    others.append(media["schema"])
+        if not direct or name in reachable_schemas(doc, others):
+            continue
+        senders = sorted({op_id for op_id, _media in direct})
+        copy_name = request_names.get(senders[0]) or pascal(senders[0]) + "Request"
+        if copy_name in schemas:
+            raise SpecError(
+                f"{senders[0]}: its request body needs its own schema (it shares {name} with the answers, which always "
+                f"carry {', '.join(_missing_identity(schemas[name]))}), but the name {copy_name!r} is taken: give it "
+                f"another under `request_bodies:` in openapi/names.yaml"
+            )
+        schemas[copy_name] = copy.deepcopy(schemas[name])
+        for _op_id, media in direct:
+            media["schema"] = ref_to(copy_name)
+        made.append(f"{copy_name}: {', '.join(senders)}'s body (was {name})")
+    return made
+
+
+def require_response_identity(doc: Document, request_names: Mapping[str, str] | None = None) -> list[str]:
+    """Apply the rule of this module in place; return ``"Schema.property"`` for each property made required.
+
+    Request bodies that are a response resource get their own copy first (:func:`split_sent_resources`,
+    with ``request_names``).
+    """
+    split_sent_resources(doc, request_names)
     schemas = schemas_of(doc)
     sent = request_schemas(doc)
     changed: list[str] = []
     for name in sorted(response_resources(doc) - sent):
         schema = schemas[name]
-        properties = schema.get("properties")
-        if not isinstance(properties, dict):
-            continue
-        required = schema.get("required") or []
-        missing = [prop for prop in IDENTITY if prop in properties and prop not in required]
+        missing = _missing_identity(schema)
         if missing:
-            schema["required"] = [*required, *missing]
+            schema["required"] = [*(schema.get("required") or []), *missing]
             changed += [f"{name}.{prop}" for prop in missing]
     return changed

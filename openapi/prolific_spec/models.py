@@ -3,7 +3,8 @@
 prune what no operation uses → name the bodies the table names → lift inline schemas (``hoist``)
 → fold identical shapes (``fold``) → decide every class name (``naming``) → open returned enums
 and apply the nullable and required overrides, which all work on the models as finally folded
-→ make a response resource's ``id`` and ``status`` present (``identity``).
+→ give a request body that shares a response resource its own copy, and make a response
+resource's ``id`` and ``status`` present (``identity``).
 """
 
 from __future__ import annotations
@@ -54,5 +55,5 @@ def shape_models(
     naming.notices += apply_tables(
         doc, overrides, current=naming.final, source=overrides_file, prune=prune_tables, stale=stale
     )
-    require_response_identity(doc)
+    require_response_identity(doc, table.request_bodies)
     return naming

@@ -106,7 +106,10 @@ def name_bodies(doc: Document, table: NameTable) -> Document:
             if schema is None:
                 raise SpecError(f"names.yaml names the {what} of {op_id} {name!r}, but it has no JSON body")
             if ref_name(schema) is not None:
-                continue  # already a named component: name it under `schemas:` instead
+                # Already a named component: name it under `schemas:` instead. (A request body's
+                # entry may also name its own copy of a component it shares with the answers:
+                # identity.py reads it later.)
+                continue
             if name in schemas and schemas[name] != schema:
                 raise SpecError(f"names.yaml gives the {what} of {op_id} the name {name!r}, which is taken")
             schemas[name] = schema

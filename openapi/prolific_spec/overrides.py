@@ -5,7 +5,9 @@ Each entry cites where the truth is published. Sections:
 * ``nullable``: published schema name → fields the server may send as null;
 * ``required``: published schema name → fields the server always sends (a user need not check for
   ``UNSET`` on every access);
-* ``text_responses``: operationId → ``{status: media type}`` for bodies that are text (CSV), not JSON.
+* ``text_responses``: operationId → ``{status: media type}`` for bodies that are text (CSV), not JSON;
+* ``integers``: published schema name → ``{field: evidence}`` for fields the document types ``number``
+  that are whole numbers (:mod:`.integers`); every entry says where that is published.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from .document import Document, operations, resolve, schemas_of
 from .errors import SpecError
 from .yamlfile import read_mapping
 
-_SECTIONS = ("nullable", "required", "text_responses")
+_SECTIONS = ("nullable", "required", "text_responses", "integers")
 
 
 @dataclass(frozen=True)
@@ -29,13 +31,14 @@ class Overrides:
     nullable: dict[str, list[str]] = field(default_factory=dict)
     required: dict[str, list[str]] = field(default_factory=dict)
     text_responses: dict[str, dict[str, str]] = field(default_factory=dict)
+    integers: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> Overrides:
         """Read and check the file; errors name it and the bad section."""
         if not path.exists():
             return cls()
-        raw = read_mapping(path, "a mapping with `nullable`, `required` and `text_responses` sections")
+        raw = read_mapping(path, "a mapping with `nullable`, `required`, `text_responses` and `integers` sections")
         unknown = sorted(set(raw) - set(_SECTIONS))
         if unknown:
             raise SpecError(f"{path}: unknown section(s) {unknown}; expected {', '.join(_SECTIONS)}")
@@ -55,7 +58,22 @@ class Overrides:
             nullable={str(k): list(v) for k, v in fields_of["nullable"].items()},
             required={str(k): list(v) for k, v in fields_of["required"].items()},
             text_responses={str(op): {str(s): m for s, m in statuses.items()} for op, statuses in text.items()},
+            integers=_evidence_table(path, raw.get("integers") or {}),
         )
+
+
+def _evidence_table(path: Path, table: Any) -> dict[str, dict[str, str]]:
+    """``integers``: schema → ``{field: evidence}``; an entry without its evidence is refused, by name."""
+    if not isinstance(table, dict) or not all(isinstance(v, dict) for v in table.values()):
+        raise SpecError(f"{path}: `integers` must map schema names to {{field: evidence}} mappings")
+    for schema, fields in table.items():
+        for name, evidence in fields.items():
+            if not isinstance(evidence, str) or not evidence.strip():
+                raise SpecError(
+                    f"{path}: integers.{schema}.{name}: say where Prolific publishes that this is a whole number "
+                    "(e.g. `prolific-oss/cli model/study.go Study.TotalAvailablePlaces int`)"
+                )
+    return {str(k): {str(f): str(e) for f, e in v.items()} for k, v in table.items()}
 
 
 def apply_tables(
@@ -67,7 +85,7 @@ def apply_tables(
     prune: bool = False,
     stale: list[str] | None = None,
 ) -> list[str]:
-    """Apply the ``nullable`` and ``required`` tables to the merged document; return notices.
+    """Apply the ``nullable``, ``required`` and ``integers`` tables to the merged document; return notices.
 
     Fields are found through ``$ref`` chains and ``allOf`` members (:func:`fields_of`). An entry
     whose schema is here but whose field is not, even so, is really gone: one line naming the
@@ -80,7 +98,10 @@ def apply_tables(
     current = current or {}
     schemas = schemas_of(doc)
     notices: list[str] = list(stale or [])
-    for section, table in (("nullable", overrides.nullable), ("required", overrides.required)):
+    from .integers import apply_integers  # integers.py uses this module's field lookup
+
+    sections = (("nullable", overrides.nullable), ("required", overrides.required), ("integers", overrides.integers))
+    for section, table in sections:
         for published in table:
             if current.get(published, published) not in schemas:
                 notices.append(
@@ -90,6 +111,7 @@ def apply_tables(
     problems: list[str] = []
     apply_nullable(doc, overrides.nullable, current=current, source=source, problems=problems)
     apply_required(doc, overrides.required, current=current, source=source, problems=problems)
+    apply_integers(doc, overrides.integers, current=current, source=source, problems=problems)
     if problems and not prune:
         lines = "\n  ".join(problems)
         raise SpecError(
@@ -149,7 +171,8 @@ def _owner_of(doc: Document, schema: Any) -> dict[str, Any] | None:
     return node if isinstance(node, dict) else None
 
 
-def _missing_field(source: str, section: str, published: str, field_name: str, fields: Any) -> str:
+def missing_field(source: str, section: str, published: str, field_name: str, fields: Any) -> str:
+    """The line that says a table entry names a field its schema does not have, and what to do."""
     return (
         f"{source}: {section} table names {published}.{field_name}, which the schema does not have, not even "
         f"through allOf or $ref (fields: {', '.join(fields)}); remove the entry from openapi/overrides.yaml, or "
@@ -186,7 +209,7 @@ def apply_nullable(
         props = fields_of(doc, schema)
         for field_name in fields:
             if field_name not in props:
-                line = _missing_field(source, "nullable", published, field_name, props)
+                line = missing_field(source, "nullable", published, field_name, props)
                 if problems is None:
                     raise SpecError(line)
                 problems.append(line)
@@ -239,7 +262,7 @@ def apply_required(
         props = fields_of(doc, schema)
         missing = [f for f in fields if f not in props]
         for field_name in missing:
-            line = _missing_field(source, "required", published, field_name, props)
+            line = missing_field(source, "required", published, field_name, props)
             if problems is None:
                 raise SpecError(line)
             problems.append(line)

@@ -29,6 +29,7 @@ UNION = "union_property.py.jinja"
 LIST = "list_property.py.jinja"
 MODEL = "model_property.py.jinja"
 LITERAL_ENUM = "literal_enum_property.py.jinja"
+INT = "int_property.py.jinja"
 
 
 def _text(value: Any) -> str:
@@ -146,6 +147,10 @@ class UnionTags:
         if unset:
             parts.append("Unset")
         return " | ".join(dict.fromkeys(parts))
+
+    def holds_int(self, prop: Any) -> bool:
+        """Whether an ``int`` is one of the union's members (its value is read by ``types.whole_number``)."""
+        return any(inner.template == INT for inner in prop.inner_properties)
 
     def identity(self, prop: Any) -> bool:
         """Whether parsing the union always gives back the value as sent.

@@ -144,8 +144,34 @@ class AsyncRunner(Protocol):
     def __call__(self, operation: Operation[T], arguments: dict[str, Any], /) -> Awaitable[T]: ...
 
 
+def no_such_operation(group: object, name: str) -> AttributeError:
+    """The ``AttributeError`` for ``client.<group>.<name>``, saying which group has ``name`` when one does.
+
+    Operations are grouped by their tag in Prolific's API reference, which is not always where a
+    reader looks first: ``get_projects`` lists a workspace's projects, and is
+    ``client.projects.get_projects(workspace_id)``, not ``client.workspaces.get_projects``.
+    ``name`` and ``obj`` are set, so Python's own "Did you mean" hint still works for a typo.
+    """
+    tag = getattr(type(group), "_tag", "")
+    where = f"client.{tag}" if tag else f"{type(group).__name__!r} object"
+    message = f"{where} has no attribute {name!r}"
+    if not name.startswith("_"):
+        from .registry import OPERATIONS  # loaded on the first miss only
+
+        found = [op for op in OPERATIONS.values() if op.name == name]
+        if found:
+            op = found[0]
+            message += (
+                f": {name} ({op.method} {op.path}) is an operation of the {op.tag!r} group (the API reference's "
+                f"tag): client.{op.tag}.{name}(...)"
+            )
+    return AttributeError(message, name=name, obj=group)
+
+
 class Operations:
     """Base of the generated ``<Tag>Operations`` classes: every method hands its call to the runner."""
+
+    _tag = ""  # the generated class's tag (``client.<tag>``)
 
     def __init__(self, runner: SyncRunner) -> None:
         self._runner = runner
@@ -156,9 +182,16 @@ class Operations:
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
 
+    if not TYPE_CHECKING:  # hidden from type checkers: an unknown attribute stays a type error
+
+        def __getattr__(self, name: str) -> Any:
+            raise no_such_operation(self, name)
+
 
 class AsyncOperations:
     """Base of the generated ``Async<Tag>Operations`` classes."""
+
+    _tag = ""
 
     def __init__(self, runner: AsyncRunner) -> None:
         self._runner = runner
@@ -168,3 +201,8 @@ class AsyncOperations:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            raise no_such_operation(self, name)

@@ -138,7 +138,8 @@ class _ClientBase(Generic[CONNECTION, RUNNER]):
         self._runner.sleep = sleep
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
+        # The token is always there (a client cannot be made without one) and never shown.
+        return f"{type(self).__name__}(base_url={self.base_url!r}, token='***', max_retries={self.max_retries})"
 
 
 class Prolific(_ClientBase[Connection, Sender], OperationGroups):

@@ -289,14 +289,16 @@ def test_list_shows_every_operation_without_a_token(
     count = published_operation_count()
     assert (code, err, len(lines), len(OPERATIONS)) == (0, "", count, count)
     for line, op in zip(lines, sorted(OPERATIONS.values(), key=lambda o: o.operation_id), strict=True):
-        assert line.split()[:3] == [op.operation_id, op.method, op.path] and line.endswith(op.summary)
+        python = f"client.{op.tag}.{op.name}"
+        assert line.split()[:4] == [op.operation_id, op.method, op.path, python] and line.endswith(op.summary)
     code, out, _ = run(capsys, "api", "--list", "--json")
     listed = json.loads(out)
     assert code == 0 and len(listed) == count
     get_study = next(item for item in listed if item["operation_id"] == "get-study")
     assert get_study == {
         "operation_id": "get-study", "method": "GET", "path": "/api/v1/studies/{id}/", "tag": "studies",
-        "summary": OPERATIONS["get-study"].summary, "path_parameters": ["id"], "query_parameters": [],
+        "summary": OPERATIONS["get-study"].summary, "python": "client.studies.get_study",
+        "path_parameters": ["id"], "query_parameters": [],
         "has_body": False,
     }  # fmt: skip
     code, out, _ = run(capsys, "api", "--list", "credentials")

@@ -64,7 +64,8 @@ def test_the_earlier_release_generates_with_no_warning_and_no_table_edit(earlier
     schemas = merged["components"]["schemas"]
     # The wrapper folded into the group it wraps, and the overrides reached its fields.
     group = schemas["ParticipantGroup"]
-    assert "allOf" not in group and group["properties"]["id"]["type"] == ["string", "null"]
+    assert "allOf" not in group and group["properties"]["participant_count"]["type"] == ["integer", "null"]
+    assert group["properties"]["id"]["type"] == "string"  # not in the nullable table: a group always has its id
     assert {"id", "name"} <= set(group.get("required", []))
     assert {"type": "array", "items": {}} in schemas["ErrorDetail"]["properties"]["detail"]["anyOf"]
     assert schemas["StudyAccessDetailsProgress"]["type"] == "object"

@@ -19,6 +19,7 @@ from openapi_spec_validator import validate
 from source_document import published_operation_count
 
 from prolific_spec.clean import HTTP_METHODS, absolute_docs_links, operations
+from prolific_spec.overrides import Overrides
 from prolific_spec.precedence import is_page
 from prolific_spec.sources import load_sources
 
@@ -141,6 +142,11 @@ def _replaced_by_a_page(fact, source, raw_sources) -> bool:
     return not is_page(raw_sources[source]) and (loc[0], loc[1]) in _page_operations(raw_sources)
 
 
+# The field names the `integers` table makes whole numbers (any other number must stay a number).
+_INTEGER_FIELDS = {name for fields in Overrides.load(REPO_ROOT / "openapi" / "overrides.yaml").integers.values()
+                   for name in fields}  # fmt: skip
+
+
 def _expected(fact: Fact, merged_facts: set[Fact], merged: dict[str, Any]) -> Fact | None:
     kind, loc = fact[0], fact[1]
     if kind == "operation":
@@ -150,6 +156,11 @@ def _expected(fact: Fact, merged_facts: set[Fact], merged: dict[str, Any]) -> Fa
         if kind == "field":
             return None
         loc = tuple("{}" if part == "any_field" else part for part in loc)
+    whole = ("type", loc, "integer") in merged_facts and loc[-1] in _INTEGER_FIELDS
+    if kind in ("type", "format") and fact[2] in ("number", "double") and whole:
+        # overrides.yaml `integers` (integers.apply_integers): a whole number published as a double now
+        # reads `type: integer` (with no format): both published facts become that one.
+        return ("type", loc, "integer")
     path, method, where = loc[0], loc[1], loc[2]
     op = merged["paths"][path][method]
     if where == "parameter" and loc[4] not in {p["name"] for p in op.get("parameters") or []}:

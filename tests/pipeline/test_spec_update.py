@@ -46,6 +46,9 @@ def published(
             }
         }
     props: dict[str, object] = {"id": {"type": "string"}, "status": {"$ref": "#/components/schemas/StudyStatus"}}
+    # The fields the repository's `integers` table names on Study (a Study without them stops the build).
+    props |= {name: {"type": "number"} for name in ("total_available_places", "estimated_completion_time")}
+    props["maximum_allowed_time"] = {"type": "number"}
     if with_name:
         props["name"] = {"type": "string"}
     doc = {

@@ -53,6 +53,8 @@ SCHEMAS: dict[str, Any] = {
             "pets": {"type": "array", "items": {"oneOf": [_ref("Cat"), _ref("Dog")]}},
             # literal enums and a string: parsing gives the value back as sent
             "size": {"oneOf": [{"type": "string", "enum": ["s", "m"]}, {"type": "string"}]},
+            # a nullable whole number: its value is read through types.whole_number
+            "age": {"type": "integer", "nullable": True},
         },
     },
 }
@@ -149,3 +151,9 @@ def test_non_unions_have_no_tag(parsed: tuple[union_tags.UnionTags, Any]) -> Non
     assert tags.tag_key(props["pets"]) == ""
     assert not tags.parses(props["size"].inner_properties[1])  # a str is taken as sent
     assert tags.parses(props["pet"].inner_properties[0])
+
+
+def test_a_union_with_an_int_member_says_so(parsed: tuple[union_tags.UnionTags, Any]) -> None:
+    tags, props = parsed
+    assert tags.holds_int(props["age"]) and tags.identity(props["age"])
+    assert not tags.holds_int(props["size"]) and not tags.holds_int(props["pet"])

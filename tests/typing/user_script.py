@@ -14,7 +14,7 @@ reveal_type(client.studies.download_study_credential_report("s"))  # expect: str
 reveal_type(client.credentials.create_pool(workspace_id="w", credentials="a,b"))  # expect: str
 group = client.participant_groups.create(name="G", workspace_id="w")
 reveal_type(group)  # expect: prolific_api_client.models.participant_group.ParticipantGroup
-reveal_type(group.id)  # expect: None | str
+reveal_type(group.id)  # expect: str
 reveal_type(pools.credential_pools[0].available_credentials)  # expect: int
 for submission in client.paginate(client.submissions.get_submissions, study="s"):
     reveal_type(submission)  # expect: prolific_api_client.models.submission_short.SubmissionShort

@@ -117,6 +117,7 @@ if TYPE_CHECKING:
     from .create_project_longitudinal import CreateProjectLongitudinal
     from .create_secret import CreateSecret
     from .create_study import CreateStudy
+    from .create_subscription import CreateSubscription
     from .create_task_builder_batch_request import CreateTaskBuilderBatchRequest
     from .create_task_builder_dataset_request import CreateTaskBuilderDatasetRequest
     from .create_task_builder_instructions_request import (
@@ -483,6 +484,7 @@ else:
         "CreateProjectLongitudinal": ".create_project_longitudinal",
         "CreateSecret": ".create_secret",
         "CreateStudy": ".create_study",
+        "CreateSubscription": ".create_subscription",
         "CreateTaskBuilderBatchRequest": ".create_task_builder_batch_request",
         "CreateTaskBuilderDatasetRequest": ".create_task_builder_dataset_request",
         "CreateTaskBuilderInstructionsRequest": ".create_task_builder_instructions_request",
@@ -808,6 +810,7 @@ __all__ = (
     "CreateProjectLongitudinal",
     "CreateSecret",
     "CreateStudy",
+    "CreateSubscription",
     "CreateTaskBuilderBatchRequest",
     "CreateTaskBuilderDatasetRequest",
     "CreateTaskBuilderInstructionsRequest",

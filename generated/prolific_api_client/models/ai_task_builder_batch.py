@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.ai_task_builder_batch_status import (
     AiTaskBuilderBatchStatus,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.ai_task_builder_batch_dataset import AiTaskBuilderBatchDataset
@@ -161,17 +161,17 @@ class AITaskBuilderBatch:
 
         status = d.pop("status")
 
-        total_task_count = d.pop("total_task_count")
+        total_task_count = whole_number(d.pop("total_task_count"))
 
-        total_instruction_count = d.pop("total_instruction_count")
+        total_instruction_count = whole_number(d.pop("total_instruction_count"))
 
         workspace_id = d.pop("workspace_id")
 
-        schema_version = d.pop("schema_version")
+        schema_version = whole_number(d.pop("schema_version"))
 
         task_details = TaskDetails.from_dict(d.pop("task_details"))
 
-        total_task_groups = d.pop("total_task_groups")
+        total_task_groups = whole_number(d.pop("total_task_groups"))
 
         batch_items = _parse_batch_items(d.pop("batch_items", UNSET))
 

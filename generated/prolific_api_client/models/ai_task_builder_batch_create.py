@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.ai_task_builder_batch_status import (
     AiTaskBuilderBatchStatus,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.ai_task_builder_batch_create_dataset import (
@@ -143,9 +143,9 @@ class AITaskBuilderBatchCreate:
 
         status = d.pop("status")
 
-        total_task_count = d.pop("total_task_count")
+        total_task_count = whole_number(d.pop("total_task_count"))
 
-        total_instruction_count = d.pop("total_instruction_count")
+        total_instruction_count = whole_number(d.pop("total_instruction_count"))
 
         workspace_id = d.pop("workspace_id")
 

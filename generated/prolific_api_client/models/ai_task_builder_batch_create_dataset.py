@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import whole_number
+
 T = TypeVar("T", bound="AiTaskBuilderBatchCreateDataset")
 
 
@@ -45,7 +47,7 @@ class AiTaskBuilderBatchCreateDataset:
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
-        total_datapoint_count = d.pop("total_datapoint_count")
+        total_datapoint_count = whole_number(d.pop("total_datapoint_count"))
 
         ai_task_builder_batch_create_dataset = cls(
             id=id,

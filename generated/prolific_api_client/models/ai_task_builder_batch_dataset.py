@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import whole_number
+
 T = TypeVar("T", bound="AiTaskBuilderBatchDataset")
 
 
@@ -50,7 +52,7 @@ class AiTaskBuilderBatchDataset:
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
-        total_datapoint_count = d.pop("total_datapoint_count")
+        total_datapoint_count = whole_number(d.pop("total_datapoint_count"))
 
         filename = d.pop("filename")
 

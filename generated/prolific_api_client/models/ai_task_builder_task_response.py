@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.ai_task_builder_task_response_metadata import (
@@ -132,7 +132,7 @@ class AITaskBuilderTaskResponse:
         else:
             metadata = AITaskBuilderTaskResponseMetadata.from_dict(_metadata)
 
-        schema_version = d.pop("schema_version", UNSET)
+        schema_version = whole_number(d.pop("schema_version", UNSET))
 
         no_submission = d.pop("no_submission", UNSET)
 

@@ -29,7 +29,7 @@ from ..models.device_compatibility import (
     DeviceCompatibility,
     check_device_compatibility,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.access_detail import AccessDetail
@@ -101,13 +101,13 @@ class BaseStudy:
             `AI_TASK_BUILDER_COLLECTION`. When omitted, a default COMPLETED code with a `MANUALLY_REVIEW` action is auto-
             generated. When provided, AITB studies must include exactly one code with `code_type` of `COMPLETED` and an
             action of `MANUALLY_REVIEW` or `AUTOMATICALLY_APPROVE`.
-        total_available_places (float | Unset): How many participants are you looking to recruit.
+        total_available_places (int | Unset): How many participants are you looking to recruit.
 
             **Note:** This field is optional when `data_collection_method` is set to `AI_TASK_BUILDER_BATCH`, as the total
             available places are automatically calculated from the batch configuration.
-        estimated_completion_time (float | Unset): Estimated duration in minutes of the experiment or survey
-        maximum_allowed_time (float | Unset): Max time in minutes for a participant to finish the submission.
-            Submissions are timed out if it takes longer.
+        estimated_completion_time (int | Unset): Estimated duration in minutes of the experiment or survey
+        maximum_allowed_time (int | Unset): Max time in minutes for a participant to finish the submission. Submissions
+            are timed out if it takes longer.
 
             If it is not provided the default value is set to the max value.
 
@@ -325,9 +325,9 @@ class BaseStudy:
     external_study_url: str | Unset = UNSET
     prolific_id_option: BaseStudyProlificIdOption | Unset = UNSET
     completion_codes: list[BaseStudyCompletionCode] | Unset = UNSET
-    total_available_places: float | Unset = UNSET
-    estimated_completion_time: float | Unset = UNSET
-    maximum_allowed_time: float | Unset = UNSET
+    total_available_places: int | Unset = UNSET
+    estimated_completion_time: int | Unset = UNSET
+    maximum_allowed_time: int | Unset = UNSET
     reward: float | Unset = UNSET
     device_compatibility: list[DeviceCompatibility] | Unset = UNSET
     peripheral_requirements: list[BaseStudyPeripheralRequirement] | Unset = UNSET
@@ -602,11 +602,11 @@ class BaseStudy:
 
                 completion_codes.append(completion_codes_item)
 
-        total_available_places = d.pop("total_available_places", UNSET)
+        total_available_places = whole_number(d.pop("total_available_places", UNSET))
 
-        estimated_completion_time = d.pop("estimated_completion_time", UNSET)
+        estimated_completion_time = whole_number(d.pop("estimated_completion_time", UNSET))
 
-        maximum_allowed_time = d.pop("maximum_allowed_time", UNSET)
+        maximum_allowed_time = whole_number(d.pop("maximum_allowed_time", UNSET))
 
         reward = d.pop("reward", UNSET)
 
@@ -634,7 +634,7 @@ class BaseStudy:
 
         filter_set_id = d.pop("filter_set_id", UNSET)
 
-        filter_set_version = d.pop("filter_set_version", UNSET)
+        filter_set_version = whole_number(d.pop("filter_set_version", UNSET))
 
         naivety_distribution_rate = d.pop("naivety_distribution_rate", UNSET)
 

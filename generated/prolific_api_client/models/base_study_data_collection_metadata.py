@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="BaseStudyDataCollectionMetadata")
 
@@ -58,7 +58,7 @@ class BaseStudyDataCollectionMetadata:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        annotators_per_task = d.pop("annotators_per_task", UNSET)
+        annotators_per_task = whole_number(d.pop("annotators_per_task", UNSET))
 
         base_study_data_collection_metadata = cls(
             annotators_per_task=annotators_per_task,

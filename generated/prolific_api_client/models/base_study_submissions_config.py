@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..models.base_study_submissions_config_auto_rejection_category import (
     BaseStudySubmissionsConfigAutoRejectionCategory,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="BaseStudySubmissionsConfig")
 
@@ -95,9 +95,9 @@ class BaseStudySubmissionsConfig:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        max_submissions_per_participant = d.pop("max_submissions_per_participant", UNSET)
+        max_submissions_per_participant = whole_number(d.pop("max_submissions_per_participant", UNSET))
 
-        max_concurrent_submissions = d.pop("max_concurrent_submissions", UNSET)
+        max_concurrent_submissions = whole_number(d.pop("max_concurrent_submissions", UNSET))
 
         _auto_rejection_categories = d.pop("auto_rejection_categories", UNSET)
         auto_rejection_categories: list[BaseStudySubmissionsConfigAutoRejectionCategory | str] | Unset = UNSET

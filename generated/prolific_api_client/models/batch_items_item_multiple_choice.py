@@ -10,7 +10,7 @@ from ..models.batch_items_multiple_choice_instruction_type import (
     BatchItemsMultipleChoiceInstructionType,
     check_batch_items_multiple_choice_instruction_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.choice_option import ChoiceOption
@@ -101,7 +101,7 @@ class BatchItemsItemMultipleChoice:
 
         description = d.pop("description")
 
-        answer_limit = d.pop("answer_limit")
+        answer_limit = whole_number(d.pop("answer_limit"))
 
         options = []
         _options = d.pop("options")

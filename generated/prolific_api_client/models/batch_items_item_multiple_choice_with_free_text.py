@@ -10,7 +10,7 @@ from ..models.choice_with_free_text_instruction_type import (
     ChoiceWithFreeTextInstructionType,
     check_choice_with_free_text_instruction_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.choice_with_free_text_option import ChoiceWithFreeTextOption
@@ -99,7 +99,7 @@ class BatchItemsItemMultipleChoiceWithFreeText:
 
         description = d.pop("description")
 
-        answer_limit = d.pop("answer_limit")
+        answer_limit = whole_number(d.pop("answer_limit"))
 
         options = []
         _options = d.pop("options")

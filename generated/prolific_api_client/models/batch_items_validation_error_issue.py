@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="BatchItemsValidationErrorIssue")
 
@@ -70,13 +70,13 @@ class BatchItemsValidationErrorIssue:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        page = d.pop("page")
+        page = whole_number(d.pop("page"))
 
-        row = d.pop("row")
+        row = whole_number(d.pop("row"))
 
-        column = d.pop("column")
+        column = whole_number(d.pop("column"))
 
-        item = d.pop("item")
+        item = whole_number(d.pop("item"))
 
         type_ = d.pop("type")
 

@@ -15,7 +15,7 @@ from ..models.collection_instruction_input_unit_position import (
     CollectionInstructionInputUnitPosition,
     check_collection_instruction_input_unit_position,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.collection_instruction_input_option import (
@@ -161,7 +161,7 @@ class CollectionInstructionInput:
 
         description = d.pop("description")
 
-        order = d.pop("order")
+        order = whole_number(d.pop("order"))
 
         _id = d.pop("id", UNSET)
         id: UUID | Unset
@@ -174,7 +174,7 @@ class CollectionInstructionInput:
 
         placeholder_text_input = d.pop("placeholder_text_input", UNSET)
 
-        answer_limit = d.pop("answer_limit", UNSET)
+        answer_limit = whole_number(d.pop("answer_limit", UNSET))
 
         disable_dropdown = d.pop("disable_dropdown", UNSET)
 

@@ -14,7 +14,7 @@ from ..models.collection_instruction_input_unit_position import (
     CollectionInstructionInputUnitPosition,
     check_collection_instruction_input_unit_position,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.collection_instruction_input_unit_option import (
@@ -150,7 +150,7 @@ class CreateTaskBuilderInstructionsRequestInstruction:
 
         placeholder_text_input = d.pop("placeholder_text_input", UNSET)
 
-        answer_limit = d.pop("answer_limit", UNSET)
+        answer_limit = whole_number(d.pop("answer_limit", UNSET))
 
         disable_dropdown = d.pop("disable_dropdown", UNSET)
 

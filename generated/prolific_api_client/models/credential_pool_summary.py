@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import whole_number
+
 T = TypeVar("T", bound="CredentialPoolSummary")
 
 
@@ -49,9 +51,9 @@ class CredentialPoolSummary:
         d = dict(src_dict)
         credential_pool_id = d.pop("credential_pool_id")
 
-        total_credentials = d.pop("total_credentials")
+        total_credentials = whole_number(d.pop("total_credentials"))
 
-        available_credentials = d.pop("available_credentials")
+        available_credentials = whole_number(d.pop("available_credentials"))
 
         credential_pool_summary = cls(
             credential_pool_id=credential_pool_id,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import whole_number
+
 T = TypeVar("T", bound="DatasetAppendError")
 
 
@@ -49,7 +51,7 @@ class DatasetAppendError:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        record_index = d.pop("record_index")
+        record_index = whole_number(d.pop("record_index"))
 
         field = d.pop("field")
 

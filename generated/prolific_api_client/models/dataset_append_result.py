@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import whole_number
+
 if TYPE_CHECKING:
     from ..models.dataset_append_error import DatasetAppendError
 
@@ -61,9 +63,9 @@ class DatasetAppendResult:
             _import_lazy()
 
         d = dict(src_dict)
-        accepted = d.pop("accepted")
+        accepted = whole_number(d.pop("accepted"))
 
-        rejected = d.pop("rejected")
+        rejected = whole_number(d.pop("rejected"))
 
         errors = []
         _errors = d.pop("errors")

@@ -14,7 +14,7 @@ from ..models.dataset_import_job_status import (
 from ..models.dataset_import_job_type import (
     DatasetImportJobType,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.import_job_error import ImportJobError
@@ -159,9 +159,9 @@ class DatasetImportJob:
 
         filename = d.pop("filename", UNSET)
 
-        accepted_count = d.pop("accepted_count", UNSET)
+        accepted_count = whole_number(d.pop("accepted_count", UNSET))
 
-        rejected_count = d.pop("rejected_count", UNSET)
+        rejected_count = whole_number(d.pop("rejected_count", UNSET))
 
         _errors = d.pop("errors", UNSET)
         errors: list[ImportJobError] | Unset = UNSET

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import whole_number
+
 if TYPE_CHECKING:
     from ..models.composite_filter import CompositeFilter
     from ..models.range_filter import RangeFilter
@@ -67,7 +69,7 @@ class DemographicExportHistoryResponse:
             _import_lazy()
 
         d = dict(src_dict)
-        count = d.pop("count")
+        count = whole_number(d.pop("count"))
 
         filters = []
         _filters = d.pop("filters")

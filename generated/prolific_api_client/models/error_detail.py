@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.field_errors import FieldErrors
@@ -90,9 +90,9 @@ class ErrorDetail:
             _import_lazy()
 
         d = dict(src_dict)
-        status = d.pop("status", UNSET)
+        status = whole_number(d.pop("status", UNSET))
 
-        error_code = d.pop("error_code", UNSET)
+        error_code = whole_number(d.pop("error_code", UNSET))
 
         title = d.pop("title", UNSET)
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.composite_filter import CompositeFilter
@@ -114,7 +114,7 @@ class FilterSet:
         d = dict(src_dict)
         id = d.pop("id")
 
-        version = d.pop("version", UNSET)
+        version = whole_number(d.pop("version", UNSET))
 
         is_deleted = d.pop("is_deleted", UNSET)
 

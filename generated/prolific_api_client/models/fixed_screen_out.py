@@ -10,6 +10,7 @@ from ..models.fixed_screen_out_action import (
     FixedScreenOutAction,
     check_fixed_screen_out_action,
 )
+from ..types import whole_number
 
 T = TypeVar("T", bound="FixedScreenOut")
 
@@ -110,9 +111,9 @@ class FixedScreenOut:
         d = dict(src_dict)
         action = check_fixed_screen_out_action(d.pop("action"))
 
-        fixed_screen_out_reward = d.pop("fixed_screen_out_reward")
+        fixed_screen_out_reward = whole_number(d.pop("fixed_screen_out_reward"))
 
-        slots = d.pop("slots")
+        slots = whole_number(d.pop("slots"))
 
         fixed_screen_out = cls(
             action=action,

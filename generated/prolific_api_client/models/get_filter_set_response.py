@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.composite_filter import CompositeFilter
@@ -122,7 +122,7 @@ class GetFilterSetResponse:
         d = dict(src_dict)
         id = d.pop("id")
 
-        version = d.pop("version", UNSET)
+        version = whole_number(d.pop("version", UNSET))
 
         is_deleted = d.pop("is_deleted", UNSET)
 
@@ -143,7 +143,7 @@ class GetFilterSetResponse:
 
                 filters.append(filters_item)
 
-        eligible_participant_count = d.pop("eligible_participant_count", UNSET)
+        eligible_participant_count = whole_number(d.pop("eligible_participant_count", UNSET))
 
         get_filter_set_response = cls(
             id=id,

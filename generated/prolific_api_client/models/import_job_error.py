@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="ImportJobError")
 
@@ -65,7 +65,7 @@ class ImportJobError:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        record_index = d.pop("record_index", UNSET)
+        record_index = whole_number(d.pop("record_index", UNSET))
 
         field = d.pop("field", UNSET)
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="ListCollectionsResponseMeta")
 
@@ -38,7 +38,7 @@ class ListCollectionsResponseMeta:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        count = d.pop("count", UNSET)
+        count = whole_number(d.pop("count", UNSET))
 
         list_collections_response_meta = cls(
             count=count,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.composite_filter import CompositeFilter
@@ -74,7 +74,7 @@ class LongitudinalConfig:
             _import_lazy()
 
         d = dict(src_dict)
-        target_completions = d.pop("target_completions")
+        target_completions = whole_number(d.pop("target_completions"))
 
         retention_rate = d.pop("retention_rate")
 

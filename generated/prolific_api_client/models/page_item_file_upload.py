@@ -15,7 +15,7 @@ from ..models.dataset_import_job_type import (
     DatasetImportJobType,
     check_dataset_import_job_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="PageItemFileUpload")
 
@@ -143,7 +143,7 @@ class PageItemFileUpload:
 
         description = d.pop("description")
 
-        order = d.pop("order")
+        order = whole_number(d.pop("order"))
 
         helper_text = d.pop("helper_text", UNSET)
 
@@ -153,9 +153,9 @@ class PageItemFileUpload:
 
         max_file_size_mb = d.pop("max_file_size_mb", UNSET)
 
-        min_file_count = d.pop("min_file_count", UNSET)
+        min_file_count = whole_number(d.pop("min_file_count", UNSET))
 
-        max_file_count = d.pop("max_file_count", UNSET)
+        max_file_count = whole_number(d.pop("max_file_count", UNSET))
 
         page_item_file_upload = cls(
             type_=type_,

@@ -15,7 +15,7 @@ from ..models.batch_items_free_text_instruction_type import (
 from ..models.collection_free_text_instruction_parent_type import (
     CollectionFreeTextInstructionParentType,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.validation_rule import ValidationRule
@@ -130,7 +130,7 @@ class PageItemFreeText:
 
         description = d.pop("description")
 
-        order = d.pop("order")
+        order = whole_number(d.pop("order"))
 
         helper_text = d.pop("helper_text", UNSET)
 

@@ -18,7 +18,7 @@ from ..models.collection_free_text_instruction_parent_type import (
 from ..models.collection_instruction_input_unit_position import (
     CollectionInstructionInputUnitPosition,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.collection_instruction_input_unit_option import (
@@ -153,7 +153,7 @@ class PageItemFreeTextWithUnit:
 
         description = d.pop("description")
 
-        order = d.pop("order")
+        order = whole_number(d.pop("order"))
 
         unit_options = []
         _unit_options = d.pop("unit_options")

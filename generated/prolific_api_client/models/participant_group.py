@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.feeder_study import FeederStudy
@@ -19,8 +19,8 @@ T = TypeVar("T", bound="ParticipantGroup")
 class ParticipantGroup:
     """
     Attributes:
-        id (None | str): The id of the participant group
-        name (None | str): The name of the participant group
+        id (str): The id of the participant group
+        name (str): The name of the participant group
         project_id (None | str | Unset): The id of the project the participant group belongs to
         workspace_id (None | str | Unset): The id of the workspace the participant group belongs to. A participant group
             can only belong to either a workspace or an organisation.
@@ -33,8 +33,8 @@ class ParticipantGroup:
             participants in this group through completion codes.
     """
 
-    id: None | str
-    name: None | str
+    id: str
+    name: str
     project_id: None | str | Unset = UNSET
     workspace_id: None | str | Unset = UNSET
     organisation_id: None | str | Unset = UNSET
@@ -48,10 +48,8 @@ class ParticipantGroup:
         if not _lazy_imported:
             _import_lazy()
 
-        id: None | str
         id = self.id
 
-        name: None | str
         name = self.name
 
         project_id: None | str | Unset
@@ -145,7 +143,7 @@ class ParticipantGroup:
 
         description = d.pop("description", UNSET)
 
-        participant_count = d.pop("participant_count", UNSET)
+        participant_count = whole_number(d.pop("participant_count", UNSET))
 
         is_deleted = d.pop("is_deleted", UNSET)
 

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.participant_group import ParticipantGroup
 
@@ -19,28 +17,28 @@ T = TypeVar("T", bound="ParticipantGroupListResponse")
 class ParticipantGroupListResponse:
     """
     Attributes:
-        results (list[ParticipantGroup] | Unset):
+        results (list[ParticipantGroup]):
     """
 
-    results: list[ParticipantGroup] | Unset = UNSET
+    results: list[ParticipantGroup]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         if not _lazy_imported:
             _import_lazy()
 
-        results: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.results, Unset):
-            results = []
-            for results_item_data in self.results:
-                results_item = results_item_data.to_dict()
-                results.append(results_item)
+        results = []
+        for results_item_data in self.results:
+            results_item = results_item_data.to_dict()
+            results.append(results_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if results is not UNSET:
-            field_dict["results"] = results
+        field_dict.update(
+            {
+                "results": results,
+            }
+        )
 
         return field_dict
 
@@ -50,14 +48,12 @@ class ParticipantGroupListResponse:
             _import_lazy()
 
         d = dict(src_dict)
-        _results = d.pop("results", UNSET)
-        results: list[ParticipantGroup] | Unset = UNSET
-        if _results is not UNSET:
-            results = []
-            for results_item_data in _results:
-                results_item = ParticipantGroup.from_dict(results_item_data)
+        results = []
+        _results = d.pop("results")
+        for results_item_data in _results:
+            results_item = ParticipantGroup.from_dict(results_item_data)
 
-                results.append(results_item)
+            results.append(results_item)
 
         participant_group_list_response = cls(
             results=results,

@@ -15,11 +15,11 @@ T = TypeVar("T", bound="ParticipantGroupMembership")
 class ParticipantGroupMembership:
     """
     Attributes:
-        participant_id (str | Unset): The id of the participant
+        participant_id (str): The id of the participant
         datetime_created (str | Unset): The date and time the participant was added to the Participant Group
     """
 
-    participant_id: str | Unset = UNSET
+    participant_id: str
     datetime_created: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -31,9 +31,11 @@ class ParticipantGroupMembership:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if participant_id is not UNSET:
-            field_dict["participant_id"] = participant_id
+        field_dict.update(
+            {
+                "participant_id": participant_id,
+            }
+        )
         if datetime_created is not UNSET:
             field_dict["datetime_created"] = datetime_created
 
@@ -43,7 +45,7 @@ class ParticipantGroupMembership:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        participant_id = d.pop("participant_id", UNSET)
+        participant_id = d.pop("participant_id")
 
         datetime_created = d.pop("datetime_created", UNSET)
 

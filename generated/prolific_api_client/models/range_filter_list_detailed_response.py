@@ -12,7 +12,7 @@ from ..models.range_filter_list_response_data_type import (
 from ..models.range_filter_list_response_type import (
     RangeFilterListResponseType,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="RangeFilterListDetailedResponse")
 
@@ -215,15 +215,15 @@ class RangeFilterListDetailedResponse:
 
         question = d.pop("question", UNSET)
 
-        min_ = d.pop("min", UNSET)
+        min_ = whole_number(d.pop("min", UNSET))
 
-        max_ = d.pop("max", UNSET)
+        max_ = whole_number(d.pop("max", UNSET))
 
         data_type = d.pop("data_type", UNSET)
 
-        min_max = d.pop("min_max", UNSET)
+        min_max = whole_number(d.pop("min_max", UNSET))
 
-        max_min = d.pop("max_min", UNSET)
+        max_min = whole_number(d.pop("max_min", UNSET))
 
         researcher_help_text = d.pop("researcher_help_text", UNSET)
 
@@ -233,7 +233,7 @@ class RangeFilterListDetailedResponse:
 
         subcategory = d.pop("subcategory", UNSET)
 
-        display_order = d.pop("display_order", UNSET)
+        display_order = whole_number(d.pop("display_order", UNSET))
 
         tags = _parse_tags(d.pop("tags", UNSET))
 

@@ -12,7 +12,7 @@ from ..models.range_filter_list_response_data_type import (
 from ..models.range_filter_list_response_type import (
     RangeFilterListResponseType,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="RangeFilterListResponse")
 
@@ -148,15 +148,15 @@ class RangeFilterListResponse:
 
         question = d.pop("question", UNSET)
 
-        min_ = d.pop("min", UNSET)
+        min_ = whole_number(d.pop("min", UNSET))
 
-        max_ = d.pop("max", UNSET)
+        max_ = whole_number(d.pop("max", UNSET))
 
         data_type = d.pop("data_type", UNSET)
 
-        min_max = d.pop("min_max", UNSET)
+        min_max = whole_number(d.pop("min_max", UNSET))
 
-        max_min = d.pop("max_min", UNSET)
+        max_min = whole_number(d.pop("max_min", UNSET))
 
         range_filter_list_response = cls(
             filter_id=filter_id,

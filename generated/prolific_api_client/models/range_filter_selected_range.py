@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="RangeFilterSelectedRange")
 
@@ -65,9 +65,9 @@ class RangeFilterSelectedRange:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        lower = d.pop("lower", UNSET)
+        lower = whole_number(d.pop("lower", UNSET))
 
-        upper = d.pop("upper", UNSET)
+        upper = whole_number(d.pop("upper", UNSET))
 
         range_filter_selected_range = cls(
             lower=lower,

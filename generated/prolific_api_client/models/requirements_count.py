@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import whole_number
+
 T = TypeVar("T", bound="RequirementsCount")
 
 
@@ -13,10 +15,10 @@ T = TypeVar("T", bound="RequirementsCount")
 class RequirementsCount:
     """
     Attributes:
-        count (float): Number of participants passing all the requirements
+        count (int): Number of participants passing all the requirements
     """
 
-    count: float
+    count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,7 +39,7 @@ class RequirementsCount:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        count = d.pop("count")
+        count = whole_number(d.pop("count"))
 
         requirements_count = cls(
             count=count,

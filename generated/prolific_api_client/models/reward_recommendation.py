@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.currency import Currency
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="RewardRecommendation")
 
@@ -89,9 +89,9 @@ class RewardRecommendation:
         d = dict(src_dict)
         currency = d.pop("currency", UNSET)
 
-        min_reward_per_hour = d.pop("min_reward_per_hour", UNSET)
+        min_reward_per_hour = whole_number(d.pop("min_reward_per_hour", UNSET))
 
-        recommended_reward_per_hour = d.pop("recommended_reward_per_hour", UNSET)
+        recommended_reward_per_hour = whole_number(d.pop("recommended_reward_per_hour", UNSET))
 
         reward_recommendation = cls(
             currency=currency,

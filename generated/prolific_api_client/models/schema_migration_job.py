@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.schema_migration_job_status import (
     SchemaMigrationJobStatus,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.schema_migration_error import SchemaMigrationError
@@ -123,7 +123,7 @@ class SchemaMigrationJob:
 
         job_id = UUID(d.pop("job_id"))
 
-        schema_version = d.pop("schema_version")
+        schema_version = whole_number(d.pop("schema_version"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -131,9 +131,9 @@ class SchemaMigrationJob:
 
         status = d.pop("status")
 
-        reprocessed_count = d.pop("reprocessed_count", UNSET)
+        reprocessed_count = whole_number(d.pop("reprocessed_count", UNSET))
 
-        failed_count = d.pop("failed_count", UNSET)
+        failed_count = whole_number(d.pop("failed_count", UNSET))
 
         _errors = d.pop("errors", UNSET)
         errors: list[SchemaMigrationError] | Unset = UNSET

@@ -12,7 +12,7 @@ from ..models.range_filter_list_response_type import (
 from ..models.select_filter_list_response_data_type import (
     SelectFilterListResponseDataType,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.select_filter_list_detailed_response_choices import (
@@ -202,7 +202,7 @@ class SelectFilterListDetailedResponse:
 
         subcategory = d.pop("subcategory", UNSET)
 
-        display_order = d.pop("display_order", UNSET)
+        display_order = whole_number(d.pop("display_order", UNSET))
 
         tags = _parse_tags(d.pop("tags", UNSET))
 

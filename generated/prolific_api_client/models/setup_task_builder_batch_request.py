@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="SetupTaskBuilderBatchRequest")
 
@@ -57,7 +57,7 @@ class SetupTaskBuilderBatchRequest:
         else:
             dataset_id = UUID(_dataset_id)
 
-        tasks_per_group = d.pop("tasks_per_group", UNSET)
+        tasks_per_group = whole_number(d.pop("tasks_per_group", UNSET))
 
         setup_task_builder_batch_request = cls(
             dataset_id=dataset_id,

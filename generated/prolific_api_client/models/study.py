@@ -25,7 +25,7 @@ from ..models.device_compatibility import (
     DeviceCompatibility,
 )
 from ..models.study_status import StudyStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.access_detail import AccessDetail
@@ -84,11 +84,11 @@ class Study:
             your analysis.
 
             Use 'not_required' if you don't need to record them.
-        total_available_places (float): How many participants are you looking to recruit.
+        total_available_places (int): How many participants are you looking to recruit.
 
             **Note:** This field is optional when `data_collection_method` is set to `AI_TASK_BUILDER_BATCH`, as the total
             available places are automatically calculated from the batch configuration.
-        estimated_completion_time (float): Estimated duration in minutes of the experiment or survey
+        estimated_completion_time (int): Estimated duration in minutes of the experiment or survey
         reward (float): How much are you going to pay the participants in cents. We
             use the currency of your account.
         id (str): Study id. It is created by Prolific. **Read only**.
@@ -108,8 +108,8 @@ class Study:
             `AI_TASK_BUILDER_COLLECTION`. When omitted, a default COMPLETED code with a `MANUALLY_REVIEW` action is auto-
             generated. When provided, AITB studies must include exactly one code with `code_type` of `COMPLETED` and an
             action of `MANUALLY_REVIEW` or `AUTOMATICALLY_APPROVE`.
-        maximum_allowed_time (float | Unset): Max time in minutes for a participant to finish the submission.
-            Submissions are timed out if it takes longer.
+        maximum_allowed_time (int | Unset): Max time in minutes for a participant to finish the submission. Submissions
+            are timed out if it takes longer.
 
             If it is not provided the default value is set to the max value.
 
@@ -325,14 +325,14 @@ class Study:
     description: str
     external_study_url: str
     prolific_id_option: BaseStudyProlificIdOption | str
-    total_available_places: float
-    estimated_completion_time: float
+    total_available_places: int
+    estimated_completion_time: int
     reward: float
     id: str
     status: str | StudyStatus
     internal_name: None | str | Unset = UNSET
     completion_codes: list[BaseStudyCompletionCode] | Unset = UNSET
-    maximum_allowed_time: float | Unset = UNSET
+    maximum_allowed_time: int | Unset = UNSET
     device_compatibility: list[DeviceCompatibility | str] | Unset = UNSET
     peripheral_requirements: list[BaseStudyPeripheralRequirement | str] | Unset = UNSET
     filters: list[CompositeFilter | RangeFilter | SelectFilter] | None | Unset = UNSET
@@ -619,9 +619,9 @@ class Study:
 
         prolific_id_option = d.pop("prolific_id_option")
 
-        total_available_places = d.pop("total_available_places")
+        total_available_places = whole_number(d.pop("total_available_places"))
 
-        estimated_completion_time = d.pop("estimated_completion_time")
+        estimated_completion_time = whole_number(d.pop("estimated_completion_time"))
 
         reward = d.pop("reward")
 
@@ -640,7 +640,7 @@ class Study:
 
                 completion_codes.append(completion_codes_item)
 
-        maximum_allowed_time = d.pop("maximum_allowed_time", UNSET)
+        maximum_allowed_time = whole_number(d.pop("maximum_allowed_time", UNSET))
 
         _device_compatibility = d.pop("device_compatibility", UNSET)
         device_compatibility: list[DeviceCompatibility | str] | Unset = UNSET
@@ -664,7 +664,7 @@ class Study:
 
         filter_set_id = d.pop("filter_set_id", UNSET)
 
-        filter_set_version = d.pop("filter_set_version", UNSET)
+        filter_set_version = whole_number(d.pop("filter_set_version", UNSET))
 
         naivety_distribution_rate = d.pop("naivety_distribution_rate", UNSET)
 

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import whole_number
+
 T = TypeVar("T", bound="StudyCostRequest")
 
 
@@ -14,11 +16,11 @@ class StudyCostRequest:
     """
     Attributes:
         reward (float): How much are you going to pay the participants in cents. We use the currency of your account
-        total_available_places (float): How many participants are you looking to recruit
+        total_available_places (int): How many participants are you looking to recruit
     """
 
     reward: float
-    total_available_places: float
+    total_available_places: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,7 +46,7 @@ class StudyCostRequest:
         d = dict(src_dict)
         reward = d.pop("reward")
 
-        total_available_places = d.pop("total_available_places")
+        total_available_places = whole_number(d.pop("total_available_places"))
 
         study_cost_request = cls(
             reward=reward,

@@ -22,7 +22,7 @@ from ..models.study_predicted_recruitment_time_request_study_type import (
     StudyPredictedRecruitmentTimeRequestStudyType,
     check_study_predicted_recruitment_time_request_study_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.composite_filter import CompositeFilter
@@ -43,8 +43,8 @@ class StudyPredictedRecruitmentTimeRequest:
         workspace_id (str): The ID of the workspace the study will be created in.
         reward (float): How much are you going to pay the participants in cents. We use the currency of the workspace
         study_type (StudyPredictedRecruitmentTimeRequestStudyType): Type of study.
-        total_available_places (float): How many participants are you looking to recruit
-        estimated_completion_time (float): Estimated duration in minutes of the experiment or survey
+        total_available_places (int): How many participants are you looking to recruit
+        estimated_completion_time (int): Estimated duration in minutes of the experiment or survey
         device_compatibility (list[DeviceCompatibility] | Unset): Add all devices that participants can use.
             You can include one or more options.
         peripheral_requirements (list[BaseStudyPeripheralRequirement] | Unset): Add all requirements that participants
@@ -56,8 +56,8 @@ class StudyPredictedRecruitmentTimeRequest:
     workspace_id: str
     reward: float
     study_type: StudyPredictedRecruitmentTimeRequestStudyType
-    total_available_places: float
-    estimated_completion_time: float
+    total_available_places: int
+    estimated_completion_time: int
     device_compatibility: list[DeviceCompatibility] | Unset = UNSET
     peripheral_requirements: list[BaseStudyPeripheralRequirement] | Unset = UNSET
     study_labels: BaseStudyStudyLabel | Unset = UNSET
@@ -147,9 +147,9 @@ class StudyPredictedRecruitmentTimeRequest:
 
         study_type = check_study_predicted_recruitment_time_request_study_type(d.pop("study_type"))
 
-        total_available_places = d.pop("total_available_places")
+        total_available_places = whole_number(d.pop("total_available_places"))
 
-        estimated_completion_time = d.pop("estimated_completion_time")
+        estimated_completion_time = whole_number(d.pop("estimated_completion_time"))
 
         _device_compatibility = d.pop("device_compatibility", UNSET)
         device_compatibility: list[DeviceCompatibility] | Unset = UNSET

@@ -11,7 +11,7 @@ from ..models.study_short_study_type import (
     StudyShortStudyType,
 )
 from ..models.study_status import StudyStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="StudyShort")
 
@@ -25,10 +25,10 @@ class StudyShort:
         status (str | StudyStatus): Status of the study.
         internal_name (None | str | Unset): Internal name of the study, not shown to participants
         study_type (str | StudyShortStudyType | Unset): Deprecated. Type of study.
-        estimated_completion_time (float | Unset): Estimated duration in minutes of the experiment or survey
-        total_available_places (float | Unset): How many participants are you looking to recruit
-        places_taken (float | Unset): Places already taken, number of submission started excluding timed out and
-            returned submissions
+        estimated_completion_time (int | Unset): Estimated duration in minutes of the experiment or survey
+        total_available_places (int | Unset): How many participants are you looking to recruit
+        places_taken (int | Unset): Places already taken, number of submission started excluding timed out and returned
+            submissions
         number_of_submissions (float | Unset):
         reward (float | Unset): How much are you going to pay the participants in cents. We use the currency of your
             account
@@ -46,9 +46,9 @@ class StudyShort:
     status: str | StudyStatus
     internal_name: None | str | Unset = UNSET
     study_type: str | StudyShortStudyType | Unset = UNSET
-    estimated_completion_time: float | Unset = UNSET
-    total_available_places: float | Unset = UNSET
-    places_taken: float | Unset = UNSET
+    estimated_completion_time: int | Unset = UNSET
+    total_available_places: int | Unset = UNSET
+    places_taken: int | Unset = UNSET
     number_of_submissions: float | Unset = UNSET
     reward: float | Unset = UNSET
     total_cost: float | Unset = UNSET
@@ -177,11 +177,11 @@ class StudyShort:
 
         study_type = d.pop("study_type", UNSET)
 
-        estimated_completion_time = d.pop("estimated_completion_time", UNSET)
+        estimated_completion_time = whole_number(d.pop("estimated_completion_time", UNSET))
 
-        total_available_places = d.pop("total_available_places", UNSET)
+        total_available_places = whole_number(d.pop("total_available_places", UNSET))
 
-        places_taken = d.pop("places_taken", UNSET)
+        places_taken = whole_number(d.pop("places_taken", UNSET))
 
         number_of_submissions = d.pop("number_of_submissions", UNSET)
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="SubmissionsCountResponse")
 
@@ -15,28 +15,28 @@ T = TypeVar("T", bound="SubmissionsCountResponse")
 class SubmissionsCountResponse:
     """
     Attributes:
-        active (float | Unset):
-        approved (float | Unset):
-        awaiting_review (float | Unset):
-        rejected (float | Unset):
-        reserved (float | Unset):
-        returned (float | Unset):
-        timed_out (float | Unset):
-        partially_approved (float | Unset):
-        screened_out (float | Unset):
-        total (float | Unset): The total number of submissions in the study.
+        active (int | Unset):
+        approved (int | Unset):
+        awaiting_review (int | Unset):
+        rejected (int | Unset):
+        reserved (int | Unset):
+        returned (int | Unset):
+        timed_out (int | Unset):
+        partially_approved (int | Unset):
+        screened_out (int | Unset):
+        total (int | Unset): The total number of submissions in the study.
     """
 
-    active: float | Unset = UNSET
-    approved: float | Unset = UNSET
-    awaiting_review: float | Unset = UNSET
-    rejected: float | Unset = UNSET
-    reserved: float | Unset = UNSET
-    returned: float | Unset = UNSET
-    timed_out: float | Unset = UNSET
-    partially_approved: float | Unset = UNSET
-    screened_out: float | Unset = UNSET
-    total: float | Unset = UNSET
+    active: int | Unset = UNSET
+    approved: int | Unset = UNSET
+    awaiting_review: int | Unset = UNSET
+    rejected: int | Unset = UNSET
+    reserved: int | Unset = UNSET
+    returned: int | Unset = UNSET
+    timed_out: int | Unset = UNSET
+    partially_approved: int | Unset = UNSET
+    screened_out: int | Unset = UNSET
+    total: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -91,25 +91,25 @@ class SubmissionsCountResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
-        active = d.pop("ACTIVE", UNSET)
+        active = whole_number(d.pop("ACTIVE", UNSET))
 
-        approved = d.pop("APPROVED", UNSET)
+        approved = whole_number(d.pop("APPROVED", UNSET))
 
-        awaiting_review = d.pop("AWAITING REVIEW", UNSET)
+        awaiting_review = whole_number(d.pop("AWAITING REVIEW", UNSET))
 
-        rejected = d.pop("REJECTED", UNSET)
+        rejected = whole_number(d.pop("REJECTED", UNSET))
 
-        reserved = d.pop("RESERVED", UNSET)
+        reserved = whole_number(d.pop("RESERVED", UNSET))
 
-        returned = d.pop("RETURNED", UNSET)
+        returned = whole_number(d.pop("RETURNED", UNSET))
 
-        timed_out = d.pop("TIMED-OUT", UNSET)
+        timed_out = whole_number(d.pop("TIMED-OUT", UNSET))
 
-        partially_approved = d.pop("PARTIALLY APPROVED", UNSET)
+        partially_approved = whole_number(d.pop("PARTIALLY APPROVED", UNSET))
 
-        screened_out = d.pop("SCREENED OUT", UNSET)
+        screened_out = whole_number(d.pop("SCREENED OUT", UNSET))
 
-        total = d.pop("TOTAL", UNSET)
+        total = whole_number(d.pop("TOTAL", UNSET))
 
         submissions_count_response = cls(
             active=active,

@@ -15,21 +15,23 @@ T = TypeVar("T", bound="SubscriptionDetail")
 class SubscriptionDetail:
     """
     Attributes:
+        id (str): The ID of the subscription.
         event_type (str): The name of the event type associated to the subscription.
         target_url (str): The URL that the subscription will notify when your event type is triggered.
         workspace_id (str): The ID of the workspace we will create the subscription in.
-        id (str | Unset): The ID of the subscription.
         is_enabled (bool | Unset): Whether the subscription is enabled or not.
     """
 
+    id: str
     event_type: str
     target_url: str
     workspace_id: str
-    id: str | Unset = UNSET
     is_enabled: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
+        id = self.id
 
         event_type = self.event_type
 
@@ -37,21 +39,18 @@ class SubscriptionDetail:
 
         workspace_id = self.workspace_id
 
-        id = self.id
-
         is_enabled = self.is_enabled
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "id": id,
                 "event_type": event_type,
                 "target_url": target_url,
                 "workspace_id": workspace_id,
             }
         )
-        if id is not UNSET:
-            field_dict["id"] = id
         if is_enabled is not UNSET:
             field_dict["is_enabled"] = is_enabled
 
@@ -61,21 +60,21 @@ class SubscriptionDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
 
         d = dict(src_dict)
+        id = d.pop("id")
+
         event_type = d.pop("event_type")
 
         target_url = d.pop("target_url")
 
         workspace_id = d.pop("workspace_id")
 
-        id = d.pop("id", UNSET)
-
         is_enabled = d.pop("is_enabled", UNSET)
 
         subscription_detail = cls(
+            id=id,
             event_type=event_type,
             target_url=target_url,
             workspace_id=workspace_id,
-            id=id,
             is_enabled=is_enabled,
         )
 

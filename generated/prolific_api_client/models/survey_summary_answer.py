@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="SurveySummaryAnswer")
 
@@ -64,7 +64,7 @@ class SurveySummaryAnswer:
         else:
             answer_id = UUID(_answer_id)
 
-        count = d.pop("count", UNSET)
+        count = whole_number(d.pop("count", UNSET))
 
         survey_summary_answer = cls(
             answer=answer,

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.survey_summary_answer import SurveySummaryAnswer
@@ -83,7 +83,7 @@ class SurveySummaryQuestion:
         else:
             question_id = UUID(_question_id)
 
-        total_answers = d.pop("total_answers", UNSET)
+        total_answers = whole_number(d.pop("total_answers", UNSET))
 
         _answers = d.pop("answers", UNSET)
         answers: list[SurveySummaryAnswer] | Unset = UNSET

@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.sync_job_status import SyncJobStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="SyncJob")
 
@@ -121,13 +121,13 @@ class SyncJob:
 
         status = d.pop("status")
 
-        tasks_created = d.pop("tasks_created", UNSET)
+        tasks_created = whole_number(d.pop("tasks_created", UNSET))
 
-        datapoints_processed = d.pop("datapoints_processed", UNSET)
+        datapoints_processed = whole_number(d.pop("datapoints_processed", UNSET))
 
-        groups_created = d.pop("groups_created", UNSET)
+        groups_created = whole_number(d.pop("groups_created", UNSET))
 
-        groups_expanded = d.pop("groups_expanded", UNSET)
+        groups_expanded = whole_number(d.pop("groups_expanded", UNSET))
 
         reason = d.pop("reason", UNSET)
 

@@ -15,7 +15,7 @@ from ..models.dataset_import_job_type import (
     DatasetImportJobType,
     check_dataset_import_job_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 T = TypeVar("T", bound="TaskBuilderFileUploadInstruction")
 
@@ -146,9 +146,9 @@ class TaskBuilderFileUploadInstruction:
 
         max_file_size_mb = d.pop("max_file_size_mb", UNSET)
 
-        min_file_count = d.pop("min_file_count", UNSET)
+        min_file_count = whole_number(d.pop("min_file_count", UNSET))
 
-        max_file_count = d.pop("max_file_count", UNSET)
+        max_file_count = whole_number(d.pop("max_file_count", UNSET))
 
         task_builder_file_upload_instruction = cls(
             type_=type_,

@@ -15,7 +15,7 @@ from ..models.batch_items_multiple_choice_instruction_type import (
 from ..models.collection_free_text_instruction_parent_type import (
     CollectionFreeTextInstructionParentType,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.choice_option import ChoiceOption
@@ -138,7 +138,7 @@ class TaskBuilderMultipleChoiceInstruction:
 
         description = d.pop("description")
 
-        answer_limit = d.pop("answer_limit")
+        answer_limit = whole_number(d.pop("answer_limit"))
 
         options = []
         _options = d.pop("options")

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.project_type import ProjectType, check_project_type
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.public_details import PublicDetails
@@ -99,7 +99,7 @@ class UpdateProject:
 
         owner = d.pop("owner", UNSET)
 
-        position = d.pop("position", UNSET)
+        position = whole_number(d.pop("position", UNSET))
 
         hidden = d.pop("hidden", UNSET)
 

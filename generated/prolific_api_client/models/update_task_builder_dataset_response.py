@@ -14,7 +14,7 @@ from ..models.ai_task_builder_dataset_schema_version import (
 from ..models.ai_task_builder_dataset_status import (
     AiTaskBuilderDatasetStatus,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.dataset_import_job import DatasetImportJob
@@ -178,7 +178,7 @@ class UpdateTaskBuilderDatasetResponse:
 
         workspace_id = d.pop("workspace_id")
 
-        total_datapoint_count = d.pop("total_datapoint_count")
+        total_datapoint_count = whole_number(d.pop("total_datapoint_count"))
 
         schema_version = d.pop("schema_version")
 

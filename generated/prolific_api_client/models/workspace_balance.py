@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, whole_number
 
 if TYPE_CHECKING:
     from ..models.workspace_balance_available_balance_breakdown import (
@@ -92,7 +92,7 @@ class WorkspaceBalance:
         d = dict(src_dict)
         currency_code = d.pop("currency_code", UNSET)
 
-        total_balance = d.pop("total_balance", UNSET)
+        total_balance = whole_number(d.pop("total_balance", UNSET))
 
         _balance_breakdown = d.pop("balance_breakdown", UNSET)
         balance_breakdown: WorkspaceBalanceBalanceBreakdown | Unset
@@ -101,7 +101,7 @@ class WorkspaceBalance:
         else:
             balance_breakdown = WorkspaceBalanceBalanceBreakdown.from_dict(_balance_breakdown)
 
-        available_balance = d.pop("available_balance", UNSET)
+        available_balance = whole_number(d.pop("available_balance", UNSET))
 
         _available_balance_breakdown = d.pop("available_balance_breakdown", UNSET)
         available_balance_breakdown: WorkspaceBalanceAvailableBalanceBreakdown | Unset

@@ -220,6 +220,8 @@ GET_DATASET_UPLOAD_URL: Operation[GetDatasetUploadUrlResponse] = OPERATIONS["get
 class AiTaskBuilderOperations(Operations):
     """The `ai_task_builder` operations (``client.ai_task_builder``)."""
 
+    _tag = "ai_task_builder"
+
     @operation(GET_TASK_BUILDER_BATCHES)
     def get_task_builder_batches(self, *, workspace_id: str) -> GetTaskBuilderBatchesResponse:
         """List Batches
@@ -1149,6 +1151,8 @@ class AiTaskBuilderOperations(Operations):
 
 class AsyncAiTaskBuilderOperations(AsyncOperations):
     """The `ai_task_builder` operations (``client.ai_task_builder``) for asyncio."""
+
+    _tag = "ai_task_builder"
 
     @operation(GET_TASK_BUILDER_BATCHES)
     async def get_task_builder_batches(self, *, workspace_id: str) -> GetTaskBuilderBatchesResponse:

@@ -25,6 +25,8 @@ CREATE_BONUS_PAYMENTS: Operation[BulkBonus] = OPERATIONS["create-bonus-payments"
 class BonusesOperations(Operations):
     """The `bonuses` operations (``client.bonuses``)."""
 
+    _tag = "bonuses"
+
     @operation(PAY_BONUS_PAYMENTS)
     def pay_bonus_payments(self, id: str) -> str:
         """Pay bonuses
@@ -98,6 +100,8 @@ class BonusesOperations(Operations):
 
 class AsyncBonusesOperations(AsyncOperations):
     """The `bonuses` operations (``client.bonuses``) for asyncio."""
+
+    _tag = "bonuses"
 
     @operation(PAY_BONUS_PAYMENTS)
     async def pay_bonus_payments(self, id: str) -> str:

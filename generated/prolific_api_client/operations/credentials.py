@@ -34,6 +34,8 @@ UPDATE_CREDENTIAL_POOL: Operation[CredentialPool] = OPERATIONS["update-credentia
 class CredentialsOperations(Operations):
     """The `credentials` operations (``client.credentials``)."""
 
+    _tag = "credentials"
+
     @operation(LIST_CREDENTIAL_POOLS)
     def list_credential_pools(self, *, workspace_id: str) -> CredentialPoolList:
         """List credential pools for a workspace
@@ -107,6 +109,8 @@ class CredentialsOperations(Operations):
 
 class AsyncCredentialsOperations(AsyncOperations):
     """The `credentials` operations (``client.credentials``) for asyncio."""
+
+    _tag = "credentials"
 
     @operation(LIST_CREDENTIAL_POOLS)
     async def list_credential_pools(self, *, workspace_id: str) -> CredentialPoolList:

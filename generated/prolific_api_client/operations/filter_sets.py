@@ -45,6 +45,8 @@ UNLOCK_FILTER_SET: Operation[GetFilterSetResponse] = OPERATIONS["unlock-filter-s
 class FilterSetsOperations(Operations):
     """The `filter_sets` operations (``client.filter_sets``)."""
 
+    _tag = "filter_sets"
+
     @operation(GET_FILTER_SETS)
     def get_filter_sets(
         self, *, workspace_id: str | Unset = UNSET, organisation_id: str | Unset = UNSET
@@ -214,6 +216,8 @@ class FilterSetsOperations(Operations):
 
 class AsyncFilterSetsOperations(AsyncOperations):
     """The `filter_sets` operations (``client.filter_sets``) for asyncio."""
+
+    _tag = "filter_sets"
 
     @operation(GET_FILTER_SETS)
     async def get_filter_sets(

@@ -36,6 +36,8 @@ GET_FILTER_DISTRIBUTION: Operation[FilterDistribution] = OPERATIONS["get-filter-
 class FiltersOperations(Operations):
     """The `filters` operations (``client.filters``)."""
 
+    _tag = "filters"
+
     @operation(GET_ELIGIBLE_COUNT)
     def get_eligible_count(self, *, body: RequirementsCountRequest) -> RequirementsCount:
         """Count participants
@@ -113,6 +115,8 @@ class FiltersOperations(Operations):
 
 class AsyncFiltersOperations(AsyncOperations):
     """The `filters` operations (``client.filters``) for asyncio."""
+
+    _tag = "filters"
 
     @operation(GET_ELIGIBLE_COUNT)
     async def get_eligible_count(self, *, body: RequirementsCountRequest) -> RequirementsCount:

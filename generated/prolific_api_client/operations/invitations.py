@@ -24,6 +24,8 @@ CREATE_INVITATION: Operation[InvitationList] = OPERATIONS["create-invitation"].r
 class InvitationsOperations(Operations):
     """The `invitations` operations (``client.invitations``)."""
 
+    _tag = "invitations"
+
     @operation(CREATE_INVITATION)
     def create_invitation(self, *, body: CreateInvitationRequest | Unset = UNSET) -> InvitationList:
         """Create a new invitation
@@ -50,6 +52,8 @@ class InvitationsOperations(Operations):
 
 class AsyncInvitationsOperations(AsyncOperations):
     """The `invitations` operations (``client.invitations``) for asyncio."""
+
+    _tag = "invitations"
 
     @operation(CREATE_INVITATION)
     async def create_invitation(self, *, body: CreateInvitationRequest | Unset = UNSET) -> InvitationList:

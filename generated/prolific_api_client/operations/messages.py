@@ -38,6 +38,8 @@ GET_UNREAD_MESSAGES: Operation[Messages] = OPERATIONS["get-unread-messages"].ret
 class MessagesOperations(Operations):
     """The `messages` operations (``client.messages``)."""
 
+    _tag = "messages"
+
     @operation(GET_MESSAGES)
     def get_messages(
         self,
@@ -154,6 +156,8 @@ class MessagesOperations(Operations):
 
 class AsyncMessagesOperations(AsyncOperations):
     """The `messages` operations (``client.messages``) for asyncio."""
+
+    _tag = "messages"
 
     @operation(GET_MESSAGES)
     async def get_messages(

@@ -60,6 +60,8 @@ REMOVE_FROM_PARTICIPANT_GROUP: Operation[ParticipantGroupMembershipListResponse]
 class ParticipantGroupsOperations(Operations):
     """The `participant_groups` operations (``client.participant_groups``)."""
 
+    _tag = "participant_groups"
+
     @operation(GET_PARTICIPANT_GROUPS)
     def get_participant_groups(
         self, *, active: bool | Unset = UNSET, workspace_id: str | Unset = UNSET, project_id: str | Unset = UNSET
@@ -226,6 +228,8 @@ class ParticipantGroupsOperations(Operations):
 
 class AsyncParticipantGroupsOperations(AsyncOperations):
     """The `participant_groups` operations (``client.participant_groups``) for asyncio."""
+
+    _tag = "participant_groups"
 
     @operation(GET_PARTICIPANT_GROUPS)
     async def get_participant_groups(

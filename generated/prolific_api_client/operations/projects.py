@@ -36,6 +36,8 @@ CREATE_PROJECT: Operation[Project] = OPERATIONS["create-project"].returning("Pro
 class ProjectsOperations(Operations):
     """The `projects` operations (``client.projects``)."""
 
+    _tag = "projects"
+
     @operation(GET_PROJECT)
     def get_project(self, project_id: str) -> Project:
         """Get project
@@ -125,6 +127,8 @@ class ProjectsOperations(Operations):
 
 class AsyncProjectsOperations(AsyncOperations):
     """The `projects` operations (``client.projects``) for asyncio."""
+
+    _tag = "projects"
 
     @operation(GET_PROJECT)
     async def get_project(self, project_id: str) -> Project:

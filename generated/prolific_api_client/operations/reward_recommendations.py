@@ -30,6 +30,8 @@ CALCULATE_REWARD_RECOMMENDATIONS: Operation[list[RewardRecommendation]] = OPERAT
 class RewardRecommendationsOperations(Operations):
     """The `reward_recommendations` operations (``client.reward_recommendations``)."""
 
+    _tag = "reward_recommendations"
+
     @operation(CALCULATE_REWARD_RECOMMENDATIONS)
     def calculate_reward_recommendations(
         self, *, workspace_id: str, currency: Currency, screener_ids: str | Unset = UNSET
@@ -81,6 +83,8 @@ class RewardRecommendationsOperations(Operations):
 
 class AsyncRewardRecommendationsOperations(AsyncOperations):
     """The `reward_recommendations` operations (``client.reward_recommendations``) for asyncio."""
+
+    _tag = "reward_recommendations"
 
     @operation(CALCULATE_REWARD_RECOMMENDATIONS)
     async def calculate_reward_recommendations(

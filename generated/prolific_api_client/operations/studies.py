@@ -108,6 +108,8 @@ CALCULATE_STUDY_COST: Operation[StudyCostResponse] = OPERATIONS["calculate-study
 class StudiesOperations(Operations):
     """The `studies` operations (``client.studies``)."""
 
+    _tag = "studies"
+
     @operation(GET_PROJECT_STUDIES)
     def get_project_studies(
         self,
@@ -748,6 +750,8 @@ class StudiesOperations(Operations):
 
 class AsyncStudiesOperations(AsyncOperations):
     """The `studies` operations (``client.studies``) for asyncio."""
+
+    _tag = "studies"
 
     @operation(GET_PROJECT_STUDIES)
     async def get_project_studies(

@@ -29,6 +29,8 @@ GET_SUBMISSION_FEEDBACK_UPLOAD_URL: Operation[GetSubmissionFeedbackUploadUrlResp
 class SubmissionFeedbackUploadOperations(Operations):
     """The `submission_feedback_upload` operations (``client.submission_feedback_upload``)."""
 
+    _tag = "submission_feedback_upload"
+
     @operation(GET_SUBMISSION_FEEDBACK_UPLOAD_URL)
     def get_submission_feedback_upload_url(
         self, filename: str, *, workspace_id: str
@@ -65,6 +67,8 @@ class SubmissionFeedbackUploadOperations(Operations):
 
 class AsyncSubmissionFeedbackUploadOperations(AsyncOperations):
     """The `submission_feedback_upload` operations (``client.submission_feedback_upload``) for asyncio."""
+
+    _tag = "submission_feedback_upload"
 
     @operation(GET_SUBMISSION_FEEDBACK_UPLOAD_URL)
     async def get_submission_feedback_upload_url(

@@ -52,6 +52,8 @@ TRANSITION_SUBMISSION: Operation[Submission] = OPERATIONS["transition-submission
 class SubmissionsOperations(Operations):
     """The `submissions` operations (``client.submissions``)."""
 
+    _tag = "submissions"
+
     @operation(GET_SUBMISSIONS)
     def get_submissions(
         self,
@@ -254,6 +256,8 @@ class SubmissionsOperations(Operations):
 
 class AsyncSubmissionsOperations(AsyncOperations):
     """The `submissions` operations (``client.submissions``) for asyncio."""
+
+    _tag = "submissions"
 
     @operation(GET_SUBMISSIONS)
     async def get_submissions(

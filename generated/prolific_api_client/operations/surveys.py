@@ -50,6 +50,8 @@ DELETE_RESPONSE: Operation[Any] = OPERATIONS["delete-response"].returning("objec
 class SurveysOperations(Operations):
     """The `surveys` operations (``client.surveys``)."""
 
+    _tag = "surveys"
+
     @operation(GET_SURVEYS)
     def get_surveys(
         self, *, researcher_id: str, offset: int | Unset = 0, limit: int | Unset = 100
@@ -263,6 +265,8 @@ class SurveysOperations(Operations):
 
 class AsyncSurveysOperations(AsyncOperations):
     """The `surveys` operations (``client.surveys``) for asyncio."""
+
+    _tag = "surveys"
 
     @operation(GET_SURVEYS)
     async def get_surveys(

@@ -30,6 +30,8 @@ GET_USER: Operation[User] = OPERATIONS["get-user"].returning("User")
 class UsersOperations(Operations):
     """The `users` operations (``client.users``)."""
 
+    _tag = "users"
+
     @operation(CREATE_TEST_PARTICIPANT_FOR_RESEARCHER)
     def create_test_participant_for_researcher(
         self, *, body: CreateTestParticipantForResearcher
@@ -95,6 +97,8 @@ class UsersOperations(Operations):
 
 class AsyncUsersOperations(AsyncOperations):
     """The `users` operations (``client.users``) for asyncio."""
+
+    _tag = "users"
 
     @operation(CREATE_TEST_PARTICIPANT_FOR_RESEARCHER)
     async def create_test_participant_for_researcher(

@@ -13,6 +13,7 @@ from .registry import OPERATIONS
 
 if TYPE_CHECKING:
     from ..models.create_secret import CreateSecret
+    from ..models.create_subscription import CreateSubscription
     from ..models.event_type_list import EventTypeList
     from ..models.secret_detail import SecretDetail
     from ..models.secret_list import SecretList
@@ -52,6 +53,8 @@ GET_EVENTS: Operation[SubscriptionEventList] = OPERATIONS["get-events"].returnin
 
 class WebhooksOperations(Operations):
     """The `webhooks` operations (``client.webhooks``)."""
+
+    _tag = "webhooks"
 
     @operation(GET_EVENT_TYPES)
     def get_event_types(self) -> EventTypeList:
@@ -135,7 +138,7 @@ class WebhooksOperations(Operations):
         return self._run(GET_SUBSCRIPTIONS, {"is_enabled": is_enabled, "workspace_id": workspace_id})
 
     @operation(CREATE_SUBSCRIPTION)
-    def create_subscription(self, *, body: SubscriptionDetail) -> SubscriptionList:
+    def create_subscription(self, *, body: CreateSubscription) -> SubscriptionList:
         """Create a subscription
 
         Create a subscription for an event type. When an event is triggered in the Prolific system, the hook
@@ -146,7 +149,7 @@ class WebhooksOperations(Operations):
         ``POST /api/v1/hooks/subscriptions/`` (operation ``create-subscription``).
 
         Args:
-            body (SubscriptionDetail):
+            body (CreateSubscription):
 
         Returns:
             SubscriptionList
@@ -288,6 +291,8 @@ class WebhooksOperations(Operations):
 class AsyncWebhooksOperations(AsyncOperations):
     """The `webhooks` operations (``client.webhooks``) for asyncio."""
 
+    _tag = "webhooks"
+
     @operation(GET_EVENT_TYPES)
     async def get_event_types(self) -> EventTypeList:
         """List all subscribable event types
@@ -370,7 +375,7 @@ class AsyncWebhooksOperations(AsyncOperations):
         return await self._run(GET_SUBSCRIPTIONS, {"is_enabled": is_enabled, "workspace_id": workspace_id})
 
     @operation(CREATE_SUBSCRIPTION)
-    async def create_subscription(self, *, body: SubscriptionDetail) -> SubscriptionList:
+    async def create_subscription(self, *, body: CreateSubscription) -> SubscriptionList:
         """Create a subscription
 
         Create a subscription for an event type. When an event is triggered in the Prolific system, the hook
@@ -381,7 +386,7 @@ class AsyncWebhooksOperations(AsyncOperations):
         ``POST /api/v1/hooks/subscriptions/`` (operation ``create-subscription``).
 
         Args:
-            body (SubscriptionDetail):
+            body (CreateSubscription):
 
         Returns:
             SubscriptionList

@@ -21,6 +21,8 @@ GET_STUDY_JWKS: Operation[JWKSResponse] = OPERATIONS["get-study-jwks"].returning
 class WellKnownEndpointsOperations(Operations):
     """The `well_known_endpoints` operations (``client.well_known_endpoints``)."""
 
+    _tag = "well_known_endpoints"
+
     @operation(GET_STUDY_JWKS)
     def get_study_jwks(self) -> JWKSResponse:
         """Retrieve JSON Web Key Set (JWKS)
@@ -51,6 +53,8 @@ class WellKnownEndpointsOperations(Operations):
 
 class AsyncWellKnownEndpointsOperations(AsyncOperations):
     """The `well_known_endpoints` operations (``client.well_known_endpoints``) for asyncio."""
+
+    _tag = "well_known_endpoints"
 
     @operation(GET_STUDY_JWKS)
     async def get_study_jwks(self) -> JWKSResponse:

@@ -36,6 +36,8 @@ GET_WORKSPACE_BALANCE: Operation[WorkspaceBalance] = OPERATIONS["get-workspace-b
 class WorkspacesOperations(Operations):
     """The `workspaces` operations (``client.workspaces``)."""
 
+    _tag = "workspaces"
+
     @operation(GET_WORKSPACES)
     def get_workspaces(self) -> WorkspacesListResponse:
         """Get all a user's workspaces
@@ -137,6 +139,8 @@ class WorkspacesOperations(Operations):
 
 class AsyncWorkspacesOperations(AsyncOperations):
     """The `workspaces` operations (``client.workspaces``) for asyncio."""
+
+    _tag = "workspaces"
 
     @operation(GET_WORKSPACES)
     async def get_workspaces(self) -> WorkspacesListResponse:

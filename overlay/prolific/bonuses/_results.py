@@ -91,14 +91,25 @@ class BonusBatch:
 class BonusPlan:
     """The set-up bulk bonuses of a study: the ``batches`` and their cost, ``Decimal`` in major units.
 
-    ``count`` bonuses; ``amount`` (what participants get), ``fees``, ``vat`` and ``total`` (what
-    the workspace pays) as the API priced them (None when it left one out); ``currency`` is the
-    account's (from ``/api/v1/users/me/``), when known. Nothing is paid by setting up.
+    ``count`` bonuses; ``total`` (what the workspace pays), always there: every batch of a plan is
+    set up, and Prolific prices each set-up (``BulkBonus.total_amount``, a required field);
+    ``amount`` (what participants get), ``fees`` and ``vat`` as the API priced them (None when it
+    left one out: the document does not require them); ``currency`` is the account's (from
+    ``/api/v1/users/me/``), when known. Nothing is paid by setting up.
     """
 
     study_id: str
     batches: tuple[BonusBatch, ...]
     currency: str | None = None
+
+    def __post_init__(self) -> None:
+        # A plan is made of set-up batches only; one without a price would make ``total`` wrong.
+        for batch in self.batches:
+            if batch.total is None:
+                raise ValueError(
+                    f"{batch.describe(self.currency)} has no total cost: a bonus plan holds set-up batches, each "
+                    "priced by Prolific's answer (total_amount); nothing was paid"
+                )
 
     @property
     def count(self) -> int:
@@ -125,9 +136,9 @@ class BonusPlan:
         return self._sum("vat")
 
     @property
-    def total(self) -> Decimal | None:
-        """What leaves the workspace's balance."""
-        return self._sum("total")
+    def total(self) -> Decimal:
+        """What leaves the workspace's balance, fees and VAT included (every batch is priced)."""
+        return sum((batch.total for batch in self.batches if batch.total is not None), Decimal(0))
 
     def summary(self) -> str:
         """One line: ``450 bonuses in 3 batches: amount GBP 675.00, fees ..., VAT ..., total GBP 1,012.50``."""

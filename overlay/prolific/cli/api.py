@@ -5,7 +5,8 @@ method of that operation through the client's send path (Token auth, the retry p
 errors) and prints the response body as the server sent it: JSON
 pretty-printed in the server's key order, any other text (a CSV report) as is, nothing for an empty
 body. With ``--json`` stdout is always one JSON document: a text body becomes a JSON string and an
-empty body ``null``. ``api --list [TAG]`` lists the operations.
+empty body ``null``. ``api --list [TAG]`` lists the operations, each with its Python name
+(``client.studies.get_study``): the method to call from Python.
 
 Everything comes from the generated registry (``prolific_api_client.operations.OPERATIONS``) and
 each operation's generated signature: no path, method or parameter is written here.
@@ -307,6 +308,11 @@ def _print_body(ctx: Context, response: httpx.Response) -> None:
     out.stdout.flush()
 
 
+def _python_name(op: Operation[Any]) -> str:
+    """``client.studies.get_study``: where the operation is in Python (a client's group is its tag)."""
+    return f"client.{op.tag}.{op.name}"
+
+
 def _list(ctx: Context, tag: str) -> int:
     from prolific_api_client.operations import OPERATIONS
 
@@ -326,15 +332,16 @@ def _list(ctx: Context, tag: str) -> int:
             "path": op.path,
             "tag": op.tag,
             "summary": op.summary,
+            "python": _python_name(op),
             "path_parameters": list(op.path_parameters),
             "query_parameters": list(op.query_parameters),
             "has_body": op.has_body,
         }
         for op in operations
     ]
-    rows = [(op.operation_id, op.method, op.path, op.summary) for op in operations]
-    widths = [max((len(row[column]) for row in rows), default=0) for column in range(3)]
-    lines = ["  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[3]]).rstrip()
+    rows = [(op.operation_id, op.method, op.path, _python_name(op), op.summary) for op in operations]
+    widths = [max((len(row[column]) for row in rows), default=0) for column in range(4)]
+    lines = ["  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[4]]).rstrip()
              for row in rows]  # fmt: skip
     ctx.out.result("\n".join(lines), data)
     return EXIT_OK
@@ -366,7 +373,7 @@ def register(subparsers: Subparsers) -> None:
         nargs="?",
         const="",
         metavar="TAG",
-        help="list every operation (method, path template, summary), or those of one TAG (e.g. studies)",
+        help="list every operation (method, path template, Python name, summary), or those of one TAG (e.g. studies)",
     )
     api.collect_into = "params"
     install_operation_help(api)

@@ -18,6 +18,7 @@ import httpx
 
 from prolific_api_client.models import (
     CreateSecret,
+    CreateSubscription,
     SecretDetail,
     SecretList,
     SubscriptionConfirmation,
@@ -85,7 +86,7 @@ def subscribe_flow(
         raise InvalidArgumentError(f"target_url must be an https:// URL your receiver listens on, got {target_url!r}")
     if not isinstance(is_enabled, bool):
         raise InvalidArgumentError("is_enabled must be a bool")
-    body = SubscriptionDetail(
+    body = CreateSubscription(
         event_type=str(event_type), target_url=target_url, workspace_id=workspace_id, is_enabled=is_enabled
     )
     try:

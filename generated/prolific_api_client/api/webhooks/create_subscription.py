@@ -5,15 +5,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.create_subscription import CreateSubscription
 from ...models.error import Error
-from ...models.subscription_detail import SubscriptionDetail
 from ...models.subscription_list import SubscriptionList
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: SubscriptionDetail,
+    body: CreateSubscription,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -73,7 +73,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: SubscriptionDetail,
+    body: CreateSubscription,
 ) -> Response[Error | SubscriptionList]:
     """Create a subscription
 
@@ -83,7 +83,7 @@ def sync_detailed(
     Before creating a subscription, you must ensure that you have created a secret for your workspace.
 
     Args:
-        body (SubscriptionDetail):
+        body (CreateSubscription):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,7 +107,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: SubscriptionDetail,
+    body: CreateSubscription,
 ) -> Error | SubscriptionList | None:
     """Create a subscription
 
@@ -117,7 +117,7 @@ def sync(
     Before creating a subscription, you must ensure that you have created a secret for your workspace.
 
     Args:
-        body (SubscriptionDetail):
+        body (CreateSubscription):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +136,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: SubscriptionDetail,
+    body: CreateSubscription,
 ) -> Response[Error | SubscriptionList]:
     """Create a subscription
 
@@ -146,7 +146,7 @@ async def asyncio_detailed(
     Before creating a subscription, you must ensure that you have created a secret for your workspace.
 
     Args:
-        body (SubscriptionDetail):
+        body (CreateSubscription):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +168,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: SubscriptionDetail,
+    body: CreateSubscription,
 ) -> Error | SubscriptionList | None:
     """Create a subscription
 
@@ -178,7 +178,7 @@ async def asyncio(
     Before creating a subscription, you must ensure that you have created a secret for your workspace.
 
     Args:
-        body (SubscriptionDetail):
+        body (CreateSubscription):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
