@@ -102,6 +102,4 @@ def _stopped(ids: builtins.list[str], done: int, batch: int, error: APIError) ->
             "Resume with client.messages.send_bulk(study_id, err.remaining, body) "
             f"(err.remaining = participants {done + 1:,} to {total:,} of the input)."
         )
-    return ReviewError(
-        " ".join(lines), action="send_bulk", done=done, total=total, remaining=ids[done:], advice=advice
-    )
+    return ReviewError(" ".join(lines), action="send_bulk", done=done, total=total, remaining=ids[done:], advice=advice)
