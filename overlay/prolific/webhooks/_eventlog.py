@@ -209,9 +209,11 @@ CREATE TABLE IF NOT EXISTS webhook_event_key (key TEXT PRIMARY KEY, event TEXT N
 """
 _OLD_TABLE = "webhook_events"  # schema 1: one row per X-Event-ID, written before the handler ran
 _RACES = 5  # compare-and-set attempts of one claim before giving up (each lost race is another writer's progress)
-_SELECT = (
-    "SELECT event, state, host, pid, process_start, started_at, first_seen, handled_at, attempts, claim "
-    "FROM webhook_event_state WHERE event = ?"
+# The events the keys point at, with their state, in one read: (key, event, state, ..., claim) per known key.
+_FIND = (
+    "SELECT k.key, s.event, s.state, s.host, s.pid, s.process_start, s.started_at, s.first_seen, s.handled_at, "
+    "s.attempts, s.claim FROM webhook_event_key AS k JOIN webhook_event_state AS s ON s.event = k.event "
+    "WHERE k.key IN ({})"
 )
 
 
@@ -342,11 +344,16 @@ class EventLog:
     # -- the interface --------------------------------------------------------------------------
 
     @staticmethod
-    def _lookup(db: sqlite3.Connection, id_key: str | None, digest_key: str | None) -> tuple[str, list[str]]:
+    def _find(
+        db: sqlite3.Connection, id_key: str | None, digest_key: str | None
+    ) -> tuple[str, list[str], EventRecord | None, str | None]:
+        """The event the keys name, the keys to add for it, its record and its current claim's token."""
         wanted = [key for key in (id_key, digest_key) if key is not None]
-        marks = ", ".join("?" * len(wanted))
-        found = dict(db.execute(f"SELECT key, event FROM webhook_event_key WHERE key IN ({marks})", wanted).fetchall())
-        return resolve(id_key, digest_key, found)
+        rows = {row[0]: row[1:] for row in db.execute(_FIND.format(", ".join("?" * len(wanted))), wanted)}
+        event, new_keys = resolve(id_key, digest_key, {key: row[0] for key, row in rows.items()})
+        found = next((row for row in rows.values() if row[0] == event), None)
+        record, token = _record(found)
+        return event, new_keys, record, token
 
     def claim(self, event_id: str | None, digest: str | None = None) -> Claim:
         """Decide, in one transaction, whether this caller handles the event (see :class:`Outcome`).
@@ -362,13 +369,15 @@ class EventLog:
             for _ in range(_RACES):
                 now = time.time()
                 with _state.transaction(self._db) as db:
-                    event, new_keys = self._lookup(db, id_key, digest_key)
-                    record, token = _record(db.execute(_SELECT, (event,)).fetchone())
+                    event, new_keys, record, token = self._find(db, id_key, digest_key)
                     outcome = decide(record, now=now, handling_timeout=self.handling_timeout)
-                    db.executemany(
-                        "INSERT INTO webhook_event_key (key, event) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                        [(key, event) for key in new_keys],
-                    )
+                    if new_keys:
+                        db.execute(
+                            "INSERT INTO webhook_event_key (key, event) VALUES "
+                            + ", ".join("(?, ?)" for _ in new_keys)
+                            + " ON CONFLICT DO NOTHING",
+                            [value for key in new_keys for value in (key, event)],
+                        )
                     if not (outcome is Outcome.CLAIMED or outcome is Outcome.TAKEN_OVER):
                         return Claim(outcome, event, holder=None if record is None else record.holder)
                     holder, mine = me(now), uuid.uuid4().hex
@@ -437,9 +446,7 @@ class EventLog:
         id_key, digest_key = keys(event_id, digest)
         self._forked()
         with self._lock:
-            event, _ = self._lookup(self._db, id_key, digest_key)
-            row = self._db.execute(_SELECT, (event,)).fetchone()
-        return _record(row)[0]
+            return self._find(self._db, id_key, digest_key)[2]
 
     def __len__(self) -> int:
         self._forked()
