@@ -338,3 +338,24 @@ def test_holder_and_claim_show_no_secret(tmp_path: Path) -> None:
         texts = [repr(log), repr(claim), str(claim.holder), repr(log.state(None, _event("sub-4", None).digest))]
     assert all(SECRET not in text for text in texts)
     assert isinstance(claim.holder, Holder)
+
+
+def test_handled_is_flushed_to_disk_before_done_returns_and_nothing_else_waits_for_the_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``done`` fsyncs the WAL (the 200 that follows stops Prolific's retries); a claim or a release does not."""
+    flushed: list[str] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        flushed.append(os.readlink(f"/proc/self/fd/{fd}") if os.path.exists("/proc/self/fd") else str(fd))
+        real(fd)
+
+    with EventLog(tmp_path / "events.sqlite3") as log:
+        monkeypatch.setattr(os, "fsync", fsync)
+        first = log.claim("ev-1")
+        log.release(first)
+        assert flushed == []
+        log.done(log.claim("ev-1"))
+        assert len(flushed) == 1 and flushed[0].endswith("events.sqlite3-wal")
+        assert log._db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL: SQLite's own flushes are off

@@ -204,8 +204,8 @@ CREATE TABLE IF NOT EXISTS webhook_event_state (
     first_seen REAL NOT NULL,
     handled_at REAL,
     attempts INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS webhook_event_key (key TEXT PRIMARY KEY, event TEXT NOT NULL)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS webhook_event_key (key TEXT PRIMARY KEY, event TEXT NOT NULL) WITHOUT ROWID
 """
 _OLD_TABLE = "webhook_events"  # schema 1: one row per X-Event-ID, written before the handler ran
 _RACES = 5  # compare-and-set attempts of one claim before giving up (each lost race is another writer's progress)
@@ -261,8 +261,8 @@ class EventLog:
         self._lock = threading.Lock()
         self._pid = os.getpid()
         self._inherited: list[sqlite3.Connection] = []
-        self._synchronous = "FULL"  # as _state.connect sets it
         try:
+            self._unsynced()
             self._upgrade()
         except BaseException:
             self._db.close()
@@ -278,22 +278,38 @@ class EventLog:
             self._inherited.append(self._db)
             self._lock = threading.Lock()  # a thread of the parent may have held it at the fork
             self._db = _state.connect(self.path, schema=_SCHEMA)
-            self._synchronous = "FULL"
+            self._unsynced()
             self._pid = os.getpid()
 
-    def _durability(self, level: str) -> None:
-        """Whether the next commit is flushed to disk (``FULL``) or left to the OS until a later flush (``NORMAL``).
+    def _unsynced(self) -> None:
+        """Commit without SQLite's flush to disk; :meth:`_flush` flushes where it matters, outside the write lock.
 
-        Only ``handled`` must survive a power loss: it is what turns a redelivery into a duplicate
-        once the 200 was sent (or lost). A claim or a release that the OS loses leaves the event
-        ``in flight`` by a holder that is gone, or unseen: either way the redelivery handles it,
-        which is what the written claim would have led to. One flush per handled event instead of
-        three halves what the log costs on a busy disk; a process crash loses nothing (the OS
-        keeps what was committed).
+        With ``synchronous=FULL`` SQLite flushes the WAL inside every commit, holding the file's one
+        write lock: every receiver process waits for every flush, and the log manages one event per
+        flush (a few hundred a second on a busy disk). Here commits are ``NORMAL`` (a process crash
+        loses nothing: the OS has what was committed), and ``done`` flushes the WAL file itself after
+        its commit, before the 200 is answered, while the other processes go on writing; flushes that
+        overlap are done by the filesystem in one go. A claim or a release is not flushed: lost to a
+        power cut, it leaves the event unseen or ``in flight`` by a holder that is gone, and either way
+        the redelivery handles it, which is what the written one would have led to.
         """
-        if self._synchronous != level:  # not inside a transaction: SQLite refuses it there
-            self._db.execute(f"PRAGMA synchronous={level}")
-            self._synchronous = level
+        self._db.execute("PRAGMA synchronous=NORMAL")
+
+    def _flush(self) -> None:
+        """Make every commit so far durable: fsync the WAL file (SQLite syncs the database file at checkpoints).
+
+        The file is opened afresh each time: SQLite may have restarted it after a checkpoint (which it
+        synced). No lock is held on it by SQLite (WAL locks live in the ``-shm`` file), so opening and
+        closing it here releases none. No WAL file means everything was checkpointed, and synced.
+        """
+        try:
+            fd = os.open(f"{self.path}-wal", os.O_RDWR)
+        except FileNotFoundError:
+            return
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     # -- schema ---------------------------------------------------------------------------------
 
@@ -365,7 +381,6 @@ class EventLog:
         id_key, digest_key = keys(event_id, digest)
         self._forked()
         with self._lock:
-            self._durability("NORMAL")
             for _ in range(_RACES):
                 now = time.time()
                 with _state.transaction(self._db) as db:
@@ -409,11 +424,12 @@ class EventLog:
         if not claim.granted or claim.token is None:
             raise ValueError(f"only a granted claim can be settled, not one {claim.outcome.value!r}")
         self._forked()
-        with self._lock:
-            self._durability("FULL" if state is EventState.HANDLED else "NORMAL")
-            with _state.transaction(self._db) as db:
-                if db.execute(sql, (*params, claim.event, claim.token)).rowcount == 1:
-                    return True
+        with self._lock, _state.transaction(self._db) as db:
+            settled = db.execute(sql, (*params, claim.event, claim.token)).rowcount == 1
+        if settled and state is EventState.HANDLED:
+            self._flush()  # "handled" on disk before the 200 that stops Prolific's retries
+        if settled:
+            return True
         logger.warning(
             "webhook event %s: its claim was taken over while its handler ran (it held the claim longer than "
             "handling_timeout=%g s?): not marked %s here; it may have been handled twice",
