@@ -118,8 +118,6 @@ class EventStore(Protocol):
     keeps each key (``id:``, ``sha256:``) pointing at one event.
     """
 
-    handling_timeout: float
-
     def claim(self, event_id: str | None, digest: str | None = None) -> Claim:
         """Whether this caller handles the event (see :class:`Outcome`)."""
         ...
