@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from prolific.webhooks import signed_headers
+from prolific.webhooks import EventLog, signed_headers
 
 HERE = Path(__file__).parent
 SECRET = "whsec-SECRET-once-5f2a9c1e"
@@ -141,9 +141,17 @@ def start_alone(directory: Path, log: Path, **extra: str) -> Server:
     return Server(process, int(line), Traces(directory), log)
 
 
+def _create(log: Path | None) -> None:
+    """Create the event log before the workers start: several processes creating one new SQLite file at once is
+    ``_state``'s own concern (issue 29, item 4), not what these tests are about."""
+    if log is not None:
+        EventLog(log).close()
+
+
 def start_server(argv: list[str], directory: Path, log: Path | None, port: int) -> Server:
     """A server command (gunicorn, uvicorn) serving hook_app on ``port``; ready when the port answers."""
     directory.mkdir(exist_ok=True)
+    _create(log)
     process = subprocess.Popen(argv, env=_env(directory, log), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True)  # fmt: skip
     deadline = time.monotonic() + 60

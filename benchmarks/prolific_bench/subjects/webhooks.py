@@ -85,6 +85,10 @@ def _gunicorn(run: Run, name: str, workers: int, *, log: bool) -> Iterator[tuple
     out = run.tmp / f"{name}-handled.txt"
     env = child_env(run.tmp, PYTHONPATH=str(_APP_DIR), BENCH_HOOK_SECRET=_SECRET, BENCH_HOOK_OUT=str(out),
                     BENCH_HOOK_LOG=str(run.tmp / f"{name}.sqlite3") if log else "")  # fmt: skip
+    if log:  # created before the workers start, so that they do not all create one new file at once
+        from prolific.webhooks import EventLog
+
+        EventLog(run.tmp / f"{name}.sqlite3").close()
     port = _free_port()
     argv = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
             "--backlog", "512", "--log-level", "warning", "webhook_app:app"]  # fmt: skip
