@@ -156,6 +156,20 @@ def test_a_claim_of_a_zombie_is_taken_over_and_of_a_live_process_is_not(tmp_path
             live.wait()
 
 
+def test_a_live_holder_past_the_handling_timeout_keeps_its_claim_and_is_reported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "events.sqlite3"
+    with EventLog(path, handling_timeout=60) as log:
+        first = log.claim("ev-stuck")
+        assert first.holder is not None
+        _set_holder(path, "id:ev-stuck", started_at=first.holder.started_at - 3_600)
+        with caplog.at_level(logging.WARNING, logger="prolific"):
+            assert log.claim("ev-stuck").outcome is Outcome.IN_FLIGHT  # this process is alive: never taken over
+        assert "in flight for 36" in caplog.text and "stuck" in caplog.text and f"pid {os.getpid()}" in caplog.text
+        assert log.done(first)
+
+
 def test_a_reused_pid_is_not_taken_for_the_holder(tmp_path: Path) -> None:
     """A holder recorded with this (live) process's pid but another start time is a process of the past."""
     path = tmp_path / "events.sqlite3"

@@ -392,7 +392,16 @@ class EventLog:
                             [value for key in new_keys for value in (key, event)],
                         )
                     if not (outcome is Outcome.CLAIMED or outcome is Outcome.TAKEN_OVER):
-                        return Claim(outcome, event, holder=None if record is None else record.holder)
+                        holder = None if record is None else record.holder
+                        if outcome is Outcome.IN_FLIGHT and holder and now - holder.started_at > self.handling_timeout:
+                            # A live holder is never taken over (that would run the handler twice at once),
+                            # so a stuck handler holds its event until its process ends: say so.
+                            logger.warning(
+                                "webhook event %s has been in flight for %.0f s in %s, which is alive: is its "
+                                "handler stuck? It is handled again once that process ends",
+                                event, now - holder.started_at, holder,
+                            )  # fmt: skip
+                        return Claim(outcome, event, holder=holder)
                     holder, mine = me(now), uuid.uuid4().hex
                     taken = (mine, holder.host, holder.pid, holder.process_start, holder.started_at, event)
                     if record is None:
