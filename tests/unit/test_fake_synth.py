@@ -201,6 +201,19 @@ def test_what_the_request_sent_comes_back(api: httpx.Client) -> None:
     assert created.json()["workspace_id"] == WORKSPACE
 
 
+def test_an_answer_about_a_resource_the_fake_holds_shows_it(api: httpx.Client, fake: FakeProlific) -> None:
+    world = fake.seed_demo()
+    project = call(api, "update-project", json={"description": "New words"}, project_id=world["project_id"])
+    check_spec("update-project", project)
+    body = project.json()
+    assert (body["id"], body["title"], body["workspace"]) == (
+        world["project_id"],
+        "Demo project",
+        world["workspace_id"],
+    )
+    assert body["description"] == "New words"  # what the request sent, over what the fake holds
+
+
 def test_a_route_replaces_the_made_up_answer(api: httpx.Client, fake: FakeProlific) -> None:
     fake.route("get-user", lambda request: {"id": "5e9b9c9b0f9c9a0001b0b1f4", "email": "you@example.org"})
     assert call(api, "get-user").json() == {"id": "5e9b9c9b0f9c9a0001b0b1f4", "email": "you@example.org"}

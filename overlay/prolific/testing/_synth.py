@@ -136,7 +136,7 @@ class Synthesizer:
 
     def answer(self, request: FakeRequest) -> Answer:
         """The documented success answer of ``request``'s operation, or the 404 of a resource the fake lacks."""
-        missing = self._missing_resource(request)
+        missing, held = self._held_resources(request)
         if missing is not None:
             return missing
         operation_id = request.operation.operation_id
@@ -157,7 +157,7 @@ class Synthesizer:
             rows = touch(builder, self.world, None) if touch is not None else _sample_rows(builder)
             return Answer(status, (CSV,), _csv(rows).encode())
         try:
-            value = {} if schema is None else builder.top(schema)  # no schema: anything fits, {} says the least
+            value = {} if schema is None else builder.top(schema, held)  # no schema: anything fits, {} the least
         except Unbuildable as exc:
             raise RuntimeError(f"{operation_id}: no value fits the documented response schema ({exc})") from None
         if touch is not None:
@@ -167,17 +167,25 @@ class Synthesizer:
         text = value if isinstance(value, str) else json.dumps(value)
         return Answer(status, (("Content-Type", media_type),), text.encode())
 
-    def _missing_resource(self, request: FakeRequest) -> Answer | None:
-        """The 404 the fake answers for a resource in the path that it models and does not have, else None."""
+    def _held_resources(self, request: FakeRequest) -> tuple[Answer | None, dict[str, Any] | None]:
+        """The 404 of a resource in the path the fake models and does not have; else the body it holds
+        for the resource the path is about (``/workspaces/{workspace_id}/``: the workspace), if any.
+
+        Each resource is asked of the modelled operation that reads it (``get-study`` for the study
+        of ``/studies/{id}/cost/``).
+        """
+        held = None
         for reader, params, path in _readers(request.operation.path, request.path_params):
             handler = self.modelled.get(reader.operation_id)
             if handler is None:
                 continue
-            probe = FakeRequest(reader, "GET", path, params, {}, request.headers, None, b"", request.url)
-            found = handler(probe)
+            found = handler(FakeRequest(reader, "GET", path, params, {}, request.headers, None, b"", request.url))
             if found.status == 404:
-                return found
-        return None
+                return found, None
+            if found.status == 200 and _shape(reader.path) == _shape(request.operation.path):
+                body = json.loads(found.body)
+                held = body if isinstance(body, dict) else None
+        return None, held
 
 
 # -- which operation reads the resource a path names ---------------------------------------------
@@ -290,10 +298,13 @@ class _Builder:
 
     # -- building ------------------------------------------------------------------------------------
 
-    def top(self, schema: Any) -> Any:
+    def top(self, schema: Any, held: Mapping[str, Any] | None = None) -> Any:
+        """The answer's value: made up, then the fields of the resource the fake holds (``held``), then the
+        fields the request sent, each where the answer documents it with a value of that kind."""
         value = self.value(schema, "", 0)
         if isinstance(value, dict):
-            self._echo_body(value, self.resolve(schema))
+            for given in (held, self.request.body):
+                self._take(value, self.resolve(schema), given)
             _fix_counts(value, self)
         return value
 
@@ -408,10 +419,22 @@ class _Builder:
                     raise
         for prop in sorted(required - set(props)):  # required but not described: a value by its name
             out[prop] = self.free(prop, depth + 1)
+        if "email" in out:
+            self._one_person(out, props)
+        _order_bounds(out)
         extra = schema.get("additionalProperties")
         if not props and extra not in (None, False) and depth <= _MAX_DEPTH:
             out.update(self._map(extra, name, depth))
         return out
+
+    def _one_person(self, out: dict[str, Any], props: Mapping[str, Any]) -> None:
+        """An object with an e-mail address is a person: its names and address agree."""
+        first, last = self.person()
+        plain = last.replace("ü", "ue").lower()
+        for key, value in (("email", f"{first.lower()}.{plain}@example.org"), ("first_name", first),
+                           ("last_name", last), ("name", f"{first} {last}")):  # fmt: skip
+            if key in out and isinstance(out[key], str) and self.fits(value, props.get(key, {})):
+                out[key] = value
 
     def _map(self, extra: Any, name: str, depth: int) -> dict[str, Any]:
         words = _words_of(name)
@@ -552,8 +575,12 @@ class _Builder:
             return self.url(name)
         if form == "objectId" or name == "id" or name.endswith(("_id", "_ids")) or words & {"id", "ids"}:
             return self.hex_id()
-        if name.endswith("_by") or words & {"owner", "creator", "researcher", "sender", "user"}:
+        if "owner" in words:
+            return OWNER  # the fake's researcher owns its workspaces and projects
+        if name.endswith("_by") or words & {"creator", "researcher", "sender", "user"}:
             return OWNER if self.rng.random() < 0.5 else self.hex_id()  # often the fake's researcher
+        if words & {"role", "roles"}:
+            return self.rng.choice(("WORKSPACE_ADMIN", "WORKSPACE_COLLABORATOR", "PROJECT_EDITOR"))
         if words & {"currency"}:
             return self.currency
         if name.endswith("_at") or words & {"date", "datetime", "timestamp", "created", "updated", "expires"}:
@@ -600,18 +627,16 @@ class _Builder:
 
     # -- the request's own values ----------------------------------------------------------------------
 
-    def _echo_body(self, value: dict[str, Any], schema: Any) -> None:
-        """Top-level fields the request sent, where the answer documents them with the same type."""
-        body = self.request.body
-        if not isinstance(body, dict) or not isinstance(schema, dict):
+    def _take(self, value: dict[str, Any], schema: Any, given: Any) -> None:
+        """Top-level fields of ``given`` where ``value``'s schema documents them with a value of that kind."""
+        if not isinstance(given, Mapping) or not isinstance(schema, dict):
             return
         if "allOf" in schema:
             schema = self.merged(schema)
         props = schema.get("properties") or {}
-        for key, sent in body.items():
-            documented = key in props and key in value and isinstance(sent, str | int | float | bool)
-            if documented and _format_fits(sent, self.resolve(props[key])) and self.fits(sent, props[key]):
-                value[key] = sent
+        for key, field in given.items():
+            if key in props and _format_fits(field, self.resolve(props[key])) and self.fits(field, props[key]):
+                value[key] = field
 
 
 # Quantities counted in whole units (places, minutes, pence, people) whatever the spec's type.
@@ -753,6 +778,19 @@ def _fits(value: Any, schema: Any, resolve: Callable[[Any], Any]) -> bool:
 def _same(a: Any, b: Any) -> bool:
     """JSON equality (``True`` is not ``1``)."""
     return type(a) is type(b) and a == b if isinstance(a, bool) or isinstance(b, bool) else a == b
+
+
+def _order_bounds(out: dict[str, Any]) -> None:
+    """``lower_x`` <= ``upper_x`` and ``min_x`` <= ``max_x`` (swapped when drawn the other way round)."""
+    for low_word, high_word in (("lower", "upper"), ("min", "max")):
+        for key in list(out):
+            if not key.startswith(low_word + "_"):
+                continue
+            other = high_word + key[len(low_word) :]
+            low, high = out.get(key), out.get(other)
+            numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (low, high))
+            if numbers and type(low) is type(high) and low > high:  # type: ignore[operator]
+                out[key], out[other] = high, low
 
 
 def _fix_counts(value: dict[str, Any], builder: _Builder) -> None:
