@@ -12,8 +12,10 @@ The values look like Prolific's: 24-hexadecimal ids, ISO 8601 dates, the account
 for an even ``seed``, USD for an odd one), amounts in pence or cents, counts that fit the lists
 they count, names, e-mail addresses and URLs (``example.org``). A field named like a path
 parameter (``study_id``, ``workspace_id``) carries the path's value, and so does the ``id`` of the
-resource the path ends with; a top-level field sent in the request body is echoed when the
-response documents it with the same type. Everything is drawn from a random generator seeded with
+resource the path ends with; an answer about a resource the fake holds (``update-project`` of a
+project it has) starts from the fake's body of it, and a top-level field sent in the request body
+is echoed, each where the response documents the field with a value of that kind. The fake does
+not apply these writes: a later read shows its state as before. Everything is drawn from a random generator seeded with
 (``seed``, operation id, path parameters), so the same seed and the same requests give the same
 bytes, and a resource read twice looks the same.
 
