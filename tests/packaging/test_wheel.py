@@ -139,4 +139,4 @@ def test_the_fake_answers_unmodelled_operations_from_the_installed_wheel_without
     # The answers' schemas travel as JSON in the generated package (operations/responses.json).
     done = subprocess.run([str(installed), "-c", FAKE_SCRIPT], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["True", "200", "USD", "200"]
+    assert done.stdout.split() == ["True", "200", "GBP", "200"]

@@ -151,9 +151,9 @@ def test_values_look_like_prolific(answers: dict[str, httpx.Response]) -> None:
     assert str(uuid.UUID(batch["id"])) == batch["id"]  # a uuid where the spec says so
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z", batch["created_at"])
     user = answers["get-user"].json()
-    assert user["id"] == OWNER and user["email"].endswith("@example.org") and user["currency_code"] == "USD"
+    assert user["id"] == OWNER and user["email"].endswith("@example.org") and user["currency_code"] == "GBP"
     balance = answers["get-workspace-balance"].json()
-    assert balance["currency_code"] == "USD"  # an odd seed: a USD account
+    assert balance["currency_code"] == "GBP"  # the account's currency, as in every amount the fake prices
     assert balance["total_balance"] == sum(balance["balance_breakdown"].values())
     export = answers["export-study"]
     assert export.headers["content-type"].startswith("text/csv")
@@ -295,7 +295,7 @@ def test_a_synthesizer_without_a_world_answers_too() -> None:
     operation = OPERATIONS["get-workspace-balance"]
     request = FakeRequest(operation, "GET", "/", {"workspace_id": WORKSPACE}, {}, {}, None, b"", "")
     answer = Synthesizer(seed=5).answer(request)
-    assert answer.status == 200 and json.loads(answer.body)["currency_code"] == "USD"
+    assert answer.status == 200 and json.loads(answer.body)["currency_code"] == "GBP"
     with pytest.raises(TypeError, match="seed must be an int"):
         Synthesizer(seed="5")  # type: ignore[arg-type]
 

@@ -68,7 +68,7 @@ class FakeProlific(WebhookFeatures):
 
     Every other operation answers its documented success status with a body valid against the
     published document, made up from its response schema (:mod:`prolific.testing._synth`):
-    realistic (24-hexadecimal ids, ISO dates, GBP or USD) and the same for the same ``seed`` and
+    realistic (24-hexadecimal ids, ISO dates, amounts in pence) and the same for the same ``seed`` and
     requests; ``get-user``, ``get-workspace-balance``, ``get-study-cost`` and a few more agree with
     the state above. :meth:`route` replaces any answer with your own. An unknown path answers 404,
     a known path with another method 405 (with ``Allow``).

@@ -8,8 +8,9 @@ formats (``date-time``, ``uuid``, ``uri``, ``email``, ``objectId``), nullable ty
 items, required and optional fields; CSV for the operations the spec marks ``text/csv``; no body
 for a 204.
 
-The values look like Prolific's: 24-hexadecimal ids, ISO 8601 dates, the account's currency (GBP
-for an even ``seed``, USD for an odd one), amounts in pence or cents, counts that fit the lists
+The values look like Prolific's: 24-hexadecimal ids, ISO 8601 dates, the account's currency (GBP:
+the fake prices everything in it; USD appears where the document lists currencies), amounts in
+pence or cents, counts that fit the lists
 they count, names, e-mail addresses and URLs (``example.org``). A field named like a path
 parameter (``study_id``, ``workspace_id``) carries the path's value, and so does the ``id`` of the
 resource the path ends with; an answer about a resource the fake holds (``update-project`` of a
@@ -109,7 +110,7 @@ class Unbuildable(Exception):
 class Synthesizer:
     """Builds the answer of an operation the fake does not model (see the module docstring).
 
-    ``seed``: the values drawn (GBP for an even seed, USD for an odd one); ``world``: the fake's state
+    ``seed``: the values drawn; ``world``: the fake's state
     the answers agree with (``None``: none); ``modelled``: operation id → the fake's handler, asked
     whether a resource named in the path exists.
 
@@ -132,7 +133,7 @@ class Synthesizer:
         if isinstance(seed, bool) or not isinstance(seed, int):
             raise TypeError(f"seed must be an int, not {type(seed).__name__}")
         self.seed = seed
-        self.currency = "GBP" if seed % 2 == 0 else "USD"
+        self.currency = "GBP"  # the account's: the fake's bulk bonuses and costs are priced in it too
         self.world = world
         self.modelled = modelled if modelled is not None else {}
 
