@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from typing import Any
 
 import pytest
 from session_summary import COUNTS, NOTES, summary_lines
+
+# The developer's own config file (~/.config/prolific-client/config.toml) and profile must not change what
+# the tests see: every client and command of the run, subprocesses included, finds no config file.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="prolific-tests-config-")
+atexit.register(shutil.rmtree, os.environ["XDG_CONFIG_HOME"], True)
+os.environ.pop("PROLIFIC_PROFILE", None)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
