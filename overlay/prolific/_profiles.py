@@ -235,31 +235,63 @@ class _Line:
     kind: str  # "header" or "key"
     path: tuple[str, ...]  # the table's path (header) or the key's full path
     key: str = ""  # the key as written (a key line)
+    end: int = 0  # the value's last line (an array or a string over several lines)
+
+
+def _depth(text: str) -> tuple[int, str | None]:
+    """How many brackets ``text`` leaves open (strings and comments skipped), and the multi-line string
+    quotes it leaves open, if any."""
+    depth, at = 0, 0
+    while at < len(text):
+        char = text[at]
+        if char == "#":
+            break
+        if text.startswith(('"""', "'''"), at):
+            quotes = text[at : at + 3]
+            close = text.find(quotes, at + 3)
+            if close < 0:
+                return depth, quotes
+            at = close + 3
+            continue
+        if char in "\"'":
+            close = at + 1
+            while close < len(text) and text[close] != char:
+                close += 2 if char == '"' and text[close] == "\\" else 1
+            at = close + 1
+            continue
+        depth += 1 if char in "[{" else -1 if char in "]}" else 0
+        at += 1
+    return depth, None
 
 
 def _scan(lines: list[str]) -> list[_Line]:
-    """The headers and key lines of a TOML text, each with its full dotted path (lines inside a multi-line
-    string are skipped: they are text, not keys)."""
+    """The headers and key lines of a TOML text, each with its full dotted path and the line its value
+    ends on (lines inside a multi-line string or array are not keys)."""
     found: list[_Line] = []
     table: tuple[str, ...] = ()
-    in_string = None
-    for index, line in enumerate(lines):
-        if in_string is not None:
-            if line.count(in_string) % 2 == 1:
-                in_string = None
-            continue
+    index = 0
+    while index < len(lines):
+        line = lines[index]
         header = _HEADER.match(line)
+        key = None if header else _KEY.match(line)
         if header:
             table = _parts(header["key"])
-            found.append(_Line(index, "header", table))
-            continue
-        key = _KEY.match(line)
-        if key:
-            found.append(_Line(index, "key", table + _parts(key["key"]), key["key"].strip()))
-            rest = line[key.end() :]
-            for quotes in ('"""', "'''"):
-                if rest.count(quotes) % 2 == 1:
-                    in_string = quotes
+            found.append(_Line(index, "header", table, end=index))
+        elif key:
+            start = index
+            depth, quotes = _depth(line[key.end() :])
+            while (depth > 0 or quotes) and index + 1 < len(lines):
+                index += 1
+                if quotes:
+                    close = lines[index].find(quotes)
+                    if close < 0:
+                        continue
+                    more, quotes = _depth(lines[index][close + 3 :])
+                else:
+                    more, quotes = _depth(lines[index])
+                depth += more
+            found.append(_Line(start, "key", table + _parts(key["key"]), key["key"].strip(), end=index))
+        index += 1
     return found
 
 
@@ -502,16 +534,16 @@ def toml_value(key: Key | None, value: object) -> str:
 def set_value(text: str, path: tuple[str, ...], value_toml: str) -> str:
     """``text`` with the key at ``path`` (e.g. ``("profiles", "lab", "workspace_id")``) set to ``value_toml``.
 
-    An existing line is replaced; a new key goes into its table (after a commented example of it,
-    as ``config init`` writes them, else after the table's last key); a missing profile's table is
-    added at the end. The caller reads the result back to check it.
+    An existing key's line (its lines, for a value over several) is replaced; a new key goes into its
+    table (after a commented example of it, as ``config init`` writes them, else after the table's
+    last key); a missing profile's table is added at the end. The caller reads the result back.
     """
     lines = text.splitlines()
     scanned = _scan(lines)
     for item in scanned:
         if item.kind == "key" and item.path == path:
             indent = lines[item.index][: len(lines[item.index]) - len(lines[item.index].lstrip())]
-            lines[item.index] = f"{indent}{item.key} = {value_toml}"
+            lines[item.index : item.end + 1] = [f"{indent}{item.key} = {value_toml}"]
             return "\n".join(lines) + "\n"
     headers = [item for item in scanned if item.kind == "header"]
     floor = 1 if len(path) == 1 else 2  # a top-level key, or a profile's table at least
@@ -537,7 +569,7 @@ def set_value(text: str, path: tuple[str, ...], value_toml: str) -> str:
         if example.match(lines[index]):
             at = index + 1
     if at is None:
-        keys = [item.index for item in scanned if item.kind == "key" and start < item.index < end]
+        keys = [item.end for item in scanned if item.kind == "key" and start < item.index < end]
         if keys:
             at = keys[-1] + 1
         elif len(path) == 1:
