@@ -190,7 +190,8 @@ def hide_password(url: str) -> str:
         return url
 
 
-def _has_password(url: str) -> bool:
+def has_password(url: str) -> bool:
+    """Whether a state URL holds a password (``user:password@``, or ``password=`` in its query)."""
     return hide_password(url) != url or "password=" in url.lower()
 
 
@@ -429,7 +430,7 @@ def _check_mode(config: ConfigFile, mode: int) -> None:
     for name, entries in config.profiles.items():
         key, what = "token", "an API token"
         secret = entries.get("token")
-        if secret is None and "state_url" in entries and _has_password(entries["state_url"].value):
+        if secret is None and "state_url" in entries and has_password(entries["state_url"].value):
             key, what, secret = "state_url", "a password (in state_url)", entries["state_url"]
         if secret is not None and mode & (stat.S_IRWXG | stat.S_IRWXO):
             raise ConfigurationError(

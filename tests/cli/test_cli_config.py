@@ -302,3 +302,15 @@ def test_config_commands_import_no_httpx(path: Path) -> None:
         modules = set(json.loads(result.stdout.splitlines()[-1]))
         assert not modules & {"httpx", "prolific_api_client", "rich"}, (argv, modules & {"httpx", "rich"})
         assert SECRET not in result.stdout + result.stderr
+
+
+def test_set_a_state_url_with_a_password_makes_the_file_private(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(path, "[profiles.default]\ntoken_command = [\n  'pass',\n  'show', 'x',\n]\n", mode=0o644)
+    code, out, err = cli(capsys, "config", "set", "state_url", "postgresql://lab:pg-SECRET-pw@db/prolific", "--json")
+    assert code == 0 and "pg-SECRET-pw" not in out + err and "lab:***@db" in err and "(mode 600)" in err
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert cli(capsys, "config", "set", "token_command", "op read op://lab/token")[0] == 0  # over several lines
+    code, out, _ = cli(capsys, "config", "show", "--json")
+    assert code == 0 and "pg-SECRET-pw" not in out
+    assert path.read_text().splitlines()[1] == 'token_command = "op read op://lab/token"'

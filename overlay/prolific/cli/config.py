@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from ._argparse import command, group, profile_option
@@ -126,6 +125,7 @@ def cmd_set(ctx: Context) -> int:
         config_path,
         did_you_mean,
         dig,
+        has_password,
         parse_config,
         read_config,
         set_value,
@@ -160,8 +160,9 @@ def cmd_set(ctx: Context) -> int:
         text, mode = template(profile), 0o600
     else:
         text, mode = path.read_text(encoding="utf-8"), path.stat().st_mode & 0o777
-    if name == "token":
-        mode = 0o600
+    secret = name == "token" or (name == "state_url" and has_password(value))
+    if secret:
+        mode = 0o600  # a secret in the file: only its owner may read it (it would be refused otherwise)
     written = toml_value(key, parsed if key is None or not key.quoted else value)
     new = set_value(text, where, written)
     try:
@@ -179,7 +180,7 @@ def cmd_set(ctx: Context) -> int:
     write_config(path, new, mode)
     shown = "***" if name == "token" else _shown(name, value, "")
     place = "" if key is None else f"profile {profile}: "
-    ctx.out.say(f"{path}: {place}{name} = {shown}" + (" (mode 600)" if name == "token" else ""))
+    ctx.out.say(f"{path}: {place}{name} = {shown}" + (" (mode 600)" if secret else ""))
     ctx.out.result(None, {"config_file": str(path), "profile": profile, "key": name, "value": shown})
     return EXIT_OK
 
@@ -199,7 +200,7 @@ def cmd_profiles(ctx: Context) -> int:
         for name, entries in config.profiles.items()
     ]
     data = {
-        "config_file": str(Path(path)),
+        "config_file": str(path),
         "default_profile": default,
         "profiles": [{"name": name, "keys": list(entries)} for name, entries in config.profiles.items()],
     }
