@@ -321,7 +321,7 @@ def test_return_stops_at_a_refused_id_and_prints_a_resume_that_works(
 ) -> None:
     waiting = fake.add_submissions(study, 3, status="AWAITING REVIEW")
     unknown = "f" * 24
-    code, _out, err = cli(
+    code, _, err = cli(
         capsys, url, "submissions", "return", waiting[0], unknown, waiting[2], "--reason", "Withdrew consent", "--yes"
     )
     assert code == 1
