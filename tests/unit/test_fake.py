@@ -393,7 +393,7 @@ def test_fail_next_apply_changes_state(client: httpx.Client, fake: FakeProlific)
     error_of(response, 502)
     [pool_id] = fake.pools  # the write happened although the client saw a 502
     assert fake.pools[pool_id] == [("a", "b")]
-    assert fake.requests[0].status == 502 and fake.requests[0].fault == "fail_next(502, apply=True) after 201"
+    assert fake.requests[0].status == 502 and fake.requests[0].fault == "fail_next(502, after_apply=True) after 201"
 
 
 def test_fault_filters(client: httpx.Client, fake: FakeProlific) -> None:
@@ -423,7 +423,7 @@ def test_drop_next_via_transport(client: httpx.Client, fake: FakeProlific) -> No
     assert len(fake.pools) == 1  # applied, then dropped
     assert [(r.status, r.fault) for r in fake.requests] == [
         (None, "drop_next()"),
-        (None, "drop_next(apply=True) after 201"),
+        (None, "drop_next(after_apply=True) after 201"),
     ]
 
 

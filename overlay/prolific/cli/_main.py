@@ -34,6 +34,7 @@ COMMANDS = [
     "webhooks",
     "api",
     "fake_server",
+    "fake",
 ]
 
 

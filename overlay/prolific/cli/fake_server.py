@@ -1,8 +1,8 @@
 """``fake-server``: FakeProlific on 127.0.0.1, until Ctrl-C or SIGTERM.
 
 ``--seed`` creates a demo world first (a workspace, a project, a draft study, participant ids) and
-prints its ids with the URL; the fake's admin paths (``POST /__fake__/seed``,
-``POST /__fake__/submissions``: see :mod:`prolific.testing._demo`) let a shell add more.
+prints its ids with the URL; ``prolific-client fake …`` (:mod:`prolific.cli.fake`) drives it from a
+shell over its admin paths (:mod:`prolific.testing._admin`): participants, the clock, faults, records.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ import errno
 import json
 import signal
 import threading
+import warnings
 from types import FrameType
 
 from ._argparse import Subparsers, command, count
-from ._constants import SAMPLE_TOKEN, URL_ENV
+from ._constants import PROG, SAMPLE_TOKEN, URL_ENV
 from ._context import Context
 from ._errors import EXIT_OK, LocalError, UsageError
 
@@ -25,10 +26,18 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 def cmd_fake_server(ctx: Context) -> int:
     from prolific.testing import FakeProlific
-    from prolific.testing._demo import ADMIN_PREFIX
+    from prolific.testing._validate import default_validator
 
     out = ctx.out
+    # The request checks need the [testing] extra; without it the fake warns once with a Python
+    # UserWarning (its source line and all) on the first request. Ask now, and say it as a note.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        default_validator()
+    for warning in caught:
+        out.say(f"note: {warning.message}")
     fake = FakeProlific()
+    fake.bonus_settlement_delay = ctx.args.bonus_settlement_delay
     world = fake.seed_demo() if ctx.args.seed else {}
 
     def ready(url: str) -> None:
@@ -40,11 +49,10 @@ def cmd_fake_server(ctx: Context) -> int:
         out.say(f"FakeProlific is listening on {url} (it accepts any token); Ctrl-C stops it")
         if world:
             out.say(
-                f"seeded a demo world: workspace, project, draft study {world['study_id']}; once the study has a pool "
-                f"and is published, participants take part with: curl -X POST {url}{ADMIN_PREFIX}submissions "
-                f'-H \'Authorization: Token {SAMPLE_TOKEN}\' -d \'{{"study_id": "{world["study_id"]}", '
-                '"participants": 3}\''
+                f"seeded a demo world: workspace, project, draft study {world['study_id']}; once it is published, "
+                f"participants take part with: {PROG} fake submissions {world['study_id']} 3 --url {url}"
             )
+        out.say(f"drive it from a shell: {PROG} fake seed|submissions|advance|fault|records --url {url}")
 
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _interrupt) if in_main else None
@@ -81,3 +89,24 @@ def register(subparsers: Subparsers) -> None:
         action="store_true",
         help="seed a demo world (workspace, project, draft study, participants) and print its ids",
     )
+    fake.add_argument(
+        "--bonus-settlement-delay",
+        metavar="SECONDS",
+        type=_seconds,
+        default=0.0,
+        help="seconds of the fake's clock before a bonus payment shows in Prolific's record (default 0: at once; "
+        f"move the clock with `{PROG} fake advance`)",
+    )
+
+
+def _seconds(text: str) -> float:
+    import argparse
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds >= 0")
+    return value

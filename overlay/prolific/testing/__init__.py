@@ -17,10 +17,16 @@ Two ways to reach it:
 Only the standard library, httpx and the generated operation registry are used: importing this
 package does not import the client or the generated models.
 
+A study lives as on Prolific (places respected; it fills, awaits review and completes; returns and
+time-outs free a place) on the fake's own clock (``fake.clock``, moved only by ``fake.advance``),
+and the fake keeps Prolific's record of bonus payments. ``/__fake__/…`` is its admin surface over
+HTTP (``prolific-client fake …`` wraps it).
+
 Modules: ``_fake`` (the class: state, seeding, faults, routes), ``_dispatch`` (the request
 pipeline, ``fake.dispatcher``, which ``_transport`` and ``_server`` receive), ``_routes`` (route
-table, the handler types), ``_faults``, ``_recording``, and one module per resource
-(``_credentials``, ``_studies``, ``_groups``, ``_invitations``, ``_surveys``).
+table, the handler types), ``_faults`` (the fault queue), ``_clock``, ``_admin`` (the admin
+surface over HTTP), ``_recording``, and one module per resource (``_credentials``, ``_studies``,
+``_submissions``, ``_bonuses``, ``_groups``, ``_invitations``, ``_surveys``, ...).
 """
 
 from __future__ import annotations

@@ -1,35 +1,27 @@
-"""A demo world for the fake, and the admin paths that let a shell user drive it.
+"""A demo world for the fake, and participants who take part in it.
 
 ``seed_demo``: a workspace, a project in it, a draft study in that project (no pool yet: creating
 and attaching one is the user's part) and participant ids who can take part once it is published.
-``take_part``: participants redeem a credential and submit (their submissions go to
-``AWAITING REVIEW``), as they would on Prolific.
+``take_part``: participants start the study (redeeming a credential when it has a pool) and, unless
+told otherwise, submit (their submissions go to ``AWAITING REVIEW``), as they would on Prolific.
 
-Over HTTP (``prolific-client fake-server``) the same is offered under :data:`ADMIN_PREFIX`, on
-loopback only and with the usual token; nothing of it exists on the real API::
-
-    POST /__fake__/seed          {}                                    -> the ids (as seed_demo)
-    POST /__fake__/submissions   {"study_id": "...", "participants": 3} -> who redeemed which login
-                                 ("participants": a count, or a list of participant ids)
+Over HTTP (``prolific-client fake-server``) the same is offered under :data:`ADMIN_PREFIX`, with
+the rest of the fake's admin surface (:mod:`prolific.testing._admin`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
-from ._answers import CODE_NOT_FOUND, CODE_VALIDATION, Answer, error_answer, json_answer
 from ._fields import new_id
 
 if TYPE_CHECKING:
-    from ._routes import Incoming
     from ._studies import Studies
     from ._workspaces import Workspaces
 
 #: Where the fake's own (non-API) operations live.
 ADMIN_PREFIX = "/__fake__/"
 DEMO_PARTICIPANTS = 3
-_LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
 def seed_demo(workspaces: Workspaces, studies: Studies, participants: int = DEMO_PARTICIPANTS) -> dict[str, Any]:
@@ -49,43 +41,24 @@ def seed_demo(workspaces: Workspaces, studies: Studies, participants: int = DEMO
     }
 
 
-def take_part(studies: Studies, study_id: str, participants: int | list[str]) -> list[dict[str, str]]:
-    """Each participant redeems the study's next credential and submits; return who got which login.
+def take_part(
+    studies: Studies, study_id: str, participants: int | list[str], *, submit: bool = True
+) -> list[dict[str, str | None]]:
+    """Each participant starts the study (and submits, unless ``submit=False``); return who got which submission.
 
-    ``participants``: how many (made-up ids) or their ids. Stops at the first that cannot take
-    part (``ValueError`` saying why: no pool, not ACTIVE, the pool used up), keeping those before.
+    ``participants``: how many (made-up ids) or their ids. Each entry has ``participant_id``,
+    ``submission_id``, ``status`` and ``username`` (the login redeemed; ``None`` for a study without
+    a credential pool). Stops at the first that cannot take part (``ValueError`` saying why: not
+    ACTIVE, no free place, the pool used up), keeping those before.
     """
+    from ._submissions import participant_action  # here: _faults imports this module, and stays light
+
     ids: list[str | None] = [None] * participants if isinstance(participants, int) else list(participants)
-    taken = []
+    taken: list[dict[str, str | None]] = []
     for participant_id in ids:
-        username, _password = studies.redeem(study_id, participant_id)
-        submission = studies.submissions[study_id][-1]
-        studies.set_submission_status(study_id, submission["id"], "AWAITING REVIEW")
+        submission, credential = studies.start(study_id, participant_id)
+        if submit:
+            participant_action(studies, submission["id"], "complete")
         taken.append({"participant_id": submission["participant_id"], "submission_id": submission["id"],
-                      "username": username})  # fmt: skip
+                      "status": submission["status"], "username": credential[0] if credential else None})  # fmt: skip
     return taken
-
-
-def admin_answer(incoming: Incoming, body: Any, workspaces: Workspaces, studies: Studies) -> Answer:
-    """The answer to a request under :data:`ADMIN_PREFIX` (the caller holds the fake's lock)."""
-    host = urlsplit(incoming.url).hostname or ""
-    if host not in _LOOPBACK:
-        return error_answer(404, f"Not found: {incoming.path} (the fake's admin paths answer on loopback only).",
-                            CODE_NOT_FOUND)  # fmt: skip
-    action = incoming.path[len(ADMIN_PREFIX) :].strip("/")
-    if incoming.method != "POST" or action not in ("seed", "submissions"):
-        return error_answer(404, f"Not found: {incoming.method} {incoming.path}; the admin paths are POST "
-                            f"{ADMIN_PREFIX}seed and POST {ADMIN_PREFIX}submissions.", CODE_NOT_FOUND)  # fmt: skip
-    body = body if isinstance(body, dict) else {}
-    try:
-        if action == "seed":
-            return json_answer(201, seed_demo(workspaces, studies, body.get("participants", DEMO_PARTICIPANTS)))
-        study_id = body.get("study_id")
-        if not isinstance(study_id, str):
-            return error_answer(400, {"study_id": ["This field is required."]}, CODE_VALIDATION)
-        participants = body.get("participants", 1)
-        if not (isinstance(participants, list) or (isinstance(participants, int) and participants >= 1)):
-            return error_answer(400, {"participants": ["A count >= 1 or a list of participant ids."]}, CODE_VALIDATION)
-        return json_answer(201, {"submissions": take_part(studies, study_id, participants)})
-    except ValueError as exc:
-        return error_answer(400, str(exc), CODE_VALIDATION)

@@ -6,15 +6,18 @@ import contextlib
 import difflib
 import threading
 from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
 from typing import Any
 
 from prolific_api_client.operations import OPERATIONS
 
+from ._admin import Admin
 from ._answers import Answer
-from ._bonuses import BulkBonuses
+from ._bonuses import BulkBonuses, check_delay
+from ._clock import FakeClock
 from ._credentials import CredentialPools
 from ._delivery import Deliverer
-from ._demo import admin_answer, seed_demo, take_part
+from ._demo import seed_demo, take_part
 from ._dispatch import Dispatcher
 from ._faults import Fault, FaultQueue, fail_fault, filters
 from ._groups import ParticipantGroups
@@ -22,10 +25,10 @@ from ._hooks import Hooks
 from ._invitations import Invitations
 from ._messages import Messages
 from ._recording import RecordedRequest
-from ._routes import FakeRequest, Handler, Incoming, RouteTable
+from ._routes import FakeRequest, Handler, RouteTable
 from ._server import Server
 from ._studies import Studies
-from ._submissions import SubmissionReviews
+from ._submissions import SubmissionReviews, participant_action
 from ._surveys import Surveys
 from ._tokens import PUBLIC_OPERATIONS, StudyKeys
 from ._transport import FakeTransport
@@ -60,6 +63,8 @@ class FakeProlific(WebhookFeatures):
       ``request-submission-return``;
     * messages: ``send-message``, ``bulk-message-participants``, ``send-message-to-participant-group``
       (stored in :attr:`messages`, one entry per recipient);
+    * bonuses: ``create-bonus-payments``, ``pay-bonus-payments`` and Prolific's record of them
+      (``bonus_payments`` on ``get-submission``, ``get-study-cost``; :attr:`bonus_settlement_delay`);
     * webhooks: secrets, subscriptions (``create-subscription`` answers ``X-Hook-Secret``, which
       ``confirm-subscription`` sends back), their events; status changes of studies and
       submissions are delivered, signed, to confirmed subscriptions by :meth:`deliver_pending`;
@@ -84,9 +89,19 @@ class FakeProlific(WebhookFeatures):
     (every invitation created), ``surveys`` (survey id → body), ``requests`` (every
     :class:`RecordedRequest`), ``exceptions`` (what handlers raised: a 500 was sent instead).
 
+    A published study lives as on Prolific: at most ``total_available_places`` submissions hold a
+    place (a start beyond them is refused); full, with every participant submitted, it moves to
+    ``AWAITING REVIEW``, and to ``COMPLETED`` once each submission is reviewed; a return or a time-out
+    (after ``maximum_allowed_time`` on the fake's :attr:`clock`, moved by :meth:`advance`) frees a
+    place. Every status change is in :attr:`transitions`.
+
     Seeding and participants: :meth:`add_project`, :meth:`add_study`, :meth:`add_submissions`,
-    :meth:`add_surveys`, :meth:`redeem`. Faults, queued in order and consumed one request at a
-    time: :meth:`fail_next`, :meth:`drop_next`, :meth:`stall_next`. All of it is thread-safe.
+    :meth:`add_surveys`, :meth:`redeem`, :meth:`take_part`, :meth:`start_submission`,
+    :meth:`complete_submission`, :meth:`return_submission`, :meth:`time_out_submission`. Faults,
+    queued in order and consumed one request at a time: :meth:`fail_next`, :meth:`drop_next`,
+    :meth:`stall_next` (``after_apply=True``: the request is applied, only its answer is lost). Over
+    HTTP, ``/__fake__/…`` offers the same (``GET /__fake__/`` lists it; ``prolific-client fake``
+    wraps it). All of it is thread-safe.
 
     >>> import httpx
     >>> fake = FakeProlific()
@@ -139,14 +154,16 @@ class FakeProlific(WebhookFeatures):
             raise ValueError("token must be a non-empty string or None")
         self._lock = threading.RLock()
         self._faults = FaultQueue()
+        self.clock = FakeClock(lock=self._lock)
+        """The fake's time (:class:`~prolific.testing._clock.FakeClock`): it moves only with :meth:`advance`."""
         self._pools = CredentialPools(self._lock)
-        self._studies = Studies(self._lock, self._pools)
+        self._studies = Studies(self._lock, self._pools, self.clock)
         self._groups = ParticipantGroups(self._lock, self._studies.projects)
         self._invitations = Invitations(self._lock)
         self._surveys = Surveys(self._lock)
         self._workspaces = Workspaces(self._lock, self._studies.projects)
-        self._reviews = SubmissionReviews(self._lock, self._studies)
         self._bonuses = BulkBonuses(self._lock, self._studies)
+        self._reviews = SubmissionReviews(self._lock, self._studies, self._bonuses.paid_on)
         self._messages = Messages(self._lock, self._studies, self._groups)
         self._hooks = Hooks(self._lock, self._studies)
         self._delivery = Deliverer(self._hooks, self._lock)
@@ -172,13 +189,14 @@ class FakeProlific(WebhookFeatures):
         if unknown:  # the spec renamed or dropped an operation the fake implements
             raise RuntimeError(f"FakeProlific handles operations the generated registry lacks: {unknown}")
         self._custom: dict[str, Handler] = {}
+        self._admin = Admin(self, self._lock)
         self.requests: list[RecordedRequest] = []
         self.exceptions: list[BaseException] = []
         self.dispatcher = Dispatcher(
             ROUTES,
             token=token,
             public=PUBLIC_OPERATIONS,
-            admin=self._admin,
+            admin=self._admin.answer,
             check_requests=check_requests,
             lock=self._lock,
             faults=self._faults,
@@ -298,11 +316,57 @@ class FakeProlific(WebhookFeatures):
 
     @property
     def bonus_payments(self) -> list[dict[str, Any]]:
-        """Every ``pay-bonus-payments`` that paid, in order: ``bulk_id``, ``study_id``, ``bonuses``, ``total_amount``.
+        """Every ``pay-bonus-payments`` that paid, in order.
 
-        Paying a bulk id twice pays twice (as the real API does): it appears twice here.
+        Each: ``bulk_id``, ``study_id``, ``bonuses`` (``(id, amount as sent)`` per line), ``amount``,
+        ``fees``, ``vat``, ``total_amount`` (cents), ``paid_at``, ``settles_at`` and ``settled_at``
+        (``None`` until it shows in Prolific's record: :attr:`bonus_settlement_delay`). Paying a
+        bulk id twice pays twice (as the real API does): it appears twice here.
         """
         return self._bonuses.payments
+
+    @property
+    def bonus_record(self) -> dict[str, list[int]]:
+        """Prolific's record: submission id → the bonuses paid on it (cents, settled ones), as ``get-submission``'s
+        ``bonus_payments`` shows them.
+
+        >>> import httpx
+        >>> fake = FakeProlific()
+        >>> study_id = fake.add_study(workspace_id="ws1")
+        >>> [submission_id] = fake.add_submissions(study_id, 1)
+        >>> client = httpx.Client(transport=fake.transport, base_url="https://api.prolific.com",
+        ...                       headers={"Authorization": "Token t"})
+        >>> bulk = client.post("/api/v1/submissions/bonus-payments/",
+        ...                    json={"study_id": study_id, "csv_bonuses": f"{submission_id},1.50"}).json()
+        >>> client.post(f"/api/v1/bulk-bonus-payments/{bulk['id']}/pay/").status_code
+        202
+        >>> fake.bonus_record[submission_id]
+        [150]
+        >>> client.get(f"/api/v1/submissions/{submission_id}/").json()["bonus_payments"]
+        [150]
+        >>> client.get(f"/api/v1/studies/{study_id}/cost/").json()["bonuses"]["rewards"]
+        {'amount': 150, 'currency': 'GBP'}
+        """
+        return self._bonuses.paid
+
+    @property
+    def bonus_settlement_delay(self) -> float:
+        """Seconds of the fake's clock between a pay and the moment it shows in Prolific's record (default 0).
+
+        Prolific pays "in the following minutes": with a delay, ``get-submission``'s
+        ``bonus_payments`` and ``get-study-cost``'s ``bonuses`` show a payment only once
+        :meth:`advance` has moved the clock that far.
+
+        >>> fake = FakeProlific()
+        >>> fake.bonus_settlement_delay = 120
+        >>> fake.bonus_settlement_delay
+        120.0
+        """
+        return self._bonuses.settlement_delay
+
+    @bonus_settlement_delay.setter
+    def bonus_settlement_delay(self, value: float) -> None:
+        self._bonuses.settlement_delay = check_delay(value)
 
     @property
     def workspaces(self) -> dict[str, dict[str, Any]]:
@@ -330,11 +394,54 @@ class FakeProlific(WebhookFeatures):
             self.requests.clear()
             self.exceptions.clear()
             self._faults.clear()
+            self.clock.reset()
 
     @property
     def pending_faults(self) -> int:
         """How many injected fault uses are still waiting for a matching request."""
         return self._faults.pending
+
+    @property
+    def queued_faults(self) -> list[dict[str, Any]]:
+        """The faults still waiting, in the order they apply (dicts: ``kind``, ``describe``, ``remaining``, ...)."""
+        return [fault.summary() for fault in self._faults.queued()]
+
+    def clear_faults(self) -> int:
+        """Forget every queued fault; return how many uses were pending."""
+        pending = self._faults.pending
+        self._faults.clear()
+        return pending
+
+    @property
+    def transitions(self) -> list[dict[str, Any]]:
+        """Every status change of a study or a submission, in order.
+
+        Each: ``kind`` (``"study"`` or ``"submission"``), ``id``, ``study_id``, ``from``, ``to`` and
+        ``at`` (the fake's clock).
+        """
+        return self._studies.transitions
+
+    # -- time -----------------------------------------------------------------------------------
+
+    def advance(self, seconds: float) -> datetime:
+        """Move the fake's :attr:`clock` ``seconds`` forward; what falls due happens; return the new time.
+
+        Started submissions whose study's ``maximum_allowed_time`` (minutes) has passed time out
+        (``TIMED-OUT``: the place is free again); bonus payments whose
+        :attr:`bonus_settlement_delay` has passed show in Prolific's record. Over HTTP:
+        ``POST /__fake__/clock`` with ``{"advance": seconds}``.
+
+        >>> fake = FakeProlific()
+        >>> study_id = fake.add_study(workspace_id="ws1", maximum_allowed_time=30)
+        >>> [submission_id] = fake.add_submissions(study_id, 1, status="ACTIVE")
+        >>> _ = fake.advance(29 * 60)
+        >>> fake.submissions[study_id][0]["status"]
+        'ACTIVE'
+        >>> _ = fake.advance(60)
+        >>> fake.submissions[study_id][0]["status"]
+        'TIMED-OUT'
+        """
+        return self.clock.advance(seconds)
 
     # -- seeding and participants ---------------------------------------------------------------
 
@@ -418,20 +525,74 @@ class FakeProlific(WebhookFeatures):
         with self._lock:
             return seed_demo(self._workspaces, self._studies, participants)
 
-    def take_part(self, study_id: str, participants: int | list[str] = 1) -> list[dict[str, str]]:
-        """Participants redeem the study's next credentials and submit (``AWAITING REVIEW``); return their logins.
+    def take_part(
+        self, study_id: str, participants: int | list[str] = 1, *, submit: bool = True
+    ) -> list[dict[str, str | None]]:
+        """Participants start the study and submit (``AWAITING REVIEW``); return who has which submission.
 
-        ``participants``: a count (made-up ids) or a list of participant ids. Raises ``ValueError``
-        as :meth:`redeem` does. Over HTTP: ``POST /__fake__/submissions`` with
-        ``{"study_id": ..., "participants": 3}`` (loopback only).
+        ``participants``: a count (made-up ids) or a list of participant ids. ``submit=False``:
+        they only start (``ACTIVE``). Each entry: ``participant_id``, ``submission_id``, ``status``,
+        ``username`` (the credential redeemed when the study has a pool, else ``None``). Raises
+        ``ValueError`` as :meth:`start_submission` does, keeping those who took part before. Over
+        HTTP: ``POST /__fake__/submissions`` with ``{"study_id": ..., "participants": 3}``.
         """
         with self._lock:
-            return take_part(self._studies, study_id, participants)
+            return take_part(self._studies, study_id, participants, submit=submit)
 
-    def _admin(self, incoming: Incoming, body: Any) -> Answer:
-        """A request to the fake's own seeding paths (``ADMIN_PREFIX``, see :mod:`prolific.testing._demo`)."""
+    def start_submission(self, study_id: str, participant_id: str | None = None) -> str:
+        """A participant takes a place in an ``ACTIVE`` study (redeeming a credential if it has a pool); return the
+        new submission's id (``ACTIVE``).
+
+        Prolific's places are respected: ``ValueError`` when every place is held (a study with
+        ``total_available_places`` N never has more than N submissions that are started, submitted
+        or reviewed; a return or a time-out frees one), when the study is not ``ACTIVE`` (a full
+        one whose participants have all submitted is ``AWAITING REVIEW``), or when the participant
+        already has a submission in it.
+
+        >>> import httpx
+        >>> fake = FakeProlific()
+        >>> study_id = fake.add_study(workspace_id="ws1", total_available_places=1)
+        >>> client = httpx.Client(transport=fake.transport, base_url="https://api.prolific.com",
+        ...                       headers={"Authorization": "Token t"})
+        >>> client.post(f"/api/v1/studies/{study_id}/transition/", json={"action": "PUBLISH"}).json()["status"]
+        'ACTIVE'
+        >>> first = fake.start_submission(study_id)
+        >>> fake.start_submission(study_id)
+        Traceback (most recent call last):
+        ...
+        ValueError: study ... has no free place: 1 of 1 places are held (a return or a time-out frees one; ...)
+        >>> _ = fake.complete_submission(first)
+        >>> fake.studies[study_id]["status"]
+        'AWAITING REVIEW'
+        """
         with self._lock:
-            return admin_answer(incoming, body, self._workspaces, self._studies)
+            submission, _ = self._studies.start(study_id, participant_id)
+            return str(submission["id"])
+
+    def complete_submission(self, submission_id: str, *, code: str | None = None) -> dict[str, Any]:
+        """The participant submits: ``ACTIVE`` → ``AWAITING REVIEW``; return the submission (``SubmissionShort``).
+
+        ``code``: the completion code entered (default: the study's first one, if any).
+        ``ValueError`` for an unknown submission or one that is not ``ACTIVE``.
+        """
+        with self._lock:
+            return dict(participant_action(self._studies, submission_id, "complete", code))
+
+    def return_submission(self, submission_id: str) -> dict[str, Any]:
+        """The participant returns the submission (``RETURNED``; from ``RESERVED``, ``ACTIVE`` or ``AWAITING REVIEW``).
+
+        The place is free again: a full study becomes ``ACTIVE``. Returns the submission.
+        """
+        with self._lock:
+            return dict(participant_action(self._studies, submission_id, "return"))
+
+    def time_out_submission(self, submission_id: str) -> dict[str, Any]:
+        """The submission times out now (``TIMED-OUT``, from ``RESERVED`` or ``ACTIVE``); the place is free again.
+
+        :meth:`advance` does it by itself once the study's ``maximum_allowed_time`` has passed.
+        """
+        with self._lock:
+            return dict(participant_action(self._studies, submission_id, "time-out"))
 
     # -- custom routes --------------------------------------------------------------------------
 
@@ -485,6 +646,7 @@ class FakeProlific(WebhookFeatures):
         retry_after: str | float | None = None,
         body: bytes | str | dict[str, Any] | list[Any] | None = None,
         headers: Mapping[str, str] | None = None,
+        after_apply: bool = False,
         apply: bool = False,
         method: str | None = None,
         path: str | None = None,
@@ -495,15 +657,19 @@ class FakeProlific(WebhookFeatures):
         ``status``: any code from 200 to 999 (499, 520, 599 and 3xx included; add a ``Location``
         with ``headers``). ``body``: bytes or str are sent as they are, a dict or list as JSON;
         default: Prolific's error shape. ``retry_after`` is sent as the ``Retry-After`` header,
-        as given. ``apply=True``: process the request normally first (its state changes happen),
-        then send the fault instead of the real answer ("the write happened, the proxy said 502").
-        ``method`` / ``path`` (``*`` wildcards allowed) / ``operation`` (an operation id): only
-        matching requests consume the fault; others pass through.
+        as given (``fail_next(429, retry_after=2)``: Prolific's "too many requests, wait 2 s").
+        ``after_apply=True``: process the request normally first (its state changes happen), then
+        send the fault instead of the real answer ("the write happened, the gateway said 503");
+        ``apply=True`` is its older name. ``method`` / ``path`` (``*`` wildcards allowed) /
+        ``operation`` (an operation id): only matching requests consume the fault; others pass
+        through. The fake's admin paths (``/__fake__/…``) never consume one.
 
         >>> fake = FakeProlific()
-        >>> fake.fail_next(502, apply=True, method="PATCH")
+        >>> fake.fail_next(503, after_apply=True, operation="pay-bonus-payments")
+        >>> fake.fail_next(429, retry_after=2, method="POST")
         >>> fake.fail_next(302, headers={"Location": "https://elsewhere.example/"})
-        >>> fake.fail_next(503, operation="update-credential-pool")
+        >>> [f["describe"] for f in fake.queued_faults]
+        ['fail_next(503, after_apply=True)', 'fail_next(429)', 'fail_next(302)']
         """
         self._faults.add(
             fail_fault(
@@ -512,7 +678,7 @@ class FakeProlific(WebhookFeatures):
                 retry_after=retry_after,
                 body=body,
                 headers=headers,
-                apply=apply,
+                apply=_after_apply(after_apply, apply),
                 method=method,
                 path=path,
                 operation=_operation_filter(operation),
@@ -523,6 +689,7 @@ class FakeProlific(WebhookFeatures):
         self,
         times: int = 1,
         *,
+        after_apply: bool = False,
         apply: bool = False,
         method: str | None = None,
         path: str | None = None,
@@ -531,12 +698,16 @@ class FakeProlific(WebhookFeatures):
         """Drop the connection without any response for the next ``times`` matching requests.
 
         Over :meth:`serve` the socket is closed after the request was read; through
-        :attr:`transport` ``httpx.RemoteProtocolError`` is raised. ``apply``, ``method``,
-        ``path`` and ``operation`` as for :meth:`fail_next`.
+        :attr:`transport` ``httpx.RemoteProtocolError`` is raised. ``after_apply=True``: the
+        request is processed first (the answer is lost, not the request). ``apply`` (its older
+        name), ``method``, ``path`` and ``operation`` as for :meth:`fail_next`.
 
-        >>> FakeProlific().drop_next(apply=True, path="/api/v1/credentials/*/")
+        >>> FakeProlific().drop_next(after_apply=True, path="/api/v1/credentials/*/")
         """
-        self._faults.add(Fault("drop", times, *filters(method, path), _operation_filter(operation), apply=apply))
+        operation = _operation_filter(operation)
+        self._faults.add(
+            Fault("drop", times, *filters(method, path), operation, apply=_after_apply(after_apply, apply))
+        )
 
     def stall_next(
         self,
@@ -613,6 +784,13 @@ class FakeProlific(WebhookFeatures):
                 ready(url)
             with contextlib.suppress(KeyboardInterrupt):
                 stop.wait()
+
+
+def _after_apply(after_apply: object, apply: object) -> bool:
+    for name, value in (("after_apply", after_apply), ("apply", apply)):
+        if not isinstance(value, bool):
+            raise TypeError(f"{name} must be True or False, not {value!r}")
+    return bool(after_apply or apply)
 
 
 def _operation_filter(operation: str | None) -> str | None:

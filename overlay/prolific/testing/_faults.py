@@ -1,4 +1,8 @@
-"""The fault queue: injected statuses, dropped connections and stalls, consumed one request at a time."""
+"""The fault queue: injected statuses, dropped connections and stalls, consumed one request at a time.
+
+A fault applies to API requests only: the fake's own admin paths (``/__fake__/...``) never consume
+one, so a shell can queue a fault and then read the records without using it up.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._answers import CODE_INJECTED, Headers, error_payload
+from ._demo import ADMIN_PREFIX
 
 # Headers the fake computes itself; a fault may not set them (it would break the HTTP framing).
 _RESERVED_HEADERS = frozenset({"content-length", "transfer-encoding", "connection"})
@@ -39,13 +44,29 @@ class Fault:
         return self.path is None or self.path == path or fnmatch.fnmatchcase(path, self.path)
 
     def describe(self) -> str:
-        """How the fault was asked for, e.g. ``fail_next(502, apply=True)``."""
+        """How the fault was asked for, e.g. ``fail_next(502, after_apply=True)``."""
         if self.kind == "stall":
             return f"stall_next({self.seconds:g})"
         args = f"{self.status}" if self.kind == "fail" else ""
         if self.apply:
-            args += ", apply=True" if args else "apply=True"
+            args += ", after_apply=True" if args else "after_apply=True"
         return f"{self.kind}_next({args})"
+
+    def summary(self) -> dict[str, Any]:
+        """The fault as JSON-ready data (what ``GET /__fake__/faults`` lists)."""
+        retry_after = next((value for name, value in self.headers if name.lower() == "retry-after"), None)
+        return {
+            "kind": self.kind,
+            "describe": self.describe(),
+            "remaining": self.remaining,
+            "status": self.status if self.kind == "fail" else None,
+            "retry_after": retry_after,
+            "after_apply": self.apply,
+            "seconds": self.seconds if self.kind == "stall" else None,
+            "method": self.method,
+            "path": self.path,
+            "operation": self.operation,
+        }
 
 
 class FaultQueue:
@@ -63,8 +84,8 @@ class FaultQueue:
             self._faults.append(fault)
 
     def take(self, method: str, path: str, operation_id: str | None) -> Fault | None:
-        """Consume one use of the first matching fault."""
-        if not self._faults:  # the common case, without the lock
+        """Consume one use of the first matching fault (never for the fake's admin paths)."""
+        if not self._faults or path.startswith(ADMIN_PREFIX):  # the common case, without the lock
             return None
         with self._lock:
             for index, fault in enumerate(self._faults):
@@ -80,6 +101,11 @@ class FaultQueue:
         """How many fault uses are still waiting."""
         with self._lock:
             return sum(f.remaining for f in self._faults)
+
+    def queued(self) -> list[Fault]:
+        """The faults still waiting, in the order they apply."""
+        with self._lock:
+            return list(self._faults)
 
     def clear(self) -> None:
         """Forget every queued fault."""

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import threading
+from collections import Counter
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -24,6 +27,7 @@ from ._answers import (
     not_found,
     state_error,
 )
+from ._clock import FakeClock, parse_iso
 from ._credentials import CredentialPools
 from ._fields import (
     REQUIRED,
@@ -31,7 +35,6 @@ from ._fields import (
     is_participant_id,
     name_field,
     new_id,
-    now,
     number_field,
     query_int,
     text_field,
@@ -40,6 +43,15 @@ from ._fields import (
 from ._routes import FakeRequest
 
 DRAFT = "UNPUBLISHED"
+AWAITING = "AWAITING REVIEW"
+# A submission's place: held from the start until it is returned, timed out or screened out (a
+# rejected submission keeps it: Prolific reopens places for returns and time-outs, not rejections).
+IN_PROGRESS = frozenset({"RESERVED", "ACTIVE"})
+HOLDS_PLACE = IN_PROGRESS | {AWAITING, "APPROVED", "PARTIALLY APPROVED", "REJECTED"}
+SUBMITTED = frozenset({AWAITING, "AWAITING_REVIEW", "APPROVED", "PARTIALLY APPROVED", "REJECTED"})
+# The study statuses its submissions move it between (see Studies.follow); a draft, a scheduled or
+# a paused study stays as it is whatever its submissions do.
+_FOLLOWING = frozenset({"ACTIVE", AWAITING, "COMPLETED"})
 _PROLIFIC_ID_OPTIONS = ("question", "url_parameters", "not_required")
 _READ_ONLY = ("id", "status")
 # Fields the fake computes or keeps out of the stored study (``workspace_id`` is the fake's shortcut).
@@ -90,19 +102,30 @@ class Studies:
     """Studies by id (each the ``Study`` body the API returns), their submissions, and projects.
 
     Every change of a study's or a submission's status goes through :meth:`set_study_status` or
-    :meth:`set_submission_status`, which tell the ``listeners`` (the webhook store delivers events).
+    :meth:`set_submission_status`, which record it in :attr:`transitions` and tell the
+    ``listeners`` (the webhook store delivers events). A submission's change then moves its study
+    as Prolific does (:meth:`follow`): a published study whose places are all held and whose
+    participants have all submitted awaits review, and is completed once each submission is reviewed;
+    a return or a time-out frees a place and makes it active again.
     """
 
-    def __init__(self, lock: threading.RLock, pools: CredentialPools) -> None:
+    def __init__(self, lock: threading.RLock, pools: CredentialPools, clock: FakeClock) -> None:
         self._lock = lock
         self._pools = pools
+        self.clock = clock
         self.studies: dict[str, dict[str, Any]] = {}
         self.projects: dict[str, str] = {}  # project id -> workspace id
         self.submissions: dict[str, list[dict[str, Any]]] = {}  # study id -> submissions, oldest first
         self._default_projects: dict[str, str] = {}  # workspace id -> its default project
         self._participants: dict[str, set[str]] = {}  # study id -> participants with a submission
         self.submission_index: dict[str, tuple[str, dict[str, Any]]] = {}  # submission id -> (study id, body)
+        # study id -> how many of its submissions are in each status: the places held, without a scan
+        # (kept by _submission and set_submission_status, the only writers of a status).
+        self._counts: dict[str, Counter[str]] = {}
+        self._stopped: set[str] = set()  # studies a STOP ended: they recruit no more
+        self.transitions: list[dict[str, Any]] = []
         self.listeners: list[StatusListener] = []
+        clock.listeners.append(self.time_out_due)
 
     def clear(self) -> None:
         self.studies.clear()
@@ -111,6 +134,9 @@ class Studies:
         self._default_projects.clear()
         self._participants.clear()
         self.submission_index.clear()
+        self._counts.clear()
+        self._stopped.clear()
+        self.transitions.clear()
 
     def handlers(self) -> dict[str, Callable[[FakeRequest], Answer]]:
         return {
@@ -124,29 +150,98 @@ class Studies:
 
     # -- status changes: the one place each happens ------------------------------------------------
 
+    def _record(self, kind: str, study_id: str, resource_id: str, old: str | None, new: str) -> None:
+        self.transitions.append(
+            {"kind": kind, "id": resource_id, "study_id": study_id, "from": old, "to": new, "at": self.clock.iso()}
+        )
+
     def set_study_status(self, study_id: str, status: str) -> None:
         """Set a study's status and tell the listeners (webhook events); ``ValueError`` for an unknown study."""
         study = self._study_or_raise(study_id)
+        old = study.get("status")
         study["status"] = status
+        self._record("study", study_id, study_id, old, status)
         for listener in self.listeners:
             listener("study", study, None)
 
     def set_submission_status(self, study_id: str, submission_id: str, status: str) -> None:
-        """Set a submission's status and tell the listeners; ``ValueError`` for an unknown study or submission."""
-        study = self._study_or_raise(study_id)
+        """Set a submission's status, tell the listeners, then move its study (:meth:`follow`).
+
+        ``ValueError`` for an unknown study or submission. Setting the status it has changes nothing.
+        """
+        self._study_or_raise(study_id)
         owner, submission = self.submission_index.get(submission_id, (None, {}))
         if owner != study_id:
             raise ValueError(f"no submission {submission_id!r} in study {study_id!r}")
+        old = submission["status"]
+        if old == status:
+            return
         submission["status"] = status
-        if status in ("AWAITING REVIEW", "AWAITING_REVIEW") and submission.get("completed_at") is None:
-            submission["completed_at"] = now()  # submitted: the time it was
+        counts = self._counts.setdefault(study_id, Counter())
+        counts[old] -= 1
+        counts[status] += 1
+        if status in SUBMITTED and submission.get("completed_at") is None:
+            submission["completed_at"] = self.clock.iso()  # submitted: the time it was
+        self._record("submission", study_id, submission_id, old, status)
+        study = self.studies[study_id]
         for listener in self.listeners:
             listener("submission", study, submission)
+        self.follow(study_id)
+
+    def follow(self, study_id: str) -> None:
+        """Move a published study to the status its submissions give it, as Prolific does.
+
+        ``ACTIVE`` while a place is free or a participant is still working; then ``AWAITING REVIEW``
+        while a submission awaits review; then ``COMPLETED``. A study a ``STOP`` ended recruits no
+        more: ``AWAITING REVIEW`` until the last submission is in and reviewed, then ``COMPLETED``.
+        Drafts, scheduled and paused studies stay as they are.
+        """
+        study = self.studies[study_id]
+        if study["status"] not in _FOLLOWING:
+            return
+        counts = self._counts.get(study_id, Counter())
+        if study_id in self._stopped:
+            target = self._after_stop(study_id)
+        elif sum(counts[s] for s in IN_PROGRESS) or self.free_places(study_id) > 0:
+            target = "ACTIVE"
+        else:
+            target = AWAITING if counts[AWAITING] else "COMPLETED"
+        if target != study["status"]:
+            self.set_study_status(study_id, target)
+
+    def _after_stop(self, study_id: str) -> str:
+        counts = self._counts.get(study_id, Counter())
+        return AWAITING if counts[AWAITING] or sum(counts[s] for s in IN_PROGRESS) else "COMPLETED"
+
+    def places_held(self, study_id: str) -> int:
+        """How many of the study's submissions hold a place (started, submitted, or reviewed but not freed)."""
+        counts = self._counts.get(study_id, Counter())
+        return sum(counts[s] for s in HOLDS_PLACE)
+
+    def free_places(self, study_id: str) -> int:
+        """The study's places not held by a submission."""
+        places = self.studies[study_id].get("total_available_places") or 0
+        return max(0, math.floor(places) - self.places_held(study_id))
 
     def workspace_of(self, study: dict[str, Any]) -> str | None:
         return self.projects.get(study.get("project", ""))
 
-    # -- seeding and redemption (FakeProlific's public methods call these under the lock) ---------
+    # -- time -------------------------------------------------------------------------------------
+
+    def time_out_due(self, moment: datetime) -> None:
+        """Time out each started submission whose study's ``maximum_allowed_time`` has passed (a clock listener)."""
+        with self._lock:
+            for study_id, submissions in self.submissions.items():
+                limit = timedelta(minutes=time_limit(self.studies[study_id]))
+                due = [
+                    s["id"]
+                    for s in submissions
+                    if s["status"] in IN_PROGRESS and parse_iso(s["started_at"]) + limit <= moment
+                ]
+                for submission_id in due:
+                    self.set_submission_status(study_id, submission_id, "TIMED-OUT")
+
+    # -- seeding and participants (FakeProlific's public methods call these under the lock) -------
 
     def add_project(self, project_id: str, workspace_id: str) -> None:
         for name, value in (("project_id", project_id), ("workspace_id", workspace_id)):
@@ -167,23 +262,26 @@ class Studies:
         return str(study["id"])
 
     def add_submissions(self, study_id: str, count: int, status: str) -> list[str]:
+        """Seeded history: ``count`` submissions in ``status``; the study's places grow to hold them if needed."""
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise ValueError(f"count must be an int >= 0, not {count!r}")
         if not isinstance(status, str) or not status:
             raise ValueError(f"status must be a non-empty string such as 'APPROVED', not {status!r}")
-        self._study_or_raise(study_id)
-        stamp = now()
+        study = self._study_or_raise(study_id)
+        stamp = self.clock.iso()
         created = [self._submission(study_id, new_id(), status, stamp) for _ in range(count)]
-        for submission in created:
-            submission["completed_at"] = stamp
+        if status in SUBMITTED:
+            for submission in created:
+                submission["completed_at"] = stamp
+        held = self.places_held(study_id)
+        if held > (study.get("total_available_places") or 0):
+            study["total_available_places"] = held  # a study never holds more submissions than places
+        self.follow(study_id)
         return [s["id"] for s in created]
 
     def redeem(self, study_id: str, participant_id: str | None) -> tuple[str, str]:
         study = self._study_or_raise(study_id)
-        if participant_id is None:
-            participant_id = new_id()
-        elif not is_participant_id(participant_id):
-            raise ValueError("participant_id must be 24 hexadecimal characters (a Prolific participant id)")
+        participant_id = _participant(participant_id)
         pool_id = study.get("credential_pool_id")
         if not pool_id:
             raise ValueError(
@@ -203,16 +301,46 @@ class Studies:
                 f"study {study_id} is {study['status']}: participants redeem credentials only in an ACTIVE "
                 "study (publish it with publish-study, action PUBLISH)"
             )
-        if participant_id in self._participants.get(study_id, ()):
-            raise ValueError(f"participant {participant_id} already has a submission in study {study_id}")
+        self._check_place(study_id, participant_id)
         submission_id = new_id()
         credential = self._pools.redeem(pool_id, participant_id, submission_id)
         # The submission exists from here on; its status is set (and announced) as a change.
-        self._submission(study_id, submission_id, "RESERVED", now(), participant_id)
+        self._submission(study_id, submission_id, "RESERVED", self.clock.iso(), participant_id)
         self.set_submission_status(study_id, submission_id, "ACTIVE")
         if left == 1:  # that was the last one: a study whose pool runs out pauses itself
             self.set_study_status(study_id, "PAUSED")
         return credential
+
+    def start(self, study_id: str, participant_id: str | None) -> tuple[dict[str, Any], tuple[str, str] | None]:
+        """A participant takes a place: a new ``ACTIVE`` submission, and a credential if the study has a pool.
+
+        ``ValueError`` (saying why) for an unknown study, a study that is not ``ACTIVE``, one whose
+        places are all held, a participant already in it, or (with a pool) :meth:`redeem`'s reasons.
+        """
+        study = self._study_or_raise(study_id)
+        participant_id = _participant(participant_id)
+        if study.get("credential_pool_id"):
+            credential = self.redeem(study_id, participant_id)
+            return self.submissions[study_id][-1], credential
+        if study["status"] != "ACTIVE":
+            raise ValueError(
+                f"study {study_id} is {study['status']}: participants take part only in an ACTIVE study "
+                "(publish it with publish-study, action PUBLISH)"
+            )
+        self._check_place(study_id, participant_id)
+        submission = self._submission(study_id, new_id(), "RESERVED", self.clock.iso(), participant_id)
+        self.set_submission_status(study_id, submission["id"], "ACTIVE")
+        return submission, None
+
+    def _check_place(self, study_id: str, participant_id: str) -> None:
+        if participant_id in self._participants.get(study_id, ()):
+            raise ValueError(f"participant {participant_id} already has a submission in study {study_id}")
+        if self.free_places(study_id) == 0:
+            places = self.studies[study_id].get("total_available_places")
+            raise ValueError(
+                f"study {study_id} has no free place: {self.places_held(study_id)} of {places:g} places are "
+                "held (a return or a time-out frees one; update-study can add places)"
+            )
 
     def _study_or_raise(self, study_id: str) -> dict[str, Any]:
         study = self.studies.get(study_id)
@@ -237,6 +365,7 @@ class Studies:
         self.submissions.setdefault(study_id, []).append(submission)
         self.submission_index[submission_id] = (study_id, submission)
         self._participants.setdefault(study_id, set()).add(participant)
+        self._counts.setdefault(study_id, Counter())[status] += 1
         return submission
 
     # -- checks -----------------------------------------------------------------------------------
@@ -340,7 +469,7 @@ class Studies:
             "filters": [],
             "credential_pool_id": None,
             "has_credentials": False,
-            "date_created": now(),
+            "date_created": self.clock.iso(),
             "published_at": None,
             **{k: v for k, v in body.items() if k not in _NOT_ECHOED},
             "project": project,
@@ -379,7 +508,6 @@ class Studies:
         return json_answer(200, {"results": results})
 
     def _short(self, study: dict[str, Any]) -> dict[str, Any]:
-        taken = len(self.submissions.get(study["id"], ()))
         short = {
             key: study.get(key)
             for key in (
@@ -395,8 +523,8 @@ class Studies:
                 "published_at",
             )
         }
-        short["places_taken"] = taken
-        short["number_of_submissions"] = taken
+        short["places_taken"] = self.places_held(study["id"])
+        short["number_of_submissions"] = len(self.submissions.get(study["id"], ()))
         return short
 
     def update(self, request: FakeRequest) -> Answer:
@@ -427,10 +555,24 @@ class Studies:
         problem = self._has_credentials_problem(body, pool_id)
         if problem is not None:
             return field_errors({"has_credentials": [problem]})
+        problem = self._places_problem(study, body.get("total_available_places"))
+        if problem is not None:
+            return field_errors({"total_available_places": [problem]})
         study.update({k: v for k, v in body.items() if k not in _NOT_ECHOED})
         study["project"] = project
         study["has_credentials"] = bool(pool_id)
+        self.follow(study["id"])  # places added to a full study make it active again
         return json_answer(200, study)
+
+    def _places_problem(self, study: dict[str, Any], places: object) -> str | None:
+        """Why ``update-study`` may not set ``total_available_places`` to ``places`` (checked as a number already)."""
+        if not isinstance(places, int | float) or isinstance(places, bool):
+            return None
+        if study["status"] != DRAFT and places < (current := study["total_available_places"]):
+            return f"Once a study is published its places can only be increased (it has {current})."
+        if places < (held := self.places_held(study["id"])):
+            return f"{held} submissions hold a place in this study: it needs at least {held} places."
+        return None
 
     def transition(self, request: FakeRequest) -> Answer:
         """``publish-study``: ``{"action": "PUBLISH" | "PAUSE" | "START" | "STOP" | ...}`` → the ``Study``."""
@@ -456,9 +598,13 @@ class Studies:
             if not isinstance(publish_at, str) or not publish_at:
                 return field_errors({"publish_at": ["Required when action is SCHEDULE_PUBLISH."]})
             study["publish_at"] = publish_at
-        self.set_study_status(study["id"], target)
         if target == "ACTIVE" and study.get("published_at") is None:
-            study["published_at"] = now()
+            study["published_at"] = self.clock.iso()
+        if action == "STOP":  # no more recruiting; what was started can still be submitted and reviewed
+            self._stopped.add(study["id"])
+            target = self._after_stop(study["id"])
+        self.set_study_status(study["id"], target)
+        self.follow(study["id"])  # a study published or started full awaits review at once
         return json_answer(200, study)
 
     def report(self, request: FakeRequest) -> Answer:
@@ -524,6 +670,30 @@ class Studies:
             "last": {"href": _page_url(request.url, last), "title": "Last"},
         }
         return json_answer(200, {"results": results, "_links": links, "meta": {"count": len(submissions)}})
+
+
+def time_limit(study: dict[str, Any]) -> float:
+    """The minutes a participant of ``study`` has before timing out: its ``maximum_allowed_time``.
+
+    A study without one gets the document's formula for the smallest allowed value (2 minutes plus
+    twice the estimated time plus twice its square root): Prolific's document says the default is
+    "the max value" without naming it, so the fake takes the one number it gives (time-outs come
+    sooner than Prolific's, never later). Set ``maximum_allowed_time`` to control it.
+    """
+    limit = study.get("maximum_allowed_time")
+    if isinstance(limit, int | float) and not isinstance(limit, bool) and limit > 0:
+        return float(limit)
+    estimate = study.get("estimated_completion_time")
+    estimate = float(estimate) if isinstance(estimate, int | float) and estimate > 0 else 1.0
+    return 2 + 2 * estimate + 2 * math.sqrt(estimate)
+
+
+def _participant(participant_id: str | None) -> str:
+    if participant_id is None:
+        return new_id()
+    if not is_participant_id(participant_id):
+        raise ValueError("participant_id must be 24 hexadecimal characters (a Prolific participant id)")
+    return participant_id
 
 
 def _status_filter(query: Any, errors: Errors) -> tuple[set[str] | None, set[str]]:

@@ -23,11 +23,10 @@ from prolific_api_client.models.submission_transition_rejection_category import 
 )
 
 from ._answers import Answer, field_errors, json_answer, not_found, state_error
-from ._fields import REQUIRED, Errors, is_participant_id, now, positions
+from ._fields import REQUIRED, Errors, is_participant_id, positions
 from ._routes import FakeRequest
-from ._studies import Studies
+from ._studies import AWAITING, HOLDS_PLACE, IN_PROGRESS, Studies
 
-AWAITING = "AWAITING REVIEW"
 # The API's minimum rejection message (Prolific's document, SubmissionTransition.message).
 _MIN_MESSAGE = 100
 _CATEGORIES = get_args(SubmissionTransitionRejectionCategory)
@@ -46,6 +45,12 @@ _TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     "UNRETURN": (frozenset({"RETURNED"}), AWAITING),
 }
 _RETURNABLE = frozenset({"ACTIVE", AWAITING})
+# What a participant does (the fake's admin surface: fake.complete_submission, ...): action -> (from, to).
+PARTICIPANT_ACTIONS: dict[str, tuple[frozenset[str], str]] = {
+    "complete": (frozenset({"ACTIVE"}), AWAITING),
+    "return": (IN_PROGRESS | {AWAITING}, "RETURNED"),
+    "time-out": (IN_PROGRESS, "TIMED-OUT"),
+}
 # count-study-submissions-by-status: its keys are the statuses, plus TOTAL.
 _COUNTED = (
     "ACTIVE",
@@ -64,9 +69,10 @@ BULK_APPROVE_ANSWER = "Bulk approve in progress"
 class SubmissionReviews:
     """Transitions and bulk approvals of the Studies store's submissions; the pending approvals."""
 
-    def __init__(self, lock: threading.RLock, studies: Studies) -> None:
+    def __init__(self, lock: threading.RLock, studies: Studies, bonus_payments: Callable[[str], list[int]]) -> None:
         self._lock = lock
         self._studies = studies
+        self._bonus_payments = bonus_payments  # submission id -> the bonuses paid on it (cents), settled ones
         self.lag = 1
         self._pending: list[list[Any]] = []  # [requests still to wait, [submission ids]] per bulk request
 
@@ -152,6 +158,7 @@ class SubmissionReviews:
         study_id, submission = found
         detail = self._full(study_id, submission)
         detail["return_requested"] = submission["return_requested"]
+        detail["bonus_payments"] = self._bonus_payments(submission["id"])
         return json_answer(200, detail)
 
     def counts(self, request: FakeRequest) -> Answer:
@@ -235,9 +242,15 @@ class SubmissionReviews:
             return json_answer(200, self._full(study_id, submission))
         if submission["status"] not in sources:
             return state_error(f"Cannot {action} a submission that is {submission['status']}.")
+        if (
+            target in HOLDS_PLACE
+            and submission["status"] not in HOLDS_PLACE
+            and not self._studies.free_places(study_id)
+        ):
+            return state_error(f"Cannot {action}: every place of the study is held by another submission.")
         if action == "COMPLETE":
             submission["study_code"] = body["completion_code"]
-            submission["completed_at"] = now()
+            submission["completed_at"] = self._studies.clock.iso()
         self._studies.set_submission_status(study_id, submission["id"], target)
         return json_answer(200, self._full(study_id, submission))
 
@@ -279,7 +292,7 @@ class SubmissionReviews:
             return field_errors({"request_return_reasons": ["Expected a non-empty list of reasons."]})
         if submission["status"] not in _RETURNABLE:
             return state_error(f"Cannot request the return of a submission that is {submission['status']}.")
-        submission["return_requested"] = now()
+        submission["return_requested"] = self._studies.clock.iso()
         answer = {
             "id": submission["id"],
             "status": submission["status"],
@@ -287,3 +300,30 @@ class SubmissionReviews:
             "return_requested": submission["return_requested"],
         }
         return json_answer(200, answer)
+
+
+def participant_action(studies: Studies, submission_id: str, action: str, code: str | None = None) -> dict[str, Any]:
+    """What a participant does to a submission (``complete``: submits; ``return``; ``time-out``); return its body.
+
+    ``complete`` stamps ``completed_at`` and the completion ``code`` (default: the study's first
+    completion code, if it has one). ``ValueError`` (saying why) for an unknown submission or
+    action, or a submission whose status does not allow it.
+    """
+    if action not in PARTICIPANT_ACTIONS:
+        raise ValueError(f"unknown action {action!r}: one of {', '.join(PARTICIPANT_ACTIONS)}")
+    found = studies.submission_index.get(submission_id)
+    if found is None:
+        raise ValueError(f"no submission {submission_id!r} in this fake")
+    study_id, submission = found
+    sources, target = PARTICIPANT_ACTIONS[action]
+    if submission["status"] not in sources:
+        allowed = " or ".join(sorted(sources))
+        raise ValueError(
+            f"cannot {action} submission {submission_id}: it is {submission['status']} (only {allowed} can)"
+        )
+    if action == "complete":
+        codes = [c.get("code") for c in studies.studies[study_id].get("completion_codes") or [] if c.get("code")]
+        submission["study_code"] = code if code is not None else (codes[0] if codes else None)
+        submission["completed_at"] = studies.clock.iso()
+    studies.set_submission_status(study_id, submission_id, target)
+    return submission
