@@ -608,25 +608,13 @@ def _migrate_v1(db: sqlite3.Connection) -> None:
         "SELECT study_id, fingerprint, position, csv_bonuses, state, bulk_id, amount, fees, vat, total, detail, "
         "created_at, updated_at FROM bonus_batches_v1"
     ).fetchall()
-    for (
-        study_id,
-        fingerprint,
-        position,
-        text,
-        state,
-        bulk_id,
-        amount,
-        fees,
-        vat,
-        total,
-        detail,
-        created,
-        updated,
-    ) in old:
+    for row in old:
+        study_id, fingerprint, position, text, state, bulk_id = row[:6]
+        amount, fees, vat, total, detail, created, updated = row[6:]
         db.execute(
             "INSERT INTO bonus_batches (study_id, round, fingerprint, position, csv_bonuses, cents, state, bulk_id, "
             "amount, fees, vat, total, detail, sent_at, created_at, updated_at) "
-            "VALUES (?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 study_id, fingerprint, position, text, csv_cents(text), state, bulk_id, amount, fees, vat, total,
                 detail, updated if state in SENT_STATES else None, created, updated,

@@ -374,6 +374,8 @@ def _advice(ctx: Context, action: str, journal: Path) -> Advice:
         words += ["--base-url", args.base_url]
     if args.new_round:
         words += ["--new-round", args.new_round]
+    if args.settlement_window is not None:
+        words += ["--settlement-window", f"{args.settlement_window / 60:g}"]
     if action == "pay":
         words.append("--yes")
     return Advice(tuple(words), str(journal))
