@@ -351,5 +351,5 @@ def test_a_version_1_journal_is_migrated_and_a_newer_one_refused(account: Accoun
     db.execute("INSERT INTO meta VALUES ('schema_version', '9')")
     db.commit()
     db.close()
-    with pytest.raises(BonusJournalError, match="version 9.*this one reads version 2"):
+    with pytest.raises(BonusJournalError, match=r"version 9.*this one reads version 2"):
         BonusJournal(newer)
