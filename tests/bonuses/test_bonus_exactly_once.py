@@ -22,7 +22,7 @@ from prolific import BonusAlreadyPaidError, BonusJournalError, BonusPaymentError
 from prolific.bonuses._journal import BonusJournal  # private: the journal's rows and leases have no public reader
 from prolific.bonuses._lease import Holder, process_start
 from prolific.cli import main
-from prolific.testing import FakeRequest
+from prolific.testing import FakeRequest, error_response
 
 from .conftest import TOKEN, Account, assert_once
 
@@ -303,12 +303,13 @@ def test_max_total_and_a_balance_that_cannot_be_read(
     csv, journal = account.write(tmp_path, 3), tmp_path / "j.sqlite3"
     code, _, err = cli(account, monkeypatch, capsys, *pay(account, csv, journal, "--max-total", "6.28"))
     assert code == 1 and "GBP 6.29" in err and "above max_total GBP 6.28" in err and account.pays() == []
-    account.fake.route("get-workspace-balance", None)  # the fake's own answer: 501 Not Implemented
+    # A token without access to the wallet: Prolific answers 403.
+    account.fake.route("get-workspace-balance", lambda request: error_response(403, "Not allowed to see the balance"))
     code, out, err = cli(account, monkeypatch, capsys, *pay(account, csv, journal, "--max-total", "6.29"), "--json")
     assert code == 0, err
-    assert "the workspace's balance was NOT checked: the balance of workspace" in err and "501" in err
+    assert "the workspace's balance was NOT checked: the balance of workspace" in err and "403" in err
     data = json.loads(out)
-    assert data["balance_checked"] is False and "501" in data["balance_reason"]
+    assert data["balance_checked"] is False and "403" in data["balance_reason"]
     assert_once(account, 3)
 
 
