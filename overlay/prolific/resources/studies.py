@@ -7,11 +7,20 @@ the driver, blocking or awaited.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prolific_api_client.operations.studies import AsyncStudiesOperations, StudiesOperations
 
+from .._pagination import DEFAULT_PAGE_SIZE
+from ..studies._export import (
+    DEMOGRAPHICS_TIMEOUT,
+    AsyncStudyExport,
+    ExportProgress,
+    ExportSettings,
+    StudyExport,
+)
 from ..studies._polling import DEFAULT_INTERVAL
 from ..studies._watch import (
     RETURN_RATE_THRESHOLD,
@@ -63,6 +72,44 @@ class Studies(SyncResource, StudiesOperations):
         )
         return StudyWatch(self._runner, settings)
 
+    def export(
+        self,
+        study_id: str,
+        *,
+        demographics: bool = False,
+        join: tuple[str | os.PathLike[str], str] | None = None,
+        bonuses: bool = True,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        demographics_timeout: float = DEMOGRAPHICS_TIMEOUT,
+        on_progress: ExportProgress | None = None,
+    ) -> StudyExport:
+        """Every submission of a study as a row: iterate the result, ``to_records()``, or ``write("results.csv")``.
+
+        Each row has the submission's id, participant, status, times, completion code and the
+        bonuses Prolific's record shows paid on it (``bonuses_paid_cents``; ``bonuses=False`` leaves
+        it empty and saves a request per submission when the study has paid bonuses). With
+        ``demographics=True``, Prolific's demographic export joined on participant id (requested
+        and waited for, up to ``demographics_timeout`` seconds; :class:`~prolific.DemographicsUnavailableError`
+        when the workspace has no access). ``join=(path, column)``: the researcher's CSV, whose
+        ``column`` holds participant (or submission) ids; the summary reports the rows that matched
+        nothing on either side. Pages are read as they are consumed (one in memory). The arguments,
+        and the file to join, are checked when the loop starts, before any request
+        (:mod:`prolific.studies._export`).
+
+        >>> client.studies.export("6540...", join=("scores.csv", "PROLIFIC_PID")).write("results.csv")  # doctest: +SKIP
+        ExportSummary(study_id='6540...', rows=250, ...)
+        """
+        settings = ExportSettings.checked(
+            study_id,
+            demographics=demographics,
+            join=join,
+            bonuses=bonuses,
+            page_size=page_size,
+            demographics_timeout=demographics_timeout,
+            on_progress=on_progress,
+        )
+        return StudyExport(self._runner, settings)
+
 
 class AsyncStudies(AsyncResource, AsyncStudiesOperations):
     """Async twin of :class:`Studies`."""
@@ -87,3 +134,26 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
             events=events,
         )
         return AsyncStudyWatch(self._runner, settings)
+
+    async def export(
+        self,
+        study_id: str,
+        *,
+        demographics: bool = False,
+        join: tuple[str | os.PathLike[str], str] | None = None,
+        bonuses: bool = True,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        demographics_timeout: float = DEMOGRAPHICS_TIMEOUT,
+        on_progress: ExportProgress | None = None,
+    ) -> AsyncStudyExport:
+        """Every submission of a study as a row; see :meth:`Studies.export`: ``async for row in await ...``."""
+        settings = ExportSettings.checked(
+            study_id,
+            demographics=demographics,
+            join=join,
+            bonuses=bonuses,
+            page_size=page_size,
+            demographics_timeout=demographics_timeout,
+            on_progress=on_progress,
+        )
+        return AsyncStudyExport(self._runner, settings)

@@ -1,15 +1,17 @@
-"""``studies watch ID``: a live study as it fills, with alerts.
+"""``studies watch ID`` (a live study as it fills, with alerts) and ``studies export ID`` (its data, out).
 
 On a terminal (without ``--json``) a view drawn in place; off a terminal one line per change; with
 ``--json`` one JSON object per line (snapshots and alerts, JSON Lines). Alerts also go to stderr,
-one line each. It ends when the study completes; Ctrl-C ends it with exit 130. The library does
-the watching (``client.studies.watch``); this module only shows it.
+one line each. It ends when the study completes; Ctrl-C ends it with exit 130. ``export`` writes
+every submission (with ``--demographics``, ``--join FILE --on COLUMN``) to a file that appears
+only once complete, or to stdout. The library does the work (``client.studies.watch``,
+``client.studies.export``); this module only shows it.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .._argparse import Subparsers, command
 from .._context import Context
@@ -17,11 +19,16 @@ from .._errors import EXIT_OK
 from .._format import plural
 
 if TYPE_CHECKING:
-    from prolific.studies import StudyAlert, StudySnapshot
+    from prolific.studies import ExportSummary, StudyAlert, StudySnapshot
 
 
 def register(actions: Subparsers) -> None:
-    """Add ``studies watch``."""
+    """Add ``studies watch`` and ``studies export``."""
+    _register_watch(actions)
+    _register_export(actions)
+
+
+def _register_watch(actions: Subparsers) -> None:
     watch = command(
         actions,
         "watch",
@@ -188,3 +195,115 @@ def snapshot_line(snapshot: StudySnapshot) -> str:
     return f"[{_clock(snapshot.elapsed_seconds)}] " + " | ".join(
         value if label == "status" else f"{label} {value}" for label, value in facts(snapshot)
     )
+
+
+# -- export ---------------------------------------------------------------------------------------------
+
+
+def _register_export(actions: Subparsers) -> None:
+    export = command(
+        actions,
+        "export",
+        cmd_export,
+        help="write every submission of a study (with demographics, joined with your data) to CSV/JSON",
+        description="Write every submission of a study, all pages, streamed: id, participant, status, times, "
+        "completion code and the bonuses Prolific's record shows paid (in pence or cents). --demographics joins "
+        "Prolific's demographic export on participant id (requested and waited for). --join FILE --on COLUMN joins "
+        "your own CSV, whose COLUMN holds participant (or submission) ids, and reports the rows that matched nothing "
+        "on either side. -o FILE: .csv, .json or .jsonl, written beside it and renamed once complete (never a "
+        "partial file); without -o, CSV on stdout.",
+    )
+    export.add_argument("study_id", metavar="ID", help="the study to export")
+    export.add_argument("-o", "--output", metavar="FILE", help="results.csv, results.json or results.jsonl")
+    export.add_argument(
+        "--format", choices=("csv", "json", "jsonl"), help="the output format (default: from FILE's suffix, else csv)"
+    )
+    export.add_argument("--demographics", action="store_true", help="join Prolific's demographic export")
+    export.add_argument("--join", metavar="FILE", help="your CSV file to join (needs --on)")
+    export.add_argument("--on", metavar="COLUMN", help="the column of --join FILE holding participant ids")
+    export.add_argument(
+        "--no-bonuses",
+        action="store_true",
+        help="leave bonuses_paid_cents empty (saves a request per submission when bonuses were paid)",
+    )
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
+class _ExportProgress:
+    """Progress on stderr: the demographic export's wait, then submissions at about every 10%."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.step = -1
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if stage == "demographics":
+            self.ctx.out.say(f"demographic export: Prolific is generating it (waited {done:,} s)")
+            return
+        step = 10 * done // total if total else done // 1000
+        if step != self.step:
+            self.step = step
+            self.ctx.out.say(
+                f"exported {done:,} of {total:,} submissions" if total else f"exported {done:,} submissions"
+            )
+
+
+def cmd_export(ctx: Context) -> int:
+    """Export the study to ``-o FILE`` (or stdout); the summary and the join report on stderr."""
+    from pathlib import Path
+
+    from prolific.studies._export import RowWriter, output_format
+
+    from .._errors import UsageError
+
+    args = ctx.args
+    if (args.join is None) != (args.on is None):
+        raise UsageError("--join FILE and --on COLUMN go together: the file to join, and its column of participant ids")
+    fmt = args.format
+    if args.output is not None:
+        if Path(args.output).exists() and not args.force:
+            raise UsageError(f"{args.output} exists; pass --force to overwrite it")
+        if fmt is None:
+            try:
+                fmt = output_format(args.output, None)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from None
+    with ctx.client() as client:
+        export = client.studies.export(
+            args.study_id,
+            demographics=args.demographics,
+            join=(args.join, args.on) if args.join is not None else None,
+            bonuses=not args.no_bonuses,
+            on_progress=_ExportProgress(ctx),
+        )
+        summary: ExportSummary | None
+        if args.output is not None:
+            summary = export.write(args.output, format=fmt)
+        else:
+            writer = None
+            for row in export:
+                if writer is None:
+                    writer = RowWriter(ctx.out.stdout, fmt or "csv", export.columns)
+                writer.write(row)
+            if writer is None:
+                writer = RowWriter(ctx.out.stdout, fmt or "csv", export.columns)
+            writer.close()
+            ctx.out.stdout.flush()
+            summary = export.summary
+    assert summary is not None
+    where = f" to {summary.path}" if summary.path else ""
+    ctx.out.say(f"exported {plural(summary.rows, 'submission')}{where}")
+    if summary.demographics_missing:
+        ctx.out.say(f"{plural(summary.demographics_missing, 'submission')} have no row in the demographic export")
+    if summary.join is not None:
+        for line in summary.join.lines():
+            ctx.out.say(line)
+    if ctx.out.as_json and args.output is not None:
+        ctx.out.result(None, _summary_dict(summary))
+    return EXIT_OK
+
+
+def _summary_dict(summary: ExportSummary) -> dict[str, Any]:
+    import dataclasses
+
+    return dataclasses.asdict(summary)
