@@ -489,9 +489,9 @@ def _alerts(state: _State, snapshot: StudySnapshot) -> list[StudyAlert]:
         found.append(
             (
                 "pool_running_out",
-                f"credential pool about to run out: {left} credentials left for {snapshot.places_left} places "
-                "still to fill (each return or time-out uses one more; the study pauses itself when none is "
-                "left): add credentials (prolific-client credentials add)",
+                f"credential pool about to run out: {_count(left, 'credential')} left for "
+                f"{_count(snapshot.places_left, 'place')} still to fill (each return or time-out uses one more; "
+                "the study pauses itself when none is left): add credentials (prolific-client credentials add)",
             )
         )
     if snapshot.status == "PAUSED" and state.previous_status != "PAUSED":
@@ -526,6 +526,10 @@ def _alerts(state: _State, snapshot: StudySnapshot) -> list[StudyAlert]:
             state.fired.add(kind)
             alerts.append(StudyAlert(kind, snapshot.study_id, message, snapshot))
     return alerts
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def pool_low(snapshot: StudySnapshot) -> int:
