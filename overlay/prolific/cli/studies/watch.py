@@ -134,7 +134,60 @@ class _Lines:
         pass
 
 
-def _view(ctx: Context) -> _Lines:
+class _LiveView:
+    """On a terminal: one view drawn by rich and updated in place; alerts listed under it, and on stderr."""
+
+    def __init__(self, ctx: Context) -> None:
+        from rich.console import Console
+        from rich.live import Live
+
+        self.ctx = ctx
+        self.alerts: list[str] = []
+        self.snapshot: StudySnapshot | None = None
+        self.console = Console(file=ctx.out.stdout)
+        # rich prints what is written to stderr above the view (an alert line), then draws the view again.
+        self.live = Live(console=self.console, auto_refresh=False, redirect_stderr=True, transient=False)
+        self.live.start()
+
+    def show(self, item: StudySnapshot | StudyAlert) -> None:
+        from prolific.studies import StudyAlert
+
+        if isinstance(item, StudyAlert):
+            self.alerts.append(item.message)
+            self.ctx.out.say(f"alert: {item.message}")
+        else:
+            self.snapshot = item
+        self.live.update(self._render(), refresh=True)
+
+    def _render(self) -> Any:
+        from rich.console import Group
+        from rich.table import Table
+        from rich.text import Text
+
+        snapshot = self.snapshot
+        if snapshot is None:
+            return Text("waiting for the first poll ...")
+        table = Table(box=None, show_header=False, pad_edge=False)
+        table.add_column(style="bold")
+        table.add_column()
+        for label, value in facts(snapshot):
+            table.add_row(label, self.ctx.redact(value))
+        title = Text(f"study {snapshot.study_id}  (watching for {_clock(snapshot.elapsed_seconds)})", style="bold")
+        parts: list[Any] = [title, table]
+        if self.alerts:
+            parts.append(Text("alerts:", style="bold red"))
+            parts.extend(Text(f"  ! {message}", style="red") for message in self.alerts)
+        return Group(*parts)
+
+    def close(self) -> None:
+        self.live.stop()
+
+
+def _view(ctx: Context) -> _Lines | _LiveView:
+    """The live view on a terminal (without ``--json``); lines elsewhere."""
+    isatty = getattr(ctx.out.stdout, "isatty", None)
+    if not ctx.out.as_json and callable(isatty) and isatty():
+        return _LiveView(ctx)
     return _Lines(ctx)
 
 
