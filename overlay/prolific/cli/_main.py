@@ -31,6 +31,7 @@ COMMANDS = [
     "submissions",
     "messages",
     "bonuses",
+    "studies",
     "webhooks",
     "api",
     "config",

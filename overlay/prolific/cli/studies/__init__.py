@@ -1,0 +1,23 @@
+"""``studies``: a study from the command line, one module per concern.
+
+``watch`` and ``export`` follow a live study and take its data out (:mod:`.watch`). Each module
+registers its own subcommands with ``register(actions)``; this one makes the group and lists them.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .._argparse import Subparsers, group
+
+#: The modules of the group, in the order ``--help`` lists their commands.
+MODULES = [
+    "watch",
+]
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add ``studies`` and the subcommands of each of :data:`MODULES`."""
+    actions = group(subparsers, "studies", help="studies: watch a live study, export its data")
+    for name in MODULES:
+        importlib.import_module(f"{__package__}.{name}").register(actions)
