@@ -143,6 +143,7 @@ class Wire:
 
     node: Node
     problems: list[StudyProblem]
+    root: Node | None = None
     currency: str | None = None
     reward_per_hour: int | None = None
     pending: list[tuple[str, Path, str | None]] = field(default_factory=list)
@@ -171,11 +172,11 @@ def to_wire(root: Node, source: str) -> Wire:
     """The wire form of a study file's root node, every friendly key read (offline), with the problems found."""
     conv = _Converter(root, source)
     if not root.is_mapping:
-        return Wire(root, [])  # the schema check says what a study is
+        return Wire(root, [], root)  # the schema check says what a study is
     assert isinstance(root.items, dict)
     items = dict(root.items)
     keys = dict(root.keys)
-    wire = Wire(root, conv.problems)
+    wire = Wire(root, conv.problems, root)
 
     for key in FRIENDLY_KEYS:
         items.pop(key, None)
