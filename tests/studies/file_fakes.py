@@ -19,7 +19,7 @@ from prolific.testing import FakeProlific
 
 TOKEN = "tok-SECRET-studies-5f1e2d"
 BASE = "https://api.prolific.com"
-FILTER_SET_ID = "6540aa0000000000000f5e75"
+FILTER_SET_ID = "644b9cace850cb37684f0892"  # the Go CLI templates' filter set
 
 FILTERS = [
     {
@@ -29,6 +29,21 @@ FILTERS = [
         "question": "Are you left or right handed?",
         "choices": {"0": "Left-handed", "1": "Right-handed", "2": "Ambidextrous"},
         "data_type": "ChoiceID",
+    },
+    {
+        "filter_id": "javascript",
+        "title": "JavaScript enabled",
+        "type": "select",
+        "choices": {"0": "Yes", "1": "No"},
+        "data_type": "ChoiceID",
+    },
+    # The choices of these two are the researcher's own groups and studies: the list gives none.
+    {"filter_id": "participant_group_allowlist", "title": "Custom allowlist", "type": "select", "choices": {}},
+    {
+        "filter_id": "previous_studies_blocklist",
+        "title": "Exclude participants from previous studies",
+        "type": "select",
+        "choices": {},
     },
     {
         "filter_id": "age",
@@ -72,6 +87,7 @@ class Account:
     project_id: str
     balance: int = 100_000
     currency: str = "GBP"
+    filter_sets: tuple[str, ...] = (FILTER_SET_ID,)
 
     def count(self, operation: str) -> int:
         return sum(1 for r in self.fake.requests if r.operation_id == operation)
@@ -107,9 +123,11 @@ def install(fake: FakeProlific) -> Account:
     fake.route("get-filters", lambda r: {"results": json.loads(json.dumps(FILTERS))})
     fake.route(
         "get-filter-set",
-        lambda r: {"id": FILTER_SET_ID, "version": 1, "name": "Right-handed", "eligible_participant_count": 4321}
-        if r.path_params["id"] == FILTER_SET_ID
-        else httpx.Response(404, json={"error": {"detail": "Not found."}}),
+        lambda r: (
+            {"id": r.path_params["id"], "version": 1, "name": "Right-handed", "eligible_participant_count": 4321}
+            if r.path_params["id"] in account.filter_sets
+            else httpx.Response(404, json={"error": {"detail": "Not found."}})
+        ),
     )
     fake.route("get-workspace-balance", balance)
     fake.route("calculate-study-cost", cost)
