@@ -37,7 +37,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from prolific_bench import report
 from prolific_bench.harness import Row, Run, Size
-from prolific_bench.subjects import bonuses, credentials, paginate, pipeline, reviews, send, startup, webhooks
+from prolific_bench.subjects import (
+    bonuses,
+    credentials,
+    paginate,
+    pipeline,
+    reviews,
+    send,
+    startup,
+    study_file,
+    webhooks,
+)
 
 
 @dataclass(frozen=True)
@@ -88,6 +98,7 @@ REGISTRY = registry(
     Group("review", {"approve": None, "awaiting-review": 1.3}, reviews.review),
     Group("bonuses", {"bonuses": 1.5, "bonuses-nogc": None}, bonuses.bonuses),
     Group("webhooks", {"webhook-verify": 1.3}, webhooks.webhooks),
+    Group("study-file", {"studies-check": 5.0}, study_file.study_file),
 )
 
 GROUPS = tuple(REGISTRY)

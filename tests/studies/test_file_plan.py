@@ -18,7 +18,15 @@ import pytest
 import yaml
 from file_fakes import TOKEN, Account, cost_of, eligible_for, install
 
-from prolific import APIConnectionError, AsyncProlific, BadRequestError, Prolific, StudyFileError, StudyStateError
+from prolific import (
+    APIConnectionError,
+    AsyncProlific,
+    BadRequestError,
+    Prolific,
+    ProlificError,
+    StudyFileError,
+    StudyStateError,
+)
 from prolific.cli import main
 from prolific.studies import check
 from prolific.studies._bindings import StudyStore
@@ -425,3 +433,39 @@ def test_cli_plan_apply_pull(
     err = capsys.readouterr().err
     assert "bad.yaml:" in err and "rewrd" in err and TOKEN not in err
     assert writes(account) == ["create-study"]
+
+
+# -- a credential pool from a CSV ----------------------------------------------------------------------------------
+
+
+def test_a_credentials_file_becomes_one_pool_attached_to_the_draft(
+    account: Account, client: Prolific, tmp_path: Path, state: Path
+) -> None:
+    logins = "".join(f"user{n},password-{n:04d}-secret\n" for n in range(1, 31))
+    (tmp_path / "logins.csv").write_text(logins)
+    file = write(tmp_path, {**STUDY, "credentials_file": "logins.csv"})
+    plan = client.studies.plan(file, state=state)
+    assert plan.pool_to_create == (str(tmp_path / "logins.csv"), 30)
+    assert "a credential pool of 30 credentials" in str(plan) and "password-0001" not in str(plan)
+    assert account.fake.pools == {}
+    applied = client.studies.apply(file, state=state)
+    (pool_id,) = account.fake.pools
+    assert applied.credential_pool_id == pool_id
+    assert account.fake.studies[applied.study_id]["credential_pool_id"] == pool_id
+    assert client.studies.plan(file, state=state).action == "none"  # the pool is remembered, not made again
+    assert client.studies.apply(file, state=state).action == "unchanged"
+    assert account.count("create-credential-pool") == 1
+
+
+def test_a_pool_upload_without_an_answer_is_not_made_twice(
+    account: Account, client: Prolific, tmp_path: Path, state: Path
+) -> None:
+    (tmp_path / "logins.csv").write_text("".join(f"user{n},password-{n:04d}\n" for n in range(1, 31)))
+    file = write(tmp_path, {**STUDY, "credentials_file": "logins.csv"})
+    account.fake.drop_next(after_apply=True, operation="create-credential-pool")
+    with pytest.raises(APIConnectionError):
+        client.studies.apply(file, state=state)
+    with pytest.raises(ProlificError) as caught:
+        client.studies.apply(file, state=state)
+    assert "a pool may exist" in str(caught.value) and "credentials list" in str(caught.value)
+    assert account.count("create-credential-pool") == 1 and account.count("create-study") == 0

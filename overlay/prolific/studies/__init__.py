@@ -7,20 +7,36 @@
   :class:`StudyProblem` (``file:line:column``, the key path, what to write), in a
   :class:`StudyCheck`. The reader keeps every value's position (``_file``), the schema is
   ``CreateStudy`` from the merged spec (``_schema``), the rules between fields are in ``_rules``.
+* Against Prolific (``client.studies.check(online=True)``, ``plan``, ``apply``, ``pull``): the
+  online checks (``_check``), the :class:`StudyPlan` with its :class:`FieldChange` diff, cost, reach
+  and balance (``_plan``), :class:`ApplyResult` (``_apply``: exactly one draft per file, remembered
+  in the state store by ``_bindings``), and :func:`study_to_file` (``_pull``).
 
-Errors (:class:`~prolific.StudyFileError`, ...) are in :mod:`prolific` with the others.
+Errors (:class:`~prolific.StudyFileError`, :class:`~prolific.StudyStateError`) are in
+:mod:`prolific` with the others.
+
+>>> result = check_text('{"name": "Wave 1", "reward": 4.00}', source="s.json")
+>>> print(result.problems[-1])  # doctest: +ELLIPSIS
+s.json:1:30: reward: 4.00 looks like pounds or dollars, but a reward without its unit is in cents (pence): ...
 """
 
 from __future__ import annotations
 
 from .._errors import StudyFileError
+from ._apply import ApplyResult
 from ._check import StudyCheck, check, check_text
 from ._file import StudyProblem
+from ._plan import FieldChange, StudyPlan
+from ._pull import study_to_file
 
 __all__ = [
+    "ApplyResult",
+    "FieldChange",
     "StudyCheck",
     "StudyFileError",
+    "StudyPlan",
     "StudyProblem",
     "check",
     "check_text",
+    "study_to_file",
 ]

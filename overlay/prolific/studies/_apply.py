@@ -21,6 +21,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Generator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .._errors import APIStatusError, ProlificError, StudyStateError
@@ -76,7 +77,7 @@ def _pool_flow(store: Any, key: str, result: StudyCheck, workspace_id: str) -> G
         )
     digest = file_digest(path)
     store.cache(pool_key(key), {"state": "creating", "digest": digest})
-    call, _ = create_call(workspace_id, path)
+    call, _ = create_call(workspace_id, Path(path))
     try:
         pool_id: str = yield call
     except APIStatusError as error:

@@ -350,6 +350,11 @@ def plan_flow(
     )
     if found:
         plan.notes.append(f"found the draft {target} an earlier apply created (by its marker); apply records it")
+    if record is not None and record.get("state") == "creating":
+        plan.notes.append(
+            "an earlier apply sent create-credential-pool for the credentials file and got no answer: apply "
+            "stops until the file names the pool (credential_pool_id)"
+        )
     merged = {**(live or {}), **body}
     reward, places = merged.get("reward"), merged.get("total_available_places")
     # What the plan would spend: the whole study until it is published, then only the places added.
