@@ -22,6 +22,7 @@ from prolific import (
     APIConnectionError,
     AsyncProlific,
     BadRequestError,
+    InvalidArgumentError,
     Prolific,
     ProlificError,
     StudyFileError,
@@ -469,3 +470,11 @@ def test_a_pool_upload_without_an_answer_is_not_made_twice(
         client.studies.apply(file, state=state)
     assert "a pool may exist" in str(caught.value) and "credentials list" in str(caught.value)
     assert account.count("create-credential-pool") == 1 and account.count("create-study") == 0
+
+
+def test_a_file_tied_to_a_study_that_is_gone_says_so(account: Account, client: Prolific, tmp_path: Path) -> None:
+    file = write(tmp_path, {**STUDY, "study_id": "6540aa000000000000000000"})
+    with pytest.raises(InvalidArgumentError) as caught:
+        client.studies.plan(file)
+    assert "study 6540aa000000000000000000, which the file describes" in str(caught.value)
+    assert writes(account) == []

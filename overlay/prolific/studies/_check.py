@@ -247,8 +247,16 @@ def online_flow(
     result.online = True
 
     if study_id is not None:
-        study = yield Call(GET_STUDY, {"id": study_id}, lambda s: s.to_dict())
-        online.live = study
+        try:
+            online.live = yield Call(GET_STUDY, {"id": study_id}, lambda s: s.to_dict())
+        except NotFoundError:
+            from .._errors import InvalidArgumentError
+
+            raise InvalidArgumentError(
+                f"{result.file}: study {study_id}, which the file describes (its study_id key, --study, or the "
+                "state file's record of what apply made), is not on Prolific (deleted, or another account's): "
+                "fix study_id or --study, or remove it to make a new draft; nothing was sent"
+            ) from None
 
     # The workspace: named in the file, else the project's, else the account's only one.
     workspaces: list[dict[str, Any]] | None = None
