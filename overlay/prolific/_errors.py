@@ -15,6 +15,7 @@ keeps working for code that does not know this package. Other builtin bases are 
     │   ├── BonusFormatError                            a bonus file that cannot be paid as it is
     │   ├── ReviewsFormatError (InvalidArgumentError)   a reviews or ids file that cannot be used
     │   └── JoinFileError                               a data file to join with an export: no column, a key twice
+    │   └── StudyFileError (InvalidArgumentError)       a study file: every problem with file:line:column and key path
     ├── PartialFailure                                  a workflow stopped part way: done, total, remaining, resume
     │   ├── UploadError                                 a chunked credentials upload
     │   │   └── UploadInterrupted (KeyboardInterrupt)   Ctrl-C during one
@@ -100,6 +101,7 @@ __all__ = [
     "ReviewError",
     "ReviewsFormatError",
     "ServerError",
+    "StudyFileError",
     "StudyStateError",
     "StudyTokenError",
     "UploadError",
@@ -318,6 +320,17 @@ class ReviewsFormatError(InputFileError, InvalidArgumentError):
 
     _list_one = True
     _repeat_file = False
+
+
+class StudyFileError(InputFileError, InvalidArgumentError):
+    """A study file (``studies check|plan|apply``) cannot be used as it is; nothing was sent.
+
+    ``problems`` lists every problem at once, each a :class:`prolific.studies.StudyProblem` with
+    ``file:line:column``, the key path (``field``, e.g. ``filters[0].filter_id``) and what to write
+    instead; warnings are not among them (they do not stop a file).
+    """
+
+    _list_one = True
 
 
 # -- workflows that stop part way -----------------------------------------------------------------

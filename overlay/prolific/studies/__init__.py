@@ -1,5 +1,16 @@
-"""Studies: watching a live study (snapshots and alerts) and getting its data out.
+"""Studies: a study kept as a file (checked, planned, applied), a live study watched, its data taken out.
 
+* The study file (no network, no ``httpx``): :func:`check` reads a YAML or JSON file — the
+  ``create-study`` body as Prolific's document names it (a template of Prolific's Go CLI works as it
+  is) plus friendly keys (``_friendly``: a reward with its unit or as an hourly rate, the project by
+  name, a credential pool from a CSV, filters by name) — and reports every problem at once as a
+  :class:`StudyProblem` (``file:line:column``, the key path, what to write), in a
+  :class:`StudyCheck`. The reader keeps every value's position (``_file``), the schema is
+  ``CreateStudy`` from the merged spec (``_schema``), the rules between fields are in ``_rules``.
+* Against Prolific (``client.studies.check(online=True)``, ``plan``, ``apply``, ``pull``): the
+  online checks (``_check``), the :class:`StudyPlan` with its :class:`FieldChange` diff, cost, reach
+  and balance (``_plan``), :class:`ApplyResult` (``_apply``: exactly one draft per file, remembered
+  in the state store by ``_bindings``), and :func:`study_to_file` (``_pull``).
 * ``client.studies.watch(study_id)`` yields a :class:`StudySnapshot` each time the study changes
   and a :class:`StudyAlert` when something needs the researcher (each kind once); how often it
   polls is :class:`PollingBudget`'s decision (:mod:`prolific.studies._polling` states the budget).
@@ -8,24 +19,33 @@
   page, written to CSV, JSON or JSON Lines; its :class:`ExportSummary` and :class:`JoinReport` say
   what matched.
 
-The service classes that send are :mod:`prolific.resources.studies`. Every name here loads on
-first use, so ``import prolific.studies`` stays cheap.
+Errors (:class:`~prolific.StudyFileError`, :class:`~prolific.StudyStateError`) are in
+:mod:`prolific` with the others. The service classes that send are
+:mod:`prolific.resources.studies`. The watch and export names load on first use.
 
->>> from prolific.studies import PollingBudget
->>> PollingBudget(interval=30).slowest
-30.0
+>>> result = check_text('{"name": "Wave 1", "reward": 4.00}', source="s.json")
+>>> print(result.problems[-1])  # doctest: +ELLIPSIS
+s.json:1:30: reward: 4.00 looks like pounds or dollars, but a reward without its unit is in cents (pence): ...
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._errors import StudyFileError
+from .._lazy import lazy_loader
+from ._apply import ApplyResult
+from ._check import StudyCheck, check, check_text
+from ._file import StudyProblem
+from ._plan import FieldChange, StudyPlan
+from ._pull import study_to_file
 
 if TYPE_CHECKING:
     from ._export import BASE_COLUMNS, AsyncStudyExport, ExportSummary, JoinReport, StudyExport
     from ._polling import PollingBudget, idle_requests
     from ._watch import ALERT_KINDS, AlertKind, AsyncStudyWatch, StudyAlert, StudySnapshot, StudyWatch
 
+# Watching and exporting import the generated package: loaded when first asked for.
 _LAZY = {
     "ALERT_KINDS": "._watch",
     "AlertKind": "._watch",
@@ -42,14 +62,7 @@ _LAZY = {
     "idle_requests": "._polling",
 }
 
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'prolific.studies' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_loader(__name__, _LAZY, globals())
 
 
 def __dir__() -> list[str]:
@@ -60,14 +73,23 @@ __all__ = [
     "ALERT_KINDS",
     "BASE_COLUMNS",
     "AlertKind",
+    "ApplyResult",
     "AsyncStudyExport",
     "AsyncStudyWatch",
     "ExportSummary",
+    "FieldChange",
     "JoinReport",
     "PollingBudget",
     "StudyAlert",
+    "StudyCheck",
     "StudyExport",
+    "StudyFileError",
+    "StudyPlan",
+    "StudyProblem",
     "StudySnapshot",
     "StudyWatch",
+    "check",
+    "check_text",
     "idle_requests",
+    "study_to_file",
 ]
