@@ -16,7 +16,6 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from file_fakes import TOKEN, Account, cost_of, eligible_for, install
 
 from prolific import (
     APIConnectionError,
@@ -33,6 +32,8 @@ from prolific.studies import check
 from prolific.studies._bindings import StudyStore
 from prolific.studies._plan import MARKER_PREFIX, MINIMUM_PLAN_REQUESTS
 from prolific.testing import FakeProlific
+
+from .file_fakes import TOKEN, Account, cost_of, eligible_for, install
 
 TEMPLATES = Path(__file__).with_name("go_cli_templates")
 REFUSED = {

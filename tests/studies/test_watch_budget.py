@@ -109,7 +109,7 @@ def test_fed_by_an_event_log_it_polls_only_as_a_fallback_until_an_event_arrives(
         nonlocal ticks
         ticks += 1
         if ticks == 2:
-            log.seen("event-1")
+            log.done(log.claim("event-1"))  # the receiver handled an event
         if ticks > 4:
             raise Stop
         fake.advance(wait)

@@ -32,7 +32,6 @@ COMMANDS = [
     "submissions",
     "messages",
     "bonuses",
-    "studies",
     "webhooks",
     "api",
     "config",
