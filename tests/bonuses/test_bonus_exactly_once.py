@@ -255,6 +255,9 @@ def test_retry_unknown_on_a_batch_paid_whose_answer_was_lost_reads_the_record_an
     code, _, err = cli(account, monkeypatch, capsys, *retry)  # "it was not paid, pay it": the record says it was
     assert code == 0, err
     assert f"settled batch 1 (lines 2-201, 200 bonuses, 300.00, bulk {bulk_id})" in err
+    code, _, err = cli(account, monkeypatch, capsys, *retry)  # paid now: nothing in doubt to resend
+    assert code == 2 and f"--retry-unknown: {bulk_id} is not a batch of these bonuses whose outcome is unknown" in err
+    assert "retry_unknown" not in err
     assert account.requests(PAY) == 1
     assert_once(account, 200)
 

@@ -556,8 +556,8 @@ def _pay(
     if strangers:
         listed = ", ".join(sorted(i for i in in_doubt if i)) or "none"
         raise InvalidArgumentError(
-            f"retry_unknown: {', '.join(strangers)} is not a batch of these bonuses whose outcome is unknown "
-            f"(those are: {listed}); nothing was sent"
+            f"{advice.retry_option()}: {', '.join(strangers)} is not a batch of these bonuses whose outcome is "
+            f"unknown (those are: {listed}); nothing was sent"
         )
     _claimed_by_other_batches(run)
 
