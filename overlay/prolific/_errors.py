@@ -14,8 +14,8 @@ keeps working for code that does not know this package. Other builtin bases are 
     │   ├── ReportFormatError                           a credentials report (CSV) without a column, a broken row
     │   ├── BonusFormatError                            a bonus file that cannot be paid as it is
     │   ├── ReviewsFormatError (InvalidArgumentError)   a reviews or ids file that cannot be used
+    │   ├── StudyFileError (InvalidArgumentError)       a study file: every problem with file:line:column and key path
     │   └── JoinFileError                               a data file to join with an export: no column, a key twice
-    │   └── StudyFileError (InvalidArgumentError)       a study file: every problem with file:line:column and key path
     ├── PartialFailure                                  a workflow stopped part way: done, total, remaining, resume
     │   ├── UploadError                                 a chunked credentials upload
     │   │   └── UploadInterrupted (KeyboardInterrupt)   Ctrl-C during one
