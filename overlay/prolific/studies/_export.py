@@ -80,8 +80,6 @@ BASE_COLUMNS = (
     "completion_code",
     "bonuses_paid_cents",
 )
-#: How long ``export(demographics=True)`` waits for Prolific to generate the export (seconds).
-DEMOGRAPHICS_TIMEOUT = 900.0
 #: Bonus records read at once (``get-submission`` per submission, when the study has paid bonuses).
 BONUS_READS_AT_ONCE = 8
 #: Examples of unmatched rows kept in a :class:`JoinReport` (the counts are complete).
