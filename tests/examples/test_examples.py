@@ -192,3 +192,13 @@ def test_make_demo_runs_the_whole_loop(tmp_path: Path) -> None:
         rf"Prolific recorded 1 payment\); {changes} of {changes} webhook events verified.",
         last,
     ), last
+
+
+def test_the_readme_first_screen_shows_the_two_commands_a_fresh_clone_needs() -> None:
+    """Issue 33: ``make demo`` (no account) and ``make test`` within the README's first 25 lines, in a code block."""
+    first_screen = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:25]
+    block = first_screen[first_screen.index("```bash") + 1 :]
+    block = block[: block.index("```")]
+    assert [line.split("#")[0].strip() for line in block] == ["make demo", "make test"]
+    assert "no account needed" in block[0]
+    assert "[Quickstart](#quickstart)" in "\n".join(first_screen)  # what to read next
