@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A researcher's whole loop with prolific-client, against the fake Prolific it ships: no account, no network
 # beyond 127.0.0.1. A study from a file (check, plan, apply), webhooks, publish, watch it fill, review,
-# export, bonuses paid exactly once. Run it with `make demo` (which bootstraps .venv first); about 15 s.
+# export, bonuses paid exactly once. Run it with `make demo` (which bootstraps .venv first); about 20 s.
 #
 # Every step is the command a researcher types (shown with its $ line) and what it prints. The fake plays
 # Prolific and the participants: `prolific-client fake ...` drives it (participants start, submit, return).
@@ -87,7 +87,8 @@ wait_for() {
 ended() { ! kill -0 "$1" 2>/dev/null; }
 # watch_news SECONDS: the lines the background watch printed since last time, waiting up to SECONDS for one.
 WATCH_SHOWN=0
-watch_lines() { wc -l <"$WORK/watch.out"; }
+lines_of() { echo $(($(wc -l <"$1"))); }  # (BSD wc pads the count with spaces)
+watch_lines() { lines_of "$WORK/watch.out"; }
 watch_moved() { [ "$(watch_lines)" -gt "$WATCH_SHOWN" ]; }
 watch_news() {
     wait_for "$1" watch_moved || true
@@ -132,7 +133,7 @@ run "$CLI" studies apply examples/pilot-study.yaml
 
 title "Webhooks: the workspace's secret (never printed), a local receiver that verifies each event, two subscriptions"
 printf '$ export PROLIFIC_WEBHOOK_SECRET=$(prolific-client webhooks secret --workspace %s)\n' "$WORKSPACE"
-PROLIFIC_WEBHOOK_SECRET=$("$CLI" webhooks secret --workspace "$WORKSPACE")
+PROLIFIC_WEBHOOK_SECRET=$("$CLI" webhooks secret --workspace "$WORKSPACE") || { echo "error: no webhook secret" >&2; exit 1; }
 export PROLIFIC_WEBHOOK_SECRET
 show "$CLI" webhooks listen --port 0
 "$CLI" webhooks listen --port 0 >"$WORK/listen.out" 2>"$WORK/listen.err" &
@@ -149,7 +150,9 @@ run "$CLI" webhooks subscribe --workspace "$WORKSPACE" --event submission.status
 #     run "$CLI" studies publish "$STUDY" ...
 title "Publish the study"
 capture "$WORK/published.json" "$CLI" api publish-study "id=$STUDY" --body '{"action": "PUBLISH"}'
-echo "the study is $(sed -n 's/^  "status": "\(.*\)",$/\1/p' "$WORK/published.json") (the answer, the whole study, is not shown)"
+STATUS=$(sed -n 's/^  "status": "\([^"]*\)".*/\1/p' "$WORK/published.json")
+echo "the study is $STATUS (the answer, the whole study, is not shown)"
+[ "$STATUS" = ACTIVE ] || FAILED+=("publish")
 # ---- end of PUBLISH ---------------------------------------------------------------------------------------------
 
 title "Watch it fill, in the background: a line each time something changes; it ends when the study completes"
@@ -161,7 +164,8 @@ watch_news 30
 title "Participants take part (the fake plays them): 4 start and work for 7 minutes; 3 submit, 1 returns"
 capture "$WORK/started.out" "$CLI" fake submissions --started "$STUDY" 4
 shown "$WORK/started.out"
-mapfile -t TAKEN < <(awk '$3 == "ACTIVE" { print $2 }' "$WORK/started.out")
+TAKEN=()
+while read -r submission; do TAKEN+=("$submission"); done < <(awk '$3 == "ACTIVE" { print $2 }' "$WORK/started.out")
 watch_news 5
 run "$CLI" fake advance 7m
 run "$CLI" fake advance --complete "${TAKEN[@]:0:3}" --code RT-DONE --return "${TAKEN[3]}"
@@ -176,8 +180,11 @@ run "$CLI" submissions approve --awaiting-review --yes "$STUDY"
 if ! wait_for 60 ended "$WATCHER"; then
     echo "(the watch had not ended 60 s after the review: stopped)"
     FAILED+=("studies watch")
+    stop "$WATCHER"
+elif ! wait "$WATCHER"; then
+    echo "(the watch ended with an error)"
+    FAILED+=("studies watch")
 fi
-stop "$WATCHER"
 WATCHER=
 watch_news 0
 as_shown <"$WORK/watch.err" | sed 's/^/  watch (stderr) | /'
@@ -204,7 +211,7 @@ title "The webhook events: each delivered by the fake, its signature verified by
 capture "$WORK/transitions.out" "$CLI" fake records transitions
 CHANGES=$(sed -n 's/^transitions (\([0-9]*\))$/\1/p' "$WORK/transitions.out")
 echo "Prolific's record: $CHANGES status changes of the study and its submissions, each an event for the receiver"
-events() { [ "$(wc -l <"$WORK/listen.out")" -ge "${CHANGES:-0}" ]; }
+events() { [ "$(lines_of "$WORK/listen.out")" -ge "${CHANGES:-0}" ]; }
 wait_for 30 events || true
 sed 's/^/listen | /' "$WORK/listen.out"
 
@@ -226,15 +233,18 @@ printf '\nMore tours: .venv/bin/python examples/credential_tour.py (pool capacit
 printf '            .venv/bin/python examples/webhook_tour.py (a redelivered event is printed once). Then: make test\n'
 
 # The summary: every figure is read from what the commands printed.
-ROWS=$(($(wc -l <"$WORK/results.csv") - 1))
+ROWS=$(($(lines_of "$WORK/results.csv") - 1))
 APPROVED=$(grep -c ',APPROVED,' "$WORK/results.csv" || true)
 RETURNED=$(grep -c ',RETURNED,' "$WORK/results.csv" || true)
 PAID=$(sed -n 's/^paid [0-9]* batch.*(\(.*\)), .*/\1/p' "$WORK/pay1.out")
 AGAIN=$(sed -n 's/^paid \([0-9]*\) batch.*(\(.*\)), .*/\1 batches, \2/p' "$WORK/pay2.out")
 PAYMENTS=$(sed -n 's/^payments (\([0-9]*\))$/\1/p' "$WORK/payments.out")
-EVENTS=$(wc -l <"$WORK/listen.out")
+EVENTS=$(lines_of "$WORK/listen.out")
+ONCE="paid once"
+if [ "${AGAIN%% *}" != 0 ] || [ "$PAYMENTS" != 1 ]; then ONCE="NOT paid once"; FAILED+=("bonuses paid once"); fi
+[ "$EVENTS" = "$CHANGES" ] || FAILED+=("webhook events")
 if [ "${#FAILED[@]}" -eq 0 ]; then DONE="Demo done"; else DONE="Demo done with ${#FAILED[@]} failed step(s) (${FAILED[*]})"; fi
-printf '\n%s%s in %d s, no account: study %s from examples/pilot-study.yaml; %d submissions exported (%d approved, %d returned); bonuses %s paid once (the second run paid %s; Prolific recorded %s payment); %d of %s webhook events verified.%s\n' \
-    "$BOLD" "$DONE" "$((SECONDS - STARTED))" "$STUDY" "$ROWS" "$APPROVED" "$RETURNED" "$PAID" "$AGAIN" "$PAYMENTS" \
-    "$EVENTS" "$CHANGES" "$PLAIN"
+printf '\n%s%s in %d s, no account: study %s from examples/pilot-study.yaml; %d submissions exported (%d approved, %d returned); bonuses %s %s (the second run paid %s; Prolific recorded %s payment); %d of %s webhook events verified.%s\n' \
+    "$BOLD" "$DONE" "$((SECONDS - STARTED))" "$STUDY" "$ROWS" "$APPROVED" "$RETURNED" "$PAID" "$ONCE" "$AGAIN" \
+    "$PAYMENTS" "$EVENTS" "$CHANGES" "$PLAIN"
 [ "${#FAILED[@]}" -eq 0 ]

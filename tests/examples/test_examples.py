@@ -156,6 +156,8 @@ def test_make_demo_runs_the_whole_loop(tmp_path: Path) -> None:
     assert result.returncode == 0, shown
     assert "Traceback" not in shown and "(exit code" not in shown
     assert not list(tmp_path.iterdir())  # its folder ($WORK) is removed
+    # The webhook secret (43 URL-safe base64 characters) is exported, never printed; ids are lower-case hex.
+    assert not re.search(r"(?<![\w-])(?=[\w-]*[A-Z])[\w-]{40,}(?![\w-])", shown)
     study = re.search(r"^created draft study ([0-9a-f]{24}) ", shown, re.M)
     assert study, shown
     study_id = study.group(1)

@@ -41,7 +41,9 @@ def test_a_refused_webhook_has_a_code_and_a_sentence() -> None:
          "no_access"),
     ],
 )  # fmt: skip
-def test_the_code_is_the_machine_value_and_the_reason_the_sentence(error: StudyTokenError | DemographicsUnavailableError, code: str) -> None:
+def test_the_code_is_the_machine_value_and_the_reason_the_sentence(
+    error: StudyTokenError | DemographicsUnavailableError, code: str
+) -> None:
     assert error.code == code
     assert error.reason == str(error) != code
     assert repr(error) == f"{type(error).__name__}({str(error)!r}, code={code!r})"
