@@ -1,5 +1,6 @@
 # prolific-client — every command bootstraps what it needs (.venv, and Prism via npm for contract tests).
 #   make generate    sources -> openapi/prolific.yaml -> generated/prolific_api_client
+#   make demo        a study's whole loop against the fake Prolific: no account needed (examples/demo.sh)
 #   make test        unit + integration + contract + CLI + packaging + docs tests, then the drift check
 #   make docs        the HTML reference in build/docs (mkdocs --strict: a warning is an error)
 #   make spec-diff OLD=a.yaml NEW=b.yaml [JSON=1]    the API changelog between two OpenAPI documents

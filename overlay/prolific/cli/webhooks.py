@@ -69,7 +69,7 @@ def cmd_listen(ctx: Context) -> int:
             out.write((json.dumps(event.to_dict(), sort_keys=True) if out.as_json else _line(event)) + "\n")
 
     def refused(error: WebhookVerificationError) -> None:
-        out.say(f"refused ({'401' if error.reason in ('bad_signature', 'outside_window') else '400'}): {error}")
+        out.say(f"refused ({'401' if error.code in ('bad_signature', 'outside_window') else '400'}): {error}")
 
     app = wsgi_app(handle, secret=secret, event_log=log, tolerance=args.tolerance, on_refused=refused)
     try:
