@@ -45,10 +45,10 @@ def postgres(request: pytest.FixtureRequest) -> postgres_server.Server:
 
 @pytest.fixture
 def postgres_url(postgres: postgres_server.Server) -> Iterator[str]:
-    """A URL (``postgresql://…``, with the password) of a new empty database of its own."""
+    """A URL (``postgresql://…``, with the password) of an empty database of the test's own."""
     url = postgres_server.create_database(postgres)
     yield url
-    postgres_server.drop_database(postgres, url)
+    postgres_server.empty_database(postgres, url)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -19,3 +19,24 @@ def test_a_wrong_password_is_refused(postgres: Server) -> None:
     url = postgres.admin_url.replace("@", "x@", 1)
     with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
         psycopg.connect(url, connect_timeout=5)
+
+
+_LEFT_OPEN: list[psycopg.Connection[tuple[object, ...]]] = []
+
+
+def test_a_test_that_leaves_tables_and_a_held_lock_behind(postgres_url: str) -> None:
+    conn = psycopg.connect(postgres_url, autocommit=True)
+    conn.execute("CREATE TABLE leftover (n integer)")
+    conn.execute("CREATE SCHEMA elsewhere")
+    conn.execute("SELECT pg_advisory_lock(42)")
+    _LEFT_OPEN.append(conn)  # never closed by the test
+
+
+def test_the_next_test_gets_its_database_emptied(postgres_url: str) -> None:
+    # Runs after the one above, in the same process: the emptied database is used again.
+    assert _LEFT_OPEN and _LEFT_OPEN[0].info.dbname == psycopg.conninfo.conninfo_to_dict(postgres_url)["dbname"]
+    with psycopg.connect(postgres_url) as conn:
+        assert conn.execute("SELECT to_regclass('leftover'), to_regnamespace('elsewhere')").fetchone() == (None, None)
+        assert conn.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'").fetchone() == (0,)
+        conn.execute("CREATE TABLE fresh (n integer)")  # and the public schema is usable again
+    _LEFT_OPEN.pop().close()  # its session was ended by the emptying

@@ -169,7 +169,6 @@ def test_a_user_who_may_not_create_tables_is_told_what_to_do(postgres: Server, p
         assert "reader-pw" not in str(caught.value)
     finally:
         with psycopg.connect(postgres.admin_url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE "{database}" WITH (FORCE)')  # type: ignore[arg-type]
             admin.execute("DROP ROLE reader")
 
 

@@ -280,23 +280,50 @@ def unavailable(reason: str) -> None:
     pytest.skip(f"POSTGRESQL TESTS SKIPPED: {reason}")
 
 
+# Databases this process made and emptied, to be used again: CREATE DATABASE copies the template (about
+# 0.25 s here), emptying one that a test used is ten times faster.
+_EMPTIED: list[str] = []
+
+
 def create_database(server: Server) -> str:
-    """A new empty database on ``server``; its URL (the administrator logs in to it)."""
+    """An empty database of the caller's own on ``server`` (a new one, or one a finished test emptied); its URL."""
     import psycopg
 
+    if _EMPTIED:
+        return server.url(_EMPTIED.pop())
     name = "t_" + uuid.uuid4().hex[:16]
     with psycopg.connect(server.admin_url, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]  # a name made here, not input
     return server.url(name)
 
 
-def drop_database(server: Server, url: str) -> None:
-    """Drop the database ``url`` names, closing its connections that tests left open."""
+def empty_database(server: Server, url: str) -> None:
+    """End the sessions a test left on ``url``'s database and drop what it made, so the next test can use it.
+
+    Sessions end first: their advisory locks (leases) go with them. A database this fails on is dropped.
+    """
     import psycopg
 
     name = urlsplit(url).path.lstrip("/")
-    with psycopg.connect(server.admin_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[arg-type]
+    try:
+        with psycopg.connect(server.admin_url, autocommit=True) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                (name,),
+            )
+        with psycopg.connect(url, autocommit=True) as conn:
+            schemas = conn.execute(
+                "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'"
+            ).fetchall()
+            for (schema,) in schemas:
+                conn.execute(f'DROP SCHEMA "{schema}" CASCADE')  # type: ignore[arg-type]
+            conn.execute("CREATE SCHEMA public AUTHORIZATION pg_database_owner")
+            conn.execute("GRANT USAGE ON SCHEMA public TO PUBLIC")
+    except psycopg.Error:
+        with psycopg.connect(server.admin_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[arg-type]
+        return
+    _EMPTIED.append(name)
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["watch"]:
