@@ -290,20 +290,19 @@ sys.stdin.read()  # until killed
 
 
 def test_a_killed_holder_process_frees_the_lease_for_the_next_run(url: StateURL) -> None:
-    holder_process = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-c", HOLD, url.conninfo()], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert holder_process.stdout is not None and holder_process.stdout.readline() == "held\n"
-        with pg.connect(url) as conn:
-            lease = pg.AdvisoryLease(conn, url, "study:abc")
-            holder = lease.acquire()
-            assert holder is not None
-            assert (holder.pid, holder.detail) == (holder_process.pid, "other machine")
+    ) as holder_process:
+        try:
+            assert holder_process.stdout is not None and holder_process.stdout.readline() == "held\n"
+            with pg.connect(url) as conn:
+                lease = pg.AdvisoryLease(conn, url, "study:abc")
+                holder = lease.acquire()
+                assert holder is not None
+                assert (holder.pid, holder.detail) == (holder_process.pid, "other machine")
+                holder_process.kill()
+                holder_process.wait()
+                assert lease.acquire(wait=30) is None  # the server ended the dead holder's session
+                assert lease.held()
+        finally:
             holder_process.kill()
-            holder_process.wait()
-            assert lease.acquire(wait=30) is None  # the server ended the dead holder's session
-            assert lease.held()
-    finally:
-        holder_process.kill()
-        holder_process.wait()

@@ -179,13 +179,11 @@ def start(owner_pid: int) -> dict[str, object]:
         "stop": [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-w", "-m", "immediate", "stop"],
     }
     # The watchdog is told only where the server lives and how to stop it: not the password (ps shows argv).
-    subprocess.Popen(
-        [sys.executable, __file__, "watch", str(owner_pid), json.dumps({"home": info["home"], "stop": info["stop"]})],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    # posix_spawn, not Popen: nobody here waits for it (it outlives this worker), and a Popen never waited
+    # for warns when collected.
+    argv = [sys.executable, __file__, "watch", str(owner_pid), json.dumps({"home": info["home"], "stop": info["stop"]})]
+    devnull = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
+    os.posix_spawn(sys.executable, argv, dict(os.environ), file_actions=devnull, setsid=True)
     return info
 
 
