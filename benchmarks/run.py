@@ -87,7 +87,7 @@ REGISTRY = registry(
     ),
     Group("review", {"approve": None, "awaiting-review": 1.3}, reviews.review),
     Group("bonuses", {"bonuses": 1.5, "bonuses-nogc": None}, bonuses.bonuses),
-    Group("webhooks", {"webhook-verify": 1.3}, webhooks.webhooks),
+    Group("webhooks", {"webhook-verify": 1.3, "webhook-burst": 2.0}, webhooks.webhooks),
 )
 
 GROUPS = tuple(REGISTRY)

@@ -14,7 +14,6 @@ need an error class).
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._config import __version__
@@ -55,6 +54,7 @@ from ._errors import (
     WebhookSubscriptionError,
     WebhookVerificationError,
 )
+from ._lazy import lazy_loader
 
 if TYPE_CHECKING:
     from ._api_client import ProlificAPIClient
@@ -137,6 +137,9 @@ _DEPRECATED = {
 }
 
 
+_load = lazy_loader(__name__, _LAZY, globals())
+
+
 def __getattr__(name: str) -> Any:
     if name in _DEPRECATED:
         import warnings
@@ -144,12 +147,7 @@ def __getattr__(name: str) -> Any:
         new, why = _DEPRECATED[name]
         warnings.warn(f"prolific.{name} is now prolific.{new} ({why})", DeprecationWarning, stacklevel=2)
         return globals()[new]
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'prolific' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    return _load(name)
 
 
 def __dir__() -> list[str]:

@@ -327,12 +327,19 @@ class PartialFailure(ProlificError):
     (2, 5, 3, 'run(err.remaining)')
     """
 
-    def __init__(self, message: str, *, done: int, total: int, remaining: Sequence[object], resume: str) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, *, done: int, total: int, remaining: Sequence[object], resume: str, advice: str = ""
+    ) -> None:
+        super().__init__(f"{message} {advice}" if advice else message)
         self.done = done
         self.total = total
         self.remaining = remaining
         self.resume = resume
+        self.summary = message
+        self.advice = advice
+
+    # ``summary``: what happened, with no advice in Python (what the command line prints, beside the command
+    # that resumes); ``advice``: the Python call that resumes it, with its caveats (``str()`` is both).
 
 
 class UploadError(PartialFailure):
@@ -424,11 +431,19 @@ class MembershipError(PartialFailure):
     remaining: list[str]
 
     def __init__(
-        self, message: str, *, group_id: str, action: str, done: int, total: int, remaining: Sequence[str]
+        self,
+        message: str,
+        *,
+        group_id: str,
+        action: str,
+        done: int,
+        total: int,
+        remaining: Sequence[str],
+        advice: str = "",
     ) -> None:
         method = "add_participants" if action == "add" else "remove_participants"
         resume = f"client.participant_groups.{method}({group_id!r}, err.remaining)"
-        super().__init__(message, done=done, total=total, remaining=list(remaining), resume=resume)
+        super().__init__(message, done=done, total=total, remaining=list(remaining), resume=resume, advice=advice)
         self.group_id = group_id
         self.action = action
 
@@ -457,9 +472,11 @@ class ReviewError(PartialFailure):
     # ids (str) or reviews, by ``action``: Any, so that ``err.remaining`` goes back to the same method.
     remaining: list[Any]
 
-    def __init__(self, message: str, *, action: str, done: int, total: int, remaining: Sequence[Any]) -> None:
+    def __init__(
+        self, message: str, *, action: str, done: int, total: int, remaining: Sequence[Any], advice: str = ""
+    ) -> None:
         resume = _REVIEW_RESUME.get(action, f"{action} again with err.remaining")
-        super().__init__(message, done=done, total=total, remaining=list(remaining), resume=resume)
+        super().__init__(message, done=done, total=total, remaining=list(remaining), resume=resume, advice=advice)
         self.action = action
 
 

@@ -27,9 +27,9 @@ the journal says of them), ``_flows`` (the requests of ``preview`` and ``pay``) 
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._lazy import lazy_loader
 from ._files import Bonus, BonusAmountWarning, BonusesInput, BonusList, bonuses_to_csv, read_bonuses
 
 if TYPE_CHECKING:
@@ -45,13 +45,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_loader(__name__, _LAZY, globals())
 
 
 def __dir__() -> list[str]:
