@@ -7,7 +7,6 @@ import json
 import os
 import signal
 import threading
-from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +43,8 @@ def _line(event: WebhookEvent) -> str:
 def cmd_listen(ctx: Context) -> int:
     from prolific import WebhookVerificationError
     from prolific._state import default_state_dir
-    from prolific.webhooks import EventLog, wsgi_app
+    from prolific._store import store_location
+    from prolific.webhooks import open_event_log, wsgi_app
     from prolific.webhooks._server import ThreadingWSGIServer, make_server
 
     args, out = ctx.args, ctx.out
@@ -55,11 +55,13 @@ def cmd_listen(ctx: Context) -> int:
             f"export {SECRET_ENV}=$(prolific-client webhooks secret --workspace ID)"
         )
     ctx.redact.add_token(secret)
-    path = Path(args.event_log) if args.event_log else default_state_dir() / EVENT_LOG_NAME
+    location = store_location(
+        args.event_log, default_file=EVENT_LOG_NAME, default_dir=default_state_dir(), flag="--event-log"
+    )
     if not args.event_log:
-        out.say(f"event log (each event is printed once): {path}")
+        out.say(f"event log (each event is printed once): {location}")
     try:
-        log = EventLog(path, handling_timeout=args.handling_timeout)
+        log = open_event_log(location, handling_timeout=args.handling_timeout)
     except OSError as exc:
         raise LocalError(str(exc)) from None
     lock = threading.Lock()
@@ -182,7 +184,10 @@ def register(subparsers: Any) -> None:
     )
     listen.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     listen.add_argument(
-        "--event-log", metavar="FILE", help="the SQLite file of events already handled (default: in the state dir)"
+        "--event-log",
+        metavar="FILE|URL",
+        help="the events already handled: a SQLite file, or a postgresql:// URL shared by several hosts "
+        "(default: $PROLIFIC_STATE_URL, else a file in the state dir)",
     )
     listen.add_argument(
         "--tolerance", metavar="SECONDS", type=float, default=300.0, help="timestamp window (default 300)"
