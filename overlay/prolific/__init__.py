@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from ._call import RawResponse
     from ._client import AsyncProlific, Prolific
     from ._retry import RetryPolicy
+    from ._settings import Settings, load_settings
     from .bonuses import (
         Bonus,
         BonusAmountWarning,
@@ -98,6 +99,8 @@ _LAZY = {
     "ProlificAPIClient": "._api_client",
     "RawResponse": "._call",
     "RetryPolicy": "._retry",
+    "Settings": "._settings",
+    "load_settings": "._settings",
     "Capacity": ".credentials",
     "CredentialReport": ".credentials",
     "Reconciliation": ".credentials",
@@ -204,6 +207,7 @@ __all__ = [
     "ReviewError",
     "ReviewsFormatError",
     "ServerError",
+    "Settings",
     "StateStoreError",
     "StudyStateError",
     "StudyTokenError",
@@ -218,6 +222,7 @@ __all__ = [
     "credentials_to_csv",
     "find_problems",
     "generate_credentials",
+    "load_settings",
     "parse_credential_report",
     "parse_credentials",
     "read_bonuses",

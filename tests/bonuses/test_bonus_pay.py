@@ -259,14 +259,19 @@ def test_cli_preview_and_an_answer_of_no_on_a_terminal(
     assert account.pays() == [] and [s for s, _ in states(journal, account.study_id)] == ["set up", "set up"]
 
 
-def test_a_bare_fake_pays_without_currency_or_balance(tmp_path: Path) -> None:
-    """FakeProlific without the account routes (as `prolific-client fake-server` runs it): shown without a currency."""
+@pytest.mark.parametrize("currency", ["GBP", None])
+def test_a_bare_fake_pays_in_the_accounts_currency_or_without_one(tmp_path: Path, currency: str | None) -> None:
+    """FakeProlific as `prolific-client fake-server` runs it: get-user and the balance are made up (in GBP for
+    seed 0); account and balance answers without a currency show the plan without one."""
     import httpx
 
     from prolific import Prolific
     from prolific.testing import FakeProlific
 
     fake = FakeProlific(token=TOKEN)
+    if currency is None:
+        fake.route("get-user", lambda request: {"id": "6540aa00000000000000user", "email": "r@example.org"})
+        fake.route("get-workspace-balance", lambda request: {"available_balance": 100_000})
     study_id = fake.add_study(workspace_id="ws1")
     fake.add_submissions(study_id, 2)
     text = "".join(f"{s['participant_id']},2.50\n" for s in fake.submissions[study_id])
@@ -274,5 +279,8 @@ def test_a_bare_fake_pays_without_currency_or_balance(tmp_path: Path) -> None:
     with Prolific(token=TOKEN, http_client=http) as client:
         result = client.bonuses.pay(study_id, text, journal=tmp_path / "j.sqlite3")
     http.close()
-    assert result.plan.currency is None and len(fake.bonus_payments) == 1
-    assert result.plan.summary() == "2 bonuses in 1 batch: amount 5.00, fees 1.65, VAT 0.33, total 6.98"
+    assert result.plan.currency == currency and len(fake.bonus_payments) == 1
+    unit = f"{currency} " if currency else ""
+    assert result.plan.summary() == (
+        f"2 bonuses in 1 batch: amount {unit}5.00, fees {unit}1.65, VAT {unit}0.33, total {unit}6.98"
+    )

@@ -310,7 +310,7 @@ def test_approve_awaiting_review_leaves_out_a_return_requested(
 def test_return_refuses_a_bad_id_before_any_request(
     capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, study: str
 ) -> None:
-    code, out, err = cli(capsys, url, "submissions", "return", "not-an-id", "--reason", "x", "--yes")
+    code, _, err = cli(capsys, url, "submissions", "return", "not-an-id", "--reason", "x", "--yes")
     assert code == 2
     assert "'not-an-id' is not a submission id" in err
     assert [r for r in fake.requests if r.operation_id != "get-user"] == []
@@ -321,7 +321,7 @@ def test_return_stops_at_a_refused_id_and_prints_a_resume_that_works(
 ) -> None:
     waiting = fake.add_submissions(study, 3, status="AWAITING REVIEW")
     unknown = "f" * 24
-    code, out, err = cli(
+    code, _, err = cli(
         capsys, url, "submissions", "return", waiting[0], unknown, waiting[2], "--reason", "Withdrew consent", "--yes"
     )
     assert code == 1
@@ -331,7 +331,7 @@ def test_return_stops_at_a_refused_id_and_prints_a_resume_that_works(
     assert argv[argv.index("return") + 1 :][:2] == [unknown, waiting[2]]
     # the user drops the bad id from the printed command, which then finishes the run
     argv.remove(unknown)
-    code, out, err = cli(capsys, url, *[a for a in argv if a not in ("--base-url", url)])
+    code, _, err = cli(capsys, url, *[a for a in argv if a not in ("--base-url", url)])
     assert code == 0, err
     returned = [r.path for r in fake.requests if r.operation_id == "request-submission-return" and r.status == 200]
     assert len(returned) == 2
@@ -342,7 +342,7 @@ def test_a_stopped_approve_gives_command_line_advice_not_python(
 ) -> None:
     fake.add_submissions(study, 1500, status="AWAITING REVIEW")
     fake.fail_next(400, operation=BULK, times=1)
-    code, out, err = cli(capsys, url, "submissions", "approve", study, "--awaiting-review", "--yes")
+    code, _, err = cli(capsys, url, "submissions", "approve", study, "--awaiting-review", "--yes")
     assert code == 1
     assert "client." not in err and "err.remaining" not in err
     assert "resume with: prolific-client submissions approve" in err

@@ -1,4 +1,7 @@
-"""FakeProlific's route table: every operation routed from the registry, 404 / 405 / 501, custom routes."""
+"""FakeProlific's route table: every operation routed from the registry, 404 / 405, custom routes.
+
+That every operation without a handler gets a documented answer is in test_fake_synth.py.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +13,13 @@ from fake_checks import AUTH, BASE, TOKEN, call, error_detail, url_of
 
 from prolific.testing import FakeProlific, FakeRequest, error_response
 from prolific.testing._routes import NotAllowed, Resolved, RouteTable  # private: the route table, tested directly
-from prolific_api_client.models import Error
 from prolific_api_client.operations import OPERATIONS, Operation
 
-UNHANDLED = "get-workspace-balance"  # an operation FakeProlific has no state for
+UNHANDLED = "get-workspace-balance"  # an operation no store of FakeProlific models (its answer is made up)
 
 
 def concrete(operation_id: str) -> str:
     return url_of(operation_id, **{name: "x1" for name in OPERATIONS[operation_id].path_parameters})
-
-
-def not_implemented(operation_id: str) -> str:
-    op = OPERATIONS[operation_id]
-    return (
-        f"{operation_id}: {op.method} {op.path} is not implemented by FakeProlific; "
-        f'register one with fake.route("{operation_id}", handler)'
-    )
 
 
 # -- the table ------------------------------------------------------------------------------------
@@ -65,27 +59,7 @@ def test_a_method_no_operation_has_is_not_allowed() -> None:
     assert set(allowed.allowed) == {op.method for op in OPERATIONS.values() if op.path == OPERATIONS["get-study"].path}
 
 
-# -- 501, 404, 405 over the wire ------------------------------------------------------------------
-
-
-def test_every_operation_without_a_handler_is_501_naming_it(fake: FakeProlific) -> None:
-    unhandled = sorted(set(OPERATIONS) - fake.handled_operations)
-    assert UNHANDLED in unhandled and len(unhandled) > 50
-    with httpx.Client(transport=fake.transport, base_url=BASE, headers=AUTH) as client:
-        for operation_id in unhandled:
-            op = OPERATIONS[operation_id]
-            response = client.request(op.method, concrete(operation_id), json={} if op.has_body else None)
-            assert response.status_code == 501, operation_id
-            assert response.json()["error"]["detail"] == not_implemented(operation_id)
-    assert [r.operation_id for r in fake.requests] == unhandled
-    assert fake.pools == {} and fake.studies == {}
-
-
-def test_501_is_prolific_shaped(api: httpx.Client) -> None:
-    response = call(api, UNHANDLED, workspace_id="ws1")
-    assert error_detail(UNHANDLED, response, 501) == not_implemented(UNHANDLED)
-    error = Error.from_dict(response.json())
-    assert error.error is not None and error.error.title == "Not Implemented"
+# -- 404, 405 over the wire ------------------------------------------------------------------------
 
 
 def test_handled_operations_are_in_the_registry(fake: FakeProlific) -> None:
@@ -125,7 +99,7 @@ def test_custom_route_answers_and_sees_the_request(api: httpx.Client, fake: Fake
     assert (record.operation_id, record.status, dict(record.query)) == (UNHANDLED, 200, {"x": "1"})
     assert UNHANDLED in fake.handled_operations
     fake.route(UNHANDLED, None)
-    assert call(api, UNHANDLED, workspace_id="w").status_code == 501
+    assert call(api, UNHANDLED, workspace_id="w").status_code == 404  # the fake's own answer: no such workspace
 
 
 def test_custom_route_results(api: httpx.Client, fake: FakeProlific) -> None:

@@ -48,3 +48,26 @@ def test_listen_takes_the_log_from_prolific_state_url_and_names_a_server_it_cann
     assert secret_password not in done.stderr + done.stdout
     assert "Traceback" not in done.stderr
     assert not list(tmp_path.rglob("*.sqlite3"))  # no SQLite file was made instead
+
+
+def test_listen_takes_the_log_from_the_profile(tmp_path: Path) -> None:
+    secret_password = "pw-SECRET-profile-1d2e"
+    config = tmp_path / "config" / "prolific-client" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(
+        f'default_profile = "lab"\n\n[profiles.lab]\nstate_url = "postgresql://lab:{secret_password}@127.0.0.1:1/p"\n'
+    )
+    config.chmod(0o600)
+    env = {k: v for k, v in os.environ.items() if k != "PROLIFIC_STATE_URL"}
+    env.update(PROLIFIC_WEBHOOK_SECRET=SECRET, XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_STATE_HOME=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-m", "prolific", "webhooks", "listen", "--port", "0"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "postgresql://lab:***@127.0.0.1:1/p: cannot use PostgreSQL at 127.0.0.1:1" in done.stderr
+    assert secret_password not in done.stderr + done.stdout

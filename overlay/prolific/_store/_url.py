@@ -189,12 +189,15 @@ def store_location(
     default_dir: Path,
     flag: str,
     environ: Mapping[str, str] | None = None,
+    setting: tuple[str | None, str] | None = None,
 ) -> StateURL:
     """Where one part of the state lives: ``given`` (flag, argument), else ``PROLIFIC_STATE_URL``, else the default.
 
     ``PROLIFIC_STATE_URL`` holds the whole state: a ``postgresql://`` URL is used as it is (each part has
     its own tables in that database); a path or ``sqlite:`` URL is a folder, ``default_file`` in it.
-    Without either, ``default_dir / default_file``. ``flag`` names the option in messages.
+    Without either, ``default_dir / default_file``. ``flag`` names the option in messages. ``setting``:
+    the value of the ``state_url`` setting and where it came from (the environment, or a profile of the
+    config file), used instead of reading ``PROLIFIC_STATE_URL`` here.
 
     >>> store_location(None, default_file="bonuses.sqlite3", default_dir=Path("/s"), flag="--journal",
     ...                environ={"PROLIFIC_STATE_URL": "postgresql://lab@db/prolific"})
@@ -204,10 +207,13 @@ def store_location(
     """
     if given is not None:
         return parse_state_url(given, origin=flag)
-    env = os.environ if environ is None else environ
-    shared = env.get(STATE_URL_ENV, "")
+    if setting is not None:  # the settings' state_url (PROLIFIC_STATE_URL, else the profile) and where it came from
+        shared, origin = setting[0] or "", setting[1]
+    else:
+        shared = (os.environ if environ is None else environ).get(STATE_URL_ENV, "")
+        origin = f"the {STATE_URL_ENV} environment variable"
     if shared.strip():
-        url = parse_state_url(shared, origin=f"the {STATE_URL_ENV} environment variable")
+        url = parse_state_url(shared, origin=origin)
         if url.kind == "postgresql":
             return url
         assert url.path is not None

@@ -55,8 +55,13 @@ def cmd_listen(ctx: Context) -> int:
             f"export {SECRET_ENV}=$(prolific-client webhooks secret --workspace ID)"
         )
     ctx.redact.add_token(secret)
+    state_url = None if args.event_log else ctx.settings(run_token_command=False).state_url
     location = store_location(
-        args.event_log, default_file=EVENT_LOG_NAME, default_dir=default_state_dir(), flag="--event-log"
+        args.event_log,
+        default_file=EVENT_LOG_NAME,
+        default_dir=default_state_dir(),
+        flag="--event-log",
+        setting=(state_url, "the state_url setting (PROLIFIC_STATE_URL or the profile)"),
     )
     if not args.event_log:
         out.say(f"event log (each event is printed once): {location}")

@@ -30,6 +30,7 @@ from ._server import Server
 from ._studies import Studies
 from ._submissions import SubmissionReviews, participant_action
 from ._surveys import Surveys
+from ._synth import Synthesizer
 from ._tokens import PUBLIC_OPERATIONS, StudyKeys
 from ._transport import FakeTransport
 from ._webhook_fake import WebhookFeatures
@@ -70,8 +71,12 @@ class FakeProlific(WebhookFeatures):
       submissions are delivered, signed, to confirmed subscriptions by :meth:`deliver_pending`;
       ``get-study-jwks`` (no token needed) and :meth:`study_token` for signed study links.
 
-    Any other operation answers **501** naming it, until :meth:`route` gives it a handler. An
-    unknown path answers 404, a known path with another method 405 (with ``Allow``).
+    Every other operation answers its documented success status with a body valid against the
+    published document, made up from its response schema (:mod:`prolific.testing._synth`):
+    realistic (24-hexadecimal ids, ISO dates, amounts in pence) and the same for the same ``seed`` and
+    requests; ``get-user``, ``get-workspace-balance``, ``get-study-cost`` and a few more agree with
+    the state above. :meth:`route` replaces any answer with your own. An unknown path answers 404,
+    a known path with another method 405 (with ``Allow``).
 
     ``token``: the only token accepted (``None``: any non-empty one). Every request needs
     ``Authorization: Token <token>``, else 401 before anything else (faults included).
@@ -144,11 +149,12 @@ class FakeProlific(WebhookFeatures):
     5e9b9c9b0f9c9a0001b0b1f4,...,alice,USED
     """
 
-    def __init__(self, token: str | None = None, *, check_requests: bool = True) -> None:
+    def __init__(self, token: str | None = None, *, check_requests: bool = True, seed: int = 0) -> None:
         """Create an empty fake accepting ``token`` only (``None``: any non-empty token).
 
         ``check_requests``: answer a request that breaks the spec with the API's 400 (the default);
         ``False`` hands every request to its handler as it is (for tests of the answers alone).
+        ``seed``: the values of the answers made up for the operations the fake does not model.
         """
         if token is not None and (not isinstance(token, str) or not token.strip()):
             raise ValueError("token must be a non-empty string or None")
@@ -204,6 +210,7 @@ class FakeProlific(WebhookFeatures):
             custom=self._custom,
             requests=self.requests,
             exceptions=self.exceptions,
+            synthesizer=Synthesizer(seed, self, self._builtin),
         )
         """The request pipeline the in-process transport and the HTTP server share."""
         self.transport = FakeTransport(self.dispatcher)
@@ -380,7 +387,7 @@ class FakeProlific(WebhookFeatures):
 
     @property
     def handled_operations(self) -> frozenset[str]:
-        """The operation ids answered from state or by a handler given to :meth:`route`; the rest get 501."""
+        """The operation ids answered from state or by a handler given to :meth:`route`; the rest are made up."""
         return frozenset(self._builtin) | frozenset(self._custom)
 
     def reset(self) -> None:
@@ -597,7 +604,7 @@ class FakeProlific(WebhookFeatures):
     # -- custom routes --------------------------------------------------------------------------
 
     def route(self, operation_id: str, handler: Handler | None) -> None:
-        """Answer ``operation_id`` with ``handler`` (replacing the built-in answer or the 501); ``None`` undoes it.
+        """Answer ``operation_id`` with ``handler`` (replacing the built-in or made-up answer); ``None`` undoes it.
 
         ``handler(request: FakeRequest) -> httpx.Response | dict | list | None``: ``request`` has
         the matched ``operation``, ``path_params``, ``query``, ``headers``, the parsed JSON ``body``
@@ -612,16 +619,15 @@ class FakeProlific(WebhookFeatures):
         >>> fake = FakeProlific()
         >>> client = httpx.Client(transport=fake.transport, base_url="https://api.prolific.com",
         ...                       headers={"Authorization": "Token t"})
-        >>> print(client.get("/api/v1/workspaces/ws1/balance/").json()["error"]["detail"])
-        ... # doctest: +NORMALIZE_WHITESPACE
-        get-workspace-balance: GET /api/v1/workspaces/{workspace_id}/balance/ is not implemented by
-        FakeProlific; register one with fake.route("get-workspace-balance", handler)
+        >>> workspace_id = fake.seed_demo()["workspace_id"]
+        >>> client.get(f"/api/v1/workspaces/{workspace_id}/balance/").json()["currency_code"]  # made up
+        'GBP'
         >>> def balance(request):
         ...     return {"currency_code": "GBP", "available_balance": 5000,
         ...             "workspace": request.path_params["workspace_id"]}
         >>> fake.route("get-workspace-balance", balance)
-        >>> client.get("/api/v1/workspaces/ws1/balance/").json()
-        {'currency_code': 'GBP', 'available_balance': 5000, 'workspace': 'ws1'}
+        >>> client.get(f"/api/v1/workspaces/{workspace_id}/balance/").json()["available_balance"]
+        5000
         """
         if operation_id not in OPERATIONS:
             close = difflib.get_close_matches(str(operation_id), OPERATIONS, n=3)
