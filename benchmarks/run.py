@@ -87,6 +87,7 @@ REGISTRY = registry(
     ),
     Group("review", {"approve": None, "awaiting-review": 1.3}, reviews.review),
     Group("bonuses", {"bonuses": 1.5, "bonuses-nogc": None}, bonuses.bonuses),
+    Group("bonus-pay", {"bonus-requests": 1.0, "bonus-memory": None, "bonus-record-check": 1.0}, bonuses.payment),
     Group("webhooks", {"webhook-verify": 1.3, "webhook-burst": 2.0}, webhooks.webhooks),
 )
 

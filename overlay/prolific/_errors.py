@@ -20,7 +20,11 @@ keeps working for code that does not know this package. Other builtin bases are 
     │   ├── MembershipError                             adding/removing participant-group members
     │   ├── ReviewError                                 approving, reviewing or messaging in batches
     │   └── BonusPaymentError                           paying bonuses (the failed batch certainly not paid)
+    │       └── BonusAlreadyPaidError                   payees Prolific shows paid a bonus this journal never sent
     ├── BonusOutcomeUnknown                             a bonus payment that may or may not have been made
+    ├── BonusRunInProgress                              another run is paying the study's bonuses (its lease)
+    ├── BonusJournalError                               a bonus journal this version cannot use (a newer one)
+    ├── BonusCapError                                   the bonuses' total is above max_total
     ├── InsufficientBalanceError                        the balance is below the bonuses' total
     ├── StudyStateError                                 the study's status does not allow it (attach to a non-draft)
     ├── WebhookVerificationError                        a webhook request that must not be trusted
@@ -68,9 +72,13 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BonusAlreadyPaidError",
+    "BonusCapError",
     "BonusFormatError",
+    "BonusJournalError",
     "BonusOutcomeUnknown",
     "BonusPaymentError",
+    "BonusRunInProgress",
     "ConfigurationError",
     "ConflictError",
     "CredentialsFileNotFoundError",
@@ -512,6 +520,33 @@ class BonusPaymentError(PartialFailure):
         self.rejected: Mapping[int, str] = dict(rejected or {})
 
 
+class BonusAlreadyPaidError(BonusPaymentError):
+    """Prolific's record shows some payees paid a bonus in this study that this journal never sent; nothing was paid.
+
+    Another machine, another journal or the web app paid them (or this journal was lost).
+    ``payees`` lists each as ``(line, id, paid, asked)``: the file's line and id, what the record
+    shows paid (``Decimal`` major units, each bonus), what the file asks. To pay them a new bonus
+    on purpose, name a new round (``round="..."``); or remove them from the file.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        study_id: str,
+        payees: Sequence[tuple[int | None, str, tuple[Decimal, ...], Decimal]],
+        remaining: Sequence[BonusBatch],
+    ) -> None:
+        super().__init__(
+            message,
+            study_id=study_id,
+            paid=[],
+            remaining=remaining,
+            rejected={line or 0: bonus_id for line, bonus_id, _, _ in payees},
+        )
+        self.payees = list(payees)
+
+
 # -- bonuses, studies, webhooks and study links ---------------------------------------------------
 
 
@@ -519,10 +554,13 @@ class BonusOutcomeUnknown(ProlificError):
     """A bonus payment may or may not have been made, so it is not sent again on its own.
 
     The pay request of each batch in ``batches`` (``bulk_id``, ``ids``, ``amount``) was sent but
-    no answer was recorded (a dropped connection, a read timeout, a 5xx, or the process died).
-    Prolific's pay call is not idempotent: sending it again could pay twice. Check the study's
-    bonus payments in the Prolific app (or ask Prolific support); to pay a batch again
-    deliberately, pass ``retry_unknown=[bulk_id]`` (CLI: ``--retry-unknown BULK_ID``).
+    no answer said what it did (a dropped connection, a read timeout, a 429 or 5xx that a gateway
+    may have answered after the payment, or the process died), and Prolific's record does not show
+    it paid yet (payment is asynchronous). Prolific's pay call is not idempotent: sending it again
+    could pay twice. Run the payment again (or ``client.bonuses.reconcile``) later: the batch is
+    settled from Prolific's record when it shows the payment. When nothing shows after the
+    settlement window, ``retry_unknown=[bulk_id]`` resends it (after reading the record once more);
+    ``client.bonuses.settle(bulk_id, paid=...)`` records what you checked in the app.
     ``result`` is what the run did otherwise (a :class:`~prolific.BonusPayment`), when it got that far.
     """
 
@@ -534,6 +572,62 @@ class BonusOutcomeUnknown(ProlificError):
         self.batches = list(batches)
         self.bulk_ids = [batch.bulk_id for batch in self.batches]
         self.result = result
+
+
+class BonusRunInProgress(ProlificError):
+    """Another run holds the study's lease in this journal: it may be paying now, so this one sent nothing.
+
+    ``host``, ``pid`` and ``started`` (the holder process's start time, ISO text, or None) say
+    which run; ``since`` when it took the lease and ``seen`` when it last wrote. A holder on this
+    host whose process is gone is taken over on its own; one on another host never is: wait for it
+    (``wait_for_lease=``), or take it over deliberately (``take_over=True``) once it is certainly
+    stopped.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        study_id: str,
+        host: str,
+        pid: int,
+        started: str | None,
+        since: str,
+        seen: str,
+        journal: str,
+    ) -> None:
+        super().__init__(message)
+        self.study_id = study_id
+        self.host = host
+        self.pid = pid
+        self.started = started
+        self.since = since
+        self.seen = seen
+        self.journal = journal
+
+
+class BonusJournalError(ProlificError):
+    """A bonus journal this version of the client cannot use (written by a newer version); nothing was changed.
+
+    ``path`` is the journal file.
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class BonusCapError(ProlificError):
+    """The bonuses to pay cost more than ``max_total`` allows; nothing was paid.
+
+    ``total`` (fees and VAT included) and ``cap`` are ``Decimal`` in major units of ``currency``.
+    """
+
+    def __init__(self, message: str, *, total: Decimal, cap: Decimal, currency: str | None) -> None:
+        super().__init__(message)
+        self.total = total
+        self.cap = cap
+        self.currency = currency
 
 
 class InsufficientBalanceError(ProlificError):

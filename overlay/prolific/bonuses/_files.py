@@ -62,7 +62,8 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 class BonusAmountWarning(UserWarning):
-    """Every amount looks like pence or cents (whole numbers of 100 or more): they are paid as pounds/dollars."""
+    """Amounts look like pence or cents (whole numbers of 100 or more, all of them or some among much smaller ones):
+    they are paid as pounds/dollars."""
 
 
 def bonuses_to_csv(bonuses: Iterable[Bonus]) -> str:
@@ -498,18 +499,40 @@ def _amount_of(raw: object) -> tuple[Decimal | None, str | None]:
 # -- the pence warning --------------------------------------------------------------------------------
 
 
+#: A whole amount this many times the others' median (or more) looks like pence among pounds.
+_PENCE_RATIO = 50
+
+
 def _warn_if_cents(bonuses: BonusList) -> None:
+    """Warn when amounts look like pence: every one a whole number of 100 or more, or some among the others.
+
+    "Among the others": a whole amount of 100 or more that is at least 50 times the median of the
+    amounts that do not look so (``150`` among ``1.50``s). One warning, naming the lines.
+    """
     hundred = Decimal(100)
-    if not bonuses or min(map(_AMOUNT_OF, bonuses)) < hundred:
+    if not bonuses or max(map(_AMOUNT_OF, bonuses)) < hundred:  # the usual file: one pass, no more
         return
-    if any(bonus.amount != bonus.amount.to_integral_value() for bonus in bonuses):
+    suspects = [b for b in bonuses if b.amount >= hundred and b.amount == b.amount.to_integral_value()]
+    others = sorted(b.amount for b in bonuses if b.amount < hundred or b.amount != b.amount.to_integral_value())
+    if others:
+        median = others[len(others) // 2]
+        suspects = [b for b in suspects if b.amount >= median * _PENCE_RATIO]
+    if not suspects:
         return
-    first = bonuses[0]
+    first = suspects[0]
     whole = int(first.amount)
-    warnings.warn(
-        f"every amount is a whole number of 100 or more ({bonuses.where(first)}: {whole}): {whole} pays "
-        f"£{whole:,}.00 — amounts are in pounds, not pence (in the study's currency, major units: write "
-        f"{Decimal(whole) / 100:.2f} for {whole} pence)",
-        BonusAmountWarning,
-        stacklevel=3,
+    advice = (
+        f"{whole} pays £{whole:,}.00 — amounts are in pounds, not pence (in the study's currency, major units: "
+        f"write {Decimal(whole) / 100:.2f} for {whole} pence)"
     )
+    if not others:
+        message = f"every amount is a whole number of 100 or more ({bonuses.where(first)}: {whole}): {advice}"
+    else:
+        count = len(suspects)
+        lines = ", ".join(str(b.line) for b in suspects[:10]) + (f" and {count - 10} more" if count > 10 else "")
+        where = f"{bonuses.source}, " if bonuses.source else ""
+        message = (
+            f"{count} amount{'s look' if count != 1 else ' looks'} like pence among the others (whose median is "
+            f"{median}): {where}{bonuses.unit}{'s' if count != 1 else ''} {lines}; {advice}"
+        )
+    warnings.warn(message, BonusAmountWarning, stacklevel=3)
