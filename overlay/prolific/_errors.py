@@ -13,7 +13,9 @@ keeps working for code that does not know this package. Other builtin bases are 
     │   │   └── CredentialsFileNotFoundError (FileNotFoundError)
     │   ├── ReportFormatError                           a credentials report (CSV) without a column, a broken row
     │   ├── BonusFormatError                            a bonus file that cannot be paid as it is
-    │   └── ReviewsFormatError (InvalidArgumentError)   a reviews or ids file that cannot be used
+    │   ├── ReviewsFormatError (InvalidArgumentError)   a reviews or ids file that cannot be used
+    │   ├── StudyFileError (InvalidArgumentError)       a study file: every problem with file:line:column and key path
+    │   └── JoinFileError                               a data file to join with an export: no column, a key twice
     ├── PartialFailure                                  a workflow stopped part way: done, total, remaining, resume
     │   ├── UploadError                                 a chunked credentials upload
     │   │   └── UploadInterrupted (KeyboardInterrupt)   Ctrl-C during one
@@ -31,6 +33,7 @@ keeps working for code that does not know this package. Other builtin bases are 
     ├── WebhookSubscriptionError                        a webhook subscription created but not confirmed
     ├── StudyTokenError                                 a signed study link's token that must not be trusted
     ├── StateStoreError (OSError)                       the state store (SQLite file, PostgreSQL) cannot be used
+    ├── DemographicsUnavailableError                    Prolific's demographic export: no access, or not ready
     └── APIError                                        anything that went wrong talking to the API
         ├── APIConnectionError                          no usable response (refused, reset, DNS, ...)
         │   └── APITimeoutError
@@ -83,10 +86,12 @@ __all__ = [
     "ConflictError",
     "CredentialsFileNotFoundError",
     "CredentialsFormatError",
+    "DemographicsUnavailableError",
     "InputFileError",
     "InputProblem",
     "InsufficientBalanceError",
     "InvalidArgumentError",
+    "JoinFileError",
     "MembershipError",
     "NotFoundError",
     "PartialFailure",
@@ -98,6 +103,7 @@ __all__ = [
     "ReviewsFormatError",
     "ServerError",
     "StateStoreError",
+    "StudyFileError",
     "StudyStateError",
     "StudyTokenError",
     "UploadError",
@@ -318,7 +324,31 @@ class ReviewsFormatError(InputFileError, InvalidArgumentError):
     _repeat_file = False
 
 
+class StudyFileError(InputFileError, InvalidArgumentError):
+    """A study file (``studies check|plan|apply``) cannot be used as it is; nothing was sent.
+
+    ``problems`` lists every problem at once, each a :class:`prolific.studies.StudyProblem` with
+    ``file:line:column``, the key path (``field``, e.g. ``filters[0].filter_id``) and what to write
+    instead; warnings are not among them (they do not stop a file).
+    """
+
+    _list_one = True
+
+
 # -- workflows that stop part way -----------------------------------------------------------------
+
+
+class JoinFileError(InputFileError):
+    """A data file to join with a study's export (``export(join=(path, column))``) cannot be joined as it is.
+
+    A missing join column, a key found on two lines, broken CSV quoting: ``problems`` names each
+    (file, line, column); nothing was written.
+
+    >>> str(JoinFileError("no column 'pid' (the header has: id, score)", source="data.csv", line=1))
+    "data.csv, line 1: no column 'pid' (the header has: id, score); nothing was written"
+    """
+
+    _alone_suffix = "; nothing was written"
 
 
 class PartialFailure(ProlificError):
@@ -709,6 +739,22 @@ class StateStoreError(ProlificError, OSError):
 
 
 # -- the API --------------------------------------------------------------------------------------
+
+
+class DemographicsUnavailableError(ProlificError):
+    """Prolific's demographic export of a study cannot be had: the workspace has no access, or it was not ready in time.
+
+    ``study_id`` names the study; ``reason`` is ``"no_access"`` (Prolific answered 403: the
+    feature is not enabled for the workspace), ``"limit"`` (the study's filter combinations are
+    used up) or ``"timeout"`` (still being generated when the wait ended); ``cause`` is the API
+    error, when there was one. Export without demographics, or ask Prolific's support.
+    """
+
+    def __init__(self, message: str, *, study_id: str, reason: str, cause: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.study_id = study_id
+        self.reason = reason
+        self.cause = cause
 
 
 class APIError(ProlificError):

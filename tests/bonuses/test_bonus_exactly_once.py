@@ -87,8 +87,8 @@ def test_two_runs_at_once_one_sleeping_on_retry_after(account: Account, tmp_path
     out, err = first.communicate(timeout=120)
     assert first.returncode == 0, err
     assert second.returncode == 3, second.stderr
-    error = json.loads(second.stdout)["error"]
-    assert error["type"] == "BonusRunInProgress"
+    refused = json.loads(second.stdout)
+    assert refused["error"]["type"] == "BonusRunInProgress" and refused["holder"]["pid"] == first.pid
     assert f"pid {first.pid} on host {socket.gethostname()}" in second.stderr and "--wait" in second.stderr
     out, err = third.communicate(timeout=120)
     assert third.returncode == 0, err
@@ -255,6 +255,9 @@ def test_retry_unknown_on_a_batch_paid_whose_answer_was_lost_reads_the_record_an
     code, _, err = cli(account, monkeypatch, capsys, *retry)  # "it was not paid, pay it": the record says it was
     assert code == 0, err
     assert f"settled batch 1 (lines 2-201, 200 bonuses, 300.00, bulk {bulk_id})" in err
+    code, _, err = cli(account, monkeypatch, capsys, *retry)  # paid now: nothing in doubt to resend
+    assert code == 2 and f"--retry-unknown: {bulk_id} is not a batch of these bonuses whose outcome is unknown" in err
+    assert "retry_unknown" not in err
     assert account.requests(PAY) == 1
     assert_once(account, 200)
 
@@ -354,3 +357,17 @@ def test_a_version_1_journal_is_migrated_and_a_newer_one_refused(account: Accoun
     db.close()
     with pytest.raises(BonusJournalError, match=r"version 9.*this one reads version 2"):
         BonusJournal(newer)
+
+
+def test_a_file_mixing_both_ids_is_refused_naming_each_row_as_the_file_gave_it(
+    account: Account, tmp_path: Path
+) -> None:
+    people, submissions = account.participants[:2], account.submission_ids(2)
+    mixed = f"{people[0]},1.50\n{submissions[1]},1.50\n"  # participant 1 by participant id, participant 2 by submission
+    with account.client() as client:
+        first = client.bonuses.pay(account.study_id, mixed, journal=tmp_path / "a.sqlite3")
+        assert first.plan.batches[0].ids == people  # the wire text names participants
+        with pytest.raises(BonusAlreadyPaidError) as caught:
+            client.bonuses.pay(account.study_id, mixed, journal=tmp_path / "b.sqlite3")
+    assert [(line, i) for line, i, _, _ in caught.value.payees] == [(1, people[0]), (2, submissions[1])]
+    assert_once(account, 2)

@@ -121,7 +121,7 @@ def test_user_script_type_checks_strictly_against_the_installed_wheel(installed:
 
 
 FAKE_SCRIPT = """
-import importlib.util, warnings
+import sys, warnings
 import httpx
 warnings.simplefilter("ignore")  # no [testing] extra: the fake says once that it does not check requests
 from prolific.testing import FakeProlific
@@ -131,7 +131,7 @@ client = httpx.Client(transport=fake.transport, base_url="https://api.prolific.c
                       headers={"Authorization": "Token t"})
 me = client.get("/api/v1/users/me/")
 balance = client.get(f"/api/v1/workspaces/{world['workspace_id']}/balance/")
-print(importlib.util.find_spec("yaml") is None, me.status_code, me.json()["currency_code"], balance.status_code)
+print("yaml" not in sys.modules, me.status_code, me.json()["currency_code"], balance.status_code)
 """
 
 

@@ -256,6 +256,10 @@ class _Run:
     on_progress: Progress | None
     batches: list[BonusBatch] = field(default_factory=list)
     submission_of: dict[str, str] = field(default_factory=dict)
+    #: Which rows the file named by submission id: all (True), none (False), or those lines.
+    by_submission: bool | frozenset[int | None] = False
+    #: Whether ``items`` was read by this run (not the caller's list): its rows may then be replaced in place.
+    owns_items: bool = False
     #: participant -> the bonuses Prolific's record shows on them (cents), for those read.
     records: dict[str, list[int]] = field(default_factory=dict)
     #: participant -> the bonuses this journal sent them in this study (cents, every round).
@@ -306,13 +310,15 @@ class _Run:
     def where(self, participant: str) -> str:
         """Where the file names ``participant`` (by either id), for messages."""
         for bonus in self.items:
-            if bonus.id == participant or self.submission_of.get(participant) == bonus.id:
+            if bonus.id == participant:
                 return self.items.where(bonus)
         return "not in this file"
 
-    def file_ids(self) -> dict[int | None, str]:
-        """Each line's id as the file gave it."""
-        return {bonus.line: bonus.id for bonus in self.items}
+    def file_id(self, bonus: Bonus) -> str:
+        """The id the file gave for this participant's row (their submission id, or the participant id)."""
+        named = self.by_submission
+        by_submission = named if isinstance(named, bool) else bonus.line in named
+        return self.submission_of.get(bonus.id, bonus.id) if by_submission else bonus.id
 
     def payees(self, batch: BonusBatch) -> list[Payee]:
         """The batch's payees as its pay claims them, each with the count of like bonuses known before."""
@@ -351,11 +357,14 @@ def _lease_flow(run: _Run, wait: float | None, take_over: bool) -> Flow[None]:
 
 def _people_flow(run: _Run, study_id: str) -> Flow[list[Bonus]]:
     """The file's rows mapped to the study's participants (refused locally with their lines otherwise)."""
-    wanted = {bonus.id for bonus in run.items}
-    wanted.update(p.participant_id for p in run.journal.payees(study_id) if p.submission_id is None)
+    wanted = {bonus.id: bonus.id for bonus in run.items}
+    wanted.update((p.participant_id, p.participant_id) for p in run.journal.payees(study_id) if p.submission_id is None)
     people = yield from people_flow(study_id, wanted)
-    rows, run.submission_of = map_rows(study_id, run.items, people)
-    run.journal.map_payees(study_id, people)  # rows migrated from a version 1 journal named either id
+    del wanted
+    run.journal.map_payees(study_id, people.pair)  # rows migrated from a version 1 journal named either id
+    rows, run.submission_of, run.by_submission = map_rows(study_id, run.items, people, in_place=run.owns_items)
+    run.items = rows
+    del people
     for payee in run.journal.payees(study_id):
         run.known.setdefault(payee.participant_id, []).append(payee.cents)
         if payee.submission_id is not None:
@@ -402,8 +411,7 @@ def _refuse_paid_elsewhere(run: _Run, fresh: Sequence[BonusBatch], currency: str
             if shown and extra_payments(shown, run.known.get(bonus.id, [])):
                 found.append((bonus.line, bonus.id, tuple(money(v) for v in shown), bonus.amount))
     if found:
-        as_given = run.file_ids()
-        found = [(line, as_given.get(line, i), paid, a) for line, i, paid, a in found]
+        found = [(line, run.file_id(Bonus(i, a, line)), paid, a) for line, i, paid, a in found]
     if not found:
         return
     listed = "; ".join(
@@ -475,8 +483,8 @@ def pay_flow(
     cap = check_cap(max_total)
     wait = _check_wait(wait_for_lease)
     window = _check_window(settlement_window)
-    items = _bonuses(bonuses)
-    run = _Run(study_id, round, journal, this_process(), items, advice, window, clock, on_progress)
+    run = _Run(study_id, round, journal, this_process(), _bonuses(bonuses), advice, window, clock, on_progress)
+    run.owns_items = not isinstance(bonuses, BonusList)
     yield from _lease_flow(run, wait, take_over)
     try:
         return (yield from _pay(run, retry, confirm, on_batch, cap))
@@ -501,8 +509,8 @@ def reconcile_flow(
     round = check_round(round)
     wait = _check_wait(wait_for_lease)
     window = _check_window(settlement_window)
-    items = _bonuses(bonuses)
-    run = _Run(study_id, round, journal, this_process(), items, advice, window, clock, on_progress)
+    run = _Run(study_id, round, journal, this_process(), _bonuses(bonuses), advice, window, clock, on_progress)
+    run.owns_items = not isinstance(bonuses, BonusList)
     yield from _lease_flow(run, wait, False)
     try:
         yield Call(GET_STUDY, {"id": study_id}, _same)
@@ -522,7 +530,7 @@ def reconcile_flow(
             unknown=tuple(b for b, _ in left), settled=tuple(run.settled), record=run.record_note,
         )  # fmt: skip
         if left:
-            raise outcome_unknown(study_id, left, journal, None, result, advice, items.source)
+            raise outcome_unknown(study_id, left, journal, None, result, advice, run.items.source)
         return result
     finally:
         journal.release(study_id, run.holder)
@@ -548,8 +556,8 @@ def _pay(
     if strangers:
         listed = ", ".join(sorted(i for i in in_doubt if i)) or "none"
         raise InvalidArgumentError(
-            f"retry_unknown: {', '.join(strangers)} is not a batch of these bonuses whose outcome is unknown "
-            f"(those are: {listed}); nothing was sent"
+            f"{advice.retry_option()}: {', '.join(strangers)} is not a batch of these bonuses whose outcome is "
+            f"unknown (those are: {listed}); nothing was sent"
         )
     _claimed_by_other_batches(run)
 

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -484,12 +484,12 @@ class BonusJournal:
                 doubt += int(cents)
         return paid, doubt
 
-    def map_payees(self, study_id: str, people: Mapping[str, tuple[str, str]]) -> int:
-        """Give the rows migrated from a version 1 journal their participant and submission (``id -> (p, s)``).
+    def map_payees(self, study_id: str, people: Callable[[str], tuple[str, str] | None]) -> int:
+        """Give the rows migrated from a version 1 journal their participant and submission.
 
-        ``people`` maps an id of the study (participant or submission) to its (participant,
-        submission). Returns how many rows were mapped; a row whose participant is already claimed
-        in its round (the old journal paid one person by both ids) stays as it is.
+        ``people(id)`` gives the (participant, submission) an id of the study names, or None.
+        Returns how many rows were mapped; a row whose participant is already claimed in its round
+        (the old journal paid one person by both ids) stays as it is.
         """
         mapped = 0
         with _state.transaction(self._db) as db:
@@ -498,7 +498,7 @@ class BonusJournal:
                 (study_id,),
             ).fetchall()
             for round, old in rows:
-                found = people.get(old)
+                found = people(old)
                 if found is None:
                     continue
                 participant, submission = found

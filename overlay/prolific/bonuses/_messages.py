@@ -54,6 +54,10 @@ class Advice:
             return self._run(*flags)
         return f"retry_unknown=[{', '.join(repr(b) for b in bulk_ids)}]"
 
+    def retry_option(self) -> str:
+        """The name of the option that resends batches whose outcome is unknown."""
+        return "--retry-unknown" if self.cli else "retry_unknown"
+
     def new_round(self) -> str:
         """Paying the same people a new bonus on purpose."""
         return "--new-round NAME (e.g. --new-round 2)" if self.cli else 'round="<name>" (e.g. round="2")'

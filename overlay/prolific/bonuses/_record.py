@@ -14,9 +14,9 @@ Flows yield their calls; nothing here writes the journal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from prolific_api_client.models import StudyTotalCost, SubmissionDetail, SubmissionListResponse
 from prolific_api_client.operations.studies import GET_STUDY_COST
@@ -43,15 +43,38 @@ def _same(value: Any) -> Any:
     return value
 
 
-def people_flow(study_id: str, wanted: set[str]) -> Flow[dict[str, tuple[str, str]]]:
-    """Each id of ``wanted`` found in the study → its (participant id, submission id); every page read.
+class People(NamedTuple):
+    """The study's people named by a file: ``participant_of`` its submission ids, ``submission_of`` its participants.
+
+    Two dicts of strings (no pair per row): a 200,000-row file maps 200,000 ids, and each tuple
+    would cost 56 bytes more.
+    """
+
+    participant_of: dict[str, str]
+    submission_of: dict[str, str]
+
+    def pair(self, any_id: str) -> tuple[str, str] | None:
+        """The (participant, submission) an id of the study names, or None."""
+        participant = self.participant_of.get(any_id)
+        if participant is not None:
+            return participant, any_id
+        submission = self.submission_of.get(any_id)
+        return None if submission is None else (any_id, submission)
+
+
+def people_flow(study_id: str, wanted: dict[str, str]) -> Flow[People]:
+    """The ids of ``wanted`` found in the study, as :class:`People`; every page of ``get-submissions`` read.
+
+    ``wanted`` maps each id to itself: the maps keep the file's own string objects, not a second
+    copy of each from the answers.
 
     A participant with several submissions in the study is mapped to the first listed. The pages
-    end at an empty page, a ``_links`` without a ``next`` link, ``meta.count`` items seen, or (with
+    end at an empty page, ``meta.count`` items seen, a ``_links`` without a ``next`` link, or (with
     neither) a page shorter than asked: a server that caps the page size below :data:`PAGE_SIZE`
     still gets every page read when it says how many there are.
     """
-    found: dict[str, tuple[str, str]] = {}
+    people = People({}, {})
+    participant_of, submission_of = people
     page, seen = 1, 0
     while True:
         listing: SubmissionListResponse = yield Call(
@@ -60,13 +83,15 @@ def people_flow(study_id: str, wanted: set[str]) -> Flow[dict[str, tuple[str, st
         results = listing.results
         for item in results:
             submission, participant = item.id, item.participant_id
-            if participant in wanted and participant not in found:
-                found[participant] = (participant, submission)
-            if submission in wanted:
-                found[submission] = (participant, submission)
+            known = wanted.get(participant)
+            if known is not None and known not in submission_of:
+                submission_of[known] = submission
+            known = wanted.get(submission)
+            if known is not None:
+                participant_of[known] = participant
         seen += len(results)
         if not results or _last_page(listing, seen, len(results)):
-            return found
+            return people
         page += 1
 
 
@@ -83,21 +108,29 @@ def _last_page(listing: SubmissionListResponse, seen: int, size: int) -> bool:
 
 
 def map_rows(
-    study_id: str, items: BonusList, people: Mapping[str, tuple[str, str]]
-) -> tuple[list[Bonus], dict[str, str]]:
-    """Each row as its participant's bonus (line kept), and each participant's submission; or BonusFormatError.
+    study_id: str, items: BonusList, people: People, *, in_place: bool = False
+) -> tuple[BonusList, dict[str, str], bool | frozenset[int | None]]:
+    """The rows as their participants' bonuses (lines kept), each participant's submission, and which rows named a
+    submission (True: all, False: none, else their lines); or BonusFormatError.
 
     Refused, every problem at once with its line: an id that did not take part in the study; the
-    same person twice (by one id, or by both ids: both lines named).
+    same person twice (by one id, or by both ids: both lines named). The participant → submission
+    map returned is ``people.submission_of``, completed with the rows named by submission id.
+    ``in_place``: ``items`` is the caller's own list, its rows replaced where they named a
+    submission (a 200,000-row file is then never held twice).
     """
-    rows: list[Bonus] = []
-    submission_of: dict[str, str] = {}
-    first_line: dict[str, Bonus] = {}
+    rows = items if in_place else BonusList(items, source=items.source, unit=items.unit)
+    direct = people.submission_of  # the participants the file names by their participant id
+    via_submission: dict[str, str] = {}
+    by_submission: list[int | None] = []
     problems: list[InputProblem] = []
     unit = items.unit
-    for bonus in items:
-        pair = people.get(bonus.id)
-        if pair is None:
+    for index, bonus in enumerate(rows):
+        submission = direct.get(bonus.id)
+        if submission is not None:
+            continue  # named by the participant id: kept as it is (a participant id is never twice in a file)
+        participant = people.participant_of.get(bonus.id)
+        if participant is None:
             problems.append(
                 InputProblem(
                     f"{ID_KIND} {bonus.id} did not take part in study {study_id} (it is not one of the study's "
@@ -109,9 +142,8 @@ def map_rows(
                 )
             )
             continue
-        participant, submission = pair
-        earlier = first_line.get(participant)
-        if earlier is not None:
+        if participant in direct or participant in via_submission:
+            earlier = _other_row(rows, index, participant, people)
             problems.append(
                 InputProblem(
                     f"participant {participant} is named twice: {unit} {earlier.line} ({earlier.id}) and {unit} "
@@ -124,13 +156,24 @@ def map_rows(
                 )
             )
             continue
-        first_line[participant] = bonus
-        submission_of[participant] = submission
-        # The same objects when the file names participants: a 200,000-row file is not held twice.
-        rows.append(bonus if bonus.id == participant else Bonus(participant, bonus.amount, bonus.line))
+        via_submission[participant] = bonus.id
+        by_submission.append(bonus.line)
+        rows[index] = Bonus(participant, bonus.amount, bonus.line)
     if problems:
         raise BonusFormatError(problems, source=items.source)
-    return rows, submission_of
+    direct.update(via_submission)
+    named: bool | frozenset[int | None] = (
+        len(by_submission) == len(rows) if len(by_submission) in (0, len(rows)) else frozenset(by_submission)
+    )
+    return rows, direct, named
+
+
+def _other_row(rows: Sequence[Bonus], index: int, participant: str, people: People) -> Bonus:
+    """The other row that names ``participant`` (by either id) than row ``index``: for the message, rarely needed."""
+    for other, bonus in enumerate(rows):
+        if other != index and participant in (bonus.id, people.participant_of.get(bonus.id)):
+            return bonus
+    return rows[index]
 
 
 def study_bonus_flow(study_id: str) -> Flow[tuple[int | None, str | None]]:

@@ -24,7 +24,7 @@ from ._errors import EXIT_API, EXIT_INPUT, EXIT_OK, InputProblems, UsageError
 from ._format import plural as _plural
 
 if TYPE_CHECKING:
-    from prolific import BonusBatch, BonusList, BonusPayment, BonusPlan
+    from prolific import BonusBatch, BonusList, BonusPayment, BonusPlan, BonusRunInProgress
     from prolific.bonuses._messages import Advice
 
     from ._context import Context
@@ -399,10 +399,11 @@ def _options(ctx: Context) -> dict[str, Any]:
     }
 
 
-def _busy(ctx: Context, exc: Exception, journal: Path) -> int:
+def _busy(ctx: Context, exc: BonusRunInProgress, journal: Path) -> int:
     message = f"error: {exc}"
     ctx.out.say(message)
-    ctx.out.error(exc, message, journal=str(journal))
+    holder = {"host": exc.host, "pid": exc.pid, "started": exc.started, "since": exc.since, "seen": exc.seen}
+    ctx.out.error(exc, message, journal=str(journal), holder=holder)
     return EXIT_BUSY
 
 

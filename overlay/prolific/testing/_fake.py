@@ -19,6 +19,7 @@ from ._credentials import CredentialPools
 from ._delivery import Deliverer
 from ._demo import seed_demo, take_part
 from ._dispatch import Dispatcher
+from ._exports import StudyData
 from ._faults import Fault, FaultQueue, fail_fault, filters
 from ._groups import ParticipantGroups
 from ._hooks import Hooks
@@ -69,7 +70,9 @@ class FakeProlific(WebhookFeatures):
     * webhooks: secrets, subscriptions (``create-subscription`` answers ``X-Hook-Secret``, which
       ``confirm-subscription`` sends back), their events; status changes of studies and
       submissions are delivered, signed, to confirmed subscriptions by :meth:`deliver_pending`;
-      ``get-study-jwks`` (no token needed) and :meth:`study_token` for signed study links.
+      ``get-study-jwks`` (no token needed) and :meth:`study_token` for signed study links;
+    * study data: ``get-study-predicted-recruitment-time``, ``export-demographic-data`` (asynchronous:
+      :attr:`demographic_export_delay`; :attr:`demographic_export_access`) and its history.
 
     Every other operation answers its documented success status with a body valid against the
     published document, made up from its response schema (:mod:`prolific.testing._synth`):
@@ -174,6 +177,7 @@ class FakeProlific(WebhookFeatures):
         self._hooks = Hooks(self._lock, self._studies)
         self._delivery = Deliverer(self._hooks, self._lock)
         self._study_keys = StudyKeys(self._lock)
+        self._study_data = StudyData(self._lock, self._studies, self.clock)
         self._stores = (
             self._pools,
             self._studies,
@@ -187,6 +191,7 @@ class FakeProlific(WebhookFeatures):
             self._delivery,
             self._study_keys,
             self._workspaces,
+            self._study_data,
         )
         self._builtin: dict[str, Callable[[FakeRequest], Answer]] = {}
         for store in self._stores:
@@ -384,6 +389,40 @@ class FakeProlific(WebhookFeatures):
     def project_bodies(self) -> dict[str, dict[str, Any]]:
         """Project id → the ``Project`` body (``create-project``, :meth:`seed_demo`); see also :attr:`projects`."""
         return self._workspaces.projects
+
+    @property
+    def predicted_recruitment_hours(self) -> float | None:
+        """What ``get-study-predicted-recruitment-time`` answers (hours); ``None``: ``places / 20``, at least 0.25."""
+        return self._study_data.predicted_hours
+
+    @predicted_recruitment_hours.setter
+    def predicted_recruitment_hours(self, value: float | None) -> None:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value <= 0):
+            raise ValueError(f"predicted_recruitment_hours must be a number of hours > 0 or None, not {value!r}")
+        self._study_data.predicted_hours = None if value is None else float(value)
+
+    @property
+    def demographic_export_delay(self) -> float:
+        """Seconds of the fake's clock a new demographic export takes (default 0); until then it answers
+        ``{"status": "GENERATING"}`` (:mod:`prolific.testing._exports`)."""
+        return self._study_data.export_delay
+
+    @demographic_export_delay.setter
+    def demographic_export_delay(self, value: float) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < float("inf"):
+            raise ValueError(f"demographic_export_delay must be a number of seconds >= 0, not {value!r}")
+        self._study_data.export_delay = float(value)
+
+    @property
+    def demographic_export_access(self) -> bool:
+        """Whether the workspace may export demographics (default True; False: ``export-demographic-data`` is 403)."""
+        return self._study_data.export_access
+
+    @demographic_export_access.setter
+    def demographic_export_access(self, value: bool) -> None:
+        if not isinstance(value, bool):
+            raise TypeError(f"demographic_export_access must be True or False, not {value!r}")
+        self._study_data.export_access = value
 
     @property
     def handled_operations(self) -> frozenset[str]:
