@@ -73,3 +73,15 @@ def postgres_url(postgres: postgres_server.Server) -> Iterator[str]:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     postgres_server.stop_shared_server(config)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def state_location(request: pytest.FixtureRequest, tmp_path: Any) -> Any:
+    """The same store on each engine: ``location(name)`` is a file under ``tmp_path``, or the test's PG database.
+
+    The state-store tests take this fixture so that one suite runs against both engines.
+    """
+    if request.param == "sqlite":
+        return lambda name: str(tmp_path / name)
+    url = request.getfixturevalue("postgres_url")
+    return lambda name: url

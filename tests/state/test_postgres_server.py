@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import postgres_server
 import psycopg
 import pytest
 from postgres_server import Server
@@ -21,22 +22,20 @@ def test_a_wrong_password_is_refused(postgres: Server) -> None:
         psycopg.connect(url, connect_timeout=5)
 
 
-_LEFT_OPEN: list[psycopg.Connection[tuple[object, ...]]] = []
-
-
-def test_a_test_that_leaves_tables_and_a_held_lock_behind(postgres_url: str) -> None:
-    conn = psycopg.connect(postgres_url, autocommit=True)
-    conn.execute("CREATE TABLE leftover (n integer)")
-    conn.execute("CREATE SCHEMA elsewhere")
-    conn.execute("SELECT pg_advisory_lock(42)")
-    _LEFT_OPEN.append(conn)  # never closed by the test
-
-
-def test_the_next_test_gets_its_database_emptied(postgres_url: str) -> None:
-    # Runs after the one above, in the same process: the emptied database is used again.
-    assert _LEFT_OPEN and _LEFT_OPEN[0].info.dbname == psycopg.conninfo.conninfo_to_dict(postgres_url)["dbname"]
-    with psycopg.connect(postgres_url) as conn:
+def test_a_database_a_test_left_tables_and_a_held_lock_in_is_emptied_before_it_is_used_again(
+    postgres: Server,
+) -> None:
+    url = postgres_server.create_database(postgres)
+    left = psycopg.connect(url, autocommit=True)  # what a test leaves behind: never closed by it
+    left.execute("CREATE TABLE leftover (n integer)")
+    left.execute("CREATE SCHEMA elsewhere")
+    left.execute("SELECT pg_advisory_lock(42)")
+    postgres_server.empty_database(postgres, url)
+    again = postgres_server.create_database(postgres)
+    assert again == url  # the emptied database is used again
+    with psycopg.connect(again) as conn:
         assert conn.execute("SELECT to_regclass('leftover'), to_regnamespace('elsewhere')").fetchone() == (None, None)
         assert conn.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'").fetchone() == (0,)
         conn.execute("CREATE TABLE fresh (n integer)")  # and the public schema is usable again
-    _LEFT_OPEN.pop().close()  # its session was ended by the emptying
+    left.close()  # its session was ended by the emptying
+    postgres_server.empty_database(postgres, again)
