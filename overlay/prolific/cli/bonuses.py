@@ -362,21 +362,11 @@ def _journal_path(ctx: Context, *, existing: bool = False) -> StateURL:
 
     ``existing``: a file must be there already (reading commands); a server is asked when opened.
     """
-    from prolific._state import default_state_dir
-    from prolific._store import store_location
     from prolific.bonuses._journal import DEFAULT_FILE
 
-    given = ctx.args.journal or None
-    state_url = None if given else ctx.settings(run_token_command=False).state_url
-    location = store_location(
-        given,
-        default_file=DEFAULT_FILE,
-        default_dir=default_state_dir(),
-        flag="--journal",
-        setting=(state_url, "the state_url setting (PROLIFIC_STATE_URL or the profile)"),
-    )
-    if not given:
-        ctx.out.say(f"journal: {location}")
+    from ._store import state_location
+
+    location = state_location(ctx, ctx.args.journal, default_file=DEFAULT_FILE, flag="--journal", what="journal")
     if existing and location.path is not None and not location.path.exists():
         raise UsageError(f"{location}: no journal there (nothing was paid with it); pass --journal PATH|URL")
     return location

@@ -42,10 +42,10 @@ def _line(event: WebhookEvent) -> str:
 
 def cmd_listen(ctx: Context) -> int:
     from prolific import WebhookVerificationError
-    from prolific._state import default_state_dir
-    from prolific._store import store_location
     from prolific.webhooks import open_event_log, wsgi_app
     from prolific.webhooks._server import ThreadingWSGIServer, make_server
+
+    from ._store import state_location
 
     args, out = ctx.args, ctx.out
     secret = os.environ.get(SECRET_ENV, "").strip()
@@ -55,16 +55,13 @@ def cmd_listen(ctx: Context) -> int:
             f"export {SECRET_ENV}=$(prolific-client webhooks secret --workspace ID)"
         )
     ctx.redact.add_token(secret)
-    state_url = None if args.event_log else ctx.settings(run_token_command=False).state_url
-    location = store_location(
+    location = state_location(
+        ctx,
         args.event_log,
         default_file=EVENT_LOG_NAME,
-        default_dir=default_state_dir(),
         flag="--event-log",
-        setting=(state_url, "the state_url setting (PROLIFIC_STATE_URL or the profile)"),
+        what="event log (each event is printed once)",
     )
-    if not args.event_log:
-        out.say(f"event log (each event is printed once): {location}")
     try:
         log = open_event_log(location, handling_timeout=args.handling_timeout)
     except OSError as exc:
