@@ -671,27 +671,44 @@ def _holds(db: Engine, study_id: str, holder: Holder) -> bool:
     )
 
 
+#: Payees inserted by one statement (8 values each: well under SQLite's and PostgreSQL's parameter limits).
+_CLAIM_CHUNK = 100
+
+
 def _claim(db: Engine, study_id: str, round: str, fingerprint: str, claim: Iterable[Payee]) -> list[Payee]:
-    """Insert the payees if absent; the rows claimed by another batch (the caller undoes the claim then)."""
+    """Insert the payees if absent; the rows claimed by another batch (the caller undoes the claim then).
+
+    A statement per :data:`_CLAIM_CHUNK` payees (a round trip each on a server), and a read of the
+    payees that were already there only when some were.
+    """
     clashes: list[Payee] = []
-    for payee in claim:
-        inserted = db.execute(
-            "INSERT INTO bonus_payees (study_id, round, participant_id, submission_id, fingerprint, cents, line, "
-            "prior) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (
+    payees = list(claim)
+    for start in range(0, len(payees), _CLAIM_CHUNK):
+        chunk = payees[start : start + _CLAIM_CHUNK]
+        values: list[object] = []
+        for payee in chunk:
+            values += (
                 study_id, round, payee.participant_id, payee.submission_id, fingerprint, payee.cents, payee.line,
                 payee.prior,
-            ),
-        ).rowcount  # fmt: skip
-        if inserted:
+            )  # fmt: skip
+        inserted = db.execute(
+            "INSERT INTO bonus_payees (study_id, round, participant_id, submission_id, fingerprint, cents, line, "
+            "prior) VALUES " + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?)"] * len(chunk)) + " ON CONFLICT DO NOTHING",
+            values,
+        ).rowcount
+        if inserted == len(chunk):
             continue
-        found = db.execute(
-            "SELECT study_id, round, participant_id, submission_id, fingerprint, cents, line, prior FROM bonus_payees "
-            "WHERE study_id = ? AND round = ? AND participant_id = ?",
-            (study_id, round, payee.participant_id),
-        ).fetchone()
-        if found is not None and found[4] != fingerprint:
-            clashes.append(Payee(*found))
+        people = [payee.participant_id for payee in chunk]
+        clashes += (
+            Payee(*row)
+            for row in db.execute(
+                "SELECT study_id, round, participant_id, submission_id, fingerprint, cents, line, prior "
+                "FROM bonus_payees WHERE study_id = ? AND round = ? AND fingerprint <> ? AND participant_id IN ("
+                + ", ".join(["?"] * len(people))
+                + ") ORDER BY line",
+                [study_id, round, fingerprint, *people],
+            )
+        )
     return clashes
 
 

@@ -8,6 +8,12 @@ deliveries of one event, on any host, decide one after the other, while deliveri
 in parallel. Each key's event is then found by its unique key (``INSERT … ON CONFLICT DO NOTHING``), and
 every change of state is still a compare-and-set on the state and claim token read.
 
+One server round trip per delivery in the common cases: :data:`_CLAIM_FUNCTION` (created with the tables)
+takes the keys' locks, returns the rows the keys already name, and when they name none claims the event as
+new (the name and keys Python's ``resolve`` gave for an unknown event), all in one statement. Python then
+decides from the rows with the same ``decide`` as SQLite: a handled or in-flight event needs no write (done);
+only a claim of a known event (released, its holder gone) or a new key for it takes the locked transaction.
+
 psycopg is imported only when a log is opened (``postgresql://`` URL, the ``[postgres]`` extra).
 """
 
@@ -25,7 +31,6 @@ from .._store import StateURL, parse_state_url
 from .._store import _postgres as pg
 from ._eventlog import (
     DEFAULT_HANDLING_TIMEOUT,
-    SCHEMA_VERSION,
     Claim,
     EventLog,
     EventRecord,
@@ -43,8 +48,36 @@ if TYPE_CHECKING:
 logger = logging.getLogger("prolific")
 
 COMPONENT = "webhook event log"
-# Version 2 is the SQLite engine's layout (there was never a version 1 on PostgreSQL): the same number
-# for the same meaning, so that one SCHEMA_VERSION moves both engines.
+_CLAIM_FUNCTION = """
+CREATE FUNCTION prolific_claim_new_event(
+    p_event text, p_keys text[], p_locks bigint[], p_claim text, p_host text, p_pid integer,
+    p_process_start text, p_now double precision
+) RETURNS TABLE (key text, event text, state text, host text, pid integer, process_start text,
+                 started_at double precision, first_seen double precision, handled_at double precision,
+                 attempts integer, claim text)
+LANGUAGE plpgsql VOLATILE AS $body$
+DECLARE
+    lock bigint;
+BEGIN
+    -- The caller sorted the locks: two claims sharing keys take them in one order, never in a cycle.
+    FOREACH lock IN ARRAY p_locks LOOP
+        PERFORM pg_advisory_xact_lock(lock);
+    END LOOP;
+    RETURN QUERY SELECT k.key, s.event, s.state, s.host, s.pid, s.process_start, s.started_at, s.first_seen,
+        s.handled_at, s.attempts, s.claim
+        FROM webhook_event_key AS k JOIN webhook_event_state AS s ON s.event = k.event WHERE k.key = ANY(p_keys);
+    IF FOUND THEN
+        RETURN;  -- a known event: the caller decides
+    END IF;
+    INSERT INTO webhook_event_state (event, state, claim, host, pid, process_start, started_at, first_seen, attempts)
+        VALUES (p_event, 'in flight', p_claim, p_host, p_pid, p_process_start, p_now, p_now, 1);
+    INSERT INTO webhook_event_key (key, event) SELECT k, p_event FROM unnest(p_keys) AS k;
+END
+$body$
+"""
+# Versions 1 and 2 are the SQLite engine's layout (there was never a version 1 on PostgreSQL): the same
+# number for the same meaning. Version 3 (PostgreSQL only) adds the one-round-trip claim function.
+PG_SCHEMA_VERSION = 3
 _MIGRATIONS = {
     1: [],
     2: [
@@ -54,6 +87,7 @@ _MIGRATIONS = {
         "handled_at double precision, attempts integer NOT NULL DEFAULT 0)",
         "CREATE TABLE webhook_event_key (key text PRIMARY KEY, event text NOT NULL)",
     ],
+    3: [_CLAIM_FUNCTION],
 }
 _FIND = (
     "SELECT k.key, s.event, s.state, s.host, s.pid, s.process_start, s.started_at, s.first_seen, s.handled_at, "
@@ -96,7 +130,7 @@ class PostgresEventLog:
     def _open(self) -> psycopg.Connection[Any]:
         conn = pg.connect(self.url, purpose="webhook event log")
         try:
-            pg.ensure_schema(conn, self.url, component=COMPONENT, version=SCHEMA_VERSION, migrations=_MIGRATIONS)
+            pg.ensure_schema(conn, self.url, component=COMPONENT, version=PG_SCHEMA_VERSION, migrations=_MIGRATIONS)
         except BaseException:
             conn.close()
             raise
@@ -137,13 +171,28 @@ class PostgresEventLog:
         """Decide, in one transaction, whether this caller handles the event (:class:`~prolific.webhooks.Outcome`).
 
         The event's keys are locked for the transaction (``pg_advisory_xact_lock``): claims of one event
-        decide one at a time, on every host; a granted claim is followed by ``done`` or ``release``.
+        decide one at a time, on every host; a granted claim is followed by ``done`` or ``release``. A new
+        event, or one handled or in flight, is decided in one round trip (see the module).
         """
         id_key, digest_key = keys(event_id, digest)
         self._forked()
         lock_keys = sorted(pg.lock_key("webhook:" + key) for key in (id_key, digest_key) if key is not None)
+        new_event, all_keys = resolve(id_key, digest_key, {})  # what an unknown event is called, and its keys
         with self._lock, pg.errors(self.url):
             now = time.time()
+            holder, mine = me(now), uuid.uuid4().hex
+            rows = self._conn.execute(
+                "SELECT * FROM prolific_claim_new_event(%s, %s, %s, %s, %s, %s, %s, %s)",
+                (new_event, all_keys, lock_keys, mine, holder.host, holder.pid, holder.process_start, now),
+            ).fetchall()
+            if not rows:  # claimed as a new event, in that one statement
+                return Claim(Outcome.CLAIMED, new_event, holder=holder, token=mine)
+            found = {row[0]: row[1] for row in rows}
+            event, new_keys = resolve(id_key, digest_key, found)
+            record, _ = _record(next(row[1:] for row in rows if row[1] == event))
+            outcome = decide(record, now=now, handling_timeout=self.handling_timeout)
+            if not new_keys and outcome in (Outcome.ALREADY_HANDLED, Outcome.IN_FLIGHT):
+                return self._refused(outcome, event, record, now)  # read under the keys' locks: nothing to write
             with pg.transaction(self._conn):
                 for lock in lock_keys:
                     self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock,))
@@ -152,15 +201,7 @@ class PostgresEventLog:
                 for key in new_keys:
                     pg.insert_if_absent(self._conn, "webhook_event_key", {"key": key, "event": event})
                 if not (outcome is Outcome.CLAIMED or outcome is Outcome.TAKEN_OVER):
-                    holder = None if record is None else record.holder
-                    if outcome is Outcome.IN_FLIGHT and holder and now - holder.started_at > self.handling_timeout:
-                        logger.warning(
-                            "webhook event %s has been in flight for %.0f s in %s, which is alive: is its "
-                            "handler stuck? It is handled again once that process ends",
-                            event, now - holder.started_at, holder,
-                        )  # fmt: skip
-                    return Claim(outcome, event, holder=holder)
-                holder, mine = me(now), uuid.uuid4().hex
+                    return self._refused(outcome, event, record, now)
                 taken = {
                     "claim": mine,
                     "host": holder.host,
@@ -189,6 +230,16 @@ class PostgresEventLog:
         if outcome is Outcome.TAKEN_OVER:
             logger.warning("webhook event %s: taken over from %s, which is gone", event, previous)
         return Claim(outcome, event, holder=holder, previous=previous, token=mine)
+
+    def _refused(self, outcome: Outcome, event: str, record: EventRecord | None, now: float) -> Claim:
+        holder = None if record is None else record.holder
+        if outcome is Outcome.IN_FLIGHT and holder and now - holder.started_at > self.handling_timeout:
+            logger.warning(
+                "webhook event %s has been in flight for %.0f s in %s, which is alive: is its "
+                "handler stuck? It is handled again once that process ends",
+                event, now - holder.started_at, holder,
+            )  # fmt: skip
+        return Claim(outcome, event, holder=holder)
 
     def _settle(self, claim: Claim, state: EventState, changes: dict[str, object]) -> bool:
         if not claim.granted or claim.token is None:
