@@ -10,7 +10,7 @@ from smoke import bench_module, registered_rows, smoke_rows
 
 GROUPS = [
     "mock", "model", "loopback", "paginate", "csv", "upload", "import", "report", "review", "bonuses", "bonus-pay",
-    "webhooks", "export", "study-file",
+    "webhooks", "export", "study-file", "state",
 ]  # fmt: skip
 
 

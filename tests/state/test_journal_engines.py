@@ -131,3 +131,37 @@ def test_racing_transitions_move_a_batch_once_and_claim_a_payee_once(state_locat
         assert [p.participant_id for p in journal.payees(STUDY)] == ["p1"]
         states = sorted(e.state for e in journal.batches(STUDY, "").values())
         assert states == [PAY_SENT, SET_UP]
+
+
+def test_on_postgresql_the_tables_are_versioned_and_a_newer_schema_is_refused(postgres_url: str) -> None:
+    import psycopg
+
+    from prolific import StateStoreError
+    from prolific.bonuses._journal import SCHEMA_VERSION
+
+    BonusJournal(postgres_url).close()  # created on first use
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        row = conn.execute("SELECT version FROM prolific_schema WHERE component = 'bonus journal'").fetchone()
+        assert row == (SCHEMA_VERSION,)
+        conn.execute("UPDATE prolific_schema SET version = 9 WHERE component = 'bonus journal'")
+    with pytest.raises(StateStoreError) as caught:
+        BonusJournal(postgres_url)
+    message = str(caught.value)
+    assert "bonus journal tables are at schema version 9" in message and f"(version {SCHEMA_VERSION})" in message
+    assert "nothing was changed" in message
+    password = str(psycopg.conninfo.conninfo_to_dict(postgres_url)["password"])
+    assert password not in message and password not in repr(caught.value)
+
+
+def test_a_server_that_refuses_the_password_is_named_by_host_never_by_password(postgres_url: str) -> None:
+    from urllib.parse import urlsplit, urlunsplit
+
+    from prolific import StateStoreError
+
+    parts = urlsplit(postgres_url)
+    secret = "pw-NOT-THIS-ONE-5c1e"
+    wrong = urlunsplit(parts._replace(netloc=f"{parts.username}:{secret}@{parts.hostname}:{parts.port}"))
+    with pytest.raises(StateStoreError) as caught:
+        BonusJournal(wrong)
+    shown = str(caught.value) + repr(caught.value) + str(caught.value.__cause__) + str(caught.value.__context__)
+    assert f"{parts.hostname}:{parts.port}" in str(caught.value) and secret not in shown

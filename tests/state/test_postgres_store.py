@@ -24,6 +24,7 @@ from prolific import StateStoreError
 from prolific._store import _postgres as pg
 from prolific._store import parse_state_url  # private: the building blocks are tested directly
 from prolific._store._url import StateURL
+from prolific.bonuses._lease import process_start
 
 
 @pytest.fixture
@@ -243,7 +244,7 @@ def test_a_lease_is_held_by_one_session_and_names_its_holder(url: StateURL) -> N
         holder = pg.AdvisoryLease(second, url, "study:abc").acquire()
         assert holder is not None
         assert (holder.host, holder.pid, holder.detail) == (socket.gethostname(), os.getpid(), "bonuses pay")
-        assert holder.process_started == pg.process_start_time(os.getpid())
+        assert holder.process_started == process_start(os.getpid())  # seconds since the epoch
         assert f"host {socket.gethostname()}, pid {os.getpid()}, since " in holder.describe()
         # another study is another lease
         assert pg.AdvisoryLease(second, url, "study:other").acquire() is None

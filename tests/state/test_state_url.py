@@ -5,6 +5,7 @@ No server needed: this is the parsing, the precedence, the redaction, and what h
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -114,8 +115,11 @@ def test_a_bad_environment_variable_is_named() -> None:
         )
 
 
-def _python(code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60)
+def _python(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environ = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60, env=environ
+    )
 
 
 def test_import_prolific_never_imports_psycopg() -> None:
@@ -143,3 +147,17 @@ def test_without_the_extra_a_postgresql_url_says_which_extra_to_install() -> Non
         "the [postgres] extra: pip install 'prolific-client[postgres]'"
     )
     assert SECRET not in done.stderr
+
+
+def test_without_the_extra_the_cli_says_so_in_one_line(tmp_path: Path) -> None:
+    csv = tmp_path / "bonuses.csv"
+    csv.write_text("participant_id,amount\n6540bb000000000000000001,1.50\n", encoding="utf-8")
+    url = f"postgresql://lab:{SECRET}@db.example.org/prolific"
+    words = ["bonuses", "status", "6540aa000000000000000001", str(csv), "--journal", url]
+    done = _python(
+        f"import sys; sys.modules['psycopg'] = None\nfrom prolific.cli import main\nsys.exit(main({words!r}))",
+        env={"PROLIFIC_TOKEN": "tok-test-extra"},
+    )
+    assert done.returncode != 0 and SECRET not in done.stdout + done.stderr
+    assert "needs the [postgres] extra: pip install 'prolific-client[postgres]'" in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr

@@ -118,8 +118,12 @@ def _run(cmd: list[str], log: Path) -> None:
         raise Unavailable(f"{Path(cmd[-1] if cmd else '?').name}: {' '.join(cmd)} exited {done.returncode}:\n{tail}")
 
 
-def start(owner_pid: int) -> dict[str, object]:
-    """``initdb`` and start a server; a watchdog stops it when ``owner_pid`` exits. Returns ``server.json``."""
+def start(owner_pid: int, *, durable: bool = False) -> dict[str, object]:
+    """``initdb`` and start a server; a watchdog stops it when ``owner_pid`` exits. Returns ``server.json``.
+
+    ``durable``: each commit flushed to disk as on a real server (the benchmarks compare it with SQLite's
+    flushed commits); else nothing is flushed (the tests: a throwaway cluster).
+    """
     bindir = find_bin()
     prefix, user = _as_server_user()
     home = Path(tempfile.mkdtemp(prefix="prolific-test-pg-"))
@@ -140,10 +144,9 @@ def start(owner_pid: int) -> dict[str, object]:
     )  # fmt: skip
     pwfile.unlink()
     port = _free_port()
-    options = (
-        f"-h 127.0.0.1 -p {port} -c unix_socket_directories='' -c fsync=off -c full_page_writes=off "
-        "-c synchronous_commit=off -c max_connections=200"
-    )
+    options = f"-h 127.0.0.1 -p {port} -c unix_socket_directories='' -c max_connections=200"
+    if not durable:
+        options += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
     # start_new_session: Ctrl-C in the terminal reaches pytest (which stops the server), not the server itself.
     with log.open("ab") as out:
         started = subprocess.run(

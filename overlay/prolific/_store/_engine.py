@@ -135,13 +135,14 @@ class PostgresEngine(Engine):
     for_update = " FOR UPDATE"
 
     def __init__(self, url: StateURL, *, purpose: str) -> None:
-        import psycopg
-
         from . import _postgres as pg
 
         self.location = url
-        self.integrity_error = (psycopg.errors.IntegrityError,)
+        # connect() first: without the [postgres] extra it is the one line naming the extra.
         self.conn: psycopg.Connection[Any] = pg.connect(url, purpose=purpose)
+        import psycopg
+
+        self.integrity_error = (psycopg.errors.IntegrityError,)
         self._sql: dict[str, str] = {}
 
     def _text(self, sql: str) -> str:

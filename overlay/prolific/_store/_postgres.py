@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from .._config import __version__
 from .._errors import ConfigurationError, StateStoreError
+from .._process import process_start
 from ._url import StateURL
 
 if TYPE_CHECKING:
@@ -401,7 +402,7 @@ class AdvisoryLease:
                 "VALUES (%s, %s, %s, %s, pg_backend_pid(), %s) ON CONFLICT (name) DO UPDATE SET "
                 "host = EXCLUDED.host, pid = EXCLUDED.pid, process_started = EXCLUDED.process_started, "
                 "backend_pid = EXCLUDED.backend_pid, acquired_at = now(), detail = EXCLUDED.detail",
-                (self.name, socket.gethostname(), os.getpid(), process_start_time(os.getpid()), self.detail),
+                (self.name, socket.gethostname(), os.getpid(), process_start(os.getpid()), self.detail),
             )
         return None
 
@@ -453,16 +454,3 @@ class AdvisoryLease:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
-
-
-def process_start_time(pid: int) -> float | None:
-    """When process ``pid`` started (seconds since boot, from /proc), or None where that cannot be read.
-
-    With the pid it names a process unambiguously: a reused pid has another start time.
-    """
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            fields = stat.read().rpartition(")")[2].split()
-        return int(fields[19]) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return None

@@ -169,6 +169,8 @@ def redact(url: str) -> str:
 
     >>> redact("postgresql://lab:pw@db/prolific?password=pw&sslmode=require")
     'postgresql://lab:***@db/prolific?password=***&sslmode=require'
+    >>> redact("sqlite:///var/lib/lab/bonuses.sqlite3")
+    'sqlite:///var/lib/lab/bonuses.sqlite3'
     """
     parts = urlsplit(url)
     netloc = parts.netloc
@@ -178,7 +180,10 @@ def redact(url: str) -> str:
     query = parts.query
     if query:
         pairs = parse_qsl(query, keep_blank_values=True)
-        query = urlencode([(k, "***" if k in _SECRET_PARAMS else v) for k, v in pairs], safe="*/:")
+        if any(k in _SECRET_PARAMS for k, _ in pairs):
+            query = urlencode([(k, "***" if k in _SECRET_PARAMS else v) for k, v in pairs], safe="*/:")
+    if (netloc, query) == (parts.netloc, parts.query):
+        return url  # nothing to hide: as written (urlunsplit would drop an empty "//" authority)
     return urlunsplit(parts._replace(netloc=netloc, query=query))
 
 

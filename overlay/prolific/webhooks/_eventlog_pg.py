@@ -50,28 +50,32 @@ logger = logging.getLogger("prolific")
 COMPONENT = "webhook event log"
 _CLAIM_FUNCTION = """
 CREATE FUNCTION prolific_claim_new_event(
-    p_event text, p_keys text[], p_locks bigint[], p_claim text, p_host text, p_pid integer,
-    p_process_start text, p_now double precision
+    p_event text, p_key1 text, p_key2 text, p_lock1 bigint, p_lock2 bigint, p_claim text, p_host text,
+    p_pid integer, p_process_start text, p_now double precision
 ) RETURNS TABLE (key text, event text, state text, host text, pid integer, process_start text,
                  started_at double precision, first_seen double precision, handled_at double precision,
                  attempts integer, claim text)
 LANGUAGE plpgsql VOLATILE AS $body$
-DECLARE
-    lock bigint;
 BEGIN
     -- The caller sorted the locks: two claims sharing keys take them in one order, never in a cycle.
-    FOREACH lock IN ARRAY p_locks LOOP
-        PERFORM pg_advisory_xact_lock(lock);
-    END LOOP;
+    PERFORM pg_advisory_xact_lock(p_lock1);
+    IF p_lock2 IS NOT NULL THEN
+        PERFORM pg_advisory_xact_lock(p_lock2);
+    END IF;
     RETURN QUERY SELECT k.key, s.event, s.state, s.host, s.pid, s.process_start, s.started_at, s.first_seen,
         s.handled_at, s.attempts, s.claim
-        FROM webhook_event_key AS k JOIN webhook_event_state AS s ON s.event = k.event WHERE k.key = ANY(p_keys);
+        FROM webhook_event_key AS k JOIN webhook_event_state AS s ON s.event = k.event
+        WHERE k.key IN (p_key1, p_key2);
     IF FOUND THEN
         RETURN;  -- a known event: the caller decides
     END IF;
+    -- As on SQLite, a claim does not wait for the disk: only 'handled' must survive a crash (a lost claim
+    -- is an event not yet seen; done's flushed commit carries the claim's record with it).
+    PERFORM set_config('synchronous_commit', 'off', true);
     INSERT INTO webhook_event_state (event, state, claim, host, pid, process_start, started_at, first_seen, attempts)
         VALUES (p_event, 'in flight', p_claim, p_host, p_pid, p_process_start, p_now, p_now, 1);
-    INSERT INTO webhook_event_key (key, event) SELECT k, p_event FROM unnest(p_keys) AS k;
+    INSERT INTO webhook_event_key (key, event)
+        SELECT k, p_event FROM (VALUES (p_key1), (p_key2)) AS v (k) WHERE k IS NOT NULL;
 END
 $body$
 """
@@ -181,9 +185,12 @@ class PostgresEventLog:
         with self._lock, pg.errors(self.url):
             now = time.time()
             holder, mine = me(now), uuid.uuid4().hex
+            # Scalars, not arrays: psycopg adapts a list element by element, which costs more than the call.
+            key1, key2 = (*all_keys, None)[:2]
+            lock1, lock2 = (*lock_keys, None)[:2]
             rows = self._conn.execute(
-                "SELECT * FROM prolific_claim_new_event(%s, %s, %s, %s, %s, %s, %s, %s)",
-                (new_event, all_keys, lock_keys, mine, holder.host, holder.pid, holder.process_start, now),
+                "SELECT * FROM prolific_claim_new_event(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                (new_event, key1, key2, lock1, lock2, mine, holder.host, holder.pid, holder.process_start, now),
             ).fetchall()
             if not rows:  # claimed as a new event, in that one statement
                 return Claim(Outcome.CLAIMED, new_event, holder=holder, token=mine)
@@ -241,19 +248,20 @@ class PostgresEventLog:
             )  # fmt: skip
         return Claim(outcome, event, holder=holder)
 
-    def _settle(self, claim: Claim, state: EventState, changes: dict[str, object]) -> bool:
+    def _settle(self, claim: Claim, state: EventState, handled_at: float | None) -> bool:
         if not claim.granted or claim.token is None:
             raise ValueError(f"only a granted claim can be settled, not one {claim.outcome.value!r}")
         self._forked()
         with self._lock, pg.errors(self.url):
-            # One statement, committed (synchronous_commit: on the server's disk) before this returns.
-            settled = pg.compare_and_set(
-                self._conn,
-                "webhook_event_state",
-                key={"event": claim.event, "claim": claim.token},
-                column="state",
-                expected=[EventState.IN_FLIGHT.value],
-                changes={"state": state.value, "claim": None, **changes},
+            # One statement, a compare-and-set on the claim's token, committed (synchronous_commit: on the
+            # server's disk) before this returns.
+            settled = (
+                self._conn.execute(
+                    "UPDATE webhook_event_state SET state = %s, claim = NULL, handled_at = COALESCE(%s, handled_at) "
+                    "WHERE event = %s AND claim = %s AND state = 'in flight'",
+                    (state.value, handled_at, claim.event, claim.token),
+                ).rowcount
+                == 1
             )
         if settled:
             return True
@@ -266,11 +274,11 @@ class PostgresEventLog:
 
     def done(self, claim: Claim) -> bool:
         """Mark the claimed event ``handled``; ``False``: the claim was taken over meanwhile."""
-        return self._settle(claim, EventState.HANDLED, {"handled_at": time.time()})
+        return self._settle(claim, EventState.HANDLED, time.time())
 
     def release(self, claim: Claim) -> bool:
         """Give the claimed event up (its handler raised): the next delivery handles it."""
-        return self._settle(claim, EventState.RELEASED, {})
+        return self._settle(claim, EventState.RELEASED, None)
 
     def state(self, event_id: str | None = None, digest: str | None = None) -> EventRecord | None:
         """What the log holds about the event with this ``X-Event-ID`` or digest (``None``: never seen)."""
