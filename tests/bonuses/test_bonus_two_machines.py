@@ -17,6 +17,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from .conftest import TOKEN, Account, seed
 
 TRIALS = 20
@@ -100,3 +102,40 @@ def test_two_machines_pay_one_study_at_once_and_nobody_is_paid_twice(
             assert machine.returncode == 0, machine.stderr.read() if machine.stderr else ""
     assert sum(outcomes.values()) == TRIALS
     assert TOKEN not in json.dumps(outcomes)
+
+
+def test_the_cli_finds_the_journal_from_the_environment_then_from_a_profile(
+    account: Account,
+    tmp_path: Path,
+    postgres_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from urllib.parse import urlsplit, urlunsplit
+
+    from prolific.cli import main
+
+    from .conftest import assert_once
+
+    csv = account.write(tmp_path, 3)
+    pay = ["bonuses", "pay", account.study_id, str(csv), "--yes"]
+    monkeypatch.setenv("PROLIFIC_TOKEN", TOKEN)
+    monkeypatch.setenv("PROLIFIC_URL", account.url)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("PROLIFIC_STATE_URL", postgres_url)
+    parts = urlsplit(postgres_url)
+    assert main(pay) == 0
+    out, err = capsys.readouterr()
+    assert f"journal: postgresql://{parts.username}:***@{parts.hostname}:{parts.port}/" in err
+    assert str(parts.password) not in out + err
+    # A profile names the server, the password comes from PGPASSWORD (kept out of the file, as the guide says).
+    monkeypatch.delenv("PROLIFIC_STATE_URL")
+    monkeypatch.setenv("PGPASSWORD", str(parts.password))
+    bare = urlunsplit(parts._replace(netloc=f"{parts.username}@{parts.hostname}:{parts.port}"))
+    assert main(["config", "init"]) == 0 and main(["config", "set", "state_url", bare]) == 0
+    capsys.readouterr()
+    assert main(pay) == 0
+    out, err = capsys.readouterr()
+    assert f"journal: {bare}" in err and "skipped batch 1" in err  # the same journal: nothing paid again
+    assert not (tmp_path / "state").exists()  # no SQLite file was made on the side
+    assert_once(account, 3)

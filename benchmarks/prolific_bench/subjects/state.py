@@ -24,9 +24,17 @@ _SUPPORT = Path(__file__).resolve().parents[3] / "tests" / "support"
 
 @contextlib.contextmanager
 def _postgres() -> Iterator[str]:
-    """A durable throwaway server; yields its administrator's URL (stopped at the end, or when this process dies)."""
+    """A durable throwaway server; yields its administrator's URL (stopped at the end, or when this process dies).
+
+    ``PROLIFIC_BENCH_POSTGRES_URL`` (an administrator's URL) uses that server instead: the smoke tests hand
+    over the test run's (not durable: its figures mean nothing, as every smoke figure).
+    """
     import os
 
+    given = os.environ.get("PROLIFIC_BENCH_POSTGRES_URL", "").strip()
+    if given:
+        yield given
+        return
     sys.path.insert(0, str(_SUPPORT))
     try:
         import postgres_server
@@ -43,8 +51,11 @@ def _postgres() -> Iterator[str]:
 
 
 def _database(admin_url: str, name: str) -> str:
+    import uuid
+
     import psycopg
 
+    name = f"{name}_{uuid.uuid4().hex[:8]}"  # a server shared with other runs (the smoke tests) may have one
     with psycopg.connect(admin_url, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]  # a name made here
     return admin_url.rsplit("/", 1)[0] + "/" + name
@@ -59,7 +70,7 @@ def state(run: Run) -> list[Row]:
 def burst_row(run: Run, admin_url: str) -> Row:
     """2,000 deliveries (30 % again) into 4 gunicorn workers: one PostgreSQL event log vs one SQLite event log."""
     total, repeats, warmup = run.size.pick(2_000, 600, 40), run.size.pick(7, 3, 1), run.size.warmup(1)
-    workers = 4
+    workers = run.size.pick(4, 4, 1)  # the smoke run only checks that the row runs
     url = _database(admin_url, "bench_events")
     with _gunicorn(run, "pg", workers, log=url) as (pg_port, pg_out), \
             _gunicorn(run, "sqlite", workers, log=True) as (sqlite_port, sqlite_out):  # fmt: skip
@@ -107,7 +118,7 @@ def payment_row(run: Run, admin_url: str) -> Row:
 
     from .clients import TOKEN
 
-    rows, repeats, warmup = run.size.pick(1_000, 400, 200), run.size.pick(7, 3, 1), run.size.warmup(1)
+    rows, repeats, warmup = run.size.pick(1_000, 400, 20), run.size.pick(7, 3, 1), run.size.warmup(1)
     batches = -(-rows // 200)
     studies = 2 * (repeats + warmup)
     code = _SERVER.format(studies=studies, rows=rows)
