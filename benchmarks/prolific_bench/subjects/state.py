@@ -75,8 +75,6 @@ def burst_row(run: Run, admin_url: str) -> Row:
     with _gunicorn(run, "pg", workers, log=url) as (pg_port, pg_out), \
             _gunicorn(run, "sqlite", workers, log=True) as (sqlite_port, sqlite_out):  # fmt: skip
         on_pg, on_sqlite = _Burst(total), _Burst(total)
-        on_pg(pg_port)
-        on_sqlite(sqlite_port)
         s, b = interleaved(lambda: on_pg(pg_port), lambda: on_sqlite(sqlite_port), repeats=repeats, warmup=warmup)
         for burst, out in ((on_pg, pg_out), (on_sqlite, sqlite_out)):
             handled = out.read_text().split()
