@@ -82,8 +82,8 @@ def burst_row(run: Run, admin_url: str) -> Row:
                 raise SystemExit("benchmark bug: an event was handled twice or not at all")
     rate, base_rate = total / statistics.median(s), total / statistics.median(b)
     notes = (f"{total:,} deliveries ({int(total * 0.7):,} events) per sample, 16 senders, {repeats} pairs; "
-             f"{rate:,.0f} deliveries/s on PostgreSQL, {base_rate:,.0f} on SQLite: {rate / base_rate:.2f}x of "
-             "SQLite's (target \u2265 0.7x). A new event is claimed in one statement (one round trip), marked "
+             f"{rate:,.0f} deliveries/s on PostgreSQL, {base_rate:,.0f} on SQLite (the medians): {rate / base_rate:.2f}x "
+             "of SQLite's (target \u2265 0.7x; the row's ratio is the median of the pairs' ratios). A new event is claimed in one statement (one round trip), marked "
              "handled in another")  # fmt: skip
     return Row(
         "webhook-burst-pg",
