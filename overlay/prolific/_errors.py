@@ -32,6 +32,7 @@ keeps working for code that does not know this package. Other builtin bases are 
     ├── WebhookVerificationError                        a webhook request that must not be trusted
     ├── WebhookSubscriptionError                        a webhook subscription created but not confirmed
     ├── StudyTokenError                                 a signed study link's token that must not be trusted
+    ├── StateStoreError (OSError)                       the state store (SQLite file, PostgreSQL) cannot be used
     ├── DemographicsUnavailableError                    Prolific's demographic export: no access, or not ready
     └── APIError                                        anything that went wrong talking to the API
         ├── APIConnectionError                          no usable response (refused, reset, DNS, ...)
@@ -101,6 +102,7 @@ __all__ = [
     "ReviewError",
     "ReviewsFormatError",
     "ServerError",
+    "StateStoreError",
     "StudyFileError",
     "StudyStateError",
     "StudyTokenError",
@@ -741,6 +743,15 @@ class StudyTokenError(ProlificError):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({str(self)!r}, code={self.code!r})"
+
+
+class StateStoreError(ProlificError, OSError):
+    """The store of the client's state (bonus journal, webhook event log) cannot be used.
+
+    A PostgreSQL server that cannot be reached or refuses the login, or a schema newer than this client
+    understands. The message names the store (its URL without the password) and what to do; the password
+    never appears in it. An ``OSError``, as a state file that cannot be opened is.
+    """
 
 
 # -- the API --------------------------------------------------------------------------------------

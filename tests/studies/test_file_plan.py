@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -261,7 +261,10 @@ def test_plan_shows_the_draft_with_its_cost_reach_and_balance(
     assert writes(account) == []
 
 
-def test_apply_then_plan_shows_no_change(account: Account, client: Prolific, tmp_path: Path, state: Path) -> None:
+def test_apply_then_plan_shows_no_change(
+    account: Account, client: Prolific, tmp_path: Path, state_location: Callable[[str], str]
+) -> None:
+    state = state_location("studies.sqlite3")  # on each engine (tests/conftest.py)
     by_id = {k: v for k, v in STUDY.items() if k not in ("project_name", "workspace")} | {"project": account.project_id}
     file = write(tmp_path, by_id)
     applied = client.studies.apply(file, state=state)
@@ -277,8 +280,9 @@ def test_apply_then_plan_shows_no_change(account: Account, client: Prolific, tmp
 
 
 def test_a_rerun_after_the_answer_to_create_is_lost_makes_one_draft(
-    account: Account, client: Prolific, tmp_path: Path, state: Path
+    account: Account, client: Prolific, tmp_path: Path, state_location: Callable[[str], str]
 ) -> None:
+    state = state_location("studies.sqlite3")  # on each engine (tests/conftest.py)
     file = write(tmp_path, STUDY)
     account.fake.drop_next(after_apply=True, operation="create-study")
     with pytest.raises(APIConnectionError):

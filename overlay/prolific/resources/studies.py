@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from prolific_api_client.operations.studies import AsyncStudiesOperations, StudiesOperations
 
 from .._pagination import DEFAULT_PAGE_SIZE
+from .._store._url import StateURL
 from .._validation import require_id
 from ..studies._defaults import DEMOGRAPHICS_TIMEOUT, RETURN_RATE_THRESHOLD, REVIEW_BACKLOG
 from ..studies._polling import DEFAULT_INTERVAL
@@ -34,13 +35,15 @@ if TYPE_CHECKING:
     from ..webhooks import EventLog
 
 StatePath = str | os.PathLike[str]
+#: Where the study bindings live: a SQLite file, or a ``postgresql://`` URL.
+StoreLocation = str | os.PathLike[str] | StateURL
 
 
 # -- the study file (shared by the twins) ---------------------------------------------------------------
 
 
 @contextlib.contextmanager
-def _store(state: StatePath | None) -> Iterator[StudyStore | None]:
+def _store(state: StoreLocation | None) -> Iterator[StudyStore | None]:
     if state is None:
         yield None
         return
@@ -144,15 +147,16 @@ class Studies(SyncResource, StudiesOperations):
     # -- the study file
 
     def check(
-        self, path: StatePath, *, online: bool = False, state: StatePath | None = None, refresh: bool = False
+        self, path: StatePath, *, online: bool = False, state: StoreLocation | None = None, refresh: bool = False
     ) -> StudyCheck:
         """Check a study file: offline (as :func:`prolific.studies.check`), then with ``online=True`` against Prolific.
 
         Online: filter ids and values against ``get-filters``, the filter set, the project and the
         workspace (friendly names resolved), the credential pool's capacity against the places, the
-        reward's currency and Prolific's recommended hourly rates. ``state``: the SQLite state file
-        that caches the filters list and the recommendations (their age is in ``notes``); ``refresh``
-        fetches them again. The online checks run only on a file without offline errors.
+        reward's currency and Prolific's recommended hourly rates. ``state``: the state (a
+        SQLite file or a ``postgresql://`` URL) that caches the filters list and the recommendations
+        (their age is in ``notes``); ``refresh`` fetches them again. The online checks run only on a
+        file without offline errors.
 
         >>> result = client.studies.check("study.yaml", online=True)  # doctest: +SKIP
         >>> result.ok, result.notes  # doctest: +SKIP
@@ -170,14 +174,15 @@ class Studies(SyncResource, StudiesOperations):
         self,
         path: StatePath,
         *,
-        state: StatePath | None = None,
+        state: StoreLocation | None = None,
         study_id: str | None = None,
         refresh: bool = False,
     ) -> StudyPlan:
         """What :meth:`apply` would do, with the cost, eligible participants, recruitment time and balance.
 
         Sends nothing that changes anything (see :mod:`prolific.studies._plan`). ``state``: the
-        SQLite state file where :meth:`apply` remembers which study each file made (without it,
+        state (a SQLite file or a ``postgresql://`` URL) where :meth:`apply` remembers which study each
+        file made (without it,
         a file without ``study_id`` plans a new draft); ``study_id`` ties the file to an existing
         study. A problem of the file raises :class:`~prolific.StudyFileError` before any request.
 
@@ -195,11 +200,12 @@ class Studies(SyncResource, StudiesOperations):
             return self._drive(plan_flow(result, store, file_key(path), study_id=target, refresh=refresh))
 
     def apply(
-        self, path: StatePath, *, state: StatePath, study_id: str | None = None, refresh: bool = False
+        self, path: StatePath, *, state: StoreLocation, study_id: str | None = None, refresh: bool = False
     ) -> ApplyResult:
         """Create the draft the file describes, or patch the study so that it matches: exactly one draft per file.
 
-        ``state`` (required): the SQLite state file remembering which study the file made, written
+        ``state`` (required): the state (a SQLite file or a ``postgresql://`` URL) remembering which
+        study the file made, written
         before ``create-study`` is sent; a rerun after a lost answer finds the draft by its marker
         instead of creating a second (see :mod:`prolific.studies._apply`). ``study_id`` ties the
         file to an existing study. Changes Prolific refuses for the study's status raise
@@ -278,7 +284,7 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
     # -- the study file
 
     async def check(
-        self, path: StatePath, *, online: bool = False, state: StatePath | None = None, refresh: bool = False
+        self, path: StatePath, *, online: bool = False, state: StoreLocation | None = None, refresh: bool = False
     ) -> StudyCheck:
         """Check a study file; see :meth:`Studies.check`."""
         from ..studies._check import check, online_flow
@@ -293,7 +299,7 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         self,
         path: StatePath,
         *,
-        state: StatePath | None = None,
+        state: StoreLocation | None = None,
         study_id: str | None = None,
         refresh: bool = False,
     ) -> StudyPlan:
@@ -308,7 +314,7 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
             return await self._drive(plan_flow(result, store, file_key(path), study_id=target, refresh=refresh))
 
     async def apply(
-        self, path: StatePath, *, state: StatePath, study_id: str | None = None, refresh: bool = False
+        self, path: StatePath, *, state: StoreLocation, study_id: str | None = None, refresh: bool = False
     ) -> ApplyResult:
         """Create or patch the study the file describes; see :meth:`Studies.apply`."""
         from ..studies._apply import apply_flow

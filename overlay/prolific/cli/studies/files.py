@@ -19,6 +19,7 @@ from .._errors import EXIT_API, EXIT_INPUT, EXIT_OK, UsageError
 from .._format import plural
 
 if TYPE_CHECKING:
+    from prolific._store import StateURL
     from prolific.studies import StudyCheck
 
 _FILE_HELP = "the study file (.yaml, .yml or .json)"
@@ -92,9 +93,10 @@ def register(actions: Subparsers) -> None:
 def _state_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--state",
-        metavar="FILE",
-        help="the state file (SQLite): which study each file made, the cached filters list "
-        "(default: studies.sqlite3 under $XDG_STATE_HOME/prolific-client/)",
+        metavar="PATH|URL",
+        help="the state: a SQLite file or a postgresql:// URL shared by several machines; it keeps which study "
+        "each file made and the cached filters list (default: the state_url setting, PROLIFIC_STATE_URL or the "
+        "profile's; else studies.sqlite3 under $XDG_STATE_HOME/prolific-client/)",
     )
     parser.add_argument("--refresh", action="store_true", help="fetch the filters list again even if cached")
 
@@ -104,14 +106,12 @@ def _target_options(parser: argparse.ArgumentParser) -> None:
     _state_options(parser)
 
 
-def _state_path(ctx: Context) -> Path:
-    if ctx.args.state:
-        return Path(ctx.args.state)
-    from prolific.studies._bindings import default_path
+def _state_path(ctx: Context) -> StateURL:
+    from prolific.studies._bindings import DEFAULT_FILE
 
-    path = default_path()
-    ctx.out.say(f"state: {path}")
-    return path
+    from .._store import state_location
+
+    return state_location(ctx, ctx.args.state, default_file=DEFAULT_FILE, flag="--state", what="state")
 
 
 def _show(ctx: Context, result: StudyCheck) -> None:
