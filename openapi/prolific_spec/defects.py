@@ -348,6 +348,26 @@ def empty_union_branch_any(doc: Document) -> Document:
     return doc
 
 
+def overlapping_number_one_of(doc: Document) -> Document:
+    """A ``oneOf`` with both a ``type: integer`` and a ``type: number`` branch → ``anyOf``.
+
+    JSON Schema counts every integer as a number, so ``oneOf: [integer, number]`` refuses each
+    integer (it matches two branches): Prolific's own range filters (``"lower": 18``) break the
+    union it publishes for their bounds. ``anyOf`` says what the document means ("one of these
+    types"); the generator reads both as the same union.
+    """
+    for schema in schemas_in(doc):
+        options = schema.get("oneOf")
+        if not isinstance(options, list) or "discriminator" in schema:
+            continue
+        types = {option.get("type") for option in options if isinstance(option, dict)}
+        if {"integer", "number"} <= types:  # renamed in place: the keys keep their order
+            items = list(schema.items())
+            schema.clear()
+            schema.update(("anyOf" if key == "oneOf" else key, value) for key, value in items)
+    return doc
+
+
 _PATH_WORD = re.compile(r"[A-Za-z0-9]+")
 
 

@@ -260,7 +260,7 @@ def test_cli_preview_and_an_answer_of_no_on_a_terminal(
 
 
 def test_a_bare_fake_pays_without_currency_or_balance(tmp_path: Path) -> None:
-    """FakeProlific without the account routes (as `prolific-client fake-server` runs it): shown without a currency."""
+    """FakeProlific without the account routes (as `prolific-client fake-server` runs it): its balance gives the currency."""
     import httpx
 
     from prolific import Prolific
@@ -274,5 +274,5 @@ def test_a_bare_fake_pays_without_currency_or_balance(tmp_path: Path) -> None:
     with Prolific(token=TOKEN, http_client=http) as client:
         result = client.bonuses.pay(study_id, text, journal=tmp_path / "j.sqlite3")
     http.close()
-    assert result.plan.currency is None and len(fake.bonus_payments) == 1
-    assert result.plan.summary() == "2 bonuses in 1 batch: amount 5.00, fees 1.65, VAT 0.33, total 6.98"
+    assert result.plan.currency == "GBP" and len(fake.bonus_payments) == 1
+    assert result.plan.summary() == "2 bonuses in 1 batch: amount GBP 5.00, fees GBP 1.65, VAT GBP 0.33, total GBP 6.98"

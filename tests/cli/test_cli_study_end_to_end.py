@@ -117,7 +117,9 @@ def test_the_admin_seed_path_and_a_501_that_does_not_say_the_write_may_have_happ
         "study_id",
         "participant_ids",
     }
-    done = run(env, "api", "duplicate-study", "id=65a1b2c3d4e5f60718293a4b")  # a POST the fake does not implement
+    done = run(
+        env, "api", "export-demographic-data", "id=65a1b2c3d4e5f60718293a4b"
+    )  # a POST the fake does not implement
     assert done.returncode == 1 and "501" in done.stderr and "not implemented" in done.stderr
     assert "may have been applied" not in done.stderr and "may or may not" not in done.stderr
 

@@ -139,6 +139,17 @@ def test_an_empty_union_branch_makes_the_union_any_value():
     unchanged_without_the_defect(defects.empty_union_branch_any)
 
 
+def test_a_one_of_with_integer_and_number_branches_becomes_any_of():
+    bound = {"description": "b", "oneOf": [{"type": "integer"}, {"type": "string"}, {"type": "number"}]}
+    doc = doc_with({"Range": {"type": "object", "properties": {"lower": bound}}})
+    doc["components"]["schemas"]["Either"] = {"oneOf": [{"type": "integer"}, {"type": "string"}]}
+    defects.overlapping_number_one_of(doc)
+    lower = doc["components"]["schemas"]["Range"]["properties"]["lower"]
+    assert lower == {"description": "b", "anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "number"}]}
+    assert doc["components"]["schemas"]["Either"] == {"oneOf": [{"type": "integer"}, {"type": "string"}]}
+    unchanged_without_the_defect(defects.overlapping_number_one_of)
+
+
 def test_an_operation_without_operation_id_gets_one_from_method_and_path_with_a_note():
     doc = doc_with()
     del doc["paths"]["/things/{id}/"]["get"]["operationId"]

@@ -26,7 +26,9 @@ Modules: ``_fake`` (the class: state, seeding, faults, routes), ``_dispatch`` (t
 pipeline, ``fake.dispatcher``, which ``_transport`` and ``_server`` receive), ``_routes`` (route
 table, the handler types), ``_faults`` (the fault queue), ``_clock``, ``_admin`` (the admin
 surface over HTTP), ``_recording``, and one module per resource (``_credentials``, ``_studies``,
-``_submissions``, ``_bonuses``, ``_groups``, ``_invitations``, ``_surveys``, ...).
+``_submissions``, ``_bonuses``, ``_groups``, ``_invitations``, ``_surveys``, ...), with a study's rules
+(cost, balance, what a published study refuses, copies) in ``_study_rules`` and the filter catalogue
+and eligible count in ``_filters``.
 """
 
 from __future__ import annotations
