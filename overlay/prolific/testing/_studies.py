@@ -530,10 +530,10 @@ class Studies:
         if refused is not None:
             return refused
         state = request.query.get("state")
-        results = [self._short(s) for s in self.studies.values() if state is None or s["status"] == state]
+        results = [self.short(s) for s in self.studies.values() if state is None or s["status"] == state]
         return json_answer(200, {"results": results})
 
-    def _short(self, study: dict[str, Any]) -> dict[str, Any]:
+    def short(self, study: dict[str, Any]) -> dict[str, Any]:
         short = {
             key: study.get(key)
             for key in (

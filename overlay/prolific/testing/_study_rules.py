@@ -102,6 +102,7 @@ class StudyRules:
             "create-test-study": self.test_study,
             "duplicate-study": self.duplicate,
             "delete-study": self.delete,
+            "get-project-studies": self.project_studies,
         }
 
     # -- money --------------------------------------------------------------------------------------
@@ -278,6 +279,17 @@ class StudyRules:
         return json_answer(
             200, [{"currency": currency, "min_reward_per_hour": low, "recommended_reward_per_hour": good}]
         )
+
+    def project_studies(self, request: FakeRequest) -> Answer:
+        """``get-project-studies``: ``{"results": [StudyShort]}`` of one project, oldest first (no paging)."""
+        refused = unsupported_query(request, frozenset())
+        if refused is not None:
+            return refused
+        project_id = request.path_params["project_id"]
+        if project_id not in self._studies.projects:
+            return not_found("Project")
+        studies = self._studies.studies.values()
+        return json_answer(200, {"results": [self._studies.short(s) for s in studies if s["project"] == project_id]})
 
     # -- copies: test study, duplicate; delete --------------------------------------------------------
 
