@@ -25,6 +25,7 @@ from ._redact import Redactor
 
 #: The command modules of ``prolific.cli``, in the order ``--help`` lists them; each has ``register(subparsers)``.
 COMMANDS = [
+    "studies",
     "credentials",
     "groups",
     "invitations",
