@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from prolific_bench import report
 from prolific_bench.harness import Row, Run, Size
-from prolific_bench.subjects import bonuses, credentials, paginate, pipeline, reviews, send, startup, webhooks
+from prolific_bench.subjects import bonuses, credentials, paginate, pipeline, reviews, send, startup, studies, webhooks
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ REGISTRY = registry(
     Group("review", {"approve": None, "awaiting-review": 1.3}, reviews.review),
     Group("bonuses", {"bonuses": 1.5, "bonuses-nogc": None}, bonuses.bonuses),
     Group("webhooks", {"webhook-verify": 1.3}, webhooks.webhooks),
+    Group("studies", {"publish": None}, studies.studies),
 )
 
 GROUPS = tuple(REGISTRY)

@@ -8,7 +8,20 @@ from __future__ import annotations
 
 from smoke import bench_module, registered_rows, smoke_rows
 
-GROUPS = ["mock", "model", "loopback", "paginate", "csv", "upload", "import", "report", "review", "bonuses", "webhooks"]
+GROUPS = [
+    "mock",
+    "model",
+    "loopback",
+    "paginate",
+    "csv",
+    "upload",
+    "import",
+    "report",
+    "review",
+    "bonuses",
+    "webhooks",
+    "studies",
+]
 
 
 def test_smoke_run_prints_every_registered_row() -> None:

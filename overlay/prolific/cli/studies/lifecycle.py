@@ -234,13 +234,19 @@ def cmd_test(ctx: Context) -> int:
 
 def _set_values(pairs: list[str]) -> dict[str, Any]:
     """``KEY=VALUE`` words as update-study fields: text fields as written, the others as JSON."""
-    import typing
+    import attrs
 
     from prolific_api_client.models import BaseStudy
 
-    from .._values import _strip_unset, parse_json
+    from .._values import parse_json
 
-    hints = typing.get_type_hints(BaseStudy)
+    # The fields' annotations as the generated model writes them ("str | Unset", "None | str | Unset"):
+    # read as text, not resolved (their names are imported by the model only when type checking).
+    text_fields = {
+        a.name
+        for a in attrs.fields(BaseStudy)
+        if {t.strip() for t in str(a.type).split("|")} - {"Unset", "None"} == {"str"}
+    }
     values: dict[str, Any] = {}
     for number, pair in enumerate(pairs, 1):
         key, sep, text = pair.partition("=")
@@ -248,8 +254,7 @@ def _set_values(pairs: list[str]) -> dict[str, Any]:
             raise UsageError(f"--set #{number}: {pair!r} is not KEY=VALUE (e.g. --set name='Wave 2'); nothing was sent")
         if key in values:
             raise UsageError(f"--set #{number}: {key} is set twice; nothing was sent")
-        annotation = _strip_unset(hints[key]) if key in hints else None
-        if annotation is str:
+        if key in text_fields:
             values[key] = text
             continue
         try:
