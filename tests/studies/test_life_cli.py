@@ -147,15 +147,17 @@ def test_test_duplicate_delete(capsys: pytest.CaptureFixture[str], url: str, fak
     code, _, err = cli(capsys, url, "studies", "duplicate", study, "--set", "totl_available_places=5")
     assert code == 2 and "did you mean 'total_available_places'" in err and sent(fake, "duplicate-study") == 0
     code, out, err = cli(
-        capsys, url, "studies", "duplicate", study, "--set", "name=Wave 2", "--set", "total_available_places=50"
-    )
+        capsys, url, "studies", "duplicate", study, "--set", "name=2024", "--set", "total_available_places=50",
+        "--set", "internal_name=Wave 2",
+    )  # fmt: skip
     assert code == 0, err
     copy = out.strip()
-    assert (fake.studies[copy]["name"], fake.studies[copy]["total_available_places"]) == ("Wave 2", 50)
-    assert f"duplicated study {study} as draft {copy} (Wave 2)" in err
+    made = fake.studies[copy]
+    assert (made["name"], made["total_available_places"], made["internal_name"]) == ("2024", 50, "Wave 2")
+    assert f"duplicated study {study} as draft {copy} (2024)" in err
 
     code, out, _ = cli(capsys, url, "--json", "studies", "delete", copy)
-    assert code == 0 and json.loads(out) == {"id": copy, "name": "Wave 2", "deleted": True}
+    assert code == 0 and json.loads(out) == {"id": copy, "name": "2024", "deleted": True}
     assert cli(capsys, url, "studies", "publish", study, "--yes")[0] == 0
     code, _, err = cli(capsys, url, "studies", "delete", study)
     assert code == 1 and "Prolific deletes only a study that is UNPUBLISHED" in err
