@@ -91,6 +91,17 @@ def test_a_workspace_has_default_funds_and_an_unknown_one_is_404(fake: FakeProli
         fake.set_balance(WS, 10.5)  # type: ignore[arg-type]
 
 
+def test_approved_rewards_leave_the_total_and_published_studies_hold_the_available(
+    fake: FakeProlific, local: httpx.Client
+) -> None:
+    study_id = draft(fake, reward=100, total_available_places=10)  # 1000 + 330 + 66 = 1396
+    assert publish(local, study_id).status_code == 200
+    fake.add_submissions(study_id, 3, status="APPROVED")  # 300 + 99 + 20 = 419 paid out
+    fake.add_submissions(study_id, 2, status="AWAITING REVIEW")
+    balance = call(local, "get-workspace-balance", workspace_id=WS).json()
+    assert (balance["total_balance"], balance["available_balance"]) == (1_000_000 - 419, 1_000_000 - 1396)
+
+
 def test_bonuses_paid_leave_the_total_balance(fake: FakeProlific, local: httpx.Client) -> None:
     study_id = draft(fake)
     [submission] = fake.add_submissions(study_id, 1)
@@ -99,7 +110,8 @@ def test_bonuses_paid_leave_the_total_balance(fake: FakeProlific, local: httpx.C
     )
     assert local.post(f"/api/v1/bulk-bonus-payments/{bulk.json()['id']}/pay/").status_code == 202
     balance = call(local, "get-workspace-balance", workspace_id=WS).json()
-    assert balance["total_balance"] == 1_000_000 - (200 + 66 + 13)
+    # the bonus (200 + 66 + 13) and the approved submission's reward (100 + 33 + 7)
+    assert balance["total_balance"] == 1_000_000 - (200 + 66 + 13) - (100 + 33 + 7)
 
 
 # -- filters and the eligible count ---------------------------------------------------------------
@@ -209,6 +221,24 @@ def test_create_and_update_check_filters_and_the_filter_set(fake: FakeProlific, 
         local, "update-study", json={"filters": [{"filter_id": "age", "selected_range": {}}]}, id=study["id"]
     )
     assert "age" in error_detail("update-study", patched, 400)["filters"][0]
+
+
+def test_a_projects_studies_in_order_and_in_pages(fake: FakeProlific, api: httpx.Client) -> None:
+    project = "6540aa00000000000000pr01"
+    fake.add_project(project, WS)
+    ids = [fake.add_study(project=project, name=name) for name in ("b", "a", "c")]
+    draft(fake)  # another project's
+    every = check_spec("get-project-studies", call(api, "get-project-studies", project_id=project))
+    assert [s["id"] for s in every["results"]] == ids
+    by_name = call(api, "get-project-studies", project_id=project, params={"ordering": "-name"}).json()
+    assert [s["name"] for s in by_name["results"]] == ["c", "b", "a"]
+    second = call(api, "get-project-studies", project_id=project, params={"page": 2, "page_size": 2}).json()
+    assert [s["id"] for s in second["results"]] == ids[2:]
+    past = call(api, "get-project-studies", project_id=project, params={"page": 3, "page_size": 2})
+    assert error_detail("get-project-studies", past, 404)
+    bad = call(api, "get-project-studies", project_id=project, params={"ordering": "colour"})
+    assert "colour" in error_detail("get-project-studies", bad, 400)["ordering"][0]
+    assert error_detail("get-project-studies", call(api, "get-project-studies", project_id="nope"), 404)
 
 
 # -- what a published study refuses ---------------------------------------------------------------

@@ -153,9 +153,9 @@ def test_an_unknown_host_is_not_retried_and_the_message_names_it() -> None:
 def test_a_501_does_not_say_the_write_may_have_been_applied() -> None:
     client = _client(FakeProlific())
     with pytest.raises(ServerError) as info:
-        client.workspaces.get_workspace_balance("ws")  # not implemented by the fake
+        client.studies.get_study_access_details_progress("65a1b2c3d4e5f60718293a4b")  # not implemented by the fake
     with pytest.raises(ServerError) as write:
-        client.studies.duplicate_study("65a1b2c3d4e5f60718293a4b")  # a POST the fake does not implement
+        client.studies.export_demographic_data("65a1b2c3d4e5f60718293a4b")  # a POST the fake does not implement
     for error in (info.value, write.value):
         assert error.status_code == 501 and "not implemented" in str(error)
         assert "may have been applied" not in str(error) and "may or may not" not in str(error)

@@ -5,8 +5,9 @@ reward × its places, plus Prolific's fees and the VAT on them, by the fake's fe
 and ``get-study-cost`` use: **fees 33% of the rewards, VAT 20% of the fees**, each rounded half up to
 a cent): ``calculate-study-cost``. A workspace holds funds (:data:`DEFAULT_FUNDS` unless
 ``fake.set_balance(workspace_id, cents)`` says otherwise); ``get-workspace-balance`` answers its
-``total_balance`` (the funds less the bonuses paid in its studies) and ``available_balance`` (less
-again what its published studies reserve: each one's whole cost). Publishing a study, or adding
+``total_balance`` (the funds less what is paid: bonuses, the rewards of approved submissions) and
+``available_balance`` (the funds less the bonuses and what its published studies reserve: each one's
+whole cost). Publishing a study, or adding
 places to a published one, that the available balance does not cover is refused (400), as Prolific
 refuses it.
 
@@ -38,7 +39,7 @@ from typing import Any
 
 from ._answers import Answer, field_errors, json_answer, not_found, state_error
 from ._bonuses import CURRENCY, FEE_RATE, VAT_RATE, BulkBonuses, _cents
-from ._fields import REQUIRED, Errors, new_id, number_field, unsupported_query
+from ._fields import REQUIRED, Errors, new_id, number_field, query_int, unsupported_query
 from ._filters import CATALOGUE, Filters
 from ._routes import FakeRequest
 from ._studies import DRAFT, Studies
@@ -132,10 +133,25 @@ class StudyRules:
             and self._studies.workspace_of(studies[payment["study_id"]]) == workspace_id
         )
 
+    def paid_out(self, workspace_id: str) -> int:
+        """The rewards of the workspace's approved submissions, fees and VAT included (cents): money gone."""
+        total = 0
+        for study_id, submissions in self._studies.submissions.items():
+            study = self._studies.studies[study_id]
+            if self._studies.workspace_of(study) == workspace_id:
+                approved = sum(1 for s in submissions if s["status"] == "APPROVED")
+                total += sum(study_cost(study.get("reward") or 0, approved)) if approved else 0
+        return total
+
     def balances(self, workspace_id: str) -> tuple[int, int]:
-        """``(total_balance, available_balance)`` of a workspace, in cents."""
-        total = self.funds.get(workspace_id, DEFAULT_FUNDS) - self.spent(workspace_id)
-        return total, total - self.reserved(workspace_id)
+        """``(total_balance, available_balance)`` of a workspace, in cents.
+
+        Total: the funds less what is paid (bonuses, the rewards of approved submissions). Available:
+        the funds less the bonuses and what published studies reserve (each one's whole cost, its
+        approved rewards among it).
+        """
+        funds = self.funds.get(workspace_id, DEFAULT_FUNDS) - self.spent(workspace_id)
+        return funds - self.paid_out(workspace_id), funds - self.reserved(workspace_id)
 
     def balance(self, request: FakeRequest) -> Answer:
         """``get-workspace-balance``: the ``WorkspaceBalance`` (cents), with each balance split by the fee rule."""
@@ -281,15 +297,34 @@ class StudyRules:
         )
 
     def project_studies(self, request: FakeRequest) -> Answer:
-        """``get-project-studies``: ``{"results": [StudyShort]}`` of one project, oldest first (no paging)."""
-        refused = unsupported_query(request, frozenset())
-        if refused is not None:
-            return refused
+        """``get-project-studies[?page=&page_size=&ordering=]``: ``{"results": [StudyShort]}`` of one project.
+
+        Oldest first, or by ``ordering`` (a ``StudyShort`` field, ``-`` first for descending:
+        ``-date_created``); every study unless ``page_size`` is given (then ``page``, from 1; a page
+        past the last is 404, as Prolific's pages are).
+        """
         project_id = request.path_params["project_id"]
         if project_id not in self._studies.projects:
             return not_found("Project")
-        studies = self._studies.studies.values()
-        return json_answer(200, {"results": [self._studies.short(s) for s in studies if s["project"] == project_id]})
+        errors: Errors = {}
+        size = query_int(request, "page_size", 0, errors, minimum=1)
+        page = query_int(request, "page", 1, errors, minimum=1)
+        ordering = request.query.get("ordering")
+        studies = [self._studies.short(s) for s in self._studies.studies.values() if s["project"] == project_id]
+        if ordering:
+            key = ordering.removeprefix("-")
+            if studies and key not in studies[0]:
+                errors["ordering"] = [f"Cannot order by {key!r} (a field of the study: e.g. -date_created)."]
+            else:
+                studies.sort(key=lambda s: (s.get(key) is None, s.get(key) or ""), reverse=ordering.startswith("-"))
+        if errors:
+            return field_errors(errors)
+        if size:
+            last = max(1, -(-len(studies) // size))
+            if page > last:
+                return not_found(f"Page {page}")
+            studies = studies[(page - 1) * size : page * size]
+        return json_answer(200, {"results": studies})
 
     # -- copies: test study, duplicate; delete --------------------------------------------------------
 
