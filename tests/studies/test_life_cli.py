@@ -121,6 +121,19 @@ def test_publish_over_the_cap_or_the_balance_is_refused_with_nothing_sent(
     assert sent(fake, "publish-study") == 0 and fake.studies[study]["status"] == "UNPUBLISHED"
 
 
+def test_a_lost_publish_says_what_prolific_shows(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, study: str
+) -> None:
+    fake.drop_next(operation="publish-study")
+    code, _, err = cli(capsys, url, "studies", "publish", study, "--yes")
+    assert code == 1 and f"note: Prolific shows study {study} still UNPUBLISHED: it was not published" in err
+    assert sent(fake, "publish-study") == 1
+    fake.drop_next(after_apply=True, operation="publish-study")
+    code, out, _ = cli(capsys, url, "studies", "publish", study, "--yes")
+    assert code == 0 and "its answer was lost: Prolific shows it published" in out
+    assert sent(fake, "publish-study") == 2
+
+
 def test_pause_start_stop_and_add_places(
     capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, study: str
 ) -> None:

@@ -183,6 +183,19 @@ def test_pause_start_stop_and_a_transition_the_status_does_not_allow(fake: FakeP
     assert sent(fake, "publish-study") == 4
 
 
+def test_a_lost_pause_answer_is_read_back_not_resent(fake: FakeProlific, client: Prolific) -> None:
+    study_id = draft(fake)
+    client.studies.publish(study_id)
+    fake.drop_next(after_apply=True, operation="publish-study")
+    moved = client.studies.pause(study_id)
+    assert (moved.before, moved.after) == ("ACTIVE", "PAUSED") and sent(fake, "publish-study") == 2
+    fake.drop_next(operation="publish-study")  # dropped before Prolific applied it: still PAUSED
+    with pytest.raises(APIConnectionError) as caught:
+        client.studies.start(study_id)
+    assert any("still PAUSED: the request was not sent again" in note for note in caught.value.__notes__)
+    assert sent(fake, "publish-study") == 3 and fake.studies[study_id]["status"] == "PAUSED"
+
+
 # -- add places -----------------------------------------------------------------------------------
 
 

@@ -9,8 +9,9 @@ commands: ``--help`` imports no httpx.
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .._argparse import Subparsers, command, count
@@ -133,6 +134,19 @@ def register(actions: Subparsers) -> None:
 # -- spending: the check shown, then the question --------------------------------------------------
 
 
+@contextlib.contextmanager
+def _with_notes(ctx: Context) -> Iterator[None]:
+    """An API error's notes (what Prolific showed when its answer was lost) on stderr, before the error itself."""
+    from prolific import APIError
+
+    try:
+        yield
+    except APIError as exc:
+        for note in getattr(exc, "__notes__", ()):
+            ctx.out.say(f"note: {note}")
+        raise
+
+
 def _interactive() -> bool:
     return bool(getattr(sys.stdin, "isatty", lambda: False)())
 
@@ -174,7 +188,7 @@ def cmd_publish(ctx: Context) -> int:
     args, out = ctx.args, ctx.out
     _require_consent(ctx, "publish")
     confirm = _confirm(ctx, lambda check: f"publish study {check.study_id} for {_cost(check)}?")
-    with ctx.client() as client:
+    with ctx.client() as client, _with_notes(ctx):
         try:
             result = client.studies.publish(args.study_id, max_spend=args.max_spend, confirm=confirm)
         except (SpendLimitError, InsufficientBalanceError) as exc:
@@ -218,7 +232,7 @@ def cmd_add_places(ctx: Context) -> int:
 
 def cmd_transition(ctx: Context) -> int:
     args = ctx.args
-    with ctx.client() as client:
+    with ctx.client() as client, _with_notes(ctx):
         moved = getattr(client.studies, args.transition.lower())(args.study_id)
     ctx.out.result(f"study {moved.study_id}: {moved.before} -> {moved.after}", moved.as_dict())
     return EXIT_OK
@@ -267,7 +281,7 @@ def _set_values(pairs: list[str]) -> dict[str, Any]:
 def cmd_duplicate(ctx: Context) -> int:
     args = ctx.args
     changes = _set_values(args.set)
-    with ctx.client() as client:
+    with ctx.client() as client, _with_notes(ctx):
         copy = client.studies.duplicate(args.study_id, set=changes, block_previous_participants=args.block_previous)
     ctx.out.say(f"duplicated study {args.study_id} as draft {copy.id} ({copy.name})")
     ctx.out.result(copy.id, copy.to_dict())  # the id alone on stdout
