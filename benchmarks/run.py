@@ -37,7 +37,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from prolific_bench import report
 from prolific_bench.harness import Row, Run, Size
-from prolific_bench.subjects import bonuses, credentials, paginate, pipeline, reviews, send, startup, studies, webhooks
+from prolific_bench.subjects import (
+    bonuses,
+    credentials,
+    paginate,
+    pipeline,
+    reviews,
+    send,
+    startup,
+    studies,
+    study_file,
+    study_life,
+    webhooks,
+)
 
 
 @dataclass(frozen=True)
@@ -87,8 +99,11 @@ REGISTRY = registry(
     ),
     Group("review", {"approve": None, "awaiting-review": 1.3}, reviews.review),
     Group("bonuses", {"bonuses": 1.5, "bonuses-nogc": None}, bonuses.bonuses),
-    Group("webhooks", {"webhook-verify": 1.3}, webhooks.webhooks),
-    Group("studies", {"publish": None}, studies.studies),
+    Group("bonus-pay", {"bonus-requests": 1.0, "bonus-memory": 2.0, "bonus-record-check": 1.0}, bonuses.payment),
+    Group("webhooks", {"webhook-verify": 1.3, "webhook-burst": 2.0}, webhooks.webhooks),
+    Group("export", {"export": 1.3, "export-memory": 1.5, "export-join": None}, studies.export),
+    Group("study-file", {"studies-check": 5.0}, study_file.study_file),
+    Group("study-life", {"publish": None}, study_life.study_life),
 )
 
 GROUPS = tuple(REGISTRY)

@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
+import atexit
+import itertools
+import os
+import shutil
+import tempfile
 from typing import Any
 
 import pytest
 from session_summary import COUNTS, NOTES, summary_lines
+
+# The developer's own config file (~/.config/prolific-client/config.toml) and profile must not change what
+# the tests see: the run, subprocesses included, finds no config file, and each test has a config directory
+# of its own (a test or guide that writes one keeps it to itself).
+_CONFIG_ROOT = tempfile.mkdtemp(prefix="prolific-tests-config-")
+atexit.register(shutil.rmtree, _CONFIG_ROOT, True)
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_CONFIG_ROOT, "session")
+os.environ.pop("PROLIFIC_PROFILE", None)
+_TESTS = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def _own_config_directory(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not created: nothing is there until a test writes it (config init makes the folders).
+    monkeypatch.setenv("XDG_CONFIG_HOME", os.path.join(_CONFIG_ROOT, str(next(_TESTS))))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

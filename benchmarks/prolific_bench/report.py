@@ -17,6 +17,8 @@ from .harness import Row, Size
 def _value(row: Row, value: float) -> str:
     if row.unit == "B":
         return f"{value / 2**20:.1f} MiB"
+    if row.unit == "requests":  # a count, not a time (the bonus payment's rows)
+        return f"{value:,.0f} requests"
     if value < 1e-3:
         return f"{value * 1e6:.0f} µs"
     if value < 1:

@@ -29,6 +29,7 @@ from .naming import NameTable
 from .operations import write_operations
 from .overrides import Overrides
 from .precedence import apply_precedence
+from .responses import write_responses
 from .sources import load_sources, parse_yaml
 from .yamlfile import read_mapping
 
@@ -210,6 +211,7 @@ def run_generator(spec: Path, config: Path, out_dir: Path, *, templates: Path | 
         if not (target / "__init__.py").exists():
             raise SpecError(f"openapi-python-client wrote no package for {spec} (and reported no warning)")
         write_operations(project, target, data, list(settings.post_hooks))
+        write_responses(target, data)  # the success shapes, for FakeProlific's answers (responses.py)
     finally:
         os.environ["PATH"] = path
     for junk in target.rglob(".ruff_cache"):

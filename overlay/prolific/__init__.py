@@ -14,7 +14,6 @@ need an error class).
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._config import __version__
@@ -26,17 +25,23 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    BonusAlreadyPaidError,
+    BonusCapError,
     BonusFormatError,
+    BonusJournalError,
     BonusOutcomeUnknown,
     BonusPaymentError,
+    BonusRunInProgress,
     ConfigurationError,
     ConflictError,
     CredentialsFileNotFoundError,
     CredentialsFormatError,
+    DemographicsUnavailableError,
     InputFileError,
     InputProblem,
     InsufficientBalanceError,
     InvalidArgumentError,
+    JoinFileError,
     MembershipError,
     NotFoundError,
     PartialFailure,
@@ -48,6 +53,7 @@ from ._errors import (
     ReviewsFormatError,
     ServerError,
     SpendLimitError,
+    StudyFileError,
     StudyStateError,
     StudyTokenError,
     UploadError,
@@ -55,6 +61,7 @@ from ._errors import (
     WebhookSubscriptionError,
     WebhookVerificationError,
 )
+from ._lazy import lazy_loader
 
 if TYPE_CHECKING:
     from ._api_client import ProlificAPIClient
@@ -62,6 +69,7 @@ if TYPE_CHECKING:
     from ._call import RawResponse
     from ._client import AsyncProlific, Prolific
     from ._retry import RetryPolicy
+    from ._settings import Settings, load_settings
     from .bonuses import (
         Bonus,
         BonusAmountWarning,
@@ -98,6 +106,8 @@ _LAZY = {
     "ProlificAPIClient": "._api_client",
     "RawResponse": "._call",
     "RetryPolicy": "._retry",
+    "Settings": "._settings",
+    "load_settings": "._settings",
     "Capacity": ".credentials",
     "CredentialReport": ".credentials",
     "Reconciliation": ".credentials",
@@ -137,6 +147,9 @@ _DEPRECATED = {
 }
 
 
+_load = lazy_loader(__name__, _LAZY, globals())
+
+
 def __getattr__(name: str) -> Any:
     if name in _DEPRECATED:
         import warnings
@@ -144,12 +157,7 @@ def __getattr__(name: str) -> Any:
         new, why = _DEPRECATED[name]
         warnings.warn(f"prolific.{name} is now prolific.{new} ({why})", DeprecationWarning, stacklevel=2)
         return globals()[new]
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'prolific' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    return _load(name)
 
 
 def __dir__() -> list[str]:
@@ -169,14 +177,18 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "Bonus",
+    "BonusAlreadyPaidError",
     "BonusAmountWarning",
     "BonusBatch",
+    "BonusCapError",
     "BonusFormatError",
+    "BonusJournalError",
     "BonusList",
     "BonusOutcomeUnknown",
     "BonusPayment",
     "BonusPaymentError",
     "BonusPlan",
+    "BonusRunInProgress",
     "Capacity",
     "ConfigurationError",
     "ConflictError",
@@ -184,10 +196,12 @@ __all__ = [
     "CredentialReport",
     "CredentialsFileNotFoundError",
     "CredentialsFormatError",
+    "DemographicsUnavailableError",
     "InputFileError",
     "InputProblem",
     "InsufficientBalanceError",
     "InvalidArgumentError",
+    "JoinFileError",
     "MembershipError",
     "NotFoundError",
     "PartialFailure",
@@ -206,7 +220,9 @@ __all__ = [
     "ReviewError",
     "ReviewsFormatError",
     "ServerError",
+    "Settings",
     "SpendLimitError",
+    "StudyFileError",
     "StudyStateError",
     "StudyTokenError",
     "UploadError",
@@ -220,6 +236,7 @@ __all__ = [
     "credentials_to_csv",
     "find_problems",
     "generate_credentials",
+    "load_settings",
     "parse_credential_report",
     "parse_credentials",
     "read_bonuses",

@@ -21,11 +21,12 @@ from prolific_api_client.operations import AsyncOperationGroups, AsyncOperations
 
 from ._api_client import ProlificAPIClient
 from ._call import AsyncSender, RawResponse, Sender, Sent
-from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, resolve_base_url, resolve_token
+from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._connection import AsyncConnection, Connection, TokenAuth
 from ._errors import ConfigurationError, InvalidArgumentError
 from ._pagination import HasResults, Pager, operation_of
 from ._retry import RetryPolicy
+from ._settings import Settings, missing_token, resolve
 
 if TYPE_CHECKING:  # the resources (and the models they use) load on first use of their attribute
     from .resources import (
@@ -62,6 +63,7 @@ class _ClientBase(Generic[CONNECTION, RUNNER]):
         token: str | None,
         *,
         base_url: str | None,
+        profile: str | None,
         timeout: float | httpx.Timeout | None,
         max_retries: int | None,
         retry_policy: RetryPolicy | None,
@@ -69,8 +71,15 @@ class _ClientBase(Generic[CONNECTION, RUNNER]):
         connection: type[CONNECTION],
         runner: Callable[[CONNECTION, RetryPolicy], RUNNER],
     ) -> None:
-        token = resolve_token(token)
-        self.base_url = resolve_base_url(base_url)
+        explicit = {"token": (token, "the token argument"), "base_url": (base_url, "base_url")}
+        settings = resolve(profile, "argument profile", explicit)
+        if settings.token is None:
+            raise ConfigurationError(missing_token(settings))
+        token = settings.token
+        #: The settings this client was made with (:class:`~prolific.Settings`): the defaults other calls
+        #: read (``workspace_id``, ``project_id``, ``max_total``, ``max_spend``, ``state_url``).
+        self.settings: Settings = settings
+        self.base_url = settings.base_url
         if retry_policy is not None:
             if max_retries is not None:
                 raise ConfigurationError("pass max_retries or retry_policy, not both (a policy has max_retries)")
@@ -150,8 +159,11 @@ class Prolific(_ClientBase[Connection, Sender], OperationGroups):
     (errors raise the :class:`~prolific.APIError` family); path parameters are positional, the
     rest keyword-only, ``body=`` the request model.
 
-    ``token``: argument, else ``$PROLIFIC_TOKEN``. ``base_url``: argument, else ``$PROLIFIC_URL``,
-    else ``https://api.prolific.com``. ``max_retries`` or ``retry_policy``
+    ``token``: argument, else ``$PROLIFIC_TOKEN``, else the profile's ``token_command``.
+    ``base_url``: argument, else ``$PROLIFIC_URL``, else the profile's, else ``https://api.prolific.com``.
+    ``profile``: a profile of the config file (:func:`~prolific.load_settings`; else
+    ``$PROLIFIC_PROFILE``, else the file's ``default_profile``); the settings the client was made
+    with are :attr:`settings`. ``max_retries`` or ``retry_policy``
     (:class:`~prolific.RetryPolicy`): how requests are retried. ``http_client``: an
     ``httpx.Client`` to use instead of the default one (yours to close; the client sets its base
     URL, auth and User-Agent and sends through it as it is: retrying is the client's own send path,
@@ -160,6 +172,7 @@ class Prolific(_ClientBase[Connection, Sender], OperationGroups):
     Every wait (a retry's back-off, a workflow's pause or poll) goes through :attr:`sleep`.
 
     >>> from prolific import Prolific
+    >>> lab = Prolific(profile="lab")  # doctest: +SKIP
     >>> with Prolific(token="...") as client:  # doctest: +SKIP
     ...     study = client.studies.get_study("6540...")
     ...     pool_id = client.credentials.create_pool(workspace_id="ws1", credentials="alice,pw-1")
@@ -172,6 +185,7 @@ class Prolific(_ClientBase[Connection, Sender], OperationGroups):
         token: str | None = None,
         *,
         base_url: str | None = None,
+        profile: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
@@ -180,6 +194,7 @@ class Prolific(_ClientBase[Connection, Sender], OperationGroups):
         super().__init__(
             token,
             base_url=base_url,
+            profile=profile,
             timeout=timeout,
             max_retries=max_retries,
             retry_policy=retry_policy,
@@ -312,6 +327,7 @@ class AsyncProlific(_ClientBase[AsyncConnection, AsyncSender], AsyncOperationGro
         token: str | None = None,
         *,
         base_url: str | None = None,
+        profile: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
@@ -320,6 +336,7 @@ class AsyncProlific(_ClientBase[AsyncConnection, AsyncSender], AsyncOperationGro
         super().__init__(
             token,
             base_url=base_url,
+            profile=profile,
             timeout=timeout,
             max_retries=max_retries,
             retry_policy=retry_policy,

@@ -1,4 +1,8 @@
-"""Client configuration: where the token comes from and where it may be sent."""
+"""Client configuration: the names of the environment variables, and the token's and base URL's checks.
+
+Where each setting comes from (arguments, the environment, a profile of the config file) is
+:mod:`prolific._settings`; this module holds the rules a value must meet wherever it came from.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ __version__ = "0.1.0"
 DEFAULT_BASE_URL = "https://api.prolific.com"
 TOKEN_ENV = "PROLIFIC_TOKEN"
 URL_ENV = "PROLIFIC_URL"
+#: Names the profile of the config file to use (``--profile`` wins over it).
+PROFILE_ENV = "PROLIFIC_PROFILE"
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RETRIES = 2
 # Prolific's API introduction asks libraries to identify themselves.
@@ -35,8 +41,13 @@ def resolve_token(token: str | None) -> str:
             f"no Prolific API token: pass token=... or set the {TOKEN_ENV} environment variable "
             "(create a token in the Prolific app under Settings > API tokens)"
         )
+    return check_token(token, origin)
+
+
+def check_token(token: object, origin: str) -> str:
+    """``token`` if it can be sent as it is, else a ConfigurationError naming ``origin`` (never the token)."""
     if not isinstance(token, str):
-        raise ConfigurationError(f"the token must be a str, got {type(token).__name__}")
+        raise ConfigurationError(f"{origin}: the token must be a str, got {type(token).__name__}")
     if not token.strip() or token != token.strip() or any(c in token for c in "\r\n"):
         # Never echo the token: say what is wrong with it instead.
         raise ConfigurationError(f"{origin} is empty or has surrounding whitespace or line breaks")
@@ -94,6 +105,17 @@ def resolve_base_url(base_url: str | None) -> str:
             base_url, origin = env.strip(), URL_ENV
         else:
             return DEFAULT_BASE_URL
+    return check_base_url(base_url, origin)
+
+
+def check_base_url(base_url: object, origin: str) -> str:
+    """``base_url`` without its trailing ``/``, else a ConfigurationError naming ``origin`` and what to write.
+
+    >>> check_base_url("http://example.org", "base_url")
+    Traceback (most recent call last):
+    ...
+    prolific._errors.ConfigurationError: base_url 'http://example.org' uses plain http: ...
+    """
     if not isinstance(base_url, str):
         raise ConfigurationError(f"{origin} must be a str, got {type(base_url).__name__}")
     parts = urlsplit(base_url.strip())

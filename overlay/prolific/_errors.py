@@ -13,20 +13,27 @@ keeps working for code that does not know this package. Other builtin bases are 
     │   │   └── CredentialsFileNotFoundError (FileNotFoundError)
     │   ├── ReportFormatError                           a credentials report (CSV) without a column, a broken row
     │   ├── BonusFormatError                            a bonus file that cannot be paid as it is
-    │   └── ReviewsFormatError (InvalidArgumentError)   a reviews or ids file that cannot be used
+    │   ├── ReviewsFormatError (InvalidArgumentError)   a reviews or ids file that cannot be used
+    │   ├── StudyFileError (InvalidArgumentError)       a study file: every problem with file:line:column and key path
+    │   └── JoinFileError                               a data file to join with an export: no column, a key twice
     ├── PartialFailure                                  a workflow stopped part way: done, total, remaining, resume
     │   ├── UploadError                                 a chunked credentials upload
     │   │   └── UploadInterrupted (KeyboardInterrupt)   Ctrl-C during one
     │   ├── MembershipError                             adding/removing participant-group members
     │   ├── ReviewError                                 approving, reviewing or messaging in batches
     │   └── BonusPaymentError                           paying bonuses (the failed batch certainly not paid)
+    │       └── BonusAlreadyPaidError                   payees Prolific shows paid a bonus this journal never sent
     ├── BonusOutcomeUnknown                             a bonus payment that may or may not have been made
+    ├── BonusRunInProgress                              another run is paying the study's bonuses (its lease)
+    ├── BonusJournalError                               a bonus journal this version cannot use (a newer one)
+    ├── BonusCapError                                   the bonuses' total is above max_total
     ├── InsufficientBalanceError                        the balance is below what would be spent (bonuses, a study)
     ├── SpendLimitError                                 what a study action would spend is over the cap
     ├── StudyStateError                                 the study's status does not allow it (attach to a non-draft)
     ├── WebhookVerificationError                        a webhook request that must not be trusted
     ├── WebhookSubscriptionError                        a webhook subscription created but not confirmed
     ├── StudyTokenError                                 a signed study link's token that must not be trusted
+    ├── DemographicsUnavailableError                    Prolific's demographic export: no access, or not ready
     └── APIError                                        anything that went wrong talking to the API
         ├── APIConnectionError                          no usable response (refused, reset, DNS, ...)
         │   └── APITimeoutError
@@ -68,17 +75,23 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BonusAlreadyPaidError",
+    "BonusCapError",
     "BonusFormatError",
+    "BonusJournalError",
     "BonusOutcomeUnknown",
     "BonusPaymentError",
+    "BonusRunInProgress",
     "ConfigurationError",
     "ConflictError",
     "CredentialsFileNotFoundError",
     "CredentialsFormatError",
+    "DemographicsUnavailableError",
     "InputFileError",
     "InputProblem",
     "InsufficientBalanceError",
     "InvalidArgumentError",
+    "JoinFileError",
     "MembershipError",
     "NotFoundError",
     "PartialFailure",
@@ -90,6 +103,7 @@ __all__ = [
     "ReviewsFormatError",
     "ServerError",
     "SpendLimitError",
+    "StudyFileError",
     "StudyStateError",
     "StudyTokenError",
     "UploadError",
@@ -310,7 +324,31 @@ class ReviewsFormatError(InputFileError, InvalidArgumentError):
     _repeat_file = False
 
 
+class StudyFileError(InputFileError, InvalidArgumentError):
+    """A study file (``studies check|plan|apply``) cannot be used as it is; nothing was sent.
+
+    ``problems`` lists every problem at once, each a :class:`prolific.studies.StudyProblem` with
+    ``file:line:column``, the key path (``field``, e.g. ``filters[0].filter_id``) and what to write
+    instead; warnings are not among them (they do not stop a file).
+    """
+
+    _list_one = True
+
+
 # -- workflows that stop part way -----------------------------------------------------------------
+
+
+class JoinFileError(InputFileError):
+    """A data file to join with a study's export (``export(join=(path, column))``) cannot be joined as it is.
+
+    A missing join column, a key found on two lines, broken CSV quoting: ``problems`` names each
+    (file, line, column); nothing was written.
+
+    >>> str(JoinFileError("no column 'pid' (the header has: id, score)", source="data.csv", line=1))
+    "data.csv, line 1: no column 'pid' (the header has: id, score); nothing was written"
+    """
+
+    _alone_suffix = "; nothing was written"
 
 
 class PartialFailure(ProlificError):
@@ -327,12 +365,19 @@ class PartialFailure(ProlificError):
     (2, 5, 3, 'run(err.remaining)')
     """
 
-    def __init__(self, message: str, *, done: int, total: int, remaining: Sequence[object], resume: str) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, *, done: int, total: int, remaining: Sequence[object], resume: str, advice: str = ""
+    ) -> None:
+        super().__init__(f"{message} {advice}" if advice else message)
         self.done = done
         self.total = total
         self.remaining = remaining
         self.resume = resume
+        self.summary = message
+        self.advice = advice
+
+    # ``summary``: what happened, with no advice in Python (what the command line prints, beside the command
+    # that resumes); ``advice``: the Python call that resumes it, with its caveats (``str()`` is both).
 
 
 class UploadError(PartialFailure):
@@ -424,11 +469,19 @@ class MembershipError(PartialFailure):
     remaining: list[str]
 
     def __init__(
-        self, message: str, *, group_id: str, action: str, done: int, total: int, remaining: Sequence[str]
+        self,
+        message: str,
+        *,
+        group_id: str,
+        action: str,
+        done: int,
+        total: int,
+        remaining: Sequence[str],
+        advice: str = "",
     ) -> None:
         method = "add_participants" if action == "add" else "remove_participants"
         resume = f"client.participant_groups.{method}({group_id!r}, err.remaining)"
-        super().__init__(message, done=done, total=total, remaining=list(remaining), resume=resume)
+        super().__init__(message, done=done, total=total, remaining=list(remaining), resume=resume, advice=advice)
         self.group_id = group_id
         self.action = action
 
@@ -457,9 +510,11 @@ class ReviewError(PartialFailure):
     # ids (str) or reviews, by ``action``: Any, so that ``err.remaining`` goes back to the same method.
     remaining: list[Any]
 
-    def __init__(self, message: str, *, action: str, done: int, total: int, remaining: Sequence[Any]) -> None:
+    def __init__(
+        self, message: str, *, action: str, done: int, total: int, remaining: Sequence[Any], advice: str = ""
+    ) -> None:
         resume = _REVIEW_RESUME.get(action, f"{action} again with err.remaining")
-        super().__init__(message, done=done, total=total, remaining=list(remaining), resume=resume)
+        super().__init__(message, done=done, total=total, remaining=list(remaining), resume=resume, advice=advice)
         self.action = action
 
 
@@ -495,6 +550,33 @@ class BonusPaymentError(PartialFailure):
         self.rejected: Mapping[int, str] = dict(rejected or {})
 
 
+class BonusAlreadyPaidError(BonusPaymentError):
+    """Prolific's record shows some payees paid a bonus in this study that this journal never sent; nothing was paid.
+
+    Another machine, another journal or the web app paid them (or this journal was lost).
+    ``payees`` lists each as ``(line, id, paid, asked)``: the file's line and id, what the record
+    shows paid (``Decimal`` major units, each bonus), what the file asks. To pay them a new bonus
+    on purpose, name a new round (``round="..."``); or remove them from the file.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        study_id: str,
+        payees: Sequence[tuple[int | None, str, tuple[Decimal, ...], Decimal]],
+        remaining: Sequence[BonusBatch],
+    ) -> None:
+        super().__init__(
+            message,
+            study_id=study_id,
+            paid=[],
+            remaining=remaining,
+            rejected={line or 0: bonus_id for line, bonus_id, _, _ in payees},
+        )
+        self.payees = list(payees)
+
+
 # -- bonuses, studies, webhooks and study links ---------------------------------------------------
 
 
@@ -502,10 +584,13 @@ class BonusOutcomeUnknown(ProlificError):
     """A bonus payment may or may not have been made, so it is not sent again on its own.
 
     The pay request of each batch in ``batches`` (``bulk_id``, ``ids``, ``amount``) was sent but
-    no answer was recorded (a dropped connection, a read timeout, a 5xx, or the process died).
-    Prolific's pay call is not idempotent: sending it again could pay twice. Check the study's
-    bonus payments in the Prolific app (or ask Prolific support); to pay a batch again
-    deliberately, pass ``retry_unknown=[bulk_id]`` (CLI: ``--retry-unknown BULK_ID``).
+    no answer said what it did (a dropped connection, a read timeout, a 429 or 5xx that a gateway
+    may have answered after the payment, or the process died), and Prolific's record does not show
+    it paid yet (payment is asynchronous). Prolific's pay call is not idempotent: sending it again
+    could pay twice. Run the payment again (or ``client.bonuses.reconcile``) later: the batch is
+    settled from Prolific's record when it shows the payment. When nothing shows after the
+    settlement window, ``retry_unknown=[bulk_id]`` resends it (after reading the record once more);
+    ``client.bonuses.settle(bulk_id, paid=...)`` records what you checked in the app.
     ``result`` is what the run did otherwise (a :class:`~prolific.BonusPayment`), when it got that far.
     """
 
@@ -517,6 +602,62 @@ class BonusOutcomeUnknown(ProlificError):
         self.batches = list(batches)
         self.bulk_ids = [batch.bulk_id for batch in self.batches]
         self.result = result
+
+
+class BonusRunInProgress(ProlificError):
+    """Another run holds the study's lease in this journal: it may be paying now, so this one sent nothing.
+
+    ``host``, ``pid`` and ``started`` (the holder process's start time, ISO text, or None) say
+    which run; ``since`` when it took the lease and ``seen`` when it last wrote. A holder on this
+    host whose process is gone is taken over on its own; one on another host never is: wait for it
+    (``wait_for_lease=``), or take it over deliberately (``take_over=True``) once it is certainly
+    stopped.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        study_id: str,
+        host: str,
+        pid: int,
+        started: str | None,
+        since: str,
+        seen: str,
+        journal: str,
+    ) -> None:
+        super().__init__(message)
+        self.study_id = study_id
+        self.host = host
+        self.pid = pid
+        self.started = started
+        self.since = since
+        self.seen = seen
+        self.journal = journal
+
+
+class BonusJournalError(ProlificError):
+    """A bonus journal this version of the client cannot use (written by a newer version); nothing was changed.
+
+    ``path`` is the journal file.
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class BonusCapError(ProlificError):
+    """The bonuses to pay cost more than ``max_total`` allows; nothing was paid.
+
+    ``total`` (fees and VAT included) and ``cap`` are ``Decimal`` in major units of ``currency``.
+    """
+
+    def __init__(self, message: str, *, total: Decimal, cap: Decimal, currency: str | None) -> None:
+        super().__init__(message)
+        self.total = total
+        self.cap = cap
+        self.currency = currency
 
 
 class InsufficientBalanceError(ProlificError):
@@ -605,6 +746,22 @@ class StudyTokenError(ProlificError):
 
 
 # -- the API --------------------------------------------------------------------------------------
+
+
+class DemographicsUnavailableError(ProlificError):
+    """Prolific's demographic export of a study cannot be had: the workspace has no access, or it was not ready in time.
+
+    ``study_id`` names the study; ``reason`` is ``"no_access"`` (Prolific answered 403: the
+    feature is not enabled for the workspace), ``"limit"`` (the study's filter combinations are
+    used up) or ``"timeout"`` (still being generated when the wait ended); ``cause`` is the API
+    error, when there was one. Export without demographics, or ask Prolific's support.
+    """
+
+    def __init__(self, message: str, *, study_id: str, reason: str, cause: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.study_id = study_id
+        self.reason = reason
+        self.cause = cause
 
 
 class APIError(ProlificError):

@@ -1,5 +1,6 @@
 """The one workflow driver: the steps a flow yields (:class:`Call`, :class:`RawCall`, :class:`Pause`,
-:class:`Gather`) and :func:`drive` / :func:`drive_async`, which run them.
+:class:`Gather`, :class:`Emit`) and :func:`drive` / :func:`drive_async`, which run them (and
+:func:`stream` / :func:`stream_async`, which also hand out what a long-running flow emits).
 
 A method that needs several requests (check a study, then patch it; a batch after a batch; poll
 until the API shows the change) is written once, as a *flow*: a generator that yields steps and
@@ -13,7 +14,7 @@ sync and async twins share every decision and differ only in ``await``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import AsyncIterator, Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
@@ -110,8 +111,19 @@ class Gather(Generic[T]):
         return f"<Gather {len(self.calls)} calls, {self.limit} at a time>"
 
 
+@dataclass(frozen=True)
+class Emit(Generic[T]):
+    """A step of a streaming flow (:func:`stream`): hand ``item`` to the caller; the flow receives None.
+
+    A flow that runs for as long as its caller iterates (watching a study, exporting its rows) emits
+    what it finds as it goes, instead of returning it all at the end.
+    """
+
+    item: T
+
+
 #: A step a flow yields.
-Step: TypeAlias = Call[Any] | Pause | Gather[Any]
+Step: TypeAlias = Call[Any] | Pause | Gather[Any] | Emit[Any]
 #: A multi-request method: yields steps, receives their results, returns the method's result.
 Flow: TypeAlias = Generator[Step, Any, T]
 
@@ -160,6 +172,51 @@ async def drive_async(runner: AsyncSender, flow: Flow[T]) -> T:
         return stop.value  # type: ignore[no-any-return]
 
 
+def stream(runner: Sender, flow: Flow[Any]) -> Iterator[Any]:
+    """Run ``flow`` on ``runner`` as its caller iterates: each :class:`Emit` step's item is yielded.
+
+    The flow advances only while the iterator is consumed; closing the iterator closes the flow.
+    """
+    try:
+        step = next(flow)
+        while True:
+            if isinstance(step, Emit):
+                yield step.item
+                step = flow.send(None)
+                continue
+            try:
+                value = _take(runner, step)
+            except APIError as error:
+                step = flow.throw(error)
+            else:
+                step = flow.send(value)
+    except StopIteration:
+        return
+    finally:
+        flow.close()
+
+
+async def stream_async(runner: AsyncSender, flow: Flow[Any]) -> AsyncIterator[Any]:
+    """Async twin of :func:`stream`."""
+    try:
+        step = next(flow)
+        while True:
+            if isinstance(step, Emit):
+                yield step.item
+                step = flow.send(None)
+                continue
+            try:
+                value = await _take_async(runner, step)
+            except APIError as error:
+                step = flow.throw(error)
+            else:
+                step = flow.send(value)
+    except StopIteration:
+        return
+    finally:
+        flow.close()
+
+
 def _take(runner: Sender, step: Step) -> Any:
     if isinstance(step, Call):
         return run_call(runner, step)
@@ -168,7 +225,7 @@ def _take(runner: Sender, step: Step) -> Any:
         return None
     if isinstance(step, Gather):
         return _gather(runner, step)
-    raise TypeError(f"a flow yields Call, Pause or Gather steps, not {step!r}")
+    raise TypeError(f"a flow yields Call, Pause or Gather steps (and Emit when streamed), not {step!r}")
 
 
 async def _take_async(runner: AsyncSender, step: Step) -> Any:
@@ -179,7 +236,7 @@ async def _take_async(runner: AsyncSender, step: Step) -> Any:
         return None
     if isinstance(step, Gather):
         return await _gather_async(runner, step)
-    raise TypeError(f"a flow yields Call, Pause or Gather steps, not {step!r}")
+    raise TypeError(f"a flow yields Call, Pause or Gather steps (and Emit when streamed), not {step!r}")
 
 
 #: What a call of a Gather ended with: (its exception, or None; its result).

@@ -101,6 +101,12 @@ class RetryPolicy:
         return ceiling * (0.5 + self.jitter.random() / 2)
 
 
+#: The policy of a request that is never sent twice, whatever the answer (``Call(..., retry_policy=NEVER_RESEND)``):
+#: a payment, which a gateway's 429 or 503 may answer after the API applied it. Its caller reads
+#: Prolific's record of what was done instead.
+NEVER_RESEND = RetryPolicy(max_retries=0)
+
+
 def is_unknown_host(error: BaseException | None) -> bool:
     """Whether ``error`` is a DNS failure: the host name does not resolve (a typo in the base URL, no network).
 

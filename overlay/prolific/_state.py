@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -60,14 +61,51 @@ def connect(path: str | os.PathLike[str], *, schema: str = "") -> sqlite3.Connec
     except (OSError, sqlite3.Error) as exc:
         raise OSError(f"{target}: cannot open the state file ({exc})") from None
     try:
-        db.execute("PRAGMA journal_mode=WAL")
+        _locked_retry(lambda: db.execute("PRAGMA journal_mode=WAL").fetchone())
         db.execute("PRAGMA synchronous=FULL")
         if schema:
-            db.executescript(f"BEGIN IMMEDIATE; {schema}; COMMIT;")
+            _locked_retry(lambda: db.executescript(f"BEGIN IMMEDIATE; {schema}; COMMIT;"), db)
     except sqlite3.DatabaseError as exc:
         db.close()
         raise OSError(f"{target}: not a prolific-client state file ({exc})") from None
     return db
+
+
+def _locked_retry(step: Callable[[], object], db: sqlite3.Connection | None = None) -> None:
+    """Run ``step``, again while another process holds the lock it needs, for up to :data:`BUSY_TIMEOUT` seconds.
+
+    Switching a new file to WAL needs a moment of exclusive access, and SQLite answers "database is
+    locked" at once, without its busy handler, when another process opens the same new file at that
+    moment: several processes opening one new state file would then fail. Each retry waits a little
+    longer (up to 50 ms); ``db`` is rolled back first when a script stopped inside its transaction.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    pause = 0.001
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() >= deadline:
+                raise
+            if db is not None and db.in_transaction:
+                db.execute("ROLLBACK")
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
+
+
+def checkpoint(db: sqlite3.Connection) -> bool:
+    """Copy the write-ahead log into the main file and empty it (``PRAGMA wal_checkpoint(TRUNCATE)``).
+
+    After it, the main file alone is the whole store (a copy of it is a backup), unless another
+    connection is reading or writing at that moment: then the log keeps what it could not copy
+    yet, and False is returned (the next checkpoint copies it).
+    """
+    try:
+        busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.OperationalError:  # another connection holds the lock: the next run checkpoints
+        return False
+    return not busy
 
 
 @contextmanager

@@ -9,19 +9,9 @@ from __future__ import annotations
 from smoke import bench_module, registered_rows, smoke_rows
 
 GROUPS = [
-    "mock",
-    "model",
-    "loopback",
-    "paginate",
-    "csv",
-    "upload",
-    "import",
-    "report",
-    "review",
-    "bonuses",
-    "webhooks",
-    "studies",
-]
+    "mock", "model", "loopback", "paginate", "csv", "upload", "import", "report", "review", "bonuses", "bonus-pay",
+    "webhooks", "export", "study-file", "study-life",
+]  # fmt: skip
 
 
 def test_smoke_run_prints_every_registered_row() -> None:

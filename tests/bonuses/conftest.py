@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +52,32 @@ class Account:
 
     def requests(self, operation_id: str) -> int:
         return sum(1 for r in self.fake.requests if r.operation_id == operation_id)
+
+    def times_paid(self) -> Counter[str]:
+        """Prolific's side: participant -> how many bonuses the fake paid them (by either id), every pay counted."""
+        participant_of = {}
+        for submission in self.fake.submissions[self.study_id]:
+            participant_of[submission["id"]] = submission["participant_id"]
+            participant_of[submission["participant_id"]] = submission["participant_id"]
+        return Counter(participant_of[i] for payment in self.fake.bonus_payments for i, _ in payment["bonuses"])
+
+    def submission_ids(self, count: int) -> list[str]:
+        return [s["id"] for s in self.fake.submissions[self.study_id][:count]]
+
+    def csv_of(self, ids: list[str], amount: str = "1.50") -> str:
+        return "submission_id,amount\n" + "".join(f"{i},{amount}\n" for i in ids)
+
+    def env(self) -> dict[str, str]:
+        """The environment of a CLI process against this fake."""
+        return {**os.environ, "PROLIFIC_TOKEN": TOKEN, "PROLIFIC_URL": self.url}
+
+
+def assert_once(account: Account, count: int) -> None:
+    """Prolific paid each of the first ``count`` participants exactly once, and nobody else."""
+    paid = account.times_paid()
+    twice = {p: n for p, n in paid.items() if n > 1}
+    assert not twice, f"paid more than once: {twice}"
+    assert set(paid) == set(account.participants[:count]), (len(paid), count)
 
 
 def seed(fake: FakeProlific, url: str, participants: int = 450) -> Account:

@@ -13,9 +13,10 @@ import pytest
 
 from prolific import BonusOutcomeUnknown
 from prolific.bonuses._journal import BonusJournal  # private: the journal's stored rows have no public reader
+from prolific.cli import main
 from prolific.testing import FakeRequest
 
-from .conftest import TOKEN, Account
+from .conftest import TOKEN, Account, assert_once, seed
 
 PAY = "pay-bonus-payments"
 
@@ -61,3 +62,79 @@ def test_sigkill_while_the_pay_is_in_flight_leaves_pay_sent_and_the_rerun_treats
     with BonusJournal(journal) as opened:
         (after,) = opened.entries(account.study_id).values()
     assert after.state == "outcome unknown" and "stopped before its answer" in (after.detail or "")
+
+
+# -- SIGKILL at every request of a run -------------------------------------------------------------
+
+
+def killed_at(number: int, when: str, argv: list[str], env: dict[str, str]) -> int:
+    """Run the CLI with ``argv`` in a forked child that SIGKILLs itself at request ``number``; its wait status.
+
+    ``when="before"``: before the request is sent (it never reaches the server); ``"after"``: once
+    its answer has arrived (the server acted on it), before the CLI sees it. A fork starts in
+    milliseconds where a new interpreter takes a second to import the client: twenty of them stay cheap.
+    """
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        try:
+            import httpx
+
+            sent = [0]
+            send = httpx.HTTPTransport.handle_request
+
+            def handle_request(self: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response:
+                sent[0] += 1
+                if sent[0] == number and when == "before":
+                    os.kill(os.getpid(), signal.SIGKILL)
+                response = send(self, request)
+                if sent[0] == number and when == "after":
+                    response.read()
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return response
+
+            httpx.HTTPTransport.handle_request = handle_request  # type: ignore[method-assign]
+            os.environ.update(env)
+            main(argv)
+        finally:
+            os._exit(99)  # not killed: the test says so
+    return os.waitpid(pid, 0)[1]
+
+
+#: The requests of a run of 201 bonuses (2 batches): the study, its submissions, its bonus cost, 2 set-ups,
+#: the currency, the project, the balance, 2 pays. A test checks the count.
+REQUESTS = 10
+
+
+def test_a_run_of_201_bonuses_makes_the_requests_the_kill_points_cover(account: Account, tmp_path: Path) -> None:
+    study = seed(account.fake, account.url, 201)
+    before = len(account.fake.requests)
+    with study.client() as client:
+        client.bonuses.pay(study.study_id, study.csv(201), journal=tmp_path / "j.sqlite3")
+    assert len(account.fake.requests) - before == REQUESTS
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"), reason="needs fork and SIGKILL")
+@pytest.mark.parametrize("when", ["before", "after"])
+@pytest.mark.parametrize("number", range(1, REQUESTS + 1))
+def test_sigkill_at_every_request_then_a_rerun_pays_each_payee_exactly_once(
+    number: int, when: str, account: Account, tmp_path: Path
+) -> None:
+    study = seed(account.fake, account.url, 201)
+    csv, journal = study.write(tmp_path, 201), tmp_path / "journal.sqlite3"
+    argv = ["bonuses", "pay", study.study_id, str(csv), "--journal", str(journal), "--yes"]
+    status = killed_at(number, when, argv, {"PROLIFIC_TOKEN": TOKEN, "PROLIFIC_URL": study.url})
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, status
+    named: list[str] = []
+    with study.client() as client:  # the rerun: takes the dead run's lease over, settles from the record
+        try:
+            client.bonuses.pay(study.study_id, csv, journal=journal)
+        except BonusOutcomeUnknown as unknown:  # a pay sent (in the journal) that never reached Prolific
+            named = [str(bulk_id) for bulk_id in unknown.bulk_ids]
+            unpaid = set(study.participants[:201]) - set(study.times_paid())
+            assert unpaid == {i for batch in unknown.batches for i in batch.ids}  # 0 left unpaid without being named
+            assert max(study.times_paid().values(), default=0) <= 1  # 0 paid twice
+            client.bonuses.pay(study.study_id, csv, journal=journal, retry_unknown=named, settlement_window=0)
+    assert (when, number) in {("before", 9), ("before", 10)} if named else True  # only a pay that never left
+    with BonusJournal(journal) as opened:
+        assert [e.state for e in opened.entries(study.study_id).values()] == ["paid", "paid"]
+    assert_once(study, 201)  # 0 paid twice, 0 left unpaid

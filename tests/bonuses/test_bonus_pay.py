@@ -20,7 +20,7 @@ from prolific.bonuses._journal import BonusJournal  # private: the journal's sto
 from prolific.cli import main
 from prolific_api_client.operations import OPERATIONS
 
-from .conftest import TOKEN, Account
+from .conftest import TOKEN, Account, assert_once
 
 SETUP, PAY = "create-bonus-payments", "pay-bonus-payments"
 
@@ -70,13 +70,17 @@ def test_450_rows_three_setups_three_pays_and_a_rerun_pays_nothing(
     assert all(r.operation_id not in (SETUP, PAY) for r in account.fake.requests[before:])
 
 
-def test_requests_for_n_rows_are_two_per_200(account: Account, tmp_path: Path) -> None:
+def test_requests_for_n_rows_are_two_per_200_plus_the_list_and_the_record(account: Account, tmp_path: Path) -> None:
     for n in (1, 200, 201, 450):
         account.fake.requests.clear()
-        with account.client() as client:
-            client.bonuses.pay(account.study_id, account.csv(n, amount="0.5"), journal=tmp_path / f"j{n}.sqlite3")
+        with account.client() as client:  # each n a round of its own: the same people again, on purpose
+            client.bonuses.pay(account.study_id, account.csv(n, amount="0.5"), journal=tmp_path / "j.sqlite3",
+                               round=f"n{n}")  # fmt: skip
         bonus_requests = account.requests(SETUP) + account.requests(PAY)
         assert bonus_requests == 2 * math.ceil(n / 200), n
+        # The study's submissions (450: one page of 500), its bonus cost (the journal agrees: no payee is read).
+        assert account.requests("get-submissions") == 1 and account.requests("get-study-cost") == 1
+        assert account.requests("get-submission") == 0
 
 
 def pay_path(bulk_id: str) -> str:
@@ -94,77 +98,88 @@ def before_paying(account: Account, action) -> None:  # type: ignore[no-untyped-
     account.fake.route("get-workspace-balance", balance)
 
 
-def test_cut_after_the_second_pay_applied_is_outcome_unknown_and_never_resent_on_its_own(
+def test_cut_after_the_second_pay_applied_is_settled_from_the_record_and_never_resent(
     account: Account, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     csv = account.write(tmp_path, 450)
     journal = tmp_path / "journal.sqlite3"
     argv = ("bonuses", "pay", account.study_id, str(csv), "--journal", str(journal), "--yes")
     # The second pay is processed (its participants paid), then its connection is cut.
-    before_paying(account, lambda bulks: account.fake.drop_next(apply=True, path=pay_path(bulks[1])))
-    code, out, err = run(account, monkeypatch, capsys, *argv)
-    assert code == 1
-    first, second, third = list(account.fake.bulk_bonuses)
-    assert account.pays() == [first, second]  # the second pay WAS applied before the cut
-    assert "outcome unknown" in err and f"--retry-unknown {second}" in err
-    assert states(journal, account.study_id) == [("paid", first), ("outcome unknown", second), ("set up", third)]
-    assert account.requests(PAY) == 2  # nothing sent after the cut
-
-    before_paying(account, lambda bulks: None)
-    # The rerun pays the third batch once, never the first two, and still reports the unknown one.
-    code, out, err = run(account, monkeypatch, capsys, *argv, "--json")
-    assert code == 1
-    assert account.pays() == [first, second, third]
-    error = json.loads(out)
-    assert error["error"]["type"] == "BonusOutcomeUnknown"
-    assert [b["bulk_id"] for b in error["outcome_unknown"]] == [second]
-    code, out, err = run(account, monkeypatch, capsys, *argv)
-    assert code == 1 and account.pays() == [first, second, third]  # still not resent on its own
-    assert account.requests(SETUP) == 3  # set up once, reused ever since
-
-    # Only when asked: --retry-unknown pays it again, once.
-    code, out, err = run(account, monkeypatch, capsys, *argv, "--retry-unknown", second)
+    before_paying(account, lambda bulks: account.fake.drop_next(after_apply=True, path=pay_path(bulks[1])))
+    code, _, err = run(account, monkeypatch, capsys, *argv)
     assert code == 0, err
-    assert account.pays() == [first, second, third, second]
-    assert [s for s, _ in states(journal, account.study_id)] == ["paid"] * 3
-    code, out, err = run(account, monkeypatch, capsys, *argv, "--retry-unknown", second)
-    assert code == 2 and "is not a batch of these bonuses whose outcome is unknown" in err
+    first, second, third = list(account.fake.bulk_bonuses)
+    assert account.pays() == [first, second, third]  # the second pay WAS applied before the cut: never resent
+    assert f"settled batch 2 (lines 202-401, 200 bonuses, 300.00, bulk {second})" in err
+    assert states(journal, account.study_id) == [("paid", first), ("paid", second), ("paid", third)]
+    assert_once(account, 450)
+    with BonusJournal(journal) as opened:
+        history = [(e["from_state"], e["state"]) for e in opened.events(account.study_id) if e["bulk_id"] == second]
+    assert history[-2:] == [("pay sent", "outcome unknown"), ("outcome unknown", "paid")]
 
 
-def test_a_500_after_the_pay_is_one_request_only(account: Account, tmp_path: Path) -> None:
+def test_a_500_after_the_pay_is_one_request_and_settled_from_the_record(account: Account, tmp_path: Path) -> None:
     journal = tmp_path / "j.sqlite3"
-    account.fake.fail_next(500, apply=True, operation=PAY)
+    account.fake.fail_next(500, after_apply=True, operation=PAY)
+    with account.client() as client:
+        result = client.bonuses.pay(account.study_id, account.csv(3), journal=journal)
+    assert account.requests(PAY) == 1 and len(account.pays()) == 1
+    (batch,) = result.settled
+    assert result.paid == (batch,) and batch.state == "paid"
+    assert states(journal, account.study_id) == [("paid", batch.bulk_id)]
+    assert_once(account, 3)
+
+
+def test_a_429_on_the_pay_is_never_resent_and_stays_unknown_until_the_record_says(
+    account: Account, tmp_path: Path
+) -> None:
+    """A 429 without the payment: the record shows nothing, so it is not resent until the window has passed."""
+    journal = tmp_path / "j.sqlite3"
+    account.fake.fail_next(429, retry_after=0, operation=PAY)
     with account.client() as client, pytest.raises(BonusOutcomeUnknown) as caught:
         client.bonuses.pay(account.study_id, account.csv(3), journal=journal)
-    assert account.requests(PAY) == 1 and len(account.pays()) == 1
     (bulk_id,) = caught.value.bulk_ids
-    assert bulk_id in str(caught.value) and "retry_unknown" in str(caught.value)
-    assert account.participants[0] in str(caught.value) and "GBP 4.50" in str(caught.value)
-    assert states(journal, account.study_id) == [("outcome unknown", bulk_id)]
-
-
-def test_a_429_is_paid_once_after_a_retry(account: Account, tmp_path: Path) -> None:
-    account.fake.fail_next(429, operation=PAY)
+    assert account.requests(PAY) == 1 and account.pays() == []  # never resent by the retry loop
+    assert "may still be settling until" in str(caught.value) and f"retry_unknown=['{bulk_id}']" in str(caught.value)
     with account.client() as client:
-        result = client.bonuses.pay(account.study_id, account.csv(3), journal=tmp_path / "j.sqlite3")
-    assert account.requests(PAY) == 2 and len(account.pays()) == 1
-    assert [b.state for b in result.paid] == ["paid"]
+        with pytest.raises(BonusOutcomeUnknown, match="not resent"):  # inside the window: refused
+            client.bonuses.pay(account.study_id, account.csv(3), journal=journal, retry_unknown=[bulk_id])
+        assert account.requests(PAY) == 1
+        result = client.bonuses.pay(  # the window passed (0 here) and the record still shows nothing: resent once
+            account.study_id, account.csv(3), journal=journal, retry_unknown=[bulk_id], settlement_window=0
+        )
+    assert [b.bulk_id for b in result.paid] == [bulk_id] and account.requests(PAY) == 2
+    assert_once(account, 3)
 
 
-def test_a_set_up_refused_for_one_id_pays_nothing_and_names_its_line(
+def test_an_id_not_in_the_study_is_refused_with_its_line_before_any_set_up(
     account: Account, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    stranger = "5e9b9c9b0f9c9a0001b0b1f4"
+    strangers = ["5e9b9c9b0f9c9a0001b0b1f4", "5e9b9c9b0f9c9a0001b0b1f5"]
     lines = account.csv(300).splitlines()
-    lines.insert(251, f"{stranger},2.00")  # line 252 of the file, in the second batch
+    lines.insert(251, f"{strangers[0]},2.00")  # line 252 of the file, in the second batch
+    lines.insert(3, f"{strangers[1]},2.00")  # line 4
     csv = tmp_path / "bonuses.csv"
     csv.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     code, out, err = run(account, monkeypatch, capsys, "bonuses", "pay", account.study_id, str(csv),
                          "--journal", str(tmp_path / "j.sqlite3"), "--yes", "--json")  # fmt: skip
-    assert code == 1
-    assert account.pays() == [] and account.requests(PAY) == 0
-    assert f"{csv}, line 252: {stranger}" in err
-    assert json.loads(out)["rejected"] == [{"line": 252, "id": stranger}]
+    assert code == 2
+    assert account.requests(SETUP) == 0 and account.requests(PAY) == 0
+    problems = json.loads(out)["error"]["problems"]
+    assert [(p["line"], p["field"]) for p in problems] == [(4, "id"), (253, "id")]
+    assert all("did not take part in study" in p["reason"] for p in problems)
+    assert f"{csv}, line 253, id: participant or submission id {strangers[0]}" in err
+
+
+def test_the_same_person_by_both_ids_in_one_file_is_refused_naming_both_lines(account: Account, tmp_path: Path) -> None:
+    from prolific import BonusFormatError
+
+    text = account.csv(3) + f"{account.submission_ids(2)[1]},2.00\n"  # line 5: participant 2's submission
+    with account.client() as client, pytest.raises(BonusFormatError) as caught:
+        client.bonuses.pay(account.study_id, text, journal=tmp_path / "j.sqlite3")
+    (problem,) = caught.value.problems
+    assert problem.line == 5 and "line 3" in problem.message and account.participants[1] in problem.message
+    assert account.requests(SETUP) == 0
 
 
 def test_balance_below_the_total_is_refused_with_both_figures(account: Account, tmp_path: Path) -> None:
@@ -218,19 +233,22 @@ async def test_async_pay_shares_the_flow(account: Account, tmp_path: Path) -> No
     assert len(result.paid) == 2 and len(again.skipped) == 2 and len(account.pays()) == 2
 
 
-def test_two_runs_cannot_both_send_the_same_pay(account: Account, tmp_path: Path) -> None:
+def test_a_run_whose_lease_was_taken_over_sends_nothing_more(account: Account, tmp_path: Path) -> None:
+    from prolific.bonuses._lease import Holder
+
     journal = tmp_path / "j.sqlite3"
 
-    def another_run_sends_it_first(plan) -> bool:  # type: ignore[no-untyped-def]
-        (batch,) = plan.batches
-        with BonusJournal(journal) as other:  # a second process, between this run's read and its pay
-            other.record(plan.study_id, batch.fingerprint, position=1, csv_bonuses=batch.csv_bonuses,
-                         state="pay sent", bulk_id=batch.bulk_id)  # fmt: skip
+    def taken_over_meanwhile(plan) -> bool:  # type: ignore[no-untyped-def]
+        other = Holder("another-host", 4242, None, "token-of-the-other-run")
+        with BonusJournal(journal) as opened:
+            assert opened.acquire(plan.study_id, other) is not None  # refused: this run holds it
+            assert opened.acquire(plan.study_id, other, take_over=True) is None  # the user's word: taken over
+            opened._held.clear()  # private: this handle stands for the other run, which keeps the lease when it closes
         return True
 
-    with account.client() as client, pytest.raises(BonusPaymentError, match="another run is paying"):
-        client.bonuses.pay(account.study_id, account.csv(3), journal=journal, confirm=another_run_sends_it_first)
-    assert account.requests(PAY) == 0
+    with account.client() as client, pytest.raises(BonusPaymentError, match="'lease lost'"):
+        client.bonuses.pay(account.study_id, account.csv(3), journal=journal, confirm=taken_over_meanwhile)
+    assert account.requests(PAY) == 0  # the CAS to `pay sent` checks the lease: nothing sent
 
 
 def test_cli_preview_and_an_answer_of_no_on_a_terminal(
@@ -259,14 +277,19 @@ def test_cli_preview_and_an_answer_of_no_on_a_terminal(
     assert account.pays() == [] and [s for s, _ in states(journal, account.study_id)] == ["set up", "set up"]
 
 
-def test_a_bare_fake_pays_without_currency_or_balance(tmp_path: Path) -> None:
-    """FakeProlific without the account routes (as `prolific-client fake-server` runs it): its balance gives the currency."""
+@pytest.mark.parametrize("currency", ["GBP", None])
+def test_a_bare_fake_pays_in_the_accounts_currency_or_without_one(tmp_path: Path, currency: str | None) -> None:
+    """FakeProlific as `prolific-client fake-server` runs it: get-user and the balance are made up (in GBP for
+    seed 0); account and balance answers without a currency show the plan without one."""
     import httpx
 
     from prolific import Prolific
     from prolific.testing import FakeProlific
 
     fake = FakeProlific(token=TOKEN)
+    if currency is None:
+        fake.route("get-user", lambda request: {"id": "6540aa00000000000000user", "email": "r@example.org"})
+        fake.route("get-workspace-balance", lambda request: {"available_balance": 100_000})
     study_id = fake.add_study(workspace_id="ws1")
     fake.add_submissions(study_id, 2)
     text = "".join(f"{s['participant_id']},2.50\n" for s in fake.submissions[study_id])
@@ -274,5 +297,8 @@ def test_a_bare_fake_pays_without_currency_or_balance(tmp_path: Path) -> None:
     with Prolific(token=TOKEN, http_client=http) as client:
         result = client.bonuses.pay(study_id, text, journal=tmp_path / "j.sqlite3")
     http.close()
-    assert result.plan.currency == "GBP" and len(fake.bonus_payments) == 1
-    assert result.plan.summary() == "2 bonuses in 1 batch: amount GBP 5.00, fees GBP 1.65, VAT GBP 0.33, total GBP 6.98"
+    assert result.plan.currency == currency and len(fake.bonus_payments) == 1
+    unit = f"{currency} " if currency else ""
+    assert result.plan.summary() == (
+        f"2 bonuses in 1 batch: amount {unit}5.00, fees {unit}1.65, VAT {unit}0.33, total {unit}6.98"
+    )

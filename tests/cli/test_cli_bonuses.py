@@ -78,6 +78,7 @@ def test_status_of_a_journal_and_its_default_location(
     from prolific.bonuses import read_bonuses
     from prolific.bonuses._batches import make_batches
     from prolific.bonuses._journal import BonusJournal
+    from prolific.bonuses._lease import this_process
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     path = tmp_path / "b.csv"
@@ -87,7 +88,12 @@ def test_status_of_a_journal_and_its_default_location(
     journal = tmp_path / "state" / "prolific-client" / "bonuses.sqlite3"
     first = make_batches(STUDY, read_bonuses(path))[0]
     with BonusJournal(journal) as opened:
-        opened.record(STUDY, first.fingerprint, position=1, csv_bonuses=first.csv_bonuses, state="paid", bulk_id="bk1")
+        me = this_process()
+        assert opened.acquire(STUDY, me) is None
+        opened.insert_batch(STUDY, "", first.fingerprint, position=1, csv_bonuses=first.csv_bonuses, holder=me)
+        for to in ("set up", "pay sent", "paid"):
+            assert opened.transition(STUDY, "", first.fingerprint, expect={"setting up", "set up", "pay sent"},
+                                     to=to, holder=me, bulk_id="bk1").moved  # fmt: skip
     code, out, err = run(capsys, "bonuses", "status", STUDY, str(path), "--json")
     assert code == 0 and f"journal: {journal}" in err
     data = json.loads(out)

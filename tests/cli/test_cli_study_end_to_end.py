@@ -105,7 +105,7 @@ def test_fake_server_seed_runs_a_study_from_the_shell(
     assert statuses == dict.fromkeys(participants, "AWAITING REVIEW")
 
 
-def test_the_admin_seed_path_and_a_501_that_does_not_say_the_write_may_have_happened(
+def test_the_admin_seed_path_and_a_refused_post_that_does_not_say_the_write_may_have_happened(
     seeded: tuple[subprocess.Popen[str], dict[str, str]],
 ) -> None:
     _, world = seeded
@@ -117,10 +117,8 @@ def test_the_admin_seed_path_and_a_501_that_does_not_say_the_write_may_have_happ
         "study_id",
         "participant_ids",
     }
-    done = run(
-        env, "api", "export-demographic-data", "id=65a1b2c3d4e5f60718293a4b"
-    )  # a POST the fake does not implement
-    assert done.returncode == 1 and "501" in done.stderr and "not implemented" in done.stderr
+    done = run(env, "api", "duplicate-study", "id=65a1b2c3d4e5f60718293a4b", "--body", "{}")  # a study it lacks
+    assert done.returncode == 1 and "404" in done.stderr and "Study not found" in done.stderr
     assert "may have been applied" not in done.stderr and "may or may not" not in done.stderr
 
 

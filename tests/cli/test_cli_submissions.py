@@ -63,7 +63,13 @@ def test_approve_awaiting_review_in_three_batches(
     active = fake.add_submissions(study, 40, status="ACTIVE")
     code, out, err = cli(capsys, url, "--json", "submissions", "approve", study, "--awaiting-review", "--yes")
     assert code == 0, err
-    assert json.loads(out) == {"study_id": study, "approved": 2500, "requests": 3, "confirmed": None}
+    assert json.loads(out) == {
+        "study_id": study,
+        "approved": 2500,
+        "requests": 3,
+        "confirmed": None,
+        "return_requested": 0,
+    }
     batches = bulk_requests(fake)
     assert [len(b) for b in batches] == [1000, 1000, 500]
     assert sorted(i for batch in batches for i in batch) == sorted(waiting)
@@ -285,3 +291,58 @@ def test_approve_participants_from_a_file(
     bodies = [r.body for r in fake.requests if r.operation_id == BULK]
     assert bodies == [{"study_id": study, "participant_ids": participants[:2]}]
     assert [s["status"] for s in fake.submissions[study]] == ["APPROVED", "APPROVED", "AWAITING REVIEW"]
+
+
+def test_approve_awaiting_review_leaves_out_a_return_requested(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, study: str
+) -> None:
+    waiting = fake.add_submissions(study, 4, status="AWAITING REVIEW")
+    code, out, err = cli(capsys, url, "submissions", "return", waiting[1], "--reason", "Withdrew consent", "--yes")
+    assert code == 0, err
+    assert "asked the participants of 1 submission to return them" in err
+    code, out, err = cli(capsys, url, "--json", "submissions", "approve", study, "--awaiting-review", "--yes")
+    assert code == 0, err
+    assert json.loads(out)["approved"] == 3 and json.loads(out)["return_requested"] == 1
+    assert "left out 1 submission awaiting review whose participant was asked to return it" in err
+    assert sorted(i for batch in bulk_requests(fake) for i in batch) == sorted([waiting[0], *waiting[2:]])
+
+
+def test_return_refuses_a_bad_id_before_any_request(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, study: str
+) -> None:
+    code, _, err = cli(capsys, url, "submissions", "return", "not-an-id", "--reason", "x", "--yes")
+    assert code == 2
+    assert "'not-an-id' is not a submission id" in err
+    assert [r for r in fake.requests if r.operation_id != "get-user"] == []
+
+
+def test_return_stops_at_a_refused_id_and_prints_a_resume_that_works(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, study: str
+) -> None:
+    waiting = fake.add_submissions(study, 3, status="AWAITING REVIEW")
+    unknown = "f" * 24
+    code, _, err = cli(
+        capsys, url, "submissions", "return", waiting[0], unknown, waiting[2], "--reason", "Withdrew consent", "--yes"
+    )
+    assert code == 1
+    assert f"return of submission {unknown} refused" in err
+    resume = next(line for line in err.splitlines() if "resume" in line).split("with: ", 1)[1]
+    argv = shlex.split(resume)[1:]
+    assert argv[argv.index("return") + 1 :][:2] == [unknown, waiting[2]]
+    # the user drops the bad id from the printed command, which then finishes the run
+    argv.remove(unknown)
+    code, _, err = cli(capsys, url, *[a for a in argv if a not in ("--base-url", url)])
+    assert code == 0, err
+    returned = [r.path for r in fake.requests if r.operation_id == "request-submission-return" and r.status == 200]
+    assert len(returned) == 2
+
+
+def test_a_stopped_approve_gives_command_line_advice_not_python(
+    capsys: pytest.CaptureFixture[str], url: str, fake: FakeProlific, study: str
+) -> None:
+    fake.add_submissions(study, 1500, status="AWAITING REVIEW")
+    fake.fail_next(400, operation=BULK, times=1)
+    code, _, err = cli(capsys, url, "submissions", "approve", study, "--awaiting-review", "--yes")
+    assert code == 1
+    assert "client." not in err and "err.remaining" not in err
+    assert "resume with: prolific-client submissions approve" in err

@@ -249,3 +249,22 @@ async def test_async_twins(aclient: AsyncProlific, fake: FakeProlific, study: st
     (extra,) = fake.add_submissions(study, 1, status="AWAITING REVIEW")
     rejected = await aclient.submissions.apply([Review(extra, "REJECT", "OTHER", MESSAGE)])
     assert rejected == 1
+
+
+def test_approve_awaiting_review_leaves_out_returns_requested(client: Prolific, fake: FakeProlific, study: str) -> None:
+    waiting = fake.add_submissions(study, 5, status="AWAITING REVIEW")
+    client.submissions.request_return(waiting[3], reasons="Withdrew consent")
+    result = client.submissions.approve_awaiting_review(study)
+    assert (result.approved, result.return_requested, result.requests) == (4, 1, 1)
+    fake.settle()
+    assert status_of(fake, study, waiting[3]) == "AWAITING REVIEW"
+    assert {status_of(fake, study, i) for i in waiting if i != waiting[3]} == {"APPROVED"}
+    nothing = client.submissions.approve_awaiting_review(study)  # only the returned one is left
+    assert (nothing.approved, nothing.return_requested, nothing.requests) == (0, 1, 0)
+
+
+async def test_approve_awaiting_review_async(aclient: AsyncProlific, fake: FakeProlific, study: str) -> None:
+    waiting = fake.add_submissions(study, 3, status="AWAITING REVIEW")
+    await aclient.submissions.request_return(waiting[0], reasons="Withdrew consent")
+    result = await aclient.submissions.approve_awaiting_review(study)
+    assert (result.approved, result.return_requested) == (2, 1)

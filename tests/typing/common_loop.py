@@ -47,7 +47,7 @@ def review_and_pay(client: Prolific, study_id: str, journal: Path) -> tuple[list
     """Approve what awaits review, then pay each participant a bonus once; the participants and the total paid."""
     submission_ids: list[str] = []
     participant_ids: list[str] = []
-    for submission in client.submissions.awaiting_review(study_id):
+    for submission in client.submissions.iter_awaiting_review(study_id):
         submission_ids.append(submission.id)
         participant_ids.append(submission.participant_id)
     approval = client.submissions.approve(submission_ids, study_id=study_id)
@@ -70,7 +70,7 @@ def group_members(client: Prolific, workspace_id: str, participant_ids: list[str
     group_id: str = group.id
     name: str = group.name
     client.participant_groups.add_participants(group_id, participant_ids)
-    members: list[str] = [member.participant_id for member in client.participant_groups.participants(group_id)]
+    members: list[str] = [member.participant_id for member in client.participant_groups.iter_participants(group_id)]
     print(f"{name} ({group_id}): {len(members)} members")
     return members
 
@@ -81,11 +81,11 @@ def subscribe(client: Prolific, workspace_id: str, url: str) -> tuple[str, list[
     print(f"workspace secret: {len(secret)} characters")
     subscription = client.webhooks.subscribe(workspace_id, "study.status.change", url)
     subscription_id: str = subscription.id
-    for event in client.webhooks.events(subscription_id):
+    for event in client.webhooks.iter_events(subscription_id):
         event_id: str = event.id
         event_status: str = event.status
         print(event_id, event_status)
-    listed: list[str] = [s.id for s in client.webhooks.subscriptions(workspace_id)]
+    listed: list[str] = [s.id for s in client.webhooks.list_subscriptions(workspace_id)]
     return subscription_id, listed
 
 

@@ -69,6 +69,14 @@ def test_the_common_loop_script_needs_no_cast_and_no_narrowing() -> None:
     ]
     ignores = [t.start[0] for t in tokens if t.type == tokenize.COMMENT and "type:" in t.string]
     assert used == [] and ignores == []
-    for step in ("create_study", "publish_study", "awaiting_review", "approve", "preview", "pay", "add_participants"):
+    for step in (
+        "create_study",
+        "publish_study",
+        "iter_awaiting_review",
+        "approve",
+        "preview",
+        "pay",
+        "add_participants",
+    ):
         assert any(t.string == step for t in tokens), step
-    assert {"subscribe", "events", "subscriptions"} <= {t.string for t in tokens}
+    assert {"subscribe", "iter_events", "list_subscriptions"} <= {t.string for t in tokens}

@@ -182,8 +182,20 @@ def test_whole_numbers_of_100_or_more_warn_that_amounts_are_in_pounds() -> None:
         read_bonuses(f"{A},150\n{B},200\n")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        read_bonuses(f"{A},150\n{B},1.50\n")  # one amount in pounds: no warning
+        read_bonuses(f"{A},150\n{B},10.50\n")  # 150 among amounts of that order: no warning
         read_bonuses(f"{A},150.50\n")
+
+
+def test_one_amount_that_looks_like_pence_among_the_others_is_named_by_its_line() -> None:
+    rows = [f"{n:024x},1.50" for n in range(1, 1001)]
+    rows[499] = f"{500:024x},150"  # line 500
+    with pytest.warns(BonusAmountWarning) as caught:
+        read_bonuses("\n".join(rows), name="b.csv")
+    (warning,) = caught
+    assert str(warning.message).startswith(
+        "1 amount looks like pence among the others (whose median is 1.50): b.csv, line 500;"
+    )
+    assert "150 pays £150.00" in str(warning.message)
 
 
 def test_the_bulk_check_leaves_every_problem_to_the_row_path() -> None:

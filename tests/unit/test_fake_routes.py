@@ -1,4 +1,7 @@
-"""FakeProlific's route table: every operation routed from the registry, 404 / 405 / 501, custom routes."""
+"""FakeProlific's route table: every operation routed from the registry, 404 / 405, custom routes.
+
+That every operation without a handler gets a documented answer is in test_fake_synth.py.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +13,13 @@ from fake_checks import AUTH, BASE, TOKEN, call, error_detail, url_of
 
 from prolific.testing import FakeProlific, FakeRequest, error_response
 from prolific.testing._routes import NotAllowed, Resolved, RouteTable  # private: the route table, tested directly
-from prolific_api_client.models import Error
 from prolific_api_client.operations import OPERATIONS, Operation
 
-UNHANDLED = "get-study-access-details-progress"  # an operation FakeProlific has no state for
+UNHANDLED = "get-workspace-balance"  # an operation the tests route (the fake answers it from its state otherwise)
 
 
 def concrete(operation_id: str) -> str:
     return url_of(operation_id, **{name: "x1" for name in OPERATIONS[operation_id].path_parameters})
-
-
-def not_implemented(operation_id: str) -> str:
-    op = OPERATIONS[operation_id]
-    return (
-        f"{operation_id}: {op.method} {op.path} is not implemented by FakeProlific; "
-        f'register one with fake.route("{operation_id}", handler)'
-    )
 
 
 # -- the table ------------------------------------------------------------------------------------
@@ -65,27 +59,7 @@ def test_a_method_no_operation_has_is_not_allowed() -> None:
     assert set(allowed.allowed) == {op.method for op in OPERATIONS.values() if op.path == OPERATIONS["get-study"].path}
 
 
-# -- 501, 404, 405 over the wire ------------------------------------------------------------------
-
-
-def test_every_operation_without_a_handler_is_501_naming_it(fake: FakeProlific) -> None:
-    unhandled = sorted(set(OPERATIONS) - fake.handled_operations)
-    assert UNHANDLED in unhandled and len(unhandled) > 50
-    with httpx.Client(transport=fake.transport, base_url=BASE, headers=AUTH) as client:
-        for operation_id in unhandled:
-            op = OPERATIONS[operation_id]
-            response = client.request(op.method, concrete(operation_id), json={} if op.has_body else None)
-            assert response.status_code == 501, operation_id
-            assert response.json()["error"]["detail"] == not_implemented(operation_id)
-    assert [r.operation_id for r in fake.requests] == unhandled
-    assert fake.pools == {} and fake.studies == {}
-
-
-def test_501_is_prolific_shaped(api: httpx.Client) -> None:
-    response = call(api, UNHANDLED, id="ws1")
-    assert error_detail(UNHANDLED, response, 501) == not_implemented(UNHANDLED)
-    error = Error.from_dict(response.json())
-    assert error.error is not None and error.error.title == "Not Implemented"
+# -- 404, 405 over the wire ------------------------------------------------------------------------
 
 
 def test_handled_operations_are_in_the_registry(fake: FakeProlific) -> None:
@@ -109,13 +83,13 @@ def test_unknown_path_is_404_and_wrong_method_405(api: httpx.Client) -> None:
 def test_custom_route_answers_and_sees_the_request(api: httpx.Client, fake: FakeProlific) -> None:
     seen: list[FakeRequest] = []
 
-    def progress(request: FakeRequest) -> dict[str, Any]:
+    def balance(request: FakeRequest) -> dict[str, Any]:
         seen.append(request)
-        return {"study": request.path_params["id"]}
+        return {"currency_code": "GBP", "workspace": request.path_params["workspace_id"]}
 
-    fake.route(UNHANDLED, progress)
-    response = api.get(url_of(UNHANDLED, id="ws%201"), params={"x": "1"}, headers={"X-Trace": "t"})
-    assert response.status_code == 200 and response.json() == {"study": "ws 1"}
+    fake.route(UNHANDLED, balance)
+    response = api.get(url_of(UNHANDLED, workspace_id="ws%201"), params={"x": "1"}, headers={"X-Trace": "t"})
+    assert response.status_code == 200 and response.json() == {"currency_code": "GBP", "workspace": "ws 1"}
     [request] = seen
     assert request.operation is OPERATIONS[UNHANDLED] and request.method == "GET"
     assert request.query == {"x": "1"} and request.headers["x-trace"] == "t"
@@ -125,7 +99,7 @@ def test_custom_route_answers_and_sees_the_request(api: httpx.Client, fake: Fake
     assert (record.operation_id, record.status, dict(record.query)) == (UNHANDLED, 200, {"x": "1"})
     assert UNHANDLED in fake.handled_operations
     fake.route(UNHANDLED, None)
-    assert call(api, UNHANDLED, id="w").status_code == 501
+    assert call(api, UNHANDLED, workspace_id="w").status_code == 404  # the fake's own answer: no such workspace
 
 
 def test_custom_route_results(api: httpx.Client, fake: FakeProlific) -> None:
@@ -137,14 +111,14 @@ def test_custom_route_results(api: httpx.Client, fake: FakeProlific) -> None:
         error_response(409, {"name": ["taken"]}),
     ]
     fake.route(UNHANDLED, lambda request: results.pop(0))
-    first = call(api, UNHANDLED, id="w")
+    first = call(api, UNHANDLED, workspace_id="w")
     assert (first.status_code, first.json(), first.headers["x-custom"]) == (202, {"ok": True}, "yes")
-    csv = call(api, UNHANDLED, id="w")
+    csv = call(api, UNHANDLED, workspace_id="w")
     assert csv.text == "a,b\n" and csv.headers["content-type"] == "text/csv"
-    assert call(api, UNHANDLED, id="w").json() == [1, 2]
-    empty = call(api, UNHANDLED, id="w")
+    assert call(api, UNHANDLED, workspace_id="w").json() == [1, 2]
+    empty = call(api, UNHANDLED, workspace_id="w")
     assert empty.status_code == 204 and empty.content == b""
-    assert error_detail(UNHANDLED, call(api, UNHANDLED, id="w"), 409) == {"name": ["taken"]}
+    assert error_detail(UNHANDLED, call(api, UNHANDLED, workspace_id="w"), 409) == {"name": ["taken"]}
 
 
 def test_custom_route_replaces_a_builtin_and_gets_the_body(api: httpx.Client, fake: FakeProlific) -> None:
@@ -166,11 +140,11 @@ def test_custom_route_errors_are_500_and_kept(api: httpx.Client, fake: FakeProli
         raise KeyError("SECRET-in-message")
 
     fake.route(UNHANDLED, broken)
-    response = call(api, UNHANDLED, id="w")
+    response = call(api, UNHANDLED, workspace_id="w")
     detail = error_detail(UNHANDLED, response, 500)
     assert "KeyError" in detail and UNHANDLED in detail and "SECRET" not in response.text
     fake.route(UNHANDLED, lambda request: 42)
-    assert "TypeError" in error_detail(UNHANDLED, call(api, UNHANDLED, id="w"), 500)
+    assert "TypeError" in error_detail(UNHANDLED, call(api, UNHANDLED, workspace_id="w"), 500)
     assert [type(e) for e in fake.exceptions] == [KeyError, TypeError]
     assert "returned int" in str(fake.exceptions[1])
 
@@ -180,7 +154,7 @@ def test_custom_route_needs_the_token_and_takes_faults(fake: FakeProlific) -> No
     fake.route(UNHANDLED, lambda request: calls.append("x") or {"ok": 1})
     fake.fail_next(503, operation=UNHANDLED)
     with httpx.Client(transport=fake.transport, base_url=BASE) as client:
-        path = url_of(UNHANDLED, id="w")
+        path = url_of(UNHANDLED, workspace_id="w")
         assert client.get(path, headers={"Authorization": "Token wrong"}).status_code == 401
         assert client.get(path, headers=AUTH).status_code == 503
         assert client.get(path, headers=AUTH).status_code == 200
@@ -199,9 +173,9 @@ def test_route_arguments_are_checked(fake: FakeProlific) -> None:
 
 def test_reset_keeps_routes(api: httpx.Client, fake: FakeProlific) -> None:
     fake.route(UNHANDLED, lambda request: {"ok": 1})
-    call(api, UNHANDLED, id="w")
+    call(api, UNHANDLED, workspace_id="w")
     fake.reset()
-    assert fake.requests == [] and call(api, UNHANDLED, id="w").json() == {"ok": 1}
+    assert fake.requests == [] and call(api, UNHANDLED, workspace_id="w").json() == {"ok": 1}
 
 
 # -- faults by operation, recording -----------------------------------------------------------------
@@ -225,6 +199,6 @@ def test_non_json_bodies_are_400_for_builtins_only(api: httpx.Client, fake: Fake
     response = api.request(study.method, study.path, content=b"{nope", headers={"Content-Type": "application/json"})
     assert "JSON" in error_detail("create-study", response, 400)
     fake.route(UNHANDLED, lambda request: {"content": request.content.decode(), "body": request.body})
-    response = api.request("GET", url_of(UNHANDLED, id="w"), content=b"{nope")
+    response = api.request("GET", url_of(UNHANDLED, workspace_id="w"), content=b"{nope")
     assert response.json() == {"content": "{nope", "body": None}
     assert fake.requests[-1].body is None

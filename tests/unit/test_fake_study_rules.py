@@ -284,15 +284,31 @@ def predicted(api: httpx.Client, **fields: Any) -> httpx.Response:
 def test_the_predicted_recruitment_time_follows_reach_places_and_rate(local: httpx.Client) -> None:
     base = check_spec("post-study-predicted-recruitment-time", predicted(local))
     # 100 places / (200000 x 0.002 x (900/900)) = 0.25 h
-    assert base["precise_recruitment_time_hours"] == 0.25 and base["display_string"] == "Less than 1 hour"
+    assert base["precise_recruitment_time_hours"] == 0.25 and base["display_string"] == "less than 1 hour"
     narrow = predicted(local, filters=[{"filter_id": "custom_allowlist", "selected_values": PEOPLE[:30]}]).json()
     assert narrow["display_string"] == "72 hours+"  # 30 reachable, 100 places: never fills
     slower = predicted(local, reward=75).json()  # half the recommended rate: half the speed
     assert slower["precise_recruitment_time_hours"] == 0.5
     many = predicted(local, total_available_places=2000).json()
-    assert many["display_string"] == "About 5 hours" and many["lower_bound_hours"] < 5 < many["upper_bound_hours"]
+    assert many["display_string"] == "5 hours" and many["lower_bound_hours"] < 5 < many["upper_bound_hours"]
     refused = predicted(local, filters=[{"filter_id": "nope", "selected_values": ["1"]}])
     assert "not a valid filter id" in error_detail("post-study-predicted-recruitment-time", refused, 400)["filters"][0]
+
+
+def test_a_stored_study_is_predicted_by_the_same_rule_and_a_set_prediction_answers_both(
+    fake: FakeProlific, local: httpx.Client
+) -> None:
+    study_id = draft(fake, reward=150, total_available_places=2000, estimated_completion_time=10)
+    stored = check_spec("get-study-predicted-recruitment-time", call(
+        local, "get-study-predicted-recruitment-time", study_id=study_id))  # fmt: skip
+    assert stored == predicted(local, total_available_places=2000).json()  # one rule for a body and a study
+    fake.predicted_recruitment_hours = 3
+    for answer in (
+        predicted(local).json(),
+        call(local, "get-study-predicted-recruitment-time", study_id=study_id).json(),
+    ):
+        assert (answer["precise_recruitment_time_hours"], answer["display_string"]) == (3, "3 hours")
+    assert call(local, "get-study-predicted-recruitment-time", study_id="6540aa00000000000000dead").status_code == 404
 
 
 def test_reward_recommendations_are_prolifics_hourly_rates(api: httpx.Client) -> None:

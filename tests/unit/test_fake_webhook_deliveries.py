@@ -137,7 +137,7 @@ def test_a_served_fake_delivers_each_event_by_itself_signed_for_the_receiver(
             event = verify(body, headers, secret)  # the receiver got what verifies with the workspace secret
             assert event.event_id == delivery.event_id == headers["X-Event-Id"]
             assert int(headers["X-Timestamp"]) <= int(headers["X-Prolific-Request-Timestamp"])
-        events = [*client.webhooks.events(studies.id), *client.webhooks.events(submissions.id)]
+        events = [*client.webhooks.iter_events(studies.id), *client.webhooks.iter_events(submissions.id)]
         assert sorted(e.id for e in events) == sorted(d.event_id for d in delivered)
         for event in events:
             assert event.status == "SUCCEEDED" and event["next_attempt_at"] is None
@@ -174,7 +174,7 @@ def test_a_failing_receiver_sees_every_retry_on_prolifics_schedule(clock: Manual
             subscription = client.webhooks.subscribe(WS, "study.status.change", receiver.url)
             study = _status_change(fake)
             made = fake.wait_for_deliveries()
-            [event] = client.webhooks.events(subscription.id)
+            [event] = client.webhooks.iter_events(subscription.id)
         finally:
             receiver.close()
     assert len(receiver.posts) == 1 + RETRIES == 12 and receiver.handled == []
@@ -215,8 +215,8 @@ def test_the_jitter_is_seeded_and_recovery_connection_errors_and_timeouts_are_ha
             fake.add_submissions(study, 1, status="ACTIVE")
             fake._studies.set_submission_status(study, fake.submissions[study][0]["id"], "AWAITING REVIEW")
             fake.wait_for_deliveries()
-            [recovered] = client.webhooks.events(recovers.id)
-            [failed] = client.webhooks.events(down.id)
+            [recovered] = client.webhooks.iter_events(recovers.id)
+            [failed] = client.webhooks.iter_events(down.id)
         finally:
             receiver.close()
     assert [e.status for e in receiver.handled] == ["ACTIVE"]  # handled once, on the third attempt
@@ -273,14 +273,14 @@ def test_a_target_failing_for_five_scaled_days_is_disabled(clock: ManualClock) -
             last = fake.deliveries[-1] if fake.deliveries[-1].subscription_id == broken.id else fake.deliveries[-2]
             assert last.disabled == (broken.id,) and last.attempt == 1 and last.retry_in is None
             assert client.webhooks.get_subscription(broken.id).is_enabled is False
-            assert [s.id for s in client.webhooks.subscriptions(WS, is_enabled=False)] == [broken.id]
-            assert [s.id for s in client.webhooks.subscriptions(WS)] == [fine.id]
-            third = list(client.webhooks.events(broken.id))[-1]
+            assert [s.id for s in client.webhooks.list_subscriptions(WS, is_enabled=False)] == [broken.id]
+            assert [s.id for s in client.webhooks.list_subscriptions(WS)] == [fine.id]
+            third = list(client.webhooks.iter_events(broken.id))[-1]
             assert third.status == "FAILED" and len(third["attempts"]) == 1 and third["next_attempt_at"] is None
             posts = len(failing.posts)
             _status_change(fake)  # disabled: no event for it, the healthy one still gets its own
             fake.wait_for_deliveries()
-            assert len(failing.posts) == posts and len(list(client.webhooks.events(broken.id))) == 3
+            assert len(failing.posts) == posts and len(list(client.webhooks.iter_events(broken.id))) == 3
             assert [e.status for e in healthy.handled] == ["ACTIVE"] * 4
         finally:
             failing.close()
@@ -340,7 +340,7 @@ def test_the_deliverer_runs_only_while_serving_and_in_process_delivery_stays_exp
             _status_change(fake, "PAUSED")  # after serve(): waits again for deliver_pending()
             assert len(receiver.posts) == 2
             assert [d.status for d in fake.deliver_pending()] == [200]
-            assert [e.status for e in client.webhooks.events(subscription.id)] == ["SUCCEEDED"] * 2
+            assert [e.status for e in client.webhooks.iter_events(subscription.id)] == ["SUCCEEDED"] * 2
         finally:
             receiver.close()
 

@@ -33,7 +33,7 @@ from prolific import (
     read_credentials,
 )
 from prolific.credentials import header_line
-from prolific.testing import FakeProlific
+from prolific.testing import FakeProlific, error_response
 from prolific_api_client.models import Project, Workspace
 
 SECRET = "hunter2-SECRET-pw"
@@ -151,11 +151,14 @@ def test_an_unknown_host_is_not_retried_and_the_message_names_it() -> None:
 
 
 def test_a_501_does_not_say_the_write_may_have_been_applied() -> None:
-    client = _client(FakeProlific())
+    fake = FakeProlific()
+    for operation_id in ("get-workspace-balance", "duplicate-study"):  # e.g. a gateway that does not know them
+        fake.route(operation_id, lambda request: error_response(501, f"{request.path} is not implemented here."))
+    client = _client(fake)
     with pytest.raises(ServerError) as info:
-        client.studies.get_study_access_details_progress("65a1b2c3d4e5f60718293a4b")  # not implemented by the fake
+        client.workspaces.get_workspace_balance("ws")
     with pytest.raises(ServerError) as write:
-        client.studies.export_demographic_data("65a1b2c3d4e5f60718293a4b")  # a POST the fake does not implement
+        client.studies.duplicate_study("65a1b2c3d4e5f60718293a4b")  # a POST
     for error in (info.value, write.value):
         assert error.status_code == 501 and "not implemented" in str(error)
         assert "may have been applied" not in str(error) and "may or may not" not in str(error)

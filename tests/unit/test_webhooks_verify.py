@@ -167,7 +167,8 @@ def test_every_failure_is_a_prolific_error_and_no_output_holds_the_secret_or_the
 def _claim(path: str, ids: list[str], start: Any, results: Any) -> None:
     log = EventLog(path)
     start.wait()
-    results.put([event_id for event_id in ids if not log.seen(event_id)])
+    granted = [log.claim(event_id) for event_id in ids]
+    results.put([claim.event.removeprefix("id:") for claim in granted if claim.granted and log.done(claim)])
     log.close()
 
 
@@ -188,16 +189,19 @@ def test_the_event_log_lets_exactly_one_process_handle_each_event(tmp_path: Path
     everything = [event_id for mine in claimed for event_id in mine]
     assert sorted(everything) == sorted(ids)  # each id handled by exactly one process
     with EventLog(path) as log:
-        assert len(log) == 40 and "ev-7" in log and log.seen("ev-7")
+        assert len(log) == 40 and not log.claim("ev-7").granted
+        record = log.state("ev-7")
+        assert record is not None and record.state == "handled" and record.attempts == 1
 
 
-def test_forget_lets_a_failed_event_be_handled_again(tmp_path: Path) -> None:
+def test_release_lets_a_failed_event_be_handled_again(tmp_path: Path) -> None:
     with EventLog(tmp_path / "e.sqlite3") as log:
-        assert log.seen("ev-1") is False
-        log.forget("ev-1")
-        assert log.seen("ev-1") is False and log.seen("ev-1") is True
+        first = log.claim("ev-1")
+        assert first.granted and log.release(first)
+        again = log.claim("ev-1")
+        assert again.granted and log.done(again) and not log.claim("ev-1").granted
         with pytest.raises(ValueError):
-            log.seen("")
+            log.claim("")
 
 
 # -- WSGI (stdlib wsgiref) and ASGI (a plain call) ------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 from decimal import Decimal
 
 from ..harness import Row, Run, gc_paused, interleaved
@@ -41,3 +42,68 @@ def bonuses(run: Run) -> list[Row]:
             notes=f"{repeats} pairs; read_bonuses pauses the GC itself, the baseline does not"),
     )  # fmt: skip
     return rows
+
+
+#: The requests of a payment besides the set-ups, the pays and the pages of the study's submissions: the
+#: study, its bonus cost (Prolific's record), the account's currency, the study's project, the balance.
+FIXED_REQUESTS = 5
+#: Submissions per page of the study's list, as the payment asks for them.
+PAGE = 500
+#: ``get-submission``'s path: one payee's record (``bonus_payments``).
+ONE_SUBMISSION = re.compile(r"/api/v1/submissions/[0-9a-f]{24}/")
+#: The issue's limit on a 200,000-row payment's peak memory (133 MiB before it).
+MEMORY_LIMIT = 96 * 2**20
+
+
+def payment(run: Run) -> list[Row]:
+    """A payment of N rows against FakeProlific over loopback (child process): its requests, its peak memory;
+    then a rerun's record check, in requests (group ``bonus-pay``)."""
+    import httpx
+
+    from prolific import Prolific, read_bonuses
+
+    from ..harness import peak_bytes
+    from ..processes import submissions_server
+    from .clients import TOKEN
+
+    n = run.size.pick(200_000, 20_000, 450)
+    batches = -(-n // 200)
+    with submissions_server(n) as (url, study, ids):
+        path = run.tmp / "pay.csv"
+        path.write_text("submission_id,amount\n" + "".join(f"{i},1.50\n" for i in ids), encoding="utf-8")
+        journal = run.tmp / "bonuses.sqlite3"
+        sent: list[str] = []
+        http = httpx.Client(base_url=url, event_hooks={"request": [lambda request: sent.append(request.url.path)]})
+        with Prolific(token=TOKEN, base_url=url, http_client=http) as client:
+            results = []
+            peak = peak_bytes(lambda: results.append(client.bonuses.pay(study, path, journal=journal)))
+            if len(results[0].paid) != batches:
+                raise SystemExit(f"benchmark bug: paid {len(results[0].paid)} batches of {batches}")
+            requests = len(sent)
+            base_peak = peak_bytes(lambda: read_bonuses(path))
+            sent.clear()
+            again = client.bonuses.pay(study, path, journal=journal)
+            if len(again.skipped) != batches or again.record != "agrees":
+                raise SystemExit(f"benchmark bug: the rerun paid {len(again.paid)}, record {again.record!r}")
+            record_reads = sum(1 for p in sent if p.endswith("/cost/") or ONE_SUBMISSION.fullmatch(p))
+    expected = 2 * batches + -(-n // PAGE) + FIXED_REQUESTS
+    verdict = "met" if peak <= MEMORY_LIMIT else "MISSED"
+    what = f"`client.bonuses.pay` of {n:,} rows by submission id ({batches:,} batches), FakeProlific over loopback"
+    return [
+        Row(
+            "bonus-requests", f"{what}: requests sent",
+            f"2 × batches + the pages of the study's submissions ({PAGE} a page) + {FIXED_REQUESTS}", [requests],
+            [expected], unit="requests",
+            notes=f"{requests:,} requests against {expected:,}; counted, not timed",
+        ),
+        Row(
+            "bonus-memory", f"{what}: peak memory (tracemalloc, this process; the server is a child process)",
+            "`read_bonuses(path)` of the same file", [peak], [base_peak], unit="B",
+            notes=f"{peak / 2**20:.1f} MiB against the issue's limit of 96 MiB (133 MiB before): {verdict}",
+        ),
+        Row(
+            "bonus-record-check", "the rerun of the same payment (journal and Prolific agree): requests reading "
+            "Prolific's record (`get-study-cost`, `get-submission`)", "1 request", [record_reads], [1],
+            unit="requests", notes=f"{record_reads} request(s); every batch skipped",
+        ),
+    ]  # fmt: skip

@@ -1,78 +1,95 @@
-"""A study's life: ``client.studies.publish`` with its cost in view, over loopback (group ``studies``)."""
+"""A study's data out: ``client.studies.export`` over FakeProlific's submissions on loopback (group ``export``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import csv
+from pathlib import Path
 
-import httpx
+from ..harness import Row, Run, interleaved, interleaved_peaks
+from ..processes import submissions_server
+from .clients import TOKEN
 
-from ..harness import Row, Run, interleaved
-from ..processes import fake_server
-from .clients import TOKEN, bare_headers
-
-WORKSPACE = "6540aa0000000000000000ws"
-#: What publishing a draft needs, and no more: read the study (its status, reward, places, project),
-#: price it, find its workspace (its project's), read the balance, then the one transition.
-PUBLISH_REQUESTS = ("get-study", "calculate-study-cost", "get-project", "get-workspace-balance", "publish-study")
-_DRAFT = {
-    "name": "Bench",
-    "description": "d",
-    "external_study_url": "https://example.org/s?PROLIFIC_PID={{%PROLIFIC_PID%}}",
-    "prolific_id_option": "url_parameters",
-    "total_available_places": 10,
-    "estimated_completion_time": 5,
-    "reward": 100,
-    "workspace_id": WORKSPACE,
-}
+PAGE_SIZE = 100
 
 
-def studies(run: Run) -> list[Row]:
-    """``publish`` of a draft (5 requests, checked) vs bare httpx sending the same 5, FakeProlific over loopback."""
+def export(run: Run) -> list[Row]:
+    """``studies.export(...).write(csv)`` vs a bare page loop writing the same CSV; time, peak memory, and a join."""
     from prolific import Prolific
+    from prolific.studies import BASE_COLUMNS
 
-    repeats, warmup = run.size.pick(31, 5, 1), run.size.warmup(2)
-    with fake_server() as (url, _):
-        sent: list[str] = []
-        counting = httpx.Client(event_hooks={"request": [lambda request: sent.append(request.url.path)]})
-        client = Prolific(token=TOKEN, base_url=url, http_client=counting)
-        bare = httpx.Client(base_url=url, headers=bare_headers())
-        # One fresh draft per run of either side (publishing is once per study), made before the timing.
-        runs = 2 * (repeats + warmup) + 2
-        drafts = [bare.post("/api/v1/studies/", json=_DRAFT).raise_for_status().json()["id"] for _ in range(runs)]
+    items, repeats, warmup = run.size.pick(50_000, 5_000, 250), run.size.pick(5, 3, 1), run.size.warmup(1)
+    subject_file, base_file = run.tmp / "export.csv", run.tmp / "loop.csv"
+    with submissions_server(items) as (url, study, _):
+        client = Prolific(token=TOKEN, base_url=url)
 
-        def publish() -> str:
-            return str(client.studies.publish(drafts.pop()).status)
+        def subject() -> int:
+            return client.studies.export(study, page_size=PAGE_SIZE).write(subject_file).rows
 
-        def bare_publish() -> str:
-            study_id = drafts.pop()
-            study = bare.get(f"/api/v1/studies/{study_id}/").raise_for_status().json()
-            if study["status"] != "UNPUBLISHED":
-                raise SystemExit("benchmark bug: not a draft")
-            places = {"reward": study["reward"], "total_available_places": study["total_available_places"]}
-            cost = bare.post("/api/v1/study-cost-calculator/", json=places).raise_for_status().json()["total_cost"]
-            project = bare.get(f"/api/v1/projects/{study['project']}/").raise_for_status().json()
-            balance = bare.get(f"/api/v1/workspaces/{project['workspace']}/balance/").raise_for_status().json()
-            if balance["available_balance"] < cost:
-                raise SystemExit("benchmark bug: the fake's default funds ran out")
-            answer = bare.post(f"/api/v1/studies/{study_id}/transition/", json={"action": "PUBLISH"})
-            return str(answer.raise_for_status().json()["status"])
+        def baseline() -> int:
+            # The same CSV by hand: every page, the same columns; the study's cost says no bonus was paid.
+            cost = client.studies.get_study_cost(study).to_dict()
+            paid = cost["bonuses"]["rewards"]["amount"]
+            count = 0
+            with open(base_file, "w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(BASE_COLUMNS)
+                for s in client.paginate(client.submissions.get_submissions, study=study, page_size=PAGE_SIZE):
+                    done = s.completed_at
+                    writer.writerow([
+                        s.id, s.participant_id, str(s.status), s.started_at.isoformat(),
+                        done.isoformat() if done else None,
+                        int((done - s.started_at).total_seconds()) if done else None,
+                        s.study_code, paid,
+                    ])  # fmt: skip
+                    count += 1
+            return count
 
-        del sent[:]
-        if publish() != "ACTIVE" or len(sent) != len(PUBLISH_REQUESTS):
-            raise SystemExit(f"benchmark bug: publish sent {len(sent)} requests, not {len(PUBLISH_REQUESTS)}")
-        if bare_publish() != "ACTIVE":
-            raise SystemExit("benchmark bug: the bare publish did not publish")
-        timed: Callable[[], object] = publish
-        s, b = interleaved(timed, bare_publish, repeats=repeats, warmup=warmup)
-        bare.close()
+        if not subject() == baseline() == items or subject_file.read_bytes() != base_file.read_bytes():
+            raise SystemExit("benchmark bug: the export and the page loop wrote different files")
+        s, b = interleaved(subject, baseline, repeats=repeats, warmup=warmup)
+        sm, bm = interleaved_peaks(subject, baseline, repeats=run.size.pick(3, 2, 1))
+
+        # A researcher's file of as many rows: 90% of them the study's participants, 10% nobody's.
+        participants = [line.split(",")[1] for line in subject_file.read_text().splitlines()[1:]]
+        mine = run.tmp / "mine.csv"
+        keep = items * 9 // 10
+        with open(mine, "w", encoding="utf-8") as handle:
+            handle.write("PROLIFIC_PID,score\n")
+            handle.writelines(f"{pid},{n}\n" for n, pid in enumerate(participants[:keep]))
+            handle.writelines(f"{n:024x},{n}\n" for n in range(items - keep))
+        joined_file = run.tmp / "joined.csv"
+
+        def joined() -> int:
+            summary = client.studies.export(study, join=(mine, "PROLIFIC_PID")).write(joined_file)
+            report = summary.join
+            if report is None or (report.export_unmatched, report.file_unmatched) != (items - keep, items - keep):
+                raise SystemExit(f"benchmark bug: the join reported {report}")
+            return summary.rows
+
+        sj, bj = interleaved(joined, baseline, repeats=run.size.pick(3, 2, 1), warmup=warmup)
         client.close()
-        counting.close()
+        for path in (subject_file, base_file, mine, joined_file):
+            Path(path).unlink(missing_ok=True)
+    unmatched = items - keep
     return [
         Row(
-            "publish",
-            f"`client.studies.publish` of a draft with its cost in view: {len(PUBLISH_REQUESTS)} requests, the "
-            f"minimum ({', '.join(PUBLISH_REQUESTS)}; checked: the requests sent), FakeProlific over loopback",
-            "bare httpx sending the same 5 requests and checking the balance", s, b,
-            notes=f"{repeats} pairs; one fresh draft per run; the server in a child process",
+            "export",
+            f"`client.studies.export(study).write('results.csv')`: {items:,} submissions, {PAGE_SIZE}-item pages "
+            "from FakeProlific over loopback, written as CSV (no bonus paid: the cost read once)",
+            "a bare `client.paginate` loop writing the same CSV (byte for byte) after the same cost read",
+            s, b, notes=f"{repeats} pairs; the server in a child process",
+        ),
+        Row(
+            "export-memory",
+            "peak traced memory of the same export",
+            "peak traced memory of the same page loop",
+            sm, bm, unit="B", notes="tracemalloc; one page in memory on both sides",
+        ),
+        Row(
+            "export-join",
+            f"the same export joined with a researcher's CSV of {items:,} rows ({unmatched:,} unmatched on each "
+            "side, reported)",
+            "the bare page loop (no join)",
+            sj, bj, notes="the researcher's rows in a temporary SQLite file, looked up per submission",
         ),
     ]  # fmt: skip

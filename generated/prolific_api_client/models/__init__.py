@@ -158,7 +158,6 @@ if TYPE_CHECKING:
     from .error_detail import ErrorDetail
     from .event_type import EventType
     from .event_type_list import EventTypeList
-    from .export_demographic_data_response import ExportDemographicDataResponse
     from .feeder_completion_code import FeederCompletionCode
     from .feeder_completion_code_action import FeederCompletionCodeAction
     from .feeder_study import FeederStudy
@@ -517,7 +516,6 @@ else:
         "ErrorDetail": ".error_detail",
         "EventType": ".event_type",
         "EventTypeList": ".event_type_list",
-        "ExportDemographicDataResponse": ".export_demographic_data_response",
         "FeederCompletionCode": ".feeder_completion_code",
         "FeederCompletionCodeAction": ".feeder_completion_code_action",
         "FeederStudy": ".feeder_study",
@@ -843,7 +841,6 @@ __all__ = (
     "ErrorDetail",
     "EventType",
     "EventTypeList",
-    "ExportDemographicDataResponse",
     "FeederCompletionCode",
     "FeederCompletionCodeAction",
     "FeederStudy",

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     )
     from ..models.demographic_export_request import DemographicExportRequest
     from ..models.duplicate_study_request import DuplicateStudyRequest
-    from ..models.export_demographic_data_response import ExportDemographicDataResponse
     from ..models.get_studies_state import GetStudiesState
     from ..models.studies_list_response import StudiesListResponse
     from ..models.study import Study
@@ -85,9 +84,7 @@ DOWNLOAD_STUDY_CREDENTIAL_REPORT: Operation[str] = OPERATIONS["download-study-cr
 GET_DEMOGRAPHIC_EXPORT_HISTORY: Operation[DemographicExportHistoryResponse] = OPERATIONS[
     "get-demographic-export-history"
 ].returning("DemographicExportHistoryResponse")
-EXPORT_DEMOGRAPHIC_DATA: Operation[ExportDemographicDataResponse] = OPERATIONS["export-demographic-data"].returning(
-    "ExportDemographicDataResponse"
-)
+EXPORT_DEMOGRAPHIC_DATA: Operation[str] = OPERATIONS["export-demographic-data"].returning("str")
 EXPORT_STUDY: Operation[str] = OPERATIONS["export-study"].returning("str")
 GET_STUDY_SUBMISSIONS: Operation[SubmissionListResponse] = OPERATIONS["get-study-submissions"].returning(
     "SubmissionListResponse"
@@ -449,9 +446,7 @@ class StudiesOperations(Operations):
         return self._run(GET_DEMOGRAPHIC_EXPORT_HISTORY, {"id": id})
 
     @operation(EXPORT_DEMOGRAPHIC_DATA)
-    def export_demographic_data(
-        self, id: str, *, body: DemographicExportRequest | Unset = UNSET
-    ) -> ExportDemographicDataResponse:
+    def export_demographic_data(self, id: str, *, body: DemographicExportRequest | Unset = UNSET) -> str:
         """Export demographic data
 
         Create and download a demographic export for a study. This endpoint allows you to export participant
@@ -511,7 +506,7 @@ class StudiesOperations(Operations):
             body (DemographicExportRequest | Unset):
 
         Returns:
-            ExportDemographicDataResponse
+            str
 
         Raises:
             APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).
@@ -1092,9 +1087,7 @@ class AsyncStudiesOperations(AsyncOperations):
         return await self._run(GET_DEMOGRAPHIC_EXPORT_HISTORY, {"id": id})
 
     @operation(EXPORT_DEMOGRAPHIC_DATA)
-    async def export_demographic_data(
-        self, id: str, *, body: DemographicExportRequest | Unset = UNSET
-    ) -> ExportDemographicDataResponse:
+    async def export_demographic_data(self, id: str, *, body: DemographicExportRequest | Unset = UNSET) -> str:
         """Export demographic data
 
         Create and download a demographic export for a study. This endpoint allows you to export participant
@@ -1154,7 +1147,7 @@ class AsyncStudiesOperations(AsyncOperations):
             body (DemographicExportRequest | Unset):
 
         Returns:
-            ExportDemographicDataResponse
+            str
 
         Raises:
             APIStatusError: a non-2xx status (with ``prolific``: e.g. ``NotFoundError`` for a 404).

@@ -11,14 +11,21 @@ request recommended) and answers its cost in cents; ``pay-bonus-payments`` pays 
 idempotent. ``client.bonuses.preview`` sets up every batch and returns a :class:`BonusPlan`
 (nothing paid); ``client.bonuses.pay`` pays and returns a :class:`BonusPayment`.
 
-**The journal** (a SQLite file) records each batch's state before each request is sent, so a
-rerun resumes where the last one stopped and a pay that may have been applied is never resent on
-its own (:class:`~prolific.BonusOutcomeUnknown`); ``client.bonuses.status`` reads it offline.
+**Exactly once, as Prolific records it**: ``pay`` maps every row to the study's participant,
+compares Prolific's record of the study's bonuses with its journal (and reads the payees' records
+when Prolific shows more), holds the study's lease in the journal while it runs, and never resends a
+pay on its own: an answer that may mean applied is settled from Prolific's record
+(:class:`~prolific.BonusOutcomeUnknown` until it shows). **The journal** (a SQLite file) records
+each batch's state before each request is sent, every change a compare-and-set;
+``client.bonuses.status`` reads it offline, ``reconcile`` settles from the record, ``settle``
+records what the user checked in the app.
 
 The modules: ``_types`` (``Bonus``, ``BonusList``), ``_files`` (reading and checking a file),
-``_results`` (the result types, money), ``_journal`` (the journal), ``_batches`` (batches and what
-the journal says of them), ``_flows`` (the requests of ``preview`` and ``pay``) and ``_messages``
-(what a stopped payment says). The result types load on first use, with the generated package.
+``_results`` (the result types, money), ``_journal`` (the journal), ``_lease`` (who holds a study),
+``_batches`` (batches and what the journal says of them), ``_record`` (the study's people and
+Prolific's record of payments), ``_flows`` (the requests of ``preview``, ``pay`` and ``reconcile``)
+and ``_messages`` (what a stopped payment says, and its advice). The result types load on first
+use, with the generated package.
 
 >>> bonuses = read_bonuses("participant_id,amount\\n5e9b9c9b0f9c9a0001b0b1f4,1.5\\n")
 >>> bonuses_to_csv(bonuses)
@@ -27,9 +34,9 @@ the journal says of them), ``_flows`` (the requests of ``preview`` and ``pay``) 
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._lazy import lazy_loader
 from ._files import Bonus, BonusAmountWarning, BonusesInput, BonusList, bonuses_to_csv, read_bonuses
 
 if TYPE_CHECKING:
@@ -45,13 +52,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_loader(__name__, _LAZY, globals())
 
 
 def __dir__() -> list[str]:

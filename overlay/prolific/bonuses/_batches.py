@@ -1,8 +1,7 @@
 """Bonuses in batches, and each batch as the journal has it: ``make_batches``, ``journal_batches``, ``status``.
 
 A batch is found again in the journal (:mod:`prolific.bonuses._journal`) by its fingerprint, so a
-rerun with the same rows resumes where the last one stopped; ``_already_sent`` refuses ids an
-earlier run with other rows already sent for payment. Nothing here sends a request.
+rerun with the same rows resumes where the last one stopped. Nothing here sends a request.
 """
 
 from __future__ import annotations
@@ -14,9 +13,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .. import _validation as check
-from .._errors import BonusPaymentError, InvalidArgumentError
+from .._errors import InvalidArgumentError
 from ._files import Bonus, BonusesInput, BonusList, bonuses_to_csv, read_bonuses
-from ._journal import SENT_STATES, SET_UP, SETTING_UP, BonusJournal, JournalEntry
+from ._journal import BonusJournal, JournalEntry
 from ._results import BonusBatch
 
 #: Ids per bulk bonus: Prolific recommends at most 200 participant or submission ids a request.
@@ -68,31 +67,21 @@ def _cost(batch: BonusBatch) -> tuple[str | None, str | None, str | None, str | 
     return tuple(None if v is None else str(v) for v in (batch.amount, batch.fees, batch.vat, batch.total))  # type: ignore[return-value]
 
 
-def _record(
-    journal: BonusJournal, study_id: str, batch: BonusBatch, state: str, detail: str | None = None
-) -> BonusBatch:
-    """Commit ``batch`` in ``state`` to the journal (before the request it announces is sent)."""
-    journal.record(
-        study_id,
-        batch.fingerprint,
-        position=batch.number,
-        csv_bonuses=batch.csv_bonuses,
-        state=state,
-        bulk_id=batch.bulk_id,
-        cost=_cost(batch),
-        detail=detail,
-    )
-    return replace(batch, state=state, detail=detail)
-
-
-def journal_batches(journal: BonusJournal, study_id: str, bonuses: Sequence[Bonus]) -> list[BonusBatch]:
-    """The batches of ``bonuses`` as the journal has them (state None: never seen). Sends nothing."""
-    entries = journal.entries(study_id)
+def journal_batches(
+    journal: BonusJournal, study_id: str, bonuses: Sequence[Bonus], round: str = ""
+) -> list[BonusBatch]:
+    """The batches of ``bonuses`` as the journal has them in ``round`` (state None: never seen). Sends nothing."""
+    entries = journal.batches(study_id, round)
     return [_from_entry(batch, entries.get(batch.fingerprint)) for batch in make_batches(study_id, bonuses)]
 
 
-def status(study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[str]) -> list[BonusBatch]:
+def status(
+    study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[str], round: str = ""
+) -> list[BonusBatch]:
     """What the journal at ``journal`` says of each batch of ``bonuses`` for ``study_id`` (offline).
+
+    The journal keys batches by participant: a file of submission ids is matched through the
+    payees the journal has recorded (the batches sent for payment), offline.
 
     >>> status("6540...", Path("bonuses.csv"), journal="bonuses.sqlite3")  # doctest: +SKIP
     [BonusBatch(number=1, ..., state='paid', ...), ...]
@@ -100,41 +89,10 @@ def status(study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[s
     study_id = check.require_id(study_id, "study_id", "study id")
     items = _bonuses(bonuses)
     with BonusJournal(journal) as opened:
-        return journal_batches(opened, study_id, items)
+        known = {p.submission_id: p.participant_id for p in opened.payees(study_id) if p.submission_id}
+        rows = [b if b.id not in known else Bonus(known[b.id], b.amount, b.line) for b in items]
+        return journal_batches(opened, study_id, rows, round)
 
 
 def _bonuses(bonuses: BonusesInput) -> BonusList:
     return bonuses if isinstance(bonuses, BonusList) else read_bonuses(bonuses)
-
-
-def _already_sent(journal: BonusJournal, study_id: str, batches: Sequence[BonusBatch], items: BonusList) -> None:
-    """Refuse ids that an earlier run, with other rows, sent for payment in this study (a changed file)."""
-    fresh = {b.fingerprint for b in batches}
-    sent: dict[str, JournalEntry] = {}
-    for entry in journal.entries(study_id).values():
-        if entry.fingerprint not in fresh and entry.state in SENT_STATES:
-            for bonus_id in entry.ids():
-                sent.setdefault(bonus_id, entry)
-    clashes = [
-        (bonus, sent[bonus.id])
-        for batch in batches
-        if batch.state is None or batch.state in (SETTING_UP, SET_UP)
-        for bonus in batch.bonuses
-        if bonus.id in sent
-    ]
-    if not clashes:
-        return
-    shown = "; ".join(
-        f"{items.where(bonus)}: {bonus.id} ({entry.state}, bulk {entry.bulk_id}, {entry.updated_at})"
-        for bonus, entry in clashes[:10]
-    )
-    more = f" and {len(clashes) - 10} more" if len(clashes) > 10 else ""
-    raise BonusPaymentError(
-        f"nothing was paid: {len(clashes)} of these ids were already sent for payment in study {study_id} by an "
-        f"earlier run with other rows (the journal {journal.path} says so): {shown}{more}. Remove them from the "
-        "file; to pay them again deliberately, use another journal file",
-        study_id=study_id,
-        paid=[],
-        remaining=list(batches),
-        rejected={bonus.line or 0: bonus.id for bonus, _ in clashes},
-    )

@@ -95,12 +95,22 @@ class BonusPlan:
     set up, and Prolific prices each set-up (``BulkBonus.total_amount``, a required field);
     ``amount`` (what participants get), ``fees`` and ``vat`` as the API priced them (None when it
     left one out: the document does not require them); ``currency`` is the account's (from
-    ``/api/v1/users/me/``), when known. Nothing is paid by setting up.
+    ``/api/v1/users/me/``), when known. Nothing is paid by setting up. When paying,
+    ``balance_checked`` says whether the workspace's balance was read (``balance``), and
+    ``balance_reason`` why not.
     """
 
     study_id: str
     batches: tuple[BonusBatch, ...]
     currency: str | None = None
+    #: The workspace's available balance (major units) when it was read, else None.
+    balance: Decimal | None = None
+    #: Whether the balance was read and compared with what is to be paid.
+    balance_checked: bool = False
+    #: Why the balance was not checked (None when it was): e.g. ``403 Forbidden on GET …``.
+    balance_reason: str | None = None
+    #: The round of these bonuses: ``""`` by default, a name for a new bonus to the same people on purpose.
+    round: str = ""
 
     def __post_init__(self) -> None:
         # A plan is made of set-up batches only; one without a price would make ``total`` wrong.
@@ -156,7 +166,10 @@ class BonusPayment:
 
     ``paid``: batches paid by this run; ``skipped``: batches the journal already had as paid (no
     request sent); ``unknown``: batches whose outcome is unknown and were not resent;
-    ``cancelled``: the ``confirm`` callback said no (nothing was paid); ``journal``: its path.
+    ``settled``: batches whose unknown outcome this run settled from Prolific's record (now
+    ``paid``, never resent); ``cancelled``: the ``confirm`` callback said no (nothing was paid);
+    ``journal``: its path; ``record``: how Prolific's record was compared with the journal
+    (``"agrees"``: the study's bonus cost was read, 1 request; else how many payees were read).
     """
 
     plan: BonusPlan
@@ -165,6 +178,8 @@ class BonusPayment:
     skipped: tuple[BonusBatch, ...] = ()
     unknown: tuple[BonusBatch, ...] = ()
     cancelled: bool = False
+    settled: tuple[BonusBatch, ...] = ()
+    record: str = ""
 
     @property
     def study_id(self) -> str:

@@ -2,7 +2,7 @@
 
 A command module declares its own arguments in ``register(subparsers)``: it adds its group with
 :func:`group` (or a single command with :func:`command`), each subcommand with :func:`command`
-and its function. The global options (``--token``, ``--base-url``, ``--json``, ``--debug``) are
+and its function. The global options (``--profile``, ``--token``, ``--base-url``, ``--json``, ``--debug``) are
 added to every command afterwards by :func:`add_command_options`, so no module repeats them.
 """
 
@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from ._constants import DEFAULT_URL, TOKEN_ENV, URL_ENV
+from ._constants import DEFAULT_URL, PROFILE_ENV, TOKEN_ENV, URL_ENV
 from ._errors import UsageError
 
 if TYPE_CHECKING:
@@ -99,6 +99,7 @@ def _global_options(parser: argparse.ArgumentParser, *, leaf: bool, online: bool
         return argparse.SUPPRESS if leaf else value
 
     if online:
+        profile_option(group, default=default(None))
         group.add_argument(
             "--token",
             default=default(None),
@@ -117,6 +118,17 @@ def _global_options(parser: argparse.ArgumentParser, *, leaf: bool, online: bool
         action="store_true",
         default=default(False),
         help="log each request (never the token or a body) and show tracebacks",
+    )
+
+
+def profile_option(parser: Any, *, default: Any = argparse.SUPPRESS) -> None:
+    """``--profile NAME``: the profile of the config file to use (also for commands that send nothing: ``config``)."""
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=default,
+        help=f"the profile of the config file to use (default: ${PROFILE_ENV}, else the file's default_profile; "
+        "see `config show`)",
     )
 
 

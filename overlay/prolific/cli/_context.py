@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +12,7 @@ from ._output import Output
 from ._redact import Redactor
 
 if TYPE_CHECKING:
-    from prolific import Prolific
+    from prolific import Prolific, Settings
 
 # Names command modules written in parallel branches import from here (the layout before
 # _constants, _errors and _format existed); new code imports each from its home module.
@@ -47,15 +46,38 @@ class Context:
         self.args = args
         self.out = out
         self.redact = redact
+        self._settings: Settings | None = None
+
+    def settings(self, *, run_token_command: bool = True) -> Settings:
+        """The settings: ``--token``/``--base-url`` > the environment > the profile (``--profile``,
+        ``$PROLIFIC_PROFILE``, the file's ``default_profile``) > defaults.
+
+        A command reads its defaults here, e.g. ``args.workspace or ctx.settings().workspace_id``
+        (``project_id``, ``max_total``, ``max_spend``, ``state_url`` likewise). The token found is
+        redacted from everything the command writes from then on.
+        """
+        if self._settings is not None and (self._settings.token is not None or not run_token_command):
+            return self._settings
+        from prolific._settings import resolve
+
+        explicit = {
+            "token": (getattr(self.args, "token", None), "--token"),
+            "base_url": (getattr(self.args, "base_url", None), "--base-url"),
+        }
+        settings = resolve(getattr(self.args, "profile", None), "--profile", explicit, run_command=run_token_command)
+        self.redact.add_token(settings.token)
+        self._settings = settings
+        return settings
 
     def client(self) -> Prolific:
-        """A client from ``--token``/``$PROLIFIC_TOKEN`` and ``--base-url``/``$PROLIFIC_URL``."""
-        token = self.args.token
-        if token is None and os.environ.get(TOKEN_ENV) is None:
-            raise UsageError(
-                f"no Prolific API token: set the {TOKEN_ENV} environment variable (or pass --token, but that "
-                "leaves it in your shell history); create a token in the Prolific app under Settings > API tokens"
-            )
-        self.redact.add_token(token)
+        """A client from the settings (:meth:`settings`); no token anywhere is a usage error saying where to put one."""
+        from prolific._settings import missing_token
+
+        settings = self.settings()
+        if settings.token is None:
+            raise UsageError(missing_token(settings, flag="--token, but that leaves it in your shell history"))
         client_class: type[Prolific] = sys.modules[__name__].Prolific
-        return client_class(token, base_url=self.args.base_url)
+        if settings.profile is not None and getattr(self.args, "profile", None) is not None:
+            # The client's own settings (client.settings) from the same profile.
+            return client_class(settings.token, base_url=settings.base_url, profile=settings.profile)
+        return client_class(settings.token, base_url=settings.base_url)

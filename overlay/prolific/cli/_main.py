@@ -34,6 +34,7 @@ COMMANDS = [
     "bonuses",
     "webhooks",
     "api",
+    "config",
     "fake_server",
     "fake",
 ]
@@ -47,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
         "and any operation of the API (api).",
         epilog=(
             f"Authentication: export {TOKEN_ENV}=... (preferred: a token given with --token lands in your shell "
-            f"history). Base URL: --base-url, else ${URL_ENV}, else {DEFAULT_URL}. Try it without an account: "
+            f"history), or a profile's token_command (`{PROG} config init`). Base URL: --base-url, else ${URL_ENV}, "
+            f"else the profile's, else {DEFAULT_URL}. Try it without an account: "
             f"`{PROG} fake-server`. Exit codes: 0 ok, 1 API or network error, 2 usage, configuration or input "
             "error, 130 interrupted."
         ),

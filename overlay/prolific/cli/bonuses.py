@@ -1,9 +1,13 @@
-"""``bonuses check|preview|pay|status``: bonuses from a CSV file, paid exactly once.
+"""``bonuses check|preview|pay|reconcile|settle|status``: bonuses from a CSV file, paid exactly once.
 
-``check`` and ``status`` send nothing. ``pay`` keeps a journal (SQLite) under the user's state
-directory unless ``--journal`` names one; the same command run again resumes, skipping what is
-paid and never resending a payment whose outcome is unknown unless ``--retry-unknown`` says so.
-Nothing here imports httpx or the client at module level: the client loads inside the commands.
+``check``, ``settle`` and ``status`` send nothing. ``pay`` keeps a journal (SQLite) under the
+user's state directory unless ``--journal`` names one; the same command run again resumes,
+skipping what is paid, settling from Prolific's record a payment whose outcome was unknown, and
+never resending one unless ``--retry-unknown`` names it (and the record still shows nothing after
+the settlement window). Exit codes: 0 done, 1 a failure or an outcome unknown, 2 bad input, 3
+another run is paying the study (the message names it). Every piece of advice is a flag or a
+whole command that works as printed. Nothing here imports httpx or the client at module level:
+the client loads inside the commands.
 """
 
 from __future__ import annotations
@@ -15,13 +19,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._constants import PROG
 from ._errors import EXIT_API, EXIT_INPUT, EXIT_OK, InputProblems, UsageError
 from ._format import plural as _plural
 
 if TYPE_CHECKING:
-    from prolific import BonusBatch, BonusList, BonusPlan
+    from prolific import BonusBatch, BonusList, BonusPayment, BonusPlan, BonusRunInProgress
+    from prolific.bonuses._messages import Advice
 
     from ._context import Context
+
+#: Exit code when another run holds the study's lease (it may be paying now): nothing was sent.
+EXIT_BUSY = 3
 
 
 def _count(count: int, noun: str) -> str:
@@ -66,12 +75,16 @@ def register(subparsers: Any) -> None:
 
     pay = actions.add_parser(
         "pay",
-        help="pay the bonuses of a CSV exactly once (journaled; run it again to resume)",
-        description="Check the file, set up every batch, check the workspace's balance, ask (on a terminal; "
-        "elsewhere --yes is required), then pay the batches one after the other. Every step is recorded in a "
-        "journal before the request is sent: the same command run again skips what is paid. A payment whose "
-        "outcome is unknown (a dropped connection, a 5xx, a killed process) is never sent again unless "
-        "--retry-unknown names its bulk id. Exit 1 with the advice to resume on a failure.",
+        help="pay the bonuses of a CSV exactly once as Prolific records it (journaled; run it again to resume)",
+        description="Check the file; take the study in the journal (another run paying it: exit 3, naming it); map "
+        "every row to the study's participant (an id not in the study is refused with its line); compare Prolific's "
+        "record of the study's bonuses with the journal and refuse payees Prolific shows paid a bonus the journal "
+        "never sent (unless --new-round); set up every batch; check --max-total and the workspace's balance (or say "
+        "it could not be read); ask (on a terminal; elsewhere --yes is required); then pay the batches one after "
+        "the other, each pay sent once, never resent on any answer. A payment whose outcome is unknown is settled "
+        "from Prolific's record (now, by a rerun, or by `bonuses reconcile`); --retry-unknown resends it only when "
+        "the record still shows nothing after the settlement window. Exit 0 done, 1 a failure or an outcome "
+        "unknown, 2 bad input, 3 another run holds the study.",
     )
     pay.add_argument("study_id", metavar="STUDY", help="the study id")
     pay.add_argument("file", metavar="FILE", help=file_help)
@@ -82,9 +95,56 @@ def register(subparsers: Any) -> None:
         metavar="BULK_ID",
         action="append",
         default=[],
-        help="pay again a batch whose outcome is unknown, after checking it was not paid (repeatable)",
+        help="resend a batch whose outcome is unknown: Prolific's record is read first, and it is resent only when "
+        "the record still shows nothing after the settlement window (repeatable)",
+    )
+    pay.add_argument(
+        "--new-round",
+        metavar="NAME",
+        default="",
+        help="pay these people a new bonus on purpose, even if Prolific shows them paid one in this study (a round "
+        "is its own set of batches in the journal: each person is paid once per round)",
+    )
+    pay.add_argument(
+        "--max-total",
+        metavar="AMOUNT",
+        help="refuse to pay when the total to pay now (fees and VAT included, in pounds/dollars) is above AMOUNT",
+    )
+    _lease_options(pay)
+    pay.add_argument(
+        "--take-over",
+        action="store_true",
+        help="take the study over from another run that holds it (only once you are sure it has stopped)",
     )
     pay.set_defaults(func=cmd_pay)
+
+    reconcile = actions.add_parser(
+        "reconcile",
+        help="settle batches whose outcome is unknown from Prolific's record (pays nothing)",
+        description="For each batch of the file whose pay outcome is unknown, read its payees' bonus payments in "
+        "Prolific's record and mark it paid when the record shows them. Pays nothing. Exit 1 while a batch stays "
+        "unknown (the message says whether the settlement window has passed and what to do).",
+    )
+    reconcile.add_argument("study_id", metavar="STUDY", help="the study id")
+    reconcile.add_argument("file", metavar="FILE", help=file_help)
+    _journal_option(reconcile)
+    reconcile.add_argument("--new-round", metavar="NAME", default="", help="the round the bonuses were paid in")
+    _lease_options(reconcile)
+    reconcile.set_defaults(func=cmd_reconcile)
+
+    settle = actions.add_parser(
+        "settle",
+        help="offline: record what you checked in the Prolific app for a batch whose outcome is unknown",
+        description="After checking the study's bonus payments in the Prolific app, record whether the batch BULK_ID "
+        "was paid (--paid) or not (--not-paid: the next `bonuses pay` pays it), with who and when. Sends nothing.",
+    )
+    settle.add_argument("bulk_id", metavar="BULK_ID", help="the bulk bonus id (printed with the unknown outcome)")
+    verdict = settle.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--paid", dest="paid", action="store_true", default=None, help="the app shows it paid")
+    verdict.add_argument("--not-paid", dest="paid", action="store_false", help="the app shows it was not paid")
+    settle.add_argument("--by", metavar="WHO", help="who checked (default: user@host)")
+    _journal_option(settle)
+    settle.set_defaults(func=cmd_settle)
 
     status = actions.add_parser(
         "status",
@@ -95,10 +155,53 @@ def register(subparsers: Any) -> None:
     status.add_argument("study_id", metavar="STUDY", help="the study id")
     status.add_argument("file", metavar="FILE", help=file_help)
     _journal_option(status)
+    status.add_argument("--new-round", metavar="NAME", default="", help="the round to show (default: the first)")
     status.set_defaults(func=cmd_status)
 
-    for sub, online in ((check, False), (preview, True), (pay, True), (status, False)):
+    for sub, online in (
+        (check, False), (preview, True), (pay, True), (reconcile, True), (settle, False), (status, False),
+    ):  # fmt: skip
         _leaf_options(sub, online=online)
+
+
+def _lease_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--wait",
+        metavar="SECONDS",
+        nargs="?",
+        type=_seconds,
+        const=True,
+        default=False,
+        help="when another run holds the study, wait for it (at most SECONDS if given) instead of exiting 3",
+    )
+    parser.add_argument(
+        "--settlement-window",
+        metavar="MINUTES",
+        type=_minutes,
+        default=None,
+        help="how long after a pay Prolific's record may not show it yet (default 60): an unknown outcome is "
+        "resent (--retry-unknown) only after it",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of seconds >= 0")
+    return value
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of minutes >= 0")
+    return value * 60
 
 
 def _leaf_options(parser: argparse.ArgumentParser, *, online: bool) -> None:
@@ -261,8 +364,67 @@ def _journal_path(ctx: Context) -> Path:
     return path
 
 
+def _advice(ctx: Context, action: str, journal: Path) -> Advice:
+    """The advice of this command's messages: whole commands that work as printed (no token in them)."""
+    from prolific.bonuses._messages import Advice
+
+    args = ctx.args
+    words = [PROG, "bonuses", action, args.study_id, args.file, "--journal", str(journal)]
+    if getattr(args, "base_url", None):
+        words += ["--base-url", args.base_url]
+    if args.new_round:
+        words += ["--new-round", args.new_round]
+    if args.settlement_window is not None:
+        words += ["--settlement-window", f"{args.settlement_window / 60:g}"]
+    if action == "pay":
+        words.append("--yes")
+    return Advice(tuple(words), str(journal))
+
+
+def _options(ctx: Context) -> dict[str, Any]:
+    """The options ``pay`` and ``reconcile`` share, as the library takes them."""
+    from prolific.bonuses._flows import SETTLEMENT_WINDOW
+
+    args, out = ctx.args, ctx.out
+    window = SETTLEMENT_WINDOW if args.settlement_window is None else args.settlement_window
+
+    def progress(done: int, total: int) -> None:
+        out.say(f"reading Prolific's record of payments: {done:,} of {total:,} payees")
+
+    return {
+        "round": args.new_round,
+        "wait_for_lease": args.wait,
+        "settlement_window": window,
+        "on_progress": progress,
+    }
+
+
+def _busy(ctx: Context, exc: BonusRunInProgress, journal: Path) -> int:
+    message = f"error: {exc}"
+    ctx.out.say(message)
+    holder = {"host": exc.host, "pid": exc.pid, "started": exc.started, "since": exc.since, "seen": exc.seen}
+    ctx.out.error(exc, message, journal=str(journal), holder=holder)
+    return EXIT_BUSY
+
+
+def _record_line(result: BonusPayment) -> str | None:
+    if not result.record:
+        return None
+    if result.record.startswith("agrees"):
+        return f"Prolific's record of the study's bonuses {result.record} with the journal"
+    return f"Prolific's record: {result.record}"
+
+
 def cmd_pay(ctx: Context) -> int:
-    from prolific import BonusOutcomeUnknown, BonusPaymentError, InsufficientBalanceError
+    from prolific import (
+        BonusCapError,
+        BonusFormatError,
+        BonusOutcomeUnknown,
+        BonusPaymentError,
+        BonusRunInProgress,
+        InsufficientBalanceError,
+    )
+    from prolific.bonuses._flows import check_cap
 
     args, out = ctx.args, ctx.out
     interactive = bool(getattr(sys.stdin, "isatty", lambda: False)())
@@ -270,14 +432,23 @@ def cmd_pay(ctx: Context) -> int:
         raise UsageError(
             "refusing to pay without confirmation: stdin is not a terminal, so pass --yes to pay (nothing was sent)"
         )
+    try:
+        cap = check_cap(args.max_total)
+    except ValueError as exc:
+        raise UsageError(f"--max-total: {exc}".replace("max_total", "the amount")) from None
     bonuses = _load(ctx, args.file)
     journal = _journal_path(ctx)
+    advice = _advice(ctx, "pay", journal)
 
     def confirm(plan: BonusPlan) -> bool:
         retry = set(args.retry_unknown)
         due = [b for b in plan.batches if b.state == "set up" or (b.state == "outcome unknown" and b.bulk_id in retry)]
         total = sum((b.total or Decimal(0) for b in due), Decimal(0))
         out.say(plan.summary())
+        if plan.balance_checked:
+            out.say(f"workspace balance: {_money(plan.balance, plan.currency)} available")
+        else:
+            out.say(f"the workspace's balance was NOT checked: {plan.balance_reason or 'it could not be read'}")
         out.say(f"to pay now: {_count(len(due), 'batch')}, total {_money(total, plan.currency)}")
         if args.yes:
             return True
@@ -288,27 +459,46 @@ def cmd_pay(ctx: Context) -> int:
     def progress(batch: BonusBatch) -> None:
         out.say(f"paid {batch.describe()}: total {_money(batch.total) or '?'}")
 
+    options = _options(ctx)
     with ctx.client() as client:
         try:
-            result = client.bonuses.pay(
+            result = client.bonuses._pay(
                 args.study_id,
                 bonuses,
-                journal=journal,
+                journal,
+                advice,
                 retry_unknown=args.retry_unknown,
                 confirm=confirm,
                 on_batch=progress,
+                max_total=cap,
+                take_over=args.take_over,
+                **options,
             )
+        except BonusRunInProgress as exc:
+            return _busy(ctx, exc, journal)
+        except BonusFormatError as exc:  # ids not in the study, one person twice: found by the flow
+            raise BonusInputProblems(exc.source or args.file, exc.problems) from None
         except BonusOutcomeUnknown as exc:
             message = f"error: {exc}"
             out.say(message)
             out.error(exc, message, outcome_unknown=[_batch_data(b) for b in exc.batches], journal=str(journal))
             return EXIT_API
-        except (BonusPaymentError, InsufficientBalanceError) as exc:
+        except (BonusPaymentError, InsufficientBalanceError, BonusCapError) as exc:
             message = f"error: {exc}"
             out.say(message)
             rejected = getattr(exc, "rejected", {})
             out.error(exc, message, rejected=[{"line": k, "id": v} for k, v in rejected.items()], journal=str(journal))
             return EXIT_API
+    return _report(ctx, result, journal)
+
+
+def _report(ctx: Context, result: BonusPayment, journal: Path) -> int:
+    out = ctx.out
+    line = _record_line(result)
+    if line:
+        out.say(line)
+    for batch in result.settled:
+        out.say(f"settled {batch.describe()}: Prolific's record shows it paid (not sent again)")
     if result.cancelled:
         out.say("not paid (nothing was sent for payment); the batches set up are reused by the next run")
     for batch in result.skipped:
@@ -317,17 +507,84 @@ def cmd_pay(ctx: Context) -> int:
     out.say(
         f"paid {_count(len(result.paid), 'batch')} ({_money(result.total_paid, currency)}), "
         f"{len(result.skipped)} already paid before"
+        + (f", {len(result.settled)} settled from Prolific's record" if result.settled else "")
     )
+    plan = result.plan
     data = {
         "study_id": result.study_id,
         "journal": str(journal),
+        "round": plan.round,
         "currency": currency,
         "cancelled": result.cancelled,
         "paid": [_batch_data(b) for b in result.paid],
         "skipped": [_batch_data(b) for b in result.skipped],
+        "settled": [_batch_data(b) for b in result.settled],
         "total_paid": f"{result.total_paid:.2f}",
+        "record": result.record,
+        "balance_checked": plan.balance_checked,
+        "balance_reason": plan.balance_reason,
     }
     out.result(None, data)
+    return EXIT_OK
+
+
+def cmd_reconcile(ctx: Context) -> int:
+    from prolific import BonusFormatError, BonusOutcomeUnknown, BonusRunInProgress
+
+    args, out = ctx.args, ctx.out
+    bonuses = _load(ctx, args.file)
+    journal = _journal_path(ctx)
+    if not journal.exists():
+        raise UsageError(f"{journal}: no journal there (nothing was paid with it); pass --journal PATH")
+    advice = _advice(ctx, "pay", journal)
+    with ctx.client() as client:
+        try:
+            result = client.bonuses._reconcile(args.study_id, bonuses, journal, advice, **_options(ctx))
+        except BonusRunInProgress as exc:
+            return _busy(ctx, exc, journal)
+        except BonusFormatError as exc:
+            raise BonusInputProblems(exc.source or args.file, exc.problems) from None
+        except BonusOutcomeUnknown as exc:
+            message = f"error: {exc}"
+            out.say(message)
+            settled = exc.result.settled if exc.result is not None else ()
+            out.error(
+                exc,
+                message,
+                outcome_unknown=[_batch_data(b) for b in exc.batches],
+                settled=[_batch_data(b) for b in settled],
+                journal=str(journal),
+            )
+            return EXIT_API
+    for batch in result.settled:
+        out.say(f"settled {batch.describe()}: Prolific's record shows it paid")
+    out.say(f"{_count(len(result.settled), 'batch')} settled; no batch of the file is in doubt now")
+    out.result(
+        None,
+        {"study_id": result.study_id, "journal": str(journal), "settled": [_batch_data(b) for b in result.settled]},
+    )
+    return EXIT_OK
+
+
+def cmd_settle(ctx: Context) -> int:
+    from prolific import BonusRunInProgress
+    from prolific.bonuses._flows import settle_by_hand
+    from prolific.bonuses._journal import BonusJournal
+    from prolific.bonuses._messages import Advice
+
+    args, out = ctx.args, ctx.out
+    journal = _journal_path(ctx)
+    if not journal.exists():
+        raise UsageError(f"{journal}: no journal there (nothing was paid with it); pass --journal PATH")
+    advice = Advice((PROG, "bonuses", "settle", args.bulk_id), str(journal))
+    try:
+        with BonusJournal(journal) as opened:
+            batch = settle_by_hand(opened, args.bulk_id, paid=args.paid, by=args.by, advice=advice)
+    except BonusRunInProgress as exc:
+        return _busy(ctx, exc, journal)
+    what = "paid" if args.paid else "not paid: the next `bonuses pay` of its file pays it"
+    out.say(f"bulk bonus {args.bulk_id} ({batch.count} bonuses) recorded as {what} ({batch.detail})")
+    out.result(None, {"journal": str(journal), **_batch_data(batch)})
     return EXIT_OK
 
 
@@ -339,7 +596,7 @@ def cmd_status(ctx: Context) -> int:
     journal = _journal_path(ctx)
     if not journal.exists():
         raise UsageError(f"{journal}: no journal there (nothing was paid with it); pass --journal PATH")
-    batches = status(args.study_id, bonuses, journal=journal)
+    batches = status(args.study_id, bonuses, journal=journal, round=args.new_round)
     out.result(_batch_table(batches, None), {"study_id": args.study_id, "journal": str(journal),
                                               "batches": [_batch_data(b) for b in batches]})  # fmt: skip
     return EXIT_OK

@@ -132,7 +132,7 @@ def _change(ctx: Context, action: str) -> int:
         try:
             members = change(args.group_id, ids, batch_size=args.batch_size)
         except MembershipError as exc:
-            message = f"error: {exc}"
+            message = f"error: {exc.summary}"  # the library's advice is Python; this says what to run
             out.say(message)
             out.say(
                 f"running the same command again is safe: participants already {done} the group are ignored "

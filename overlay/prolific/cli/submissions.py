@@ -80,7 +80,7 @@ def _skip(values: list[Any], skip: int, what: str) -> list[Any]:
 
 def stopped(ctx: Context, exc: ReviewError, resume: list[str] | None, note: str = "") -> int:
     """A run that stopped part way: what was done, the command that resumes it; exit 1."""
-    message = f"error: {exc}"
+    message = f"error: {exc.summary}"  # the library's advice is Python; the command line prints a command
     out = ctx.out
     out.say(message)
     command = shlex.join(resume) if resume else None
@@ -141,12 +141,29 @@ def cmd_approve(ctx: Context) -> int:
         raise UsageError(
             "--skip goes with --file (with --awaiting-review, run again: only what awaits review is listed)"
         )
+    left_out = 0
     with ctx.client() as client:
         if args.awaiting_review:
-            ids = [s.id for s in client.submissions.iter_awaiting_review(args.study_id)]
+            from prolific.reviews._approve import awaiting_approval  # the library's one rule for what to leave out
+
+            ids, left_out = awaiting_approval(client.submissions.iter_awaiting_review(args.study_id))
+            if left_out:
+                out.say(
+                    f"study {args.study_id}: left out {_plural(left_out, 'submission')} awaiting review whose "
+                    "participant was asked to return it (approving would pay for withdrawn work)"
+                )
             if not ids:
-                out.say(f"study {args.study_id}: no submissions awaiting review; nothing to approve")
-                out.result(None, {"study_id": args.study_id, "approved": 0, "requests": 0, "confirmed": None})
+                out.say(f"study {args.study_id}: no submissions awaiting review to approve; nothing was sent")
+                out.result(
+                    None,
+                    {
+                        "study_id": args.study_id,
+                        "approved": 0,
+                        "requests": 0,
+                        "confirmed": None,
+                        "return_requested": left_out,
+                    },
+                )
                 return EXIT_OK
         count = _plural(len(ids), "submission" if not args.participants else "participant's submission")
         if not confirm(ctx, f"approve {count} of study {args.study_id}?"):
@@ -194,8 +211,56 @@ def cmd_approve(ctx: Context) -> int:
             "approved": result.approved,
             "requests": result.requests,
             "confirmed": result.confirmed,
+            "return_requested": left_out,
         },
     )
+    return EXIT_OK
+
+
+# -- return ---------------------------------------------------------------------------------------
+
+
+def submission_id(text: str) -> str:
+    """An argparse type: a submission id, checked before anything is sent (exit 2 naming it)."""
+    from prolific._validation import id_problem
+
+    problem = id_problem(text, "submission id")
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return text
+
+
+def cmd_return(ctx: Context) -> int:
+    from prolific import APIError
+
+    args, out = ctx.args, ctx.out
+    ids = list(dict.fromkeys(args.submission_ids))
+    count = _plural(len(ids), "submission")
+    if not confirm(ctx, f"ask the participants of {count} to return them ({args.reason!r})?"):
+        out.say("nothing was sent")
+        return EXIT_API
+    asked: list[str] = []
+    with ctx.client() as client:
+        for submission_id in ids:
+            try:
+                client.submissions.request_return(submission_id, reasons=args.reason)
+            except APIError as exc:
+                # A refusal names the id and stops: asking again for the ones already asked is harmless.
+                message = f"error: return of submission {submission_id} refused: {exc}"
+                out.say(message)
+                left = [i for i in ids if i not in asked]
+                command = shlex.join(
+                    resume_words(ctx, "submissions", "return", *left, "--reason", args.reason, "--yes")
+                )
+                if asked:
+                    out.say(
+                        f"asked {_plural(len(asked), 'return')} before it; resume (fix the id first) with: {command}"
+                    )
+                out.error(exc, message, asked=asked, failed=submission_id, resume=command)
+                return EXIT_API
+            asked.append(submission_id)
+    out.say(f"asked the participants of {count} to return them")
+    out.result(None, {"asked": asked, "reason": args.reason})
     return EXIT_OK
 
 
@@ -282,6 +347,18 @@ def register(subparsers: Any) -> None:
     approve.add_argument("--wait", action="store_true", help="poll the study's counts until they show the approvals")
     approve.add_argument("--yes", action="store_true", help="do not ask")
     _skip_option(approve, "ids")
+
+    ret = actions.add_parser(
+        "return",
+        help="ask participants to return submissions",
+        description="Ask the participant of each submission to return it (request-return), with a reason they "
+        "see. Each id is checked first (exit 2 naming a bad one). Asks on a terminal; elsewhere needs --yes. "
+        "A submission with a return requested is left out of `approve --awaiting-review`.",
+    )
+    ret.set_defaults(func=cmd_return)
+    ret.add_argument("submission_ids", metavar="SUBMISSION", nargs="+", type=submission_id, help="submission ids")
+    ret.add_argument("--reason", required=True, help='why, as the participant reads it (e.g. "Withdrew consent")')
+    ret.add_argument("--yes", action="store_true", help="do not ask")
 
     reject = actions.add_parser(
         "reject",

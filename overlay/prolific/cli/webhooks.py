@@ -26,17 +26,26 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds > 0, not {text!r}")
+    return value
+
+
 def _line(event: WebhookEvent) -> str:
     who = f" participant {event.participant_id}" if event.participant_id else ""
     return f"{event.event_type} {event.resource_id} {event.status}{who} (event {event.event_id})"
 
 
 def cmd_listen(ctx: Context) -> int:
-    from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
-
     from prolific import WebhookVerificationError
     from prolific._state import default_state_dir
     from prolific.webhooks import EventLog, wsgi_app
+    from prolific.webhooks._server import ThreadingWSGIServer, make_server
 
     args, out = ctx.args, ctx.out
     secret = os.environ.get(SECRET_ENV, "").strip()
@@ -49,7 +58,10 @@ def cmd_listen(ctx: Context) -> int:
     path = Path(args.event_log) if args.event_log else default_state_dir() / EVENT_LOG_NAME
     if not args.event_log:
         out.say(f"event log (each event is printed once): {path}")
-    log = EventLog(path)
+    try:
+        log = EventLog(path, handling_timeout=args.handling_timeout)
+    except OSError as exc:
+        raise LocalError(str(exc)) from None
     lock = threading.Lock()
 
     def handle(event: WebhookEvent) -> None:
@@ -59,20 +71,16 @@ def cmd_listen(ctx: Context) -> int:
     def refused(error: WebhookVerificationError) -> None:
         out.say(f"refused ({'401' if error.reason in ('bad_signature', 'outside_window') else '400'}): {error}")
 
-    class Quiet(WSGIRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
     app = wsgi_app(handle, secret=secret, event_log=log, tolerance=args.tolerance, on_refused=refused)
     try:
-        server: WSGIServer = make_server(args.host, args.port, app, handler_class=Quiet)
+        server: ThreadingWSGIServer = make_server(args.host, args.port, app, read_timeout=args.read_timeout)
     except OSError as exc:
         log.close()
         raise LocalError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _interrupt) if in_main else None
-    # The server runs in a thread; this one waits, so that Ctrl-C or SIGTERM land here at once
-    # and shut the server down cleanly (as `fake-server` does).
+    # The server runs in a thread (and each connection in its own); this one waits, so that Ctrl-C
+    # or SIGTERM land here at once and shut the server down cleanly (as `fake-server` does).
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
     thread.start()
     out.say(f"listening on http://{args.host}:{server.server_port}/ (Ctrl-C stops)")
@@ -84,6 +92,8 @@ def cmd_listen(ctx: Context) -> int:
         server.shutdown()
         thread.join(timeout=5)
         server.server_close()
+        # A connection still being handled keeps its claim: it is settled by its thread, or, if the
+        # process exits first, taken over by the redelivery (this process is then gone).
         log.close()
         if in_main:
             signal.signal(signal.SIGTERM, previous)
@@ -162,8 +172,10 @@ def register(subparsers: Any) -> None:
         help="a development receiver: verify each delivery, print each event once",
         description=f"Receive webhooks on HOST:PORT: each POST is verified with the secret in ${SECRET_ENV} "
         "(signature over the raw body, timestamp window); each event is printed once on stdout (one JSON line "
-        "with --json), even when delivered again; a refused request is answered 401 (or 400) and reported on "
-        "stderr, nothing on stdout. Expose it with a tunnel for Prolific to reach it.",
+        "with --json), even when delivered again, and recorded in the event log only once printed; a refused "
+        "request is answered 401 (or 400) and reported on stderr, nothing on stdout. Connections are served "
+        "at once, each in its own thread. Several listen processes may share one event log. Expose it with a "
+        "tunnel for Prolific to reach it.",
     )
     listen.add_argument(
         "--port", metavar="P", type=_count(0, 65535), default=8765, help="port (default 8765; 0: a free one)"
@@ -174,6 +186,21 @@ def register(subparsers: Any) -> None:
     )
     listen.add_argument(
         "--tolerance", metavar="SECONDS", type=float, default=300.0, help="timestamp window (default 300)"
+    )
+    listen.add_argument(
+        "--read-timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=10.0,
+        help="close a connection silent this long while sending its request (default 10)",
+    )
+    listen.add_argument(
+        "--handling-timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=600.0,
+        help="take over an event left in flight this long by a process whose liveness cannot be checked "
+        "(another host or container; default 600)",
     )
     _global_options(listen, leaf=True, online=False)
 

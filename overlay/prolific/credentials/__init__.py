@@ -34,10 +34,10 @@ Errors (:class:`~prolific.CredentialsFormatError`, :class:`~prolific.UploadError
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .._errors import CredentialsFormatError
+from .._lazy import lazy_loader
 from .._text import decode_text
 from ._files import (
     MISSING_FILE,
@@ -88,13 +88,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_loader(__name__, _LAZY, globals())
 
 
 def __dir__() -> list[str]:

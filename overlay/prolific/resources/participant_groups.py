@@ -182,8 +182,9 @@ def _stopped(
         f"Cause: {error}",
     ]
     which = "ids already in the group are ignored" if action == "add" else "ids not in the group are ignored"
+    advice = ""
     if done:
-        lines.append(
+        advice = (
             f"Resume with client.participant_groups.{method}({group_id!r}, err.remaining) (err.remaining = "
             f"participant ids {done + 1:,} to {total:,} of the input)."
         )
@@ -195,7 +196,7 @@ def _stopped(
             f"again is safe ({which})."
         )
     return MembershipError(
-        " ".join(lines), group_id=group_id, action=action, done=done, total=total, remaining=ids[done:]
+        " ".join(lines), group_id=group_id, action=action, done=done, total=total, remaining=ids[done:], advice=advice
     )
 
 

@@ -10,6 +10,7 @@ The requests and flows are the reviews domain's (:mod:`prolific.reviews._calls`,
 from __future__ import annotations
 
 import copy
+import dataclasses
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from typing import TypeVar
@@ -28,6 +29,7 @@ from ..reviews._approve import (
     ApprovalResult,
     ProgressCallback,
     apply_flow,
+    awaiting_approval,
     bulk_approve_flow,
 )
 from ..reviews._calls import complete_call, list_pager, reject_call, return_call, screen_out_call
@@ -126,6 +128,27 @@ class Submissions(SyncResource, SubmissionsOperations):
             participant_ids, study_id, "participant", batch_size, wait, wait_timeout, retries, on_progress
         )
         return drive(_clocked(self._runner, sleep), flow)
+
+    def approve_awaiting_review(
+        self,
+        study_id: str,
+        *,
+        wait: bool = False,
+        wait_timeout: float = DEFAULT_WAIT_TIMEOUT,
+        on_progress: ProgressCallback | None = None,
+    ) -> ApprovalResult:
+        """Approve every submission of the study awaiting review, except those with a return requested.
+
+        Lists the submissions awaiting review (every page), leaves out each one whose participant was
+        asked to return it (``return_requested`` set: approving it would pay for withdrawn work; the
+        result's ``return_requested`` counts them), and approves the rest in bulk as :meth:`approve`
+        does (nothing is sent when none is left).
+        """
+        ids, left_out = awaiting_approval(self.iter_awaiting_review(study_id))
+        if not ids:
+            return ApprovalResult(approved=0, requests=0, return_requested=left_out)
+        result = self.approve(ids, study_id=study_id, wait=wait, wait_timeout=wait_timeout, on_progress=on_progress)
+        return dataclasses.replace(result, return_requested=left_out)
 
     def reject(self, submission_id: str, *, category: RejectionCategory, message: str) -> Submission:
         """Reject a submission: ``category`` one of the API's 12, ``message`` (to the participant) >= 100 characters.
@@ -229,6 +252,23 @@ class AsyncSubmissions(AsyncResource, AsyncSubmissionsOperations):
             participant_ids, study_id, "participant", batch_size, wait, wait_timeout, retries, on_progress
         )
         return await drive_async(_clocked(self._runner, sleep), flow)
+
+    async def approve_awaiting_review(
+        self,
+        study_id: str,
+        *,
+        wait: bool = False,
+        wait_timeout: float = DEFAULT_WAIT_TIMEOUT,
+        on_progress: ProgressCallback | None = None,
+    ) -> ApprovalResult:
+        """See :meth:`Submissions.approve_awaiting_review`."""
+        ids, left_out = awaiting_approval([s async for s in self.iter_awaiting_review(study_id)])
+        if not ids:
+            return ApprovalResult(approved=0, requests=0, return_requested=left_out)
+        result = await self.approve(
+            ids, study_id=study_id, wait=wait, wait_timeout=wait_timeout, on_progress=on_progress
+        )
+        return dataclasses.replace(result, return_requested=left_out)
 
     async def reject(self, submission_id: str, *, category: RejectionCategory, message: str) -> Submission:
         """Reject a submission; see :meth:`Submissions.reject`."""

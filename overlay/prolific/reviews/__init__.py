@@ -24,8 +24,9 @@ which imports httpx, so ``import prolific.reviews`` stays cheap.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_loader
 
 if TYPE_CHECKING:
     from ._approve import ApprovalResult
@@ -54,13 +55,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'prolific.reviews' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_loader(__name__, _LAZY, globals())
 
 
 def __dir__() -> list[str]:

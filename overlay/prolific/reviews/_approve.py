@@ -19,9 +19,11 @@ from prolific_api_client.models import (
     BulkApproveByParticipants,
     BulkApproveBySubmissions,
     SubmissionsCountResponse,
+    SubmissionShort,
 )
 from prolific_api_client.operations.studies import COUNT_STUDY_SUBMISSIONS_BY_STATUS
 from prolific_api_client.operations.submissions import BULK_APPROVE_SUBMISSIONS
+from prolific_api_client.types import Unset
 
 from .. import _validation as check
 from .._call import RawResponse
@@ -50,12 +52,31 @@ class ApprovalResult:
     ``confirmed``: ``None`` without ``wait``; ``True`` once the study's counts showed the approvals;
     ``False`` if they did not within the wait (the API approves asynchronously: check later).
     ``counts``: the last ``SubmissionsCountResponse`` read, or ``None``.
+    ``return_requested``: (``approve_awaiting_review``) how many submissions awaiting review were left
+    out because their participant was asked to return them.
     """
 
     approved: int
     requests: int
     confirmed: bool | None = None
     counts: SubmissionsCountResponse | None = None
+    return_requested: int = 0
+
+
+def awaiting_approval(submissions: Iterable[SubmissionShort]) -> tuple[list[str], int]:
+    """The ids to approve of a study's submissions awaiting review, and how many were left out.
+
+    A submission whose participant was asked to return it (``return_requested`` set) is left out:
+    approving it would pay for work the researcher has asked to be withdrawn.
+    """
+    ids: list[str] = []
+    left_out = 0
+    for submission in submissions:
+        if isinstance(submission.return_requested, Unset) or submission.return_requested is None:
+            ids.append(submission.id)
+        else:
+            left_out += 1
+    return ids, left_out
 
 
 def _positive(value: object, name: str, maximum: int | None = None) -> int:
@@ -118,13 +139,20 @@ class _Approval:
         lines = [
             f"bulk approve stopped: {self.done:,} of {total:,} {self.by} ids sent, batch {number} of {batches} "
             f"(ids {self.done + 1:,}-{self.done + batch:,}) failed. Cause: {error}",
-            f"Resume with client.submissions.{method} (err.remaining = ids {self.done + 1:,} to {total:,} of the "
-            "input, the failed batch included).",
         ]
         if error.may_have_been_applied:
             lines.append("The failed batch may or may not have been applied: sending it again is safe (idempotent).")
+        advice = (
+            f"Resume with client.submissions.{method} (err.remaining = ids {self.done + 1:,} to {total:,} of the "
+            "input, the failed batch included)."
+        )
         return ReviewError(
-            " ".join(lines), action="approve", done=self.done, total=total, remaining=self.ids[self.done :]
+            " ".join(lines),
+            action="approve",
+            done=self.done,
+            total=total,
+            remaining=self.ids[self.done :],
+            advice=advice,
         )
 
 
@@ -183,12 +211,14 @@ def apply_flow(reviews: builtins.list[Review], on_progress: ProgressCallback | N
             where = f" ({review.where()})" if review.line is not None else ""
             message = (
                 f"reviews stopped: {done:,} of {len(reviews):,} sent; review {done + 1}{where}, {review.action} "
-                f"of submission {review.submission_id}, failed. Cause: {error} Resume with "
-                "client.submissions.apply(err.remaining) (the failed review included: a transition repeated "
-                "is ignored by the API)."
+                f"of submission {review.submission_id}, failed. Cause: {error}"
+            )
+            advice = (
+                "Resume with client.submissions.apply(err.remaining) (the failed review included: a transition "
+                "repeated is ignored by the API)."
             )
             raise ReviewError(
-                message, action="apply", done=done, total=len(reviews), remaining=reviews[done:]
+                message, action="apply", done=done, total=len(reviews), remaining=reviews[done:], advice=advice
             ) from error
         if on_progress is not None:
             on_progress(done + 1, len(reviews))

@@ -90,13 +90,16 @@ def _stopped(ids: builtins.list[str], done: int, batch: int, error: APIError) ->
     if error.may_have_been_applied:
         lines.append(
             f"The failed batch (participants {done + 1:,}-{done + batch:,}) may have been delivered: sending it "
-            "again could message them twice. Check the study's messages first; then resume with "
-            f"client.messages.send_bulk(study_id, err.remaining[{batch}:], body) if it was delivered, or with "
-            "err.remaining if it was not."
+            "again could message them twice. Check the study's messages first."
+        )
+        advice = (
+            f"Then resume with client.messages.send_bulk(study_id, err.remaining[{batch}:], body) if it was "
+            "delivered, or with err.remaining if it was not."
         )
     else:
-        lines.append(
-            f"The failed batch was not delivered: resume with client.messages.send_bulk(study_id, err.remaining, body) "
+        lines.append("The failed batch was not delivered.")
+        advice = (
+            "Resume with client.messages.send_bulk(study_id, err.remaining, body) "
             f"(err.remaining = participants {done + 1:,} to {total:,} of the input)."
         )
-    return ReviewError(" ".join(lines), action="send_bulk", done=done, total=total, remaining=ids[done:])
+    return ReviewError(" ".join(lines), action="send_bulk", done=done, total=total, remaining=ids[done:], advice=advice)

@@ -1,4 +1,23 @@
-"""Studies as code: a study kept as a file, checked, planned and applied; a study's life once it exists.
+"""Studies: a study kept as a file (checked, planned, applied), a live study watched, its data taken out.
+
+* The study file (no network, no ``httpx``): :func:`check` reads a YAML or JSON file — the
+  ``create-study`` body as Prolific's document names it (a template of Prolific's Go CLI works as it
+  is) plus friendly keys (``_friendly``: a reward with its unit or as an hourly rate, the project by
+  name, a credential pool from a CSV, filters by name) — and reports every problem at once as a
+  :class:`StudyProblem` (``file:line:column``, the key path, what to write), in a
+  :class:`StudyCheck`. The reader keeps every value's position (``_file``), the schema is
+  ``CreateStudy`` from the merged spec (``_schema``), the rules between fields are in ``_rules``.
+* Against Prolific (``client.studies.check(online=True)``, ``plan``, ``apply``, ``pull``): the
+  online checks (``_check``), the :class:`StudyPlan` with its :class:`FieldChange` diff, cost, reach
+  and balance (``_plan``), :class:`ApplyResult` (``_apply``: exactly one draft per file, remembered
+  in the state store by ``_bindings``), and :func:`study_to_file` (``_pull``).
+* ``client.studies.watch(study_id)`` yields a :class:`StudySnapshot` each time the study changes
+  and a :class:`StudyAlert` when something needs the researcher (each kind once); how often it
+  polls is :class:`PollingBudget`'s decision (:mod:`prolific.studies._polling` states the budget).
+* ``client.studies.export(study_id)`` is a :class:`StudyExport`: every submission as a row (with
+  the bonuses paid, Prolific's demographics, the researcher's own file joined), streamed page by
+  page, written to CSV, JSON or JSON Lines; its :class:`ExportSummary` and :class:`JoinReport` say
+  what matched.
 
 * A study's life (the flows of ``_lifecycle``, methods of ``client.studies``): ``publish`` with its
   cost, the workspace's balance and a cap in view (a :class:`SpendCheck`; refused over the cap or
@@ -9,54 +28,100 @@
   (pounds, dollars), as for bonuses. The cap: ``max_spend=``, else ``$PROLIFIC_MAX_SPEND``
   (:data:`MAX_SPEND_ENV`), always written with its currency (:func:`parse_amount`).
 
-Errors (:class:`~prolific.SpendLimitError`, :class:`~prolific.InsufficientBalanceError`,
-:class:`~prolific.StudyStateError`, ...) are in :mod:`prolific` with the others.
+Errors (:class:`~prolific.StudyFileError`, :class:`~prolific.SpendLimitError`,
+:class:`~prolific.InsufficientBalanceError`, :class:`~prolific.StudyStateError`) are in
+:mod:`prolific` with the others. The service classes that send are
+:mod:`prolific.resources.studies`. A study's life, watch and export names load on first use.
+
+>>> result = check_text('{"name": "Wave 1", "reward": 4.00}', source="s.json")
+>>> print(result.problems[-1])  # doctest: +ELLIPSIS
+s.json:1:30: reward: 4.00 looks like pounds or dollars, but a reward without its unit is in cents (pence): ...
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .._errors import SpendLimitError
+from .._errors import SpendLimitError, StudyFileError
+from .._lazy import lazy_loader
+from ._apply import ApplyResult
+from ._check import StudyCheck, check, check_text
+from ._file import StudyProblem
+from ._plan import FieldChange, StudyPlan
+from ._pull import study_to_file
 
 if TYPE_CHECKING:
+    from ._export import BASE_COLUMNS, AsyncStudyExport, ExportSummary, JoinReport, StudyExport
     from ._lifecycle import MAX_SPEND_ENV, parse_amount
+    from ._polling import PollingBudget, idle_requests
     from ._results import PlacesChange, PublishResult, SpendCheck, StudyDetails, StudyRow, TestStudy, Transition
+    from ._watch import ALERT_KINDS, AlertKind, AsyncStudyWatch, StudyAlert, StudySnapshot, StudyWatch
 
-# A study's life imports the generated package (and httpx): loaded when first asked for, so that an
-# offline command (``studies check``) imports none of it.
+# A study's life, watching and exporting import the generated package (and httpx): loaded when first
+# asked for, so that an offline command (``studies check``) imports none of it.
 _LAZY = {
+    "ALERT_KINDS": "._watch",
+    "AlertKind": "._watch",
+    "AsyncStudyExport": "._export",
+    "AsyncStudyWatch": "._watch",
+    "BASE_COLUMNS": "._export",
+    "ExportSummary": "._export",
+    "JoinReport": "._export",
     "MAX_SPEND_ENV": "._lifecycle",
     "PlacesChange": "._results",
+    "PollingBudget": "._polling",
     "PublishResult": "._results",
     "SpendCheck": "._results",
+    "StudyAlert": "._watch",
     "StudyDetails": "._results",
+    "StudyExport": "._export",
     "StudyRow": "._results",
+    "StudySnapshot": "._watch",
+    "StudyWatch": "._watch",
     "TestStudy": "._results",
     "Transition": "._results",
+    "idle_requests": "._polling",
     "parse_amount": "._lifecycle",
 }
 
+__getattr__ = lazy_loader(__name__, _LAZY, globals())
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 __all__ = [
+    "ALERT_KINDS",
+    "BASE_COLUMNS",
     "MAX_SPEND_ENV",
+    "AlertKind",
+    "ApplyResult",
+    "AsyncStudyExport",
+    "AsyncStudyWatch",
+    "ExportSummary",
+    "FieldChange",
+    "JoinReport",
     "PlacesChange",
+    "PollingBudget",
     "PublishResult",
     "SpendCheck",
     "SpendLimitError",
+    "StudyAlert",
+    "StudyCheck",
     "StudyDetails",
+    "StudyExport",
+    "StudyFileError",
+    "StudyPlan",
+    "StudyProblem",
     "StudyRow",
+    "StudySnapshot",
+    "StudyWatch",
     "TestStudy",
     "Transition",
+    "check",
+    "check_text",
+    "idle_requests",
     "parse_amount",
+    "study_to_file",
 ]

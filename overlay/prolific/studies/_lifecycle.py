@@ -182,8 +182,11 @@ def spend_check_flow(
 ) -> Flow[SpendCheck]:
     """Price ``places`` places of ``study`` and read its workspace's balance: the :class:`SpendCheck`."""
     cost = yield from _cost_flow(study.reward, places)
-    workspace_id = yield from _workspace_flow(study)
-    balance, currency = yield from _balance_flow(workspace_id)
+    workspace_id, _ = yield from _workspace_flow(study)
+    balance: Decimal | None = None
+    currency: str | None = None
+    if workspace_id is not None:
+        balance, currency, _ = yield from _balance_flow(workspace_id)
     amount, cap_currency, source = cap
     if amount is not None and cap_currency and currency and cap_currency != currency:
         raise InvalidArgumentError(

@@ -3,8 +3,10 @@
 Every operation of the API is routed from the generated registry
 (``prolific_api_client.operations.OPERATIONS``): credential pools, studies (drafts, the pool
 attached to them, publishing, the credentials report, submissions), participant groups and their
-members, invitations and surveys answer from state, with the API's checks; any other operation
-answers 501 naming itself until ``fake.route(operation_id, handler)`` answers it. The fake keeps
+members, invitations and surveys answer from state, with the API's checks; every other operation
+answers its documented success with a body valid against the published document, made up from its
+response schema (:mod:`prolific.testing._synth`: realistic, the same for the same ``seed`` and requests, agreeing
+with the state where it can), until ``fake.route(operation_id, handler)`` answers it. The fake keeps
 what it stores inspectable, records every request (secrets redacted from reprs), and injects the
 faults real networks and proxies produce (error statuses, dropped connections, stalls).
 
@@ -24,11 +26,11 @@ HTTP (``prolific-client fake …`` wraps it).
 
 Modules: ``_fake`` (the class: state, seeding, faults, routes), ``_dispatch`` (the request
 pipeline, ``fake.dispatcher``, which ``_transport`` and ``_server`` receive), ``_routes`` (route
-table, the handler types), ``_faults`` (the fault queue), ``_clock``, ``_admin`` (the admin
-surface over HTTP), ``_recording``, and one module per resource (``_credentials``, ``_studies``,
-``_submissions``, ``_bonuses``, ``_groups``, ``_invitations``, ``_surveys``, ...), with a study's rules
-(cost, balance, what a published study refuses, copies) in ``_study_rules`` and the filter catalogue
-and eligible count in ``_filters``.
+table, the handler types), ``_synth`` (the answers of the operations no store models), ``_faults``
+(the fault queue), ``_clock``, ``_admin`` (the admin surface over HTTP), ``_recording``, and one
+module per resource (``_credentials``, ``_studies``, ``_submissions``, ``_bonuses``, ``_groups``,
+``_invitations``, ``_surveys``, ...), with a study's rules (cost, balance, what a published study
+refuses, copies) in ``_study_rules`` and the filter catalogue and eligible count in ``_filters``.
 """
 
 from __future__ import annotations

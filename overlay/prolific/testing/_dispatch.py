@@ -7,9 +7,10 @@ turn what arrived into an :class:`~._routes.Incoming` and hand it to the fake's
 1. :meth:`Dispatcher.arrive`: route it, authenticate it, take the first fault it matches (a
    :class:`Ticket`);
 2. after any stall the transport or server waits out itself: :meth:`Dispatcher.respond` computes
-   the answer (the store's handler, a handler given to ``fake.route``, or a fault) and records the
-   request; or, when ``serve()`` exits during a stall, :meth:`Dispatcher.cut_short` records it and
-   drops it.
+   the answer (the store's handler, a handler given to ``fake.route``, the documented answer the
+   :class:`~._synth.Synthesizer` builds for an operation no store models, or a fault) and records
+   the request; or, when ``serve()`` exits during a stall, :meth:`Dispatcher.cut_short` records it
+   and drops it.
 
 It knows the fake's configuration and records (token, faults, handlers, ``requests``,
 ``exceptions``) but not the fake itself: nothing here imports ``_fake``, ``_transport`` or ``_server``.
@@ -28,7 +29,6 @@ from ._answers import (
     CODE_MALFORMED,
     CODE_METHOD,
     CODE_NOT_FOUND,
-    CODE_NOT_IMPLEMENTED,
     CODE_UNAUTHENTICATED,
     DROPPED,
     Answer,
@@ -38,6 +38,7 @@ from ._demo import ADMIN_PREFIX
 from ._faults import Fault, FaultQueue
 from ._recording import RecordedRequest
 from ._routes import FakeRequest, Handler, Incoming, NotAllowed, Resolved, RouteTable, to_answer
+from ._synth import Synthesizer
 from ._validate import check_request
 
 
@@ -72,6 +73,8 @@ class Dispatcher:
     queue ``fail_next``/``drop_next``/``stall_next`` fill; ``builtin``/``custom``: operation id →
     handler (the stores', ``fake.route``'s); ``requests``/``exceptions``: where each request and
     each exception a handler raised are recorded. ``lock`` guards the stores' state.
+    ``synthesizer`` answers the operations no handler answers (default: one with seed 0 that sees
+    no state but ``builtin``).
     """
 
     def __init__(
@@ -88,6 +91,7 @@ class Dispatcher:
         custom: dict[str, Handler],
         requests: list[RecordedRequest],
         exceptions: list[BaseException],
+        synthesizer: Synthesizer | None = None,
     ) -> None:
         self.routes = routes
         self.token = token
@@ -100,6 +104,7 @@ class Dispatcher:
         self.custom = custom
         self.requests = requests
         self.exceptions = exceptions
+        self.synthesizer = synthesizer if synthesizer is not None else Synthesizer(modelled=builtin)
 
     def _authorized(self, value: str | None) -> bool:
         scheme, _, token = (value or "").strip().partition(" ")
@@ -163,7 +168,7 @@ class Dispatcher:
             self.requests.append(record)
 
     def route(self, route: Resolved | NotAllowed | None, incoming: Incoming, body: Any) -> Answer:
-        """The answer of the operation the request names: its handler's, or 404 / 405 / 501 / 400."""
+        """The answer of the operation the request names: its handler's or the synthesized one, or 404 / 405 / 400."""
         if route is None:
             if self.admin is not None and incoming.path.startswith(ADMIN_PREFIX):
                 return self.admin(incoming, None if body is _NOT_JSON else body)
@@ -190,7 +195,7 @@ class Dispatcher:
             incoming.url,
         )
         custom = self.custom.get(operation_id)
-        if self.check_requests and (custom is not None or operation_id in self.builtin):  # unhandled: 501 first
+        if self.check_requests:
             refused = check_request(request, bool(incoming.content) and body is not _NOT_JSON)
             if refused is not None:
                 return refused
@@ -206,13 +211,11 @@ class Dispatcher:
                     CODE_INTERNAL,
                 )
         handler = self.builtin.get(operation_id)
-        if handler is None:
-            return error_answer(
-                501,
-                f"{operation_id}: {operation.method} {operation.path} is not implemented by FakeProlific; "
-                f'register one with fake.route("{operation_id}", handler)',
-                CODE_NOT_IMPLEMENTED,
-            )
+        if handler is None:  # no store models it: its documented success answer, made up (see _synth)
+            if operation.has_body and body is _NOT_JSON:
+                return error_answer(400, "JSON parse error: the request body is not valid JSON.", CODE_MALFORMED)
+            with self.lock:
+                return self.synthesizer.answer(request)
         if operation.has_body:
             if body is _NOT_JSON:
                 return error_answer(400, "JSON parse error: the request body is not valid JSON.", CODE_MALFORMED)

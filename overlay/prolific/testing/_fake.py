@@ -19,6 +19,7 @@ from ._credentials import CredentialPools
 from ._delivery import Deliverer
 from ._demo import seed_demo, take_part
 from ._dispatch import Dispatcher
+from ._exports import StudyData
 from ._faults import Fault, FaultQueue, fail_fault, filters
 from ._filters import Filters
 from ._groups import ParticipantGroups
@@ -32,6 +33,7 @@ from ._studies import Studies
 from ._study_rules import StudyRules
 from ._submissions import SubmissionReviews, participant_action
 from ._surveys import Surveys
+from ._synth import Synthesizer
 from ._tokens import PUBLIC_OPERATIONS, StudyKeys
 from ._transport import FakeTransport
 from ._webhook_fake import WebhookFeatures
@@ -70,7 +72,8 @@ class FakeProlific(WebhookFeatures):
       (:meth:`set_balance`; publishing beyond the balance is refused), ``get-filters`` (a small
       catalogue), ``get-eligible-count`` (a deterministic function of the filters),
       ``get-filter-sets`` / ``get-filter-set`` (:meth:`add_filter_set`),
-      ``post-study-predicted-recruitment-time``, ``calculate-reward-recommendations``,
+      ``post-study-predicted-recruitment-time`` and ``get-study-predicted-recruitment-time`` (one
+      rule; :attr:`predicted_recruitment_hours`), ``calculate-reward-recommendations``,
       ``create-test-study``, ``duplicate-study``, ``delete-study`` (drafts); ``update-study`` of a
       published study changes only what Prolific lists;
     * bonuses: ``create-bonus-payments``, ``pay-bonus-payments`` and Prolific's record of them
@@ -78,10 +81,16 @@ class FakeProlific(WebhookFeatures):
     * webhooks: secrets, subscriptions (``create-subscription`` answers ``X-Hook-Secret``, which
       ``confirm-subscription`` sends back), their events; status changes of studies and
       submissions are delivered, signed, to confirmed subscriptions by :meth:`deliver_pending`;
-      ``get-study-jwks`` (no token needed) and :meth:`study_token` for signed study links.
+      ``get-study-jwks`` (no token needed) and :meth:`study_token` for signed study links;
+    * study data: ``export-demographic-data`` (asynchronous:
+      :attr:`demographic_export_delay`; :attr:`demographic_export_access`) and its history.
 
-    Any other operation answers **501** naming it, until :meth:`route` gives it a handler. An
-    unknown path answers 404, a known path with another method 405 (with ``Allow``).
+    Every other operation answers its documented success status with a body valid against the
+    published document, made up from its response schema (:mod:`prolific.testing._synth`):
+    realistic (24-hexadecimal ids, ISO dates, amounts in pence) and the same for the same ``seed`` and
+    requests; ``get-user``, ``get-study-cost`` and a few more agree with
+    the state above. :meth:`route` replaces any answer with your own. An unknown path answers 404,
+    a known path with another method 405 (with ``Allow``).
 
     ``token``: the only token accepted (``None``: any non-empty one). Every request needs
     ``Authorization: Token <token>``, else 401 before anything else (faults included).
@@ -154,11 +163,12 @@ class FakeProlific(WebhookFeatures):
     5e9b9c9b0f9c9a0001b0b1f4,...,alice,USED
     """
 
-    def __init__(self, token: str | None = None, *, check_requests: bool = True) -> None:
+    def __init__(self, token: str | None = None, *, check_requests: bool = True, seed: int = 0) -> None:
         """Create an empty fake accepting ``token`` only (``None``: any non-empty token).
 
         ``check_requests``: answer a request that breaks the spec with the API's 400 (the default);
         ``False`` hands every request to its handler as it is (for tests of the answers alone).
+        ``seed``: the values of the answers made up for the operations the fake does not model.
         """
         if token is not None and (not isinstance(token, str) or not token.strip()):
             raise ValueError("token must be a non-empty string or None")
@@ -180,6 +190,7 @@ class FakeProlific(WebhookFeatures):
         self._study_keys = StudyKeys(self._lock)
         self._filters = Filters(self._lock, self._studies, self._groups)
         self._study_rules = StudyRules(self._lock, self._studies, self._filters, self._bonuses)
+        self._study_data = StudyData(self._lock, self._studies, self.clock)
         self._stores = (
             self._pools,
             self._studies,
@@ -195,6 +206,7 @@ class FakeProlific(WebhookFeatures):
             self._workspaces,
             self._filters,
             self._study_rules,
+            self._study_data,
         )
         self._builtin: dict[str, Callable[[FakeRequest], Answer]] = {}
         for store in self._stores:
@@ -218,6 +230,7 @@ class FakeProlific(WebhookFeatures):
             custom=self._custom,
             requests=self.requests,
             exceptions=self.exceptions,
+            synthesizer=Synthesizer(seed, self, self._builtin),
         )
         """The request pipeline the in-process transport and the HTTP server share."""
         self.transport = FakeTransport(self.dispatcher)
@@ -445,8 +458,46 @@ class FakeProlific(WebhookFeatures):
             self._study_rules.funds[workspace_id] = cents
 
     @property
+    def predicted_recruitment_hours(self) -> float | None:
+        """What both predicted-recruitment-time operations answer (hours); ``None`` (the default): the fake's rule.
+
+        The rule (:mod:`prolific.testing._study_rules`): from the participants the filters reach,
+        the places and the hourly rate; set a number to make a test's prediction what it states.
+        """
+        return self._study_rules.predicted_hours
+
+    @predicted_recruitment_hours.setter
+    def predicted_recruitment_hours(self, value: float | None) -> None:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value <= 0):
+            raise ValueError(f"predicted_recruitment_hours must be a number of hours > 0 or None, not {value!r}")
+        self._study_rules.predicted_hours = None if value is None else float(value)
+
+    @property
+    def demographic_export_delay(self) -> float:
+        """Seconds of the fake's clock a new demographic export takes (default 0); until then it answers
+        ``{"status": "GENERATING"}`` (:mod:`prolific.testing._exports`)."""
+        return self._study_data.export_delay
+
+    @demographic_export_delay.setter
+    def demographic_export_delay(self, value: float) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < float("inf"):
+            raise ValueError(f"demographic_export_delay must be a number of seconds >= 0, not {value!r}")
+        self._study_data.export_delay = float(value)
+
+    @property
+    def demographic_export_access(self) -> bool:
+        """Whether the workspace may export demographics (default True; False: ``export-demographic-data`` is 403)."""
+        return self._study_data.export_access
+
+    @demographic_export_access.setter
+    def demographic_export_access(self, value: bool) -> None:
+        if not isinstance(value, bool):
+            raise TypeError(f"demographic_export_access must be True or False, not {value!r}")
+        self._study_data.export_access = value
+
+    @property
     def handled_operations(self) -> frozenset[str]:
-        """The operation ids answered from state or by a handler given to :meth:`route`; the rest get 501."""
+        """The operation ids answered from state or by a handler given to :meth:`route`; the rest are made up."""
         return frozenset(self._builtin) | frozenset(self._custom)
 
     def reset(self) -> None:
@@ -663,7 +714,7 @@ class FakeProlific(WebhookFeatures):
     # -- custom routes --------------------------------------------------------------------------
 
     def route(self, operation_id: str, handler: Handler | None) -> None:
-        """Answer ``operation_id`` with ``handler`` (replacing the built-in answer or the 501); ``None`` undoes it.
+        """Answer ``operation_id`` with ``handler`` (replacing the built-in or made-up answer); ``None`` undoes it.
 
         ``handler(request: FakeRequest) -> httpx.Response | dict | list | None``: ``request`` has
         the matched ``operation``, ``path_params``, ``query``, ``headers``, the parsed JSON ``body``
@@ -678,14 +729,15 @@ class FakeProlific(WebhookFeatures):
         >>> fake = FakeProlific()
         >>> client = httpx.Client(transport=fake.transport, base_url="https://api.prolific.com",
         ...                       headers={"Authorization": "Token t"})
-        >>> client.get("/api/v1/workspaces/ws1/balance/").json()["error"]["detail"]  # built in: ws1 is unknown
-        'Workspace not found.'
+        >>> workspace_id = fake.seed_demo()["workspace_id"]
+        >>> client.get(f"/api/v1/workspaces/{workspace_id}/balance/").json()["available_balance"]  # built in
+        1000000
         >>> def balance(request):
         ...     return {"currency_code": "GBP", "available_balance": 5000,
         ...             "workspace": request.path_params["workspace_id"]}
         >>> fake.route("get-workspace-balance", balance)
-        >>> client.get("/api/v1/workspaces/ws1/balance/").json()
-        {'currency_code': 'GBP', 'available_balance': 5000, 'workspace': 'ws1'}
+        >>> client.get(f"/api/v1/workspaces/{workspace_id}/balance/").json()["available_balance"]
+        5000
         """
         if operation_id not in OPERATIONS:
             close = difflib.get_close_matches(str(operation_id), OPERATIONS, n=3)

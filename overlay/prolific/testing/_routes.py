@@ -1,9 +1,9 @@
 """The route table: every operation of the generated registry, matched by method and path template.
 
 Paths and methods come from ``prolific_api_client.operations.OPERATIONS`` (never written here), so
-an operation added to the spec is routed (and refused with 501 until it has a handler) without an
-edit. A template like ``/api/v1/studies/{id}/`` matches one non-empty path segment per parameter;
-where two templates match a path, the one with more literal segments wins
+an operation added to the spec is routed (and answered from its documented schema until it has a
+handler) without an edit. A template like ``/api/v1/studies/{id}/`` matches one non-empty path
+segment per parameter; where two templates match a path, the one with more literal segments wins
 (``/api/v1/studies/predicted-recruitment-time/`` over ``/api/v1/studies/{id}/``).
 """
 

@@ -17,9 +17,12 @@ refuses it.
 value other than the study's is refused, naming the fields that may change. ``filters`` and
 ``filter_set_id`` are checked against the catalogue (:mod:`._filters`) on create and update.
 
-**Before spending**: ``post-study-predicted-recruitment-time`` (from the eligible count, the places
-and the hourly rate: deterministic), ``calculate-reward-recommendations`` (Prolific's published
-minimum and recommended hourly rates: £6/£9, $8/$12).
+**Before spending**: the predicted recruitment time, one rule for a draft's body
+(``post-study-predicted-recruitment-time``) and a stored study
+(``get-study-predicted-recruitment-time``): from the eligible count, the places and the hourly rate,
+deterministic, or ``fake.predicted_recruitment_hours`` for both when a test sets it;
+``calculate-reward-recommendations`` (Prolific's published minimum and recommended hourly rates:
+£6/£9, $8/$12).
 
 **A study's copies**: ``create-test-study`` (a draft only: a test study published to the workspace's
 test participants, answered with its id and link, kept in ``fake.test_studies``, not among the
@@ -88,6 +91,8 @@ class StudyRules:
         self._bonuses = bonuses
         self.funds: dict[str, int] = {}
         self.test_studies: dict[str, dict[str, Any]] = {}
+        #: What both predicted-recruitment-time operations answer (hours) when set; None: the rule.
+        self.predicted_hours: float | None = None
         studies.guards.append(self.guard)
 
     def clear(self) -> None:
@@ -98,6 +103,7 @@ class StudyRules:
         return {
             "calculate-study-cost": self.cost,
             "post-study-predicted-recruitment-time": self.predicted_time,
+            "get-study-predicted-recruitment-time": self.predicted_time_of_study,
             "calculate-reward-recommendations": self.recommendations,
             "get-workspace-balance": self.balance,
             "create-test-study": self.test_study,
@@ -257,21 +263,39 @@ class StudyRules:
                 errors["filters"] = found
         if errors or reward is None or places is None or minutes is None:
             return field_errors(errors)
-        hours = self.hours(filters, reward, int(places), int(minutes))
-        shown = min(hours, PREDICTION_LIMIT_HOURS)
+        return json_answer(200, self.prediction(filters, reward, int(places), int(minutes)))
+
+    def predicted_time_of_study(self, request: FakeRequest) -> Answer:
+        """``get-study-predicted-recruitment-time``: the same rule over the stored study's fields."""
+        study = self._studies.studies.get(request.path_params["study_id"])
+        if study is None:
+            return not_found("Study")
         return json_answer(
             200,
-            {
-                "precise_recruitment_time_hours": round(shown, 2),
-                "lower_bound_hours": round(shown * 0.6, 2),
-                "upper_bound_hours": round(min(hours * 1.5, PREDICTION_LIMIT_HOURS), 2),
-                "display_string": _display(hours),
-                "limit_at": PREDICTION_LIMIT_HOURS,
-            },
+            self.prediction(
+                study.get("filters") or [],
+                study.get("reward") or 0,
+                study.get("total_available_places") or 0,
+                study.get("estimated_completion_time") or 1,
+            ),
         )
+
+    def prediction(self, filters: list[dict[str, Any]], reward: float, places: int, minutes: int) -> dict[str, Any]:
+        """The ``StudyPredictedRecruitmentTime`` body: :meth:`hours`, or :attr:`predicted_hours` when set."""
+        hours = self.hours(filters, reward, places, minutes) if self.predicted_hours is None else self.predicted_hours
+        shown = min(hours, PREDICTION_LIMIT_HOURS)
+        return {
+            "precise_recruitment_time_hours": round(shown, 2),
+            "lower_bound_hours": round(shown * 0.6, 2),
+            "upper_bound_hours": round(min(hours * 1.5, PREDICTION_LIMIT_HOURS), 2),
+            "display_string": _display(hours),
+            "limit_at": PREDICTION_LIMIT_HOURS,
+        }
 
     def hours(self, filters: list[dict[str, Any]], reward: float, places: int, minutes: int) -> float:
         """Predicted hours until the last place is taken (infinite when the filters reach nobody)."""
+        if places <= 0:
+            return 0.0
         reach = self._filters.count(filters)
         if reach == 0 or reach < places:
             return float("inf")
@@ -386,6 +410,6 @@ def _display(hours: float) -> str:
     if hours >= PREDICTION_LIMIT_HOURS:
         return f"{PREDICTION_LIMIT_HOURS:g} hours+"
     if hours < 1:
-        return "Less than 1 hour"
+        return "less than 1 hour"
     whole = round(hours)
-    return f"About {whole} hour{'s' if whole != 1 else ''}"
+    return f"{whole} hour{'s' if whole != 1 else ''}"

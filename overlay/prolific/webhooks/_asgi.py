@@ -24,9 +24,9 @@ import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from ._eventlog import EventLog
+from ._eventlog import EventStore
 from ._events import WebhookEvent
-from ._receiver import BAD_REQUEST, MAX_BODY, TOO_LARGE, Answer, Receiver, Refused, receiver
+from ._receiver import BAD_REQUEST, DRAIN_LIMIT, MAX_BODY, TOO_LARGE, Answer, Receiver, Refused, receiver
 from ._verify import DEFAULT_TOLERANCE
 
 Scope = dict[str, Any]
@@ -42,7 +42,7 @@ class ASGIApp:
         self._core = core
 
     @property
-    def event_log(self) -> EventLog | None:
+    def event_log(self) -> EventStore | None:
         """The event log deduplicating deliveries (``None``: every delivery is handled)."""
         return self._core.event_log
 
@@ -59,23 +59,30 @@ class ASGIApp:
                 if inspect.isawaitable(result):
                     await result
             except Exception:
-                answer = await asyncio.to_thread(self._core.failed, answer.event)
-        await send(
-            {
-                "type": "http.response.start",
-                "status": answer.status,
-                "headers": [
-                    (b"content-type", b"text/plain; charset=utf-8"),
-                    (b"content-length", str(len(answer.body)).encode()),
-                ],
-            }
-        )
+                answer = await asyncio.to_thread(self._core.failed, answer)
+            except BaseException:  # cancelled or interrupted: not handled, so released (at once, not awaited)
+                self._core.abandon(answer)
+                raise
+            else:
+                # The event log writes (and fsyncs) SQLite: not on the event loop.
+                answer = await asyncio.to_thread(self._core.handled, answer)
+        headers = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in answer.header_list()]
+        if answer.status == TOO_LARGE.status:  # what was not read of the body must not be taken for a next request
+            headers.append((b"connection", b"close"))
+        await send({"type": "http.response.start", "status": answer.status, "headers": headers})
         await send({"type": "http.response.body", "body": answer.body})
 
     async def _answer(self, scope: Scope, receive: Receive) -> Answer:
         method = scope.get("method", "GET")
         if method != "POST":
             return self._core.check(method, b"", ())
+        headers = scope.get("headers", [])
+        limit = self._core.max_body
+        declared = _content_length(headers)
+        if declared is not None and declared > limit:
+            if declared <= DRAIN_LIMIT:
+                await _drop(receive)
+            return TOO_LARGE
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -84,16 +91,38 @@ class ASGIApp:
                 return BAD_REQUEST
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self._core.max_body:
+            if size > limit:  # a chunked body (no Content-Length) past the limit: keep nothing more
+                chunks.clear()
+                if message.get("more_body", False):
+                    await _drop(receive, size)
                 return TOO_LARGE
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break
         # The event log writes (and fsyncs) SQLite: not on the event loop.
-        return await asyncio.to_thread(self._core.check, method, b"".join(chunks), scope.get("headers", []))
+        return await asyncio.to_thread(self._core.check, method, b"".join(chunks), headers)
 
     def __repr__(self) -> str:
         return f"<prolific.webhooks ASGI app handler={getattr(self.handler, '__name__', self.handler)!r}>"
+
+
+def _content_length(headers: Any) -> int | None:
+    for name, value in headers:
+        if name.lower() == b"content-length":
+            text = bytes(value).strip()
+            return int(text) if text.isdigit() else None
+    return None
+
+
+async def _drop(receive: Receive, size: int = 0) -> None:
+    """Read the rest of the body and throw it away (up to DRAIN_LIMIT), so that the sender reads the 413."""
+    while size <= DRAIN_LIMIT:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        size += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
 
 
 async def _lifespan(receive: Receive, send: Send) -> None:
@@ -110,7 +139,7 @@ def asgi_app(
     handler: Callable[[WebhookEvent], object],
     *,
     secret: str | bytes,
-    event_log: EventLog | str | os.PathLike[str] | None = None,
+    event_log: EventStore | str | os.PathLike[str] | None = None,
     tolerance: float | None = DEFAULT_TOLERANCE,
     on_refused: Refused | None = None,
     max_body: int = MAX_BODY,

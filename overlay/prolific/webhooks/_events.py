@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from enum import StrEnum
 from typing import Any
 
@@ -40,15 +41,44 @@ class WebhookEvent:
     # A plain slotted class whose typed fields are read from the payload when asked for: it is
     # built on every verified request, and filling eight fields there (a dataclass, or eager
     # reads) costs a tenth of the HMAC and JSON work of a small body.
-    __slots__ = ("event_id", "payload", "sent_at", "timestamp")
+    __slots__ = ("_digest", "_signed", "event_id", "payload", "sent_at", "timestamp")
 
     def __init__(
-        self, payload: dict[str, Any], *, event_id: str | None, timestamp: int, sent_at: str | None = None
+        self,
+        payload: dict[str, Any],
+        *,
+        event_id: str | None,
+        timestamp: int,
+        sent_at: str | None = None,
+        signed: tuple[str, bytes] | None = None,
     ) -> None:
         self.payload = payload
         self.event_id = event_id
         self.timestamp = timestamp
         self.sent_at = sent_at
+        # The signed message's parts as received (timestamp text, raw body); hashed only when asked.
+        self._signed = signed
+        self._digest: str | None = None
+
+    @property
+    def digest(self) -> str | None:
+        """SHA-256 (hex) of the signed message, the timestamp text followed by the raw body (``None``: not verified).
+
+        Prolific signs each delivery anew, so a redelivery has another digest and the same
+        ``X-Event-ID``; a replayed capture has the same digest whatever ``X-Event-ID`` it carries.
+
+        >>> from prolific.webhooks import signed_headers, verify
+        >>> body = b'{"status": "ACTIVE"}'
+        >>> headers = signed_headers(body, "s3cret-example", timestamp=1700000000, event_id="ev-1")
+        >>> first = verify(body, headers, "s3cret-example", tolerance=None)
+        >>> headers["X-Event-ID"] = "ev-forged"
+        >>> first.digest == verify(body, headers, "s3cret-example", tolerance=None).digest
+        True
+        """
+        if self._digest is None and self._signed is not None:
+            stamp, body = self._signed
+            self._digest = hashlib.sha256(stamp.encode("ascii") + body).hexdigest()
+        return self._digest
 
     def _text(self, key: str) -> str | None:
         value = self.payload.get(key)

@@ -174,4 +174,4 @@ def verify(
         event_id = _text(event_id)
     if sent_at is not None:
         sent_at = _text(sent_at)
-    return WebhookEvent(payload, event_id=event_id, timestamp=sent, sent_at=sent_at)
+    return WebhookEvent(payload, event_id=event_id, timestamp=sent, sent_at=sent_at, signed=(stamp, raw))

@@ -25,9 +25,9 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ._eventlog import EventLog
+from ._eventlog import EventStore
 from ._events import WebhookEvent
-from ._receiver import BAD_REQUEST, MAX_BODY, TOO_LARGE, Answer, Receiver, Refused, receiver
+from ._receiver import BAD_REQUEST, DRAIN_LIMIT, MAX_BODY, TIMEOUT, TOO_LARGE, Answer, Receiver, Refused, receiver
 from ._verify import DEFAULT_TOLERANCE
 
 StartResponse = Callable[..., Any]
@@ -41,36 +41,22 @@ class WSGIApp:
         self._core = core
 
     @property
-    def event_log(self) -> EventLog | None:
+    def event_log(self) -> EventStore | None:
         """The event log deduplicating deliveries (``None``: every delivery is handled)."""
         return self._core.event_log
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        answer = self._answer(environ)
-        if answer.event is not None:
-            try:
-                self.handler(answer.event)
-            except Exception:
-                answer = self._core.failed(answer.event)
-        start_response(
-            f"{answer.status} {answer.phrase}",
-            [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(answer.body)))],
-        )
+        answer = self._core.run(self._answer(environ), self.handler)
+        start_response(f"{answer.status} {answer.phrase}", answer.header_list())
         return [answer.body]
 
     def _answer(self, environ: dict[str, Any]) -> Answer:
         method = environ.get("REQUEST_METHOD", "GET")
         if method != "POST":
             return self._core.check(method, b"", ())
-        try:
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            return BAD_REQUEST
-        if length < 0:
-            return BAD_REQUEST
-        if length > self._core.max_body:
-            return TOO_LARGE
-        body = environ["wsgi.input"].read(length) if length else b""
+        body = read_body(environ, self._core.max_body)
+        if isinstance(body, Answer):
+            return body
         headers = [(name[5:].replace("_", "-"), value) for name, value in environ.items() if name.startswith("HTTP_")]
         return self._core.check(method, body, headers)
 
@@ -78,23 +64,103 @@ class WSGIApp:
         return f"<prolific.webhooks WSGI app handler={getattr(self.handler, '__name__', self.handler)!r}>"
 
 
+_CHUNK = 1 << 16
+
+
+def read_body(environ: dict[str, Any], max_body: int) -> bytes | Answer:
+    """The request body, or the answer refusing it: 413 over ``max_body`` (never more than that kept), 400, 408.
+
+    A body whose end the server marks (``wsgi.input_terminated``, as gunicorn and werkzeug set for
+    ``Transfer-Encoding: chunked``), or a chunked one, is read until EOF; any other has its
+    ``CONTENT_LENGTH``. Over ``max_body``, the rest is read and dropped (up to
+    :data:`~prolific.webhooks._receiver.DRAIN_LIMIT`) so that the sender gets the 413, not a reset.
+    """
+    stream = environ.get("wsgi.input")
+    until_eof = (
+        bool(environ.get("wsgi.input_terminated")) or "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
+    )
+    try:
+        if until_eof and stream is not None:
+            return _until_eof(stream, max_body)
+        text = str(environ.get("CONTENT_LENGTH") or "0").strip()
+        if not text.isdigit() or not text.isascii():
+            return BAD_REQUEST
+        length = int(text)
+        if length > max_body:
+            if length <= DRAIN_LIMIT and stream is not None:
+                _drop(stream, length)
+            return TOO_LARGE
+        return _exactly(stream, length) if length else b""
+    except TimeoutError:
+        return TIMEOUT
+    except OSError:  # the sender went away, or broke the chunked framing
+        return BAD_REQUEST
+
+
+def _exactly(stream: Any, length: int) -> bytes:
+    chunks: list[bytes] = []
+    left = length
+    while left > 0:
+        chunk = stream.read(left)
+        if not chunk:  # the sender stopped short: the signature will not match
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _until_eof(stream: Any, max_body: int) -> bytes | Answer:
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_body:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    chunks.clear()
+    while size <= DRAIN_LIMIT:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            break
+        size += len(chunk)
+    return TOO_LARGE
+
+
+def _drop(stream: Any, length: int) -> None:
+    left = length
+    while left > 0:
+        chunk = stream.read(min(left, _CHUNK))
+        if not chunk:
+            return
+        left -= len(chunk)
+
+
 def wsgi_app(
     handler: Callable[[WebhookEvent], object],
     *,
     secret: str | bytes,
-    event_log: EventLog | str | os.PathLike[str] | None = None,
+    event_log: EventStore | str | os.PathLike[str] | None = None,
     tolerance: float | None = DEFAULT_TOLERANCE,
     on_refused: Refused | None = None,
     max_body: int = MAX_BODY,
 ) -> WSGIApp:
-    r"""A WSGI app that verifies each POST, skips events already in ``event_log``, and calls ``handler(event)``.
+    r"""A WSGI app that verifies each POST, calls ``handler(event)`` once per event, and answers.
 
-    Answers: 200 after the handler returned (or for a duplicate, without calling it); 401 for a
-    bad signature or a timestamp outside ``tolerance``; 400 for a missing header or a body that is
-    not JSON; 405 for anything but POST; 413 over ``max_body``; 500 if the handler raised (the
-    event is then forgotten, so that Prolific's redelivery is handled). Refusals carry no detail;
-    ``on_refused(error)`` gets the :class:`~prolific.WebhookVerificationError` (without one, the
-    ``prolific`` logger gets a warning). ``event_log``: an :class:`EventLog` or a path to open one at.
+    With an ``event_log`` (an :class:`EventStore` such as :class:`EventLog`, or a path to open an
+    :class:`EventLog` at), each event is claimed before the handler runs and recorded as handled
+    only after it returned: 200 then, and 200 (``duplicate``) without calling it for an event
+    already handled; 503 with ``Retry-After`` for an event another live process is handling (the
+    handler is not called; Prolific comes again later); 500 if the handler raised (the claim is
+    released, so that Prolific's redelivery is handled). Without one, every delivery is handled.
+
+    Refusals: 401 for a bad signature or a timestamp outside ``tolerance``; 400 for a missing
+    header or a body that is not JSON; 405 for anything but POST; 408 when the body does not
+    arrive in the server's read timeout; 413 over ``max_body`` bytes, decided from
+    ``Content-Length`` before reading (or as soon as a chunked body passes it). They carry no
+    detail; ``on_refused(error)`` gets the :class:`~prolific.WebhookVerificationError` (without
+    one, the ``prolific`` logger gets a warning). Chunked bodies are read when the server decodes
+    them (gunicorn, werkzeug, ``prolific-client webhooks listen``; not ``wsgiref.simple_server``).
 
     >>> import io, json
     >>> from prolific.webhooks import signed_headers

@@ -8,7 +8,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.demographic_export_request import DemographicExportRequest
 from ...models.error import Error
-from ...models.export_demographic_data_response import ExportDemographicDataResponse
 from ...types import UNSET, Response, Unset
 
 
@@ -35,12 +34,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ExportDemographicDataResponse | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | str | None:
     if response.status_code == 200:
-        response_200 = ExportDemographicDataResponse.from_dict(response.json())
-
+        response_200 = response.text
         return response_200
 
     if response.status_code == 400:
@@ -64,9 +60,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ExportDemographicDataResponse]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +74,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: DemographicExportRequest | Unset = UNSET,
-) -> Response[Error | ExportDemographicDataResponse]:
+) -> Response[Error | str]:
     """Export demographic data
 
      Create and download a demographic export for a study. This endpoint allows you to export participant
@@ -142,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ExportDemographicDataResponse]
+        Response[Error | str]
     """
 
     kwargs = _get_kwargs(
@@ -162,7 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: DemographicExportRequest | Unset = UNSET,
-) -> Error | ExportDemographicDataResponse | None:
+) -> Error | str | None:
     """Export demographic data
 
      Create and download a demographic export for a study. This endpoint allows you to export participant
@@ -224,7 +218,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ExportDemographicDataResponse
+        Error | str
     """
 
     return sync_detailed(
@@ -239,7 +233,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: DemographicExportRequest | Unset = UNSET,
-) -> Response[Error | ExportDemographicDataResponse]:
+) -> Response[Error | str]:
     """Export demographic data
 
      Create and download a demographic export for a study. This endpoint allows you to export participant
@@ -301,7 +295,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ExportDemographicDataResponse]
+        Response[Error | str]
     """
 
     kwargs = _get_kwargs(
@@ -319,7 +313,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: DemographicExportRequest | Unset = UNSET,
-) -> Error | ExportDemographicDataResponse | None:
+) -> Error | str | None:
     """Export demographic data
 
      Create and download a demographic export for a study. This endpoint allows you to export participant
@@ -381,7 +375,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ExportDemographicDataResponse
+        Error | str
     """
 
     return (

@@ -1,22 +1,33 @@
-"""``studies``: a study kept as a file, and a study's life once it exists, in one command group.
+"""``studies``: a study kept as a file, a study's life, a live study followed, its data taken out.
 
-``check``, ``plan``, ``apply`` and ``pull`` work on a study file (``files``); the commands of a
-study's life (publish, pause, add places...) are in :mod:`.lifecycle`. Each module declares its
-own subcommands' arguments in ``register(actions)``.
+``check``, ``plan``, ``apply`` and ``pull`` work on a study file (:mod:`.files`); ``publish``,
+``pause``, ``start``, ``stop``, ``add-places``, ``test``, ``duplicate``, ``delete``, ``list`` and
+``show`` are a study's life (:mod:`.lifecycle`); ``watch`` and ``export`` follow a live study and
+take its data out (:mod:`.watch`). Each module registers its own subcommands with
+``register(actions)``; this one makes the group and lists them.
 """
 
 from __future__ import annotations
 
+import importlib
+
 from .._argparse import Subparsers, group
-from . import lifecycle
+
+#: The modules of the group, in the order ``--help`` lists their commands.
+MODULES = [
+    "files",
+    "lifecycle",
+    "watch",
+]
 
 
 def register(subparsers: Subparsers) -> None:
-    """Add ``studies`` and its subcommands."""
+    """Add ``studies`` and the subcommands of each of :data:`MODULES`."""
     actions = group(
         subparsers,
         "studies",
-        help="studies: publish with the cost in view, pause, start, stop, add places, test, duplicate, delete, "
-        "list, show",
+        help="studies as code (check, plan, apply, pull a file), a study's life (publish with the cost in view, "
+        "pause, start, stop, add places, test, duplicate, delete, list, show), watch a live study, export",
     )
-    lifecycle.register(actions)
+    for name in MODULES:
+        importlib.import_module(f"{__package__}.{name}").register(actions)
