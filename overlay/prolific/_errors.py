@@ -677,8 +677,8 @@ class InsufficientBalanceError(ProlificError):
 class SpendLimitError(ProlificError):
     """What a study action would spend (publishing it, adding places) is over the cap; nothing was sent.
 
-    The cap is ``max_spend`` (CLI: ``--max-spend``), else ``$PROLIFIC_MAX_SPEND``: ``source`` says
-    which. ``cost`` and ``cap`` are ``Decimal`` in major units of ``currency``.
+    The cap is ``max_spend`` (CLI: ``--max-spend``), else the configured ``studies.max_spend``:
+    ``source`` says which. ``cost`` and ``cap`` are ``Decimal`` in major units of ``currency``.
     """
 
     def __init__(self, message: str, *, cost: Decimal, cap: Decimal, currency: str | None, source: str) -> None:

@@ -34,7 +34,7 @@ def fake() -> FakeProlific:
 def url(fake: FakeProlific, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("PROLIFIC_TOKEN", TOKEN)
     monkeypatch.delenv("PROLIFIC_URL", raising=False)
-    monkeypatch.delenv("PROLIFIC_MAX_SPEND", raising=False)
+    monkeypatch.delenv("PROLIFIC_STUDIES_MAX_SPEND", raising=False)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a terminal unless a test says so
     with fake.serve() as base:
         yield base
@@ -109,10 +109,10 @@ def test_publish_over_the_cap_or_the_balance_is_refused_with_nothing_sent(
     assert code == 1 and "over the cap of GBP 41.87 (max_spend)" in err
     error = json.loads(out)
     assert (error["error"]["type"], error["cost"], error["cap"]) == ("SpendLimitError", "41.88", "41.87")
-    monkeypatch.setenv("PROLIFIC_MAX_SPEND", "£10")
+    monkeypatch.setenv("PROLIFIC_STUDIES_MAX_SPEND", "10")  # the configured cap
     code, _, err = cli(capsys, url, "studies", "publish", study, "--yes")
-    assert code == 1 and "($PROLIFIC_MAX_SPEND)" in err
-    monkeypatch.delenv("PROLIFIC_MAX_SPEND")
+    assert code == 1 and "over the cap of GBP 10.00 (studies.max_spend, $PROLIFIC_STUDIES_MAX_SPEND)" in err
+    monkeypatch.delenv("PROLIFIC_STUDIES_MAX_SPEND")
     fake.set_balance(WS, 4000)
     code, _, err = cli(capsys, url, "studies", "publish", study, "--yes")
     assert code == 1 and "the workspace has GBP 40.00 available" in err

@@ -36,7 +36,7 @@ def fake() -> FakeProlific:
 
 @pytest.fixture
 def client(fake: FakeProlific, monkeypatch: pytest.MonkeyPatch) -> Iterator[Prolific]:
-    monkeypatch.delenv("PROLIFIC_MAX_SPEND", raising=False)
+    monkeypatch.delenv("PROLIFIC_STUDIES_MAX_SPEND", raising=False)
     with Prolific(token=TOKEN, http_client=httpx.Client(transport=fake.transport)) as opened:
         yield opened
 
@@ -88,19 +88,16 @@ def test_publish_over_the_cap_sends_no_transition(fake: FakeProlific, client: Pr
     assert sent(fake, "publish-study") == 0 and fake.studies[study_id]["status"] == "UNPUBLISHED"
 
 
-def test_the_configured_cap_comes_from_the_environment(
-    fake: FakeProlific, client: Prolific, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_configured_cap_comes_from_the_settings(fake: FakeProlific, monkeypatch: pytest.MonkeyPatch) -> None:
     study_id = draft(fake)
-    monkeypatch.setenv("PROLIFIC_MAX_SPEND", "£10")
-    with pytest.raises(SpendLimitError, match=r"\$PROLIFIC_MAX_SPEND") as caught:
-        client.studies.publish(study_id)
-    assert caught.value.source == "$PROLIFIC_MAX_SPEND"
-    assert client.studies.publish(study_id, max_spend="£100").published  # the argument wins over the environment
-    monkeypatch.setenv("PROLIFIC_MAX_SPEND", "10")
-    other = draft(fake)
-    with pytest.raises(InvalidArgumentError, match=r"PROLIFIC_MAX_SPEND: '10' has no currency.*'£10'"):
-        client.studies.publish(other)
+    monkeypatch.setenv("PROLIFIC_STUDIES_MAX_SPEND", "10")  # studies.max_spend: major units, as the config file has it
+    with Prolific(token=TOKEN, http_client=httpx.Client(transport=fake.transport)) as configured:
+        with pytest.raises(
+            SpendLimitError, match=r"cap of GBP 10.00 \(studies.max_spend, \$PROLIFIC_STUDIES"
+        ) as caught:
+            configured.studies.publish(study_id)
+        assert caught.value.source == "studies.max_spend, $PROLIFIC_STUDIES_MAX_SPEND"
+        assert configured.studies.publish(study_id, max_spend="£100").published  # the argument wins
     assert sent(fake, "publish-study") == 1
 
 
@@ -307,7 +304,7 @@ def test_show_a_study(fake: FakeProlific, client: Prolific) -> None:
 
 
 def test_the_async_client_shares_the_flows(fake: FakeProlific, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("PROLIFIC_MAX_SPEND", raising=False)
+    monkeypatch.delenv("PROLIFIC_STUDIES_MAX_SPEND", raising=False)
     study_id = draft(fake)
 
     async def main() -> None:

@@ -18,7 +18,7 @@ from prolific_api_client.models import Study
 from prolific_api_client.operations.studies import AsyncStudiesOperations, StudiesOperations
 
 from .._pagination import DEFAULT_PAGE_SIZE
-from .._validation import require_id
+from .._validation import PROLIFIC_ID, require_id
 from ..studies._apply import ApplyResult, apply_flow
 from ..studies._bindings import StudyStore, file_key
 from ..studies._check import StudyCheck, check, online_flow
@@ -35,6 +35,7 @@ from ..studies._lifecycle import (
     delete_flow,
     duplicate_flow,
     list_flow,
+    publish_file_flow,
     publish_flow,
     show_flow,
     test_study_flow,
@@ -44,6 +45,7 @@ from ..studies._plan import StudyPlan, plan_flow
 from ..studies._polling import DEFAULT_INTERVAL
 from ..studies._pull import pull_flow
 from ..studies._results import PlacesChange, PublishResult, StudyDetails, StudyRow, TestStudy, Transition
+from ..studies._spend import resolve_cap
 from ..studies._watch import (
     RETURN_RATE_THRESHOLD,
     REVIEW_BACKLOG,
@@ -54,9 +56,12 @@ from ..studies._watch import (
 from ._base import AsyncResource, SyncResource
 
 if TYPE_CHECKING:
+    from .._settings import Settings
     from ..webhooks import EventLog
 
 StatePath = str | os.PathLike[str]
+#: What names a study file rather than a study id (``publish``).
+STUDY_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 # -- the study file (shared by the twins) ---------------------------------------------------------------
@@ -75,6 +80,22 @@ def _study_id(study_id: str | None) -> str | None:
     return None if study_id is None else require_id(study_id, "study_id", "study id")
 
 
+def _publish_target(study: str | os.PathLike[str]) -> tuple[str, Path | None]:
+    """``(study id, None)`` for an id, ``("", path)`` for a study file; anything else refused before any request."""
+    if isinstance(study, str) and PROLIFIC_ID.fullmatch(study):
+        return study, None
+    if isinstance(study, os.PathLike) or (
+        isinstance(study, str) and (study.lower().endswith(STUDY_FILE_SUFFIXES) or os.path.isfile(study))
+    ):
+        return "", Path(study)
+    from .._errors import InvalidArgumentError
+
+    raise InvalidArgumentError(
+        f"study: {study!r} is neither a study id (24 lower-case hexadecimal characters) nor a study file "
+        f"({', '.join(STUDY_FILE_SUFFIXES)}); nothing was sent"
+    )
+
+
 def _format(format: str) -> str:
     from .._errors import InvalidArgumentError
 
@@ -85,6 +106,9 @@ def _format(format: str) -> str:
 
 class Studies(SyncResource, StudiesOperations):
     """Studies (``client.studies``): every generated operation of the tag, and the study-file workflows."""
+
+    #: The client's settings (the configured cap, ``studies.max_spend``); the client sets them.
+    _settings: Settings | None = None
 
     # -- watching and exporting -------------------------------------------------------------------
 
@@ -188,6 +212,7 @@ class Studies(SyncResource, StudiesOperations):
         state: StatePath | None = None,
         study_id: str | None = None,
         refresh: bool = False,
+        max_spend: Decimal | str | None = None,
     ) -> StudyPlan:
         """What :meth:`apply` would do, with the cost, eligible participants, recruitment time and balance.
 
@@ -195,15 +220,18 @@ class Studies(SyncResource, StudiesOperations):
         SQLite state file where :meth:`apply` remembers which study each file made (without it,
         a file without ``study_id`` plans a new draft); ``study_id`` ties the file to an existing
         study. A problem of the file raises :class:`~prolific.StudyFileError` before any request.
+        ``plan.spend``: the spend check :meth:`publish` would make (the cost against the cap —
+        ``max_spend``, else the configured ``studies.max_spend`` — and the balance).
 
         >>> print(client.studies.plan("study.yaml", state="studies.sqlite3"))  # doctest: +SKIP
         study.yaml: create a draft study (9 fields)
         ...
         """
         target = _study_id(study_id)
+        cap = resolve_cap(max_spend, self._settings)
         result = check(path).raise_for_problems()
         with _store(state) as store:
-            return self._drive(plan_flow(result, store, file_key(path), study_id=target, refresh=refresh))
+            return self._drive(plan_flow(result, store, file_key(path), study_id=target, refresh=refresh, cap=cap))
 
     def apply(
         self, path: StatePath, *, state: StatePath, study_id: str | None = None, refresh: bool = False
@@ -231,22 +259,40 @@ class Studies(SyncResource, StudiesOperations):
     # -- a study's life ---------------------------------------------------------------------------
 
     def publish(
-        self, study_id: str, *, max_spend: Decimal | str | None = None, confirm: ConfirmSpend | None = None
+        self,
+        study: str | os.PathLike[str],
+        *,
+        state: StatePath | None = None,
+        max_spend: Decimal | str | None = None,
+        confirm: ConfirmSpend | None = None,
     ) -> PublishResult:
-        """Publish a draft with what it costs in view; refused before any transition request when it may not.
+        """Publish a draft (its id, or the study file that made it) with what it costs in view.
 
         Reads the study (a draft or scheduled one, else :class:`~prolific.StudyStateError`), prices
         its places (``calculate-study-cost``: rewards, fees and VAT) and reads its workspace's
-        available balance; over ``max_spend`` (a ``Decimal`` in pounds/dollars or a str with its
-        currency, ``"£250"``; else ``$PROLIFIC_MAX_SPEND``) raises :class:`~prolific.SpendLimitError`,
+        available balance; over the cap — ``max_spend`` (a ``Decimal`` in pounds/dollars or a str
+        with its currency, ``"£250"``), else the configured ``studies.max_spend`` of
+        :attr:`client.settings <prolific.Prolific.settings>` — raises :class:`~prolific.SpendLimitError`,
         over the balance :class:`~prolific.InsufficientBalanceError`, with **nothing sent**. Then
         ``confirm(check)`` (False: ``cancelled``, nothing sent), then ``publish-study`` once: a lost
         answer is settled by reading the study again, never by sending it twice.
 
+        ``study`` a path (``.yaml``, ``.yml``, ``.json``): the study the file made, found as
+        :meth:`plan` finds it (the file's ``study_id`` key, else the binding in the ``state`` file
+        that :meth:`apply` wrote); its plan's spend check is the one used. A file that has made no
+        study yet, or whose study differs from it, is refused with nothing sent: apply it first.
+
         >>> result = client.studies.publish("6540...", max_spend="£250")  # doctest: +SKIP
+        >>> result = client.studies.publish("study.yaml", state="studies.sqlite3")  # doctest: +SKIP
         >>> print("\\n".join(result.check.lines()))  # doctest: +SKIP
         """
-        return self._drive(publish_flow(study_id, max_spend=max_spend, confirm=confirm))
+        cap = resolve_cap(max_spend, self._settings)
+        study_id, path = _publish_target(study)
+        if path is None:
+            return self._drive(publish_flow(study_id, cap=cap, confirm=confirm))
+        result = check(path).raise_for_problems()
+        with _store(state) as store:
+            return self._drive(publish_file_flow(result, store, file_key(path), cap=cap, confirm=confirm))
 
     def pause(self, study_id: str) -> Transition:
         """Pause an active study (``PAUSE``); another status is refused before the request."""
@@ -275,7 +321,8 @@ class Studies(SyncResource, StudiesOperations):
         draft is published). ``confirm(check)`` False: ``cancelled``. One ``update-study`` sets
         the new total.
         """
-        return self._drive(add_places_flow(study_id, places, max_spend=max_spend, confirm=confirm))
+        cap = resolve_cap(max_spend, self._settings)
+        return self._drive(add_places_flow(study_id, places, cap=cap, confirm=confirm))
 
     def test(self, study_id: str) -> TestStudy:
         """A test study from a draft (``create-test-study``): the link to take it as a test participant."""
@@ -310,6 +357,9 @@ class Studies(SyncResource, StudiesOperations):
 
 class AsyncStudies(AsyncResource, AsyncStudiesOperations):
     """Async twin of :class:`Studies`."""
+
+    #: The client's settings (the configured cap, ``studies.max_spend``); the client sets them.
+    _settings: Settings | None = None
 
     # -- watching and exporting -------------------------------------------------------------------
 
@@ -374,12 +424,16 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         state: StatePath | None = None,
         study_id: str | None = None,
         refresh: bool = False,
+        max_spend: Decimal | str | None = None,
     ) -> StudyPlan:
         """What :meth:`apply` would do; see :meth:`Studies.plan`."""
         target = _study_id(study_id)
+        cap = resolve_cap(max_spend, self._settings)
         result = check(path).raise_for_problems()
         with _store(state) as store:
-            return await self._drive(plan_flow(result, store, file_key(path), study_id=target, refresh=refresh))
+            return await self._drive(
+                plan_flow(result, store, file_key(path), study_id=target, refresh=refresh, cap=cap)
+            )
 
     async def apply(
         self, path: StatePath, *, state: StatePath, study_id: str | None = None, refresh: bool = False
@@ -397,10 +451,21 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
     # -- a study's life ---------------------------------------------------------------------------
 
     async def publish(
-        self, study_id: str, *, max_spend: Decimal | str | None = None, confirm: ConfirmSpend | None = None
+        self,
+        study: str | os.PathLike[str],
+        *,
+        state: StatePath | None = None,
+        max_spend: Decimal | str | None = None,
+        confirm: ConfirmSpend | None = None,
     ) -> PublishResult:
         """See :meth:`Studies.publish`."""
-        return await self._drive(publish_flow(study_id, max_spend=max_spend, confirm=confirm))
+        cap = resolve_cap(max_spend, self._settings)
+        study_id, path = _publish_target(study)
+        if path is None:
+            return await self._drive(publish_flow(study_id, cap=cap, confirm=confirm))
+        result = check(path).raise_for_problems()
+        with _store(state) as store:
+            return await self._drive(publish_file_flow(result, store, file_key(path), cap=cap, confirm=confirm))
 
     async def pause(self, study_id: str) -> Transition:
         """See :meth:`Studies.pause`."""
@@ -423,7 +488,8 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         confirm: ConfirmSpend | None = None,
     ) -> PlacesChange:
         """See :meth:`Studies.add_places`."""
-        return await self._drive(add_places_flow(study_id, places, max_spend=max_spend, confirm=confirm))
+        cap = resolve_cap(max_spend, self._settings)
+        return await self._drive(add_places_flow(study_id, places, cap=cap, confirm=confirm))
 
     async def test(self, study_id: str) -> TestStudy:
         """See :meth:`Studies.test`."""

@@ -25,8 +25,10 @@
   ``add_places`` (the cost of the increase shown), ``test`` (a preview link: :class:`TestStudy`),
   ``duplicate``, ``delete`` (drafts), ``list_studies`` (:class:`StudyRow`) and ``show``
   (:class:`StudyDetails`). The result types are in ``_results``; money is ``Decimal`` major units
-  (pounds, dollars), as for bonuses. The cap: ``max_spend=``, else ``$PROLIFIC_MAX_SPEND``
-  (:data:`MAX_SPEND_ENV`), always written with its currency (:func:`parse_amount`).
+  (pounds, dollars), as for bonuses. The cap: ``max_spend=``, always written with its currency
+  (:func:`parse_amount`), else the configured ``studies.max_spend`` (:class:`~prolific.Settings`).
+  ``plan`` shows the same spend check (``StudyPlan.spend``, built in ``_spend``), and ``publish``
+  of a study file acts on its plan's.
 
 Errors (:class:`~prolific.StudyFileError`, :class:`~prolific.SpendLimitError`,
 :class:`~prolific.InsufficientBalanceError`, :class:`~prolific.StudyStateError`) are in
@@ -52,9 +54,9 @@ from ._pull import study_to_file
 
 if TYPE_CHECKING:
     from ._export import BASE_COLUMNS, AsyncStudyExport, ExportSummary, JoinReport, StudyExport
-    from ._lifecycle import MAX_SPEND_ENV, parse_amount
     from ._polling import PollingBudget, idle_requests
     from ._results import PlacesChange, PublishResult, SpendCheck, StudyDetails, StudyRow, TestStudy, Transition
+    from ._spend import parse_amount
     from ._watch import ALERT_KINDS, AlertKind, AsyncStudyWatch, StudyAlert, StudySnapshot, StudyWatch
 
 # A study's life, watching and exporting import the generated package (and httpx): loaded when first
@@ -67,7 +69,6 @@ _LAZY = {
     "BASE_COLUMNS": "._export",
     "ExportSummary": "._export",
     "JoinReport": "._export",
-    "MAX_SPEND_ENV": "._lifecycle",
     "PlacesChange": "._results",
     "PollingBudget": "._polling",
     "PublishResult": "._results",
@@ -81,7 +82,7 @@ _LAZY = {
     "TestStudy": "._results",
     "Transition": "._results",
     "idle_requests": "._polling",
-    "parse_amount": "._lifecycle",
+    "parse_amount": "._spend",
 }
 
 __getattr__ = lazy_loader(__name__, _LAZY, globals())
@@ -94,7 +95,6 @@ def __dir__() -> list[str]:
 __all__ = [
     "ALERT_KINDS",
     "BASE_COLUMNS",
-    "MAX_SPEND_ENV",
     "AlertKind",
     "ApplyResult",
     "AsyncStudyExport",

@@ -7,10 +7,12 @@ blocking or awaited. What spends money is checked before anything is sent:
 * ``publish`` and ``add_places`` price what they would spend (``calculate-study-cost``: reward ×
   places, fees and VAT), read the workspace's available balance (``get-workspace-balance``, through
   the study's project), and refuse — with **no transition or update request sent** — when the cost
-  is over the cap (``max_spend``, else ``$PROLIFIC_MAX_SPEND``: :class:`~prolific.SpendLimitError`)
-  or over the balance (:class:`~prolific.InsufficientBalanceError`); then ``confirm(check)`` may
-  still say no. (A draft's added places are paid when it is published: ``add_places`` on a draft
-  shows their cost and refuses nothing.)
+  is over the cap (``max_spend``, else the configured ``studies.max_spend``:
+  :class:`~prolific.SpendLimitError`) or over the balance (:class:`~prolific.InsufficientBalanceError`);
+  then ``confirm(check)`` may still say no. The check is :mod:`prolific.studies._spend`'s, the one
+  ``studies plan`` shows; ``publish`` of a study file takes it from the file's plan. (A draft's
+  added places are paid when it is published: ``add_places`` on a draft shows their cost and
+  refuses nothing.)
 * ``publish-study`` (the transition endpoint) is a POST that spends money: it is never sent twice on
   the client's own. When its answer is lost, the study is read again: published → done (the result
   says it was confirmed by reading); still a draft → the error is raised with a note saying so, and
@@ -23,8 +25,6 @@ blocking or awaited. What spends money is checked before anything is sent:
 from __future__ import annotations
 
 import difflib
-import os
-import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -61,18 +61,16 @@ from .. import _validation as check
 from .._errors import (
     APIError,
     APIStatusError,
-    InsufficientBalanceError,
     InvalidArgumentError,
-    SpendLimitError,
     StudyStateError,
 )
 from .._flow import Call, Flow
 from ..bonuses._flows import _balance_flow, _workspace_flow
 from ..bonuses._results import major_units
+from ._check import StudyCheck
 from ._results import PlacesChange, PublishResult, SpendCheck, StudyDetails, StudyRow, TestStudy, Transition
+from ._spend import NO_CAP, Cap, assess, refuse
 
-#: The environment variable holding the configured cap (``£500``, ``500 GBP``, ``$300``...).
-MAX_SPEND_ENV = "PROLIFIC_MAX_SPEND"
 DRAFT = "UNPUBLISHED"
 #: ``confirm``: called with the priced check before money is spent; False sends nothing.
 ConfirmSpend = Callable[[SpendCheck], bool]
@@ -83,12 +81,6 @@ ALLOWED = {
     "START": ("PAUSED",),
     "STOP": ("ACTIVE", "PAUSED"),
 }
-_SYMBOLS = {"£": "GBP", "$": "USD"}
-_AMOUNT = re.compile(
-    r"^\s*(?:(?P<symbol>[£$])\s*(?P<a>\d[\d,]*(?:\.\d+)?)"
-    r"|(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?P<code1>[A-Za-z]{3})"
-    r"|(?P<code2>[A-Za-z]{3})\s*(?P<c>\d[\d,]*(?:\.\d+)?))\s*$"
-)
 # The fields update-study takes (BaseStudy): what duplicate(set=...) may change.
 _STUDY_FIELDS = frozenset(a.name for a in attrs.fields(BaseStudy) if a.name != "additional_properties")
 
@@ -106,60 +98,6 @@ def _count(value: int | float | Unset | None) -> int | None:
     return None if value is None or isinstance(value, Unset) else int(value)
 
 
-# -- the cap ------------------------------------------------------------------------------------
-
-
-def parse_amount(text: str, where: str) -> tuple[Decimal, str]:
-    """``"£250"``, ``"250 GBP"``, ``"$300.50"`` → ``(Decimal major units, currency code)``.
-
-    A bare number is refused: pounds or pence? The unit is always written.
-
-    >>> parse_amount("£1,250.50", "max_spend")
-    (Decimal('1250.50'), 'GBP')
-    >>> parse_amount("250", "max_spend")
-    Traceback (most recent call last):
-    ...
-    prolific._errors.InvalidArgumentError: max_spend: '250' has no currency: write it with one, e.g. '£250' ...
-    """
-    match = _AMOUNT.match(text) if isinstance(text, str) else None
-    if match is None:
-        if isinstance(text, str) and re.fullmatch(r"\s*\d[\d,]*(\.\d+)?\s*", text):
-            raise InvalidArgumentError(
-                f"{where}: {text!r} has no currency: write it with one, e.g. '£{text.strip()}' or "
-                f"'{text.strip()} GBP' (pounds, dollars: not pence or cents)"
-            )
-        raise InvalidArgumentError(f"{where}: {text!r} is not an amount such as '£250', '250 GBP' or '$300'")
-    number = match["a"] or match["b"] or match["c"]
-    code = _SYMBOLS.get(match["symbol"] or "") or (match["code1"] or match["code2"]).upper()
-    return Decimal(number.replace(",", "")), code
-
-
-def resolve_cap(max_spend: Decimal | str | None) -> tuple[Decimal | None, str | None, str | None]:
-    """``(cap, its currency or None, where it came from)``: ``max_spend``, else ``$PROLIFIC_MAX_SPEND``, else none.
-
-    ``max_spend``: a ``Decimal`` (major units of the workspace's currency) or a string with its
-    currency (``"£250"``, ``"250 GBP"``). An int or float is refused: pence or pounds?
-    """
-    if max_spend is None:
-        env = os.environ.get(MAX_SPEND_ENV)
-        if env is None or not env.strip():
-            return None, None, None
-        amount, code = parse_amount(env, f"${MAX_SPEND_ENV}")
-        return amount, code, f"${MAX_SPEND_ENV}"
-    if isinstance(max_spend, Decimal):
-        if not max_spend.is_finite() or max_spend < 0:
-            raise InvalidArgumentError(f"max_spend must be a finite amount >= 0, not {max_spend!r}")
-        return max_spend, None, "max_spend"
-    if isinstance(max_spend, str):
-        amount, code = parse_amount(max_spend, "max_spend")
-        return amount, code, "max_spend"
-    raise InvalidArgumentError(
-        f"max_spend must be a Decimal (pounds/dollars, e.g. Decimal('250')) or a str with its currency "
-        f"('£250', '250 GBP'), not {type(max_spend).__name__} {max_spend!r}: an int or float does not say "
-        "whether it is pounds or pence"
-    )
-
-
 # -- reading ------------------------------------------------------------------------------------
 
 
@@ -168,63 +106,28 @@ def _study_flow(study_id: str) -> Flow[Study]:
     return study
 
 
-def _cost_flow(reward_cents: float, places: int) -> Flow[Decimal]:
-    body = StudyCostRequest(reward=reward_cents, total_available_places=places)
+def spend_check_flow(study: Study, action: str, places: int, cap: Cap) -> Flow[SpendCheck]:
+    """Price ``places`` places of ``study``, read its workspace's balance: the :class:`SpendCheck` (one builder:
+    :func:`~prolific.studies._spend.assess`, as the plan's)."""
+    body = StudyCostRequest(reward=study.reward, total_available_places=places)
     # A price asked, nothing changed: safe to resend although it is a POST.
-    total: float = yield Call(CALCULATE_STUDY_COST, {"body": body}, lambda r: r.total_cost, idempotent=True)
-    value = major_units(total)
-    assert value is not None
-    return value
-
-
-def spend_check_flow(
-    study: Study, action: str, places: int, cap: tuple[Decimal | None, str | None, str | None]
-) -> Flow[SpendCheck]:
-    """Price ``places`` places of ``study`` and read its workspace's balance: the :class:`SpendCheck`."""
-    cost = yield from _cost_flow(study.reward, places)
+    cost: float = yield Call(CALCULATE_STUDY_COST, {"body": body}, lambda r: r.total_cost, idempotent=True)
     workspace_id, _ = yield from _workspace_flow(study)
     balance: Decimal | None = None
     currency: str | None = None
-    if workspace_id is not None:
+    if workspace_id is not None:  # a balance that cannot be read is shown as unknown: Prolific still checks it
         balance, currency, _ = yield from _balance_flow(workspace_id)
-    amount, cap_currency, source = cap
-    if amount is not None and cap_currency and currency and cap_currency != currency:
-        raise InvalidArgumentError(
-            f"{source} is in {cap_currency} but the workspace's currency is {currency}: give the cap in {currency}; "
-            "nothing was sent"
-        )
-    reward = major_units(study.reward)
-    assert reward is not None
-    return SpendCheck(
+    return assess(
         study_id=study.id,
         name=study.name,
         action=action,
         places=places,
-        reward=reward,
-        cost=cost,
-        currency=currency or cap_currency,
+        reward_cents=study.reward,
+        cost_cents=cost,
         balance=balance,
-        cap=amount,
-        cap_source=source,
+        currency=currency,
+        cap=cap,
     )
-
-
-def _refuse(spend: SpendCheck) -> None:
-    """Raise what refuses the spend (the cap first, then the balance); nothing has been sent that spends."""
-    if spend.over_cap:
-        assert spend.cap is not None and spend.cap_source is not None
-        raise SpendLimitError(
-            f"{spend.refusal}; nothing was sent. Raise the cap or spend less",
-            cost=spend.cost,
-            cap=spend.cap,
-            currency=spend.currency,
-            source=spend.cap_source,
-        )
-    if spend.over_balance:
-        assert spend.balance is not None
-        raise InsufficientBalanceError(
-            f"{spend.refusal}; nothing was sent", balance=spend.balance, total=spend.cost, currency=spend.currency
-        )
 
 
 def _state_error(study: Study, what: str, allowed: tuple[str, ...]) -> StudyStateError:
@@ -240,19 +143,59 @@ def _state_error(study: Study, what: str, allowed: tuple[str, ...]) -> StudyStat
 # -- publish and the other transitions ----------------------------------------------------------
 
 
-def publish_flow(
-    study_id: str, *, max_spend: Decimal | str | None = None, confirm: ConfirmSpend | None = None
-) -> Flow[PublishResult]:
+def publish_flow(study_id: str, *, cap: Cap = NO_CAP, confirm: ConfirmSpend | None = None) -> Flow[PublishResult]:
     """Publish a draft with its cost in view; see :meth:`prolific.resources.studies.Studies.publish`."""
     study_id = check.require_id(study_id, "study_id", "study id")
-    cap = resolve_cap(max_spend)
     study = yield from _study_flow(study_id)
     if status_of(study) not in ALLOWED["PUBLISH"]:
         raise _state_error(study, "publish applies to", ALLOWED["PUBLISH"])
     spend = yield from spend_check_flow(study, "publish", int(study.total_available_places), cap)
-    _refuse(spend)
+    return (yield from _publish(study_id, status_of(study), spend, confirm))
+
+
+def publish_file_flow(
+    result: StudyCheck, store: Any, key: str | None, *, cap: Cap = NO_CAP, confirm: ConfirmSpend | None = None
+) -> Flow[PublishResult]:
+    """Publish the study a checked study file made (its binding in ``store``), with the plan's spend check.
+
+    The file's plan (:func:`~prolific.studies._plan.plan_flow`) finds the study and prices it with
+    the same check :func:`publish_flow` makes; a file that has made no study yet, or whose study
+    differs from it, is refused with nothing sent (apply it first): what is published is what the
+    file says.
+    """
+    from ._plan import plan_flow
+
+    plan = yield from plan_flow(result, store, key, cap=cap)
+    if plan.study_id is None:
+        raise InvalidArgumentError(
+            f"{result.file}: no study made from this file yet (the state file holds no study for it): run "
+            f"`prolific-client studies apply {result.file}` first, or publish by id; nothing was sent"
+        )
+    if plan.action != "none":
+        fields = ", ".join(change.field for change in plan.changes)
+        raise InvalidArgumentError(
+            f"{result.file}: study {plan.study_id} differs from the file ({fields}): apply the file first "
+            "(`studies plan` shows the changes), so that what is published is what it says; nothing was sent"
+        )
+    allowed = ALLOWED["PUBLISH"]
+    if plan.status not in allowed:
+        raise StudyStateError(
+            f"study {plan.study_id} is {plan.status}: publish applies to only a study that is {' or '.join(allowed)}; "
+            "nothing was sent",
+            study_id=plan.study_id,
+            status=str(plan.status),
+            allowed=allowed,
+        )
+    if plan.spend is None:
+        raise InvalidArgumentError(f"{result.file}: the study's cost could not be priced; nothing was sent")
+    return (yield from _publish(plan.study_id, str(plan.status), plan.spend, confirm))
+
+
+def _publish(study_id: str, status: str, spend: SpendCheck, confirm: ConfirmSpend | None) -> Flow[PublishResult]:
+    """Refuse (the cap, the balance) or ask, then send ``publish-study`` once; a lost answer is read back."""
+    refuse(spend)
     if confirm is not None and not confirm(spend):
-        return PublishResult(spend, status_of(study), published=False, cancelled=True)
+        return PublishResult(spend, status, published=False, cancelled=True)
     try:
         after: Study = yield Call(PUBLISH_STUDY, {"id": study_id, "body": StudyTransition(action="PUBLISH")}, _same)
     except APIError as error:
@@ -292,19 +235,18 @@ def transition_flow(study_id: str, action: str) -> Flow[Transition]:
 
 
 def add_places_flow(
-    study_id: str, places: int, *, max_spend: Decimal | str | None = None, confirm: ConfirmSpend | None = None
+    study_id: str, places: int, *, cap: Cap = NO_CAP, confirm: ConfirmSpend | None = None
 ) -> Flow[PlacesChange]:
     """Add ``places`` places to a study with the cost of the increase in view."""
     study_id = check.require_id(study_id, "study_id", "study id")
     if isinstance(places, bool) or not isinstance(places, int) or places < 1:
         raise InvalidArgumentError(f"places must be an int >= 1 (how many places to add), not {places!r}")
-    cap = resolve_cap(max_spend)
     study = yield from _study_flow(study_id)
     before = int(study.total_available_places)
     published = status_of(study) not in (DRAFT,)
-    spend = yield from spend_check_flow(study, f"add {places} places", places, cap if published else (None, None, None))
+    spend = yield from spend_check_flow(study, f"add {places} places", places, cap if published else NO_CAP)
     if published:
-        _refuse(spend)
+        refuse(spend)
     if confirm is not None and not confirm(spend):
         return PlacesChange(spend, before, before, cancelled=True)
     # The body says the new total, not "add N": sending it again changes nothing, so a retry is safe.
@@ -501,15 +443,13 @@ def _iso(value: object) -> str | None:
 
 __all__ = [
     "ALLOWED",
-    "MAX_SPEND_ENV",
     "ConfirmSpend",
     "add_places_flow",
     "delete_flow",
     "duplicate_flow",
     "list_flow",
-    "parse_amount",
+    "publish_file_flow",
     "publish_flow",
-    "resolve_cap",
     "show_flow",
     "spend_check_flow",
     "test_study_flow",

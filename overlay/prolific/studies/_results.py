@@ -40,7 +40,7 @@ class SpendCheck:
     ``cost``: Prolific's price of them with fees and VAT (``calculate-study-cost``); ``balance``:
     the workspace's available balance (None when it could not be read: Prolific still refuses a
     spend its balance does not cover); ``cap``: the most this may spend (``max_spend`` or
-    ``$PROLIFIC_MAX_SPEND``, named in ``cap_source``), or None. ``refusal`` says why it may not go
+    the configured ``studies.max_spend``, named in ``cap_source``), or None. ``refusal`` says why it may not go
     ahead (over the cap, over the balance), or is None.
     """
 

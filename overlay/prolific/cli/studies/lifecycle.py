@@ -2,9 +2,10 @@
 
 ``publish`` and ``add-places`` show what they would spend (the cost with fees and VAT, the
 workspace's balance and what is left, the cap) and ask on a terminal; elsewhere they need ``--yes``
-(refused before anything is sent). Over ``--max-spend`` (else ``$PROLIFIC_MAX_SPEND``) or the
-balance they stop with nothing sent. Every command takes ``--json``. The client loads inside the
-commands: ``--help`` imports no httpx.
+(refused before anything is sent). Over ``--max-spend`` (else the configured ``studies.max_spend``)
+or the balance they stop with nothing sent. ``publish`` takes a study id or the study file that made
+the study (its binding in the state file ``studies apply`` keeps). Every command takes ``--json``.
+The client loads inside the commands: ``--help`` imports no httpx.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 _STUDY = "the study id"
 _CAP = (
-    "the most this may spend, with its currency: '£250', '250 GBP', '$300' (default: $PROLIFIC_MAX_SPEND, else no cap)"
+    "the most this may spend, with its currency: '£250', '250 GBP', '$300' (default: the configured "
+    "studies.max_spend, from the profile or $PROLIFIC_STUDIES_MAX_SPEND; else no cap)"
 )
 
 
@@ -34,15 +36,24 @@ def register(actions: Subparsers) -> None:
         actions,
         "publish",
         cmd_publish,
-        help="publish a draft with its cost, the balance and a cap in view (asks; --yes elsewhere)",
+        help="publish a draft (its id or its study file) with its cost, the balance and a cap in view",
         description="Read the study, price its places (reward x places, fees and VAT), read the workspace's "
         "balance, and show them with what is left after. Refused with nothing sent when the cost is over "
-        "--max-spend ($PROLIFIC_MAX_SPEND) or over the balance. Asks on a terminal; elsewhere --yes is required. "
-        "The publish request is sent once: a lost answer is settled by reading the study again.",
+        "--max-spend (else the configured studies.max_spend) or over the balance. A study file (.yaml, .yml, "
+        ".json) publishes the study `studies apply` made from it, checked by the file's plan (the same spend "
+        "check `studies plan` shows); a file whose study differs from it is refused: apply it first. Asks on a "
+        "terminal; elsewhere --yes is required. The publish request is sent once: a lost answer is settled by "
+        "reading the study again.",
     )
-    publish.add_argument("study_id", metavar="STUDY", help=_STUDY)
+    publish.add_argument("study_id", metavar="STUDY|FILE", help="the study id, or the study file that made it")
     publish.add_argument("--max-spend", metavar="AMOUNT", help=_CAP)
     publish.add_argument("--yes", action="store_true", help="publish without asking (required when not on a terminal)")
+    publish.add_argument(
+        "--state",
+        metavar="FILE",
+        help="with a study file: the state file where `studies apply` keeps which study it made "
+        "(default: studies.sqlite3 under $XDG_STATE_HOME/prolific-client/)",
+    )
 
     for name, verb in (("pause", "pause an active study"), ("start", "start a paused study again"),
                        ("stop", "stop an active or paused study: it recruits no more")):  # fmt: skip
@@ -184,13 +195,19 @@ def _refused(ctx: Context, exc: Exception) -> int:
 
 def cmd_publish(ctx: Context) -> int:
     from prolific import InsufficientBalanceError, SpendLimitError
+    from prolific._validation import PROLIFIC_ID
+
+    from .files import state_path
 
     args, out = ctx.args, ctx.out
     _require_consent(ctx, "publish")
     confirm = _confirm(ctx, lambda check: f"publish study {check.study_id} for {_cost(check)}?")
     with ctx.client() as client, _with_notes(ctx):
+        state = None
+        if not PROLIFIC_ID.fullmatch(args.study_id):  # a study file: the binding in the state file
+            state = state_path(ctx)
         try:
-            result = client.studies.publish(args.study_id, max_spend=args.max_spend, confirm=confirm)
+            result = client.studies.publish(args.study_id, state=state, max_spend=args.max_spend, confirm=confirm)
         except (SpendLimitError, InsufficientBalanceError) as exc:
             return _refused(ctx, exc)
     if result.cancelled:
@@ -198,7 +215,7 @@ def cmd_publish(ctx: Context) -> int:
         out.result(None, result.as_dict())
         return EXIT_OK
     how = " (its answer was lost: Prolific shows it published)" if result.confirmed_by_reading else ""
-    out.result(f"published study {args.study_id}: {result.status}{how}", result.as_dict())
+    out.result(f"published study {result.check.study_id}: {result.status}{how}", result.as_dict())
     return EXIT_OK
 
 
