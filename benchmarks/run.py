@@ -103,7 +103,7 @@ REGISTRY = registry(
     Group("webhooks", {"webhook-verify": 1.3, "webhook-burst": 2.0}, webhooks.webhooks),
     Group("export", {"export": 1.3, "export-memory": 1.5, "export-join": None}, studies.export),
     Group("study-file", {"studies-check": 5.0}, study_file.study_file),
-    Group("study-life", {"publish": None}, study_life.study_life),
+    Group("study-life", {"publish": None, "plan-requests": 1.0}, study_life.study_life),
 )
 
 GROUPS = tuple(REGISTRY)

@@ -1,8 +1,11 @@
-"""A study's life: `client.studies.publish` with its cost in view, over loopback (group ``study-life``)."""
+"""A study's life over loopback (group ``study-life``): ``client.studies.publish`` with its cost in view, and the
+requests of ``client.studies.plan`` of a study a file made."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 
@@ -24,6 +27,38 @@ _DRAFT = {
     "reward": 100,
     "workspace_id": WORKSPACE,
 }
+
+
+def _plan_requests(url: str, tmp: Path) -> tuple[int, list[str], int]:
+    """``(requests of the second plan, their operations, the minimum)``: a study file applied, then planned twice
+    (the first plan fills the caches: the filters list, the recommendations), its second plan counted."""
+    from prolific import Prolific
+    from prolific.studies import MINIMUM_PLAN_REQUESTS
+
+    bare = httpx.Client(base_url=url, headers=bare_headers())
+    workspace = bare.post("/api/v1/workspaces/", json={"title": "Lab"}).raise_for_status().json()["id"]
+    project = bare.post(f"/api/v1/workspaces/{workspace}/projects/", json={"title": "Waves"}).json()["id"]
+    bare.close()
+    study = tmp / "study.json"
+    fields = {key: value for key, value in _DRAFT.items() if key != "workspace_id"}  # the project says it
+    study.write_text(json.dumps({**fields, "project": project, "completion_codes": [
+        {"code": "DONE", "code_type": "COMPLETED", "actions": [{"action": "MANUALLY_REVIEW"}]}],
+        "filters": [{"filter_id": "handedness", "selected_values": ["0"]}]}))  # fmt: skip
+    state = tmp / "studies.sqlite3"
+    sent: list[str] = []
+    counting = httpx.Client(event_hooks={"request": [lambda request: sent.append(request.url.path)]})
+    operations: list[str] = []
+    with Prolific(token=TOKEN, base_url=url, http_client=counting) as client:
+        client.studies.apply(study, state=state)
+        client.studies.plan(study, state=state)  # warms the caches
+        del sent[:]
+        plan = client.studies.plan(study, state=state)
+        if plan.action != "none" or plan.spend is None:
+            raise SystemExit(f"benchmark bug: the plan of the applied file is {plan.action}")
+        operations = [path.rstrip("/").rsplit("/api/v1/", 1)[-1] for path in sent]
+    counting.close()
+    state.unlink(missing_ok=True)
+    return len(sent), operations, len(MINIMUM_PLAN_REQUESTS)
 
 
 def study_life(run: Run) -> list[Row]:
@@ -67,6 +102,7 @@ def study_life(run: Run) -> list[Row]:
         bare.close()
         client.close()
         counting.close()
+        planned, paths, minimum = _plan_requests(url, run.tmp)
     return [
         Row(
             "publish",
@@ -74,5 +110,13 @@ def study_life(run: Run) -> list[Row]:
             f"minimum ({', '.join(PUBLISH_REQUESTS)}; checked: the requests sent), FakeProlific over loopback",
             "bare httpx sending the same 5 requests and checking the balance", s, b,
             notes=f"{repeats} pairs; one fresh draft per run; the server in a child process",
+        ),
+        Row(
+            "plan-requests",
+            "`client.studies.plan(file, state=...)` of the study the file made (`apply`d), the filters list and "
+            "the reward recommendations cached in the state file: requests sent",
+            f"the minimum, {minimum}: get-study, get-workspace-balance, calculate-study-cost, get-eligible-count, "
+            "post-study-predicted-recruitment-time", [planned], [minimum], unit="requests",
+            notes=f"{planned} requests ({', '.join(paths)}); counted, not timed",
         ),
     ]  # fmt: skip

@@ -49,7 +49,7 @@ from .._lazy import lazy_loader
 from ._apply import ApplyResult
 from ._check import StudyCheck, check, check_text
 from ._file import StudyProblem
-from ._plan import FieldChange, StudyPlan
+from ._plan import MINIMUM_PLAN_REQUESTS, FieldChange, StudyPlan
 from ._pull import study_to_file
 
 if TYPE_CHECKING:
@@ -95,6 +95,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "ALERT_KINDS",
     "BASE_COLUMNS",
+    "MINIMUM_PLAN_REQUESTS",
     "AlertKind",
     "ApplyResult",
     "AsyncStudyExport",
