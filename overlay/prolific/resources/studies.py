@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from prolific_api_client.models import Study
 from prolific_api_client.operations.studies import AsyncStudiesOperations, StudiesOperations
 
+from .._flow import Flow
 from .._pagination import DEFAULT_PAGE_SIZE
 from .._validation import PROLIFIC_ID, require_id
 from ..studies._apply import ApplyResult, apply_flow
@@ -45,7 +46,7 @@ from ..studies._plan import StudyPlan, plan_flow
 from ..studies._polling import DEFAULT_INTERVAL
 from ..studies._pull import pull_flow
 from ..studies._results import PlacesChange, PublishResult, StudyDetails, StudyRow, TestStudy, Transition
-from ..studies._spend import resolve_cap
+from ..studies._spend import Cap, resolve_cap
 from ..studies._watch import (
     RETURN_RATE_THRESHOLD,
     REVIEW_BACKLOG,
@@ -94,6 +95,20 @@ def _publish_target(study: str | os.PathLike[str]) -> tuple[str, Path | None]:
         f"study: {study!r} is neither a study id (24 lower-case hexadecimal characters) nor a study file "
         f"({', '.join(STUDY_FILE_SUFFIXES)}); nothing was sent"
     )
+
+
+@contextlib.contextmanager
+def _publishing(
+    study: str | os.PathLike[str], state: StatePath | None, cap: Cap, confirm: ConfirmSpend | None
+) -> Iterator[Flow[PublishResult]]:
+    """The publish flow of a study id, or of a study file (checked first, its state file open meanwhile)."""
+    study_id, path = _publish_target(study)
+    if path is None:
+        yield publish_flow(study_id, cap=cap, confirm=confirm)
+        return
+    result = check(path).raise_for_problems()
+    with _store(state) as store:
+        yield publish_file_flow(result, store, file_key(path), cap=cap, confirm=confirm)
 
 
 def _format(format: str) -> str:
@@ -286,13 +301,8 @@ class Studies(SyncResource, StudiesOperations):
         >>> result = client.studies.publish("study.yaml", state="studies.sqlite3")  # doctest: +SKIP
         >>> print("\\n".join(result.check.lines()))  # doctest: +SKIP
         """
-        cap = resolve_cap(max_spend, self._settings)
-        study_id, path = _publish_target(study)
-        if path is None:
-            return self._drive(publish_flow(study_id, cap=cap, confirm=confirm))
-        result = check(path).raise_for_problems()
-        with _store(state) as store:
-            return self._drive(publish_file_flow(result, store, file_key(path), cap=cap, confirm=confirm))
+        with _publishing(study, state, resolve_cap(max_spend, self._settings), confirm) as flow:
+            return self._drive(flow)
 
     def pause(self, study_id: str) -> Transition:
         """Pause an active study (``PAUSE``); another status is refused before the request."""
@@ -459,13 +469,8 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         confirm: ConfirmSpend | None = None,
     ) -> PublishResult:
         """See :meth:`Studies.publish`."""
-        cap = resolve_cap(max_spend, self._settings)
-        study_id, path = _publish_target(study)
-        if path is None:
-            return await self._drive(publish_flow(study_id, cap=cap, confirm=confirm))
-        result = check(path).raise_for_problems()
-        with _store(state) as store:
-            return await self._drive(publish_file_flow(result, store, file_key(path), cap=cap, confirm=confirm))
+        with _publishing(study, state, resolve_cap(max_spend, self._settings), confirm) as flow:
+            return await self._drive(flow)
 
     async def pause(self, study_id: str) -> Transition:
         """See :meth:`Studies.pause`."""
