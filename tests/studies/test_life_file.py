@@ -210,7 +210,12 @@ def test_every_studies_command_takes_json() -> None:
 
 
 def test_every_studies_command_prints_one_json_document(
-    capsys: pytest.CaptureFixture[str], served: str, fake: FakeProlific, study_file: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str],
+    served: str,
+    fake: FakeProlific,
+    study_file: Path,
+    tmp_path: Path,
+    project: tuple[str, str],
 ) -> None:
     """Each command with --json, in a study's life order: stdout is one JSON document (watch: JSON Lines)."""
     state = str(tmp_path / "s.sqlite3")
@@ -223,7 +228,7 @@ def test_every_studies_command_prints_one_json_document(
         ("pull", study),
         ("test", study),
         ("duplicate", study),
-        ("list",),
+        ("list", "--status", "unpublished", "--project", project[1]),
         ("show", study),
         ("add-places", study, "2", "--yes"),
         ("publish", str(study_file), "--state", state, "--yes"),  # apply again first: the places changed
@@ -242,6 +247,7 @@ def test_every_studies_command_prints_one_json_document(
         assert code == 0, (argv, err)
         lines = out.splitlines() if argv[0] == "watch" else [out]
         seen[argv[0]] = [json.loads(line) for line in lines]
+    assert [row["id"] for row in seen["list"][0]] == [study, seen["duplicate"][0]["id"]]  # the project's drafts
     copy = seen["duplicate"][0]["id"]
     code, out, _ = cli(capsys, "--json", "studies", "delete", copy)
     assert code == 0 and json.loads(out)["deleted"] is True
