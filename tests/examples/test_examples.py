@@ -80,7 +80,7 @@ def test_every_example_script_is_run_here() -> None:
 
 
 def test_the_credential_tour(tmp_path: Path) -> None:
-    """``make demo``'s second part: every step of the workflow runs, as the tour says, and no password shows."""
+    """The credential tour (examples/credential_tour.py): every step of the workflow runs, as the tour says, and no password shows."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PROLIFIC_URL", "PROLIFIC_TOKEN")}
     result = subprocess.run(
         [sys.executable, str(EXAMPLES / "credential_tour.py"), str(tmp_path)],
@@ -123,7 +123,7 @@ def test_example(script: str, tmp_path: Path) -> None:
 
 
 def test_the_webhook_tour(tmp_path: Path) -> None:
-    """``make demo``'s webhooks part: listen, subscribe, a participant takes part, the events arrive verified."""
+    """The webhook tour (examples/webhook_tour.py): listen, subscribe, a participant takes part, the events arrive verified."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PROLIFIC_URL", "PROLIFIC_TOKEN")}
     result = subprocess.run(
         [sys.executable, str(EXAMPLES / "webhook_tour.py"), str(tmp_path)],

@@ -14,50 +14,31 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prolific_api_client.models import Study
 from prolific_api_client.operations.studies import AsyncStudiesOperations, StudiesOperations
 
-from .._flow import Flow
 from .._pagination import DEFAULT_PAGE_SIZE
 from .._validation import PROLIFIC_ID, require_id
-from ..studies._apply import ApplyResult, apply_flow
-from ..studies._bindings import StudyStore, file_key
-from ..studies._check import StudyCheck, check, online_flow
-from ..studies._export import (
-    DEMOGRAPHICS_TIMEOUT,
-    AsyncStudyExport,
-    ExportProgress,
-    ExportSettings,
-    StudyExport,
-)
-from ..studies._lifecycle import (
-    ConfirmSpend,
-    add_places_flow,
-    delete_flow,
-    duplicate_flow,
-    list_flow,
-    publish_file_flow,
-    publish_flow,
-    show_flow,
-    test_study_flow,
-    transition_flow,
-)
-from ..studies._plan import StudyPlan, plan_flow
+from ..studies._defaults import DEMOGRAPHICS_TIMEOUT, RETURN_RATE_THRESHOLD, REVIEW_BACKLOG
 from ..studies._polling import DEFAULT_INTERVAL
-from ..studies._pull import pull_flow
-from ..studies._results import PlacesChange, PublishResult, StudyDetails, StudyRow, TestStudy, Transition
-from ..studies._spend import Cap, resolve_cap
-from ..studies._watch import (
-    RETURN_RATE_THRESHOLD,
-    REVIEW_BACKLOG,
-    AsyncStudyWatch,
-    StudyWatch,
-    WatchSettings,
-)
 from ._base import AsyncResource, SyncResource
 
+# The workflows load when a method first needs them (each method imports its own), so that a first
+# ``client.studies`` costs what the other groups cost: the study file's reader and schema, the watch
+# and the export, a study's life (with the generated models they use) are not imported with this module.
 if TYPE_CHECKING:
+    from prolific_api_client.models import Study
+
+    from .._flow import Flow
     from .._settings import Settings
+    from ..studies._apply import ApplyResult
+    from ..studies._bindings import StudyStore
+    from ..studies._check import StudyCheck
+    from ..studies._export import AsyncStudyExport, ExportProgress, StudyExport
+    from ..studies._lifecycle import ConfirmSpend
+    from ..studies._plan import StudyPlan
+    from ..studies._results import PlacesChange, PublishResult, StudyDetails, StudyRow, TestStudy, Transition
+    from ..studies._spend import Cap
+    from ..studies._watch import AsyncStudyWatch, StudyWatch
     from ..webhooks import EventLog
 
 StatePath = str | os.PathLike[str]
@@ -73,6 +54,8 @@ def _store(state: StatePath | None) -> Iterator[StudyStore | None]:
     if state is None:
         yield None
         return
+    from ..studies._bindings import StudyStore
+
     with StudyStore(state) as store:
         yield store
 
@@ -102,6 +85,10 @@ def _publishing(
     study: str | os.PathLike[str], state: StatePath | None, cap: Cap, confirm: ConfirmSpend | None
 ) -> Iterator[Flow[PublishResult]]:
     """The publish flow of a study id, or of a study file (checked first, its state file open meanwhile)."""
+    from ..studies._bindings import file_key
+    from ..studies._check import check
+    from ..studies._lifecycle import publish_file_flow, publish_flow
+
     study_id, path = _publish_target(study)
     if path is None:
         yield publish_flow(study_id, cap=cap, confirm=confirm)
@@ -150,6 +137,8 @@ class Studies(SyncResource, StudiesOperations):
         >>> for item in client.studies.watch("6540..."):  # doctest: +SKIP
         ...     print(item.to_dict())
         """
+        from ..studies._watch import StudyWatch, WatchSettings
+
         settings = WatchSettings.checked(
             study_id,
             interval=interval,
@@ -186,6 +175,8 @@ class Studies(SyncResource, StudiesOperations):
         >>> client.studies.export("6540...", join=("scores.csv", "PROLIFIC_PID")).write("results.csv")  # doctest: +SKIP
         ExportSummary(study_id='6540...', rows=250, ...)
         """
+        from ..studies._export import ExportSettings, StudyExport
+
         settings = ExportSettings.checked(
             study_id,
             demographics=demographics,
@@ -214,6 +205,8 @@ class Studies(SyncResource, StudiesOperations):
         >>> result.ok, result.notes  # doctest: +SKIP
         (True, ['filters checked against Prolific\\'s list of 312 (cached, 2 h old)'])
         """
+        from ..studies._check import check, online_flow
+
         result = check(path)
         if online and result.ok:
             with _store(state) as store:
@@ -242,6 +235,11 @@ class Studies(SyncResource, StudiesOperations):
         study.yaml: create a draft study (9 fields)
         ...
         """
+        from ..studies._bindings import file_key
+        from ..studies._check import check
+        from ..studies._plan import plan_flow
+        from ..studies._spend import resolve_cap
+
         target = _study_id(study_id)
         cap = resolve_cap(max_spend, self._settings)
         result = check(path).raise_for_problems()
@@ -259,6 +257,10 @@ class Studies(SyncResource, StudiesOperations):
         file to an existing study. Changes Prolific refuses for the study's status raise
         :class:`~prolific.StudyStateError` with nothing sent.
         """
+        from ..studies._apply import apply_flow
+        from ..studies._bindings import StudyStore, file_key
+        from ..studies._check import check
+
         target = _study_id(study_id)
         result = check(path).raise_for_problems()
         with StudyStore(state) as store:
@@ -269,6 +271,8 @@ class Studies(SyncResource, StudiesOperations):
 
         >>> text = client.studies.pull("6540...")  # doctest: +SKIP
         """
+        from ..studies._pull import pull_flow
+
         return self._drive(pull_flow(require_id(study_id, "study_id", "study id"), format=_format(format)))
 
     # -- a study's life ---------------------------------------------------------------------------
@@ -301,19 +305,27 @@ class Studies(SyncResource, StudiesOperations):
         >>> result = client.studies.publish("study.yaml", state="studies.sqlite3")  # doctest: +SKIP
         >>> print("\\n".join(result.check.lines()))  # doctest: +SKIP
         """
+        from ..studies._spend import resolve_cap
+
         with _publishing(study, state, resolve_cap(max_spend, self._settings), confirm) as flow:
             return self._drive(flow)
 
     def pause(self, study_id: str) -> Transition:
         """Pause an active study (``PAUSE``); another status is refused before the request."""
+        from ..studies._lifecycle import transition_flow
+
         return self._drive(transition_flow(study_id, "PAUSE"))
 
     def start(self, study_id: str) -> Transition:
         """Start a paused study again (``START``); another status is refused before the request."""
+        from ..studies._lifecycle import transition_flow
+
         return self._drive(transition_flow(study_id, "START"))
 
     def stop(self, study_id: str) -> Transition:
         """Stop an active or paused study (``STOP``): it recruits no more; its started submissions finish."""
+        from ..studies._lifecycle import transition_flow
+
         return self._drive(transition_flow(study_id, "STOP"))
 
     def add_places(
@@ -331,11 +343,16 @@ class Studies(SyncResource, StudiesOperations):
         draft is published). ``confirm(check)`` False: ``cancelled``. One ``update-study`` sets
         the new total.
         """
+        from ..studies._lifecycle import add_places_flow
+        from ..studies._spend import resolve_cap
+
         cap = resolve_cap(max_spend, self._settings)
         return self._drive(add_places_flow(study_id, places, cap=cap, confirm=confirm))
 
     def test(self, study_id: str) -> TestStudy:
         """A test study from a draft (``create-test-study``): the link to take it as a test participant."""
+        from ..studies._lifecycle import test_study_flow
+
         return self._drive(test_study_flow(study_id))
 
     def duplicate(
@@ -347,10 +364,14 @@ class Studies(SyncResource, StudiesOperations):
         ones refused with a did-you-mean before anything is sent. ``block_previous_participants``:
         Prolific adds the original to the copy's block list unless False.
         """
+        from ..studies._lifecycle import duplicate_flow
+
         return self._drive(duplicate_flow(study_id, set=set, block_previous_participants=block_previous_participants))
 
     def delete(self, study_id: str) -> Study:
         """Delete a draft (Prolific deletes no other); return it as it was. A published study is refused first."""
+        from ..studies._lifecycle import delete_flow
+
         return self._drive(delete_flow(study_id))
 
     def list_studies(self, *, status: str | None = None, project: str | None = None) -> list[StudyRow]:
@@ -358,10 +379,14 @@ class Studies(SyncResource, StudiesOperations):
 
         One listing request, then one ``get-study-cost`` per study that is not a draft.
         """
+        from ..studies._lifecycle import list_flow
+
         return self._drive(list_flow(status=status, project=project))
 
     def show(self, study_id: str) -> StudyDetails:
         """One study: its row, what it costs so far and once full, its submissions by status."""
+        from ..studies._lifecycle import show_flow
+
         return self._drive(show_flow(study_id))
 
 
@@ -383,6 +408,8 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         events: EventLog | str | Path | None = None,
     ) -> AsyncStudyWatch:
         """Watch a live study; see :meth:`Studies.watch`: ``async for item in await client.studies.watch(id)``."""
+        from ..studies._watch import AsyncStudyWatch, WatchSettings
+
         settings = WatchSettings.checked(
             study_id,
             interval=interval,
@@ -404,6 +431,8 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         on_progress: ExportProgress | None = None,
     ) -> AsyncStudyExport:
         """Every submission of a study as a row; see :meth:`Studies.export`: ``async for row in await ...``."""
+        from ..studies._export import AsyncStudyExport, ExportSettings
+
         settings = ExportSettings.checked(
             study_id,
             demographics=demographics,
@@ -421,6 +450,8 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         self, path: StatePath, *, online: bool = False, state: StatePath | None = None, refresh: bool = False
     ) -> StudyCheck:
         """Check a study file; see :meth:`Studies.check`."""
+        from ..studies._check import check, online_flow
+
         result = check(path)
         if online and result.ok:
             with _store(state) as store:
@@ -437,6 +468,11 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         max_spend: Decimal | str | None = None,
     ) -> StudyPlan:
         """What :meth:`apply` would do; see :meth:`Studies.plan`."""
+        from ..studies._bindings import file_key
+        from ..studies._check import check
+        from ..studies._plan import plan_flow
+        from ..studies._spend import resolve_cap
+
         target = _study_id(study_id)
         cap = resolve_cap(max_spend, self._settings)
         result = check(path).raise_for_problems()
@@ -449,6 +485,10 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         self, path: StatePath, *, state: StatePath, study_id: str | None = None, refresh: bool = False
     ) -> ApplyResult:
         """Create or patch the study the file describes; see :meth:`Studies.apply`."""
+        from ..studies._apply import apply_flow
+        from ..studies._bindings import StudyStore, file_key
+        from ..studies._check import check
+
         target = _study_id(study_id)
         result = check(path).raise_for_problems()
         with StudyStore(state) as store:
@@ -456,6 +496,8 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
 
     async def pull(self, study_id: str, *, format: str = "yaml") -> str:
         """An existing study as a study file's text; see :meth:`Studies.pull`."""
+        from ..studies._pull import pull_flow
+
         return await self._drive(pull_flow(require_id(study_id, "study_id", "study id"), format=_format(format)))
 
     # -- a study's life ---------------------------------------------------------------------------
@@ -469,19 +511,27 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         confirm: ConfirmSpend | None = None,
     ) -> PublishResult:
         """See :meth:`Studies.publish`."""
+        from ..studies._spend import resolve_cap
+
         with _publishing(study, state, resolve_cap(max_spend, self._settings), confirm) as flow:
             return await self._drive(flow)
 
     async def pause(self, study_id: str) -> Transition:
         """See :meth:`Studies.pause`."""
+        from ..studies._lifecycle import transition_flow
+
         return await self._drive(transition_flow(study_id, "PAUSE"))
 
     async def start(self, study_id: str) -> Transition:
         """See :meth:`Studies.start`."""
+        from ..studies._lifecycle import transition_flow
+
         return await self._drive(transition_flow(study_id, "START"))
 
     async def stop(self, study_id: str) -> Transition:
         """See :meth:`Studies.stop`."""
+        from ..studies._lifecycle import transition_flow
+
         return await self._drive(transition_flow(study_id, "STOP"))
 
     async def add_places(
@@ -493,29 +543,42 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         confirm: ConfirmSpend | None = None,
     ) -> PlacesChange:
         """See :meth:`Studies.add_places`."""
+        from ..studies._lifecycle import add_places_flow
+        from ..studies._spend import resolve_cap
+
         cap = resolve_cap(max_spend, self._settings)
         return await self._drive(add_places_flow(study_id, places, cap=cap, confirm=confirm))
 
     async def test(self, study_id: str) -> TestStudy:
         """See :meth:`Studies.test`."""
+        from ..studies._lifecycle import test_study_flow
+
         return await self._drive(test_study_flow(study_id))
 
     async def duplicate(
         self, study_id: str, *, set: Mapping[str, Any] | None = None, block_previous_participants: bool = True
     ) -> Study:
         """See :meth:`Studies.duplicate`."""
+        from ..studies._lifecycle import duplicate_flow
+
         return await self._drive(
             duplicate_flow(study_id, set=set, block_previous_participants=block_previous_participants)
         )
 
     async def delete(self, study_id: str) -> Study:
         """See :meth:`Studies.delete`."""
+        from ..studies._lifecycle import delete_flow
+
         return await self._drive(delete_flow(study_id))
 
     async def list_studies(self, *, status: str | None = None, project: str | None = None) -> list[StudyRow]:
         """See :meth:`Studies.list_studies`."""
+        from ..studies._lifecycle import list_flow
+
         return await self._drive(list_flow(status=status, project=project))
 
     async def show(self, study_id: str) -> StudyDetails:
         """See :meth:`Studies.show`."""
+        from ..studies._lifecycle import show_flow
+
         return await self._drive(show_flow(study_id))

@@ -33,8 +33,9 @@
 Errors (:class:`~prolific.StudyFileError`, :class:`~prolific.SpendLimitError`,
 :class:`~prolific.InsufficientBalanceError`, :class:`~prolific.StudyStateError`) are in
 :mod:`prolific` with the others. The service classes that send are
-:mod:`prolific.resources.studies`. A study's life, watch and export names load on first use.
+:mod:`prolific.resources.studies`. Every name loads on first use (importing the package is cheap).
 
+>>> from prolific.studies import check_text
 >>> result = check_text('{"name": "Wave 1", "reward": 4.00}', source="s.json")
 >>> print(result.problems[-1])  # doctest: +ELLIPSIS
 s.json:1:30: reward: 4.00 looks like pounds or dollars, but a reward without its unit is in cents (pence): ...
@@ -46,43 +47,53 @@ from typing import TYPE_CHECKING
 
 from .._errors import SpendLimitError, StudyFileError
 from .._lazy import lazy_loader
-from ._apply import ApplyResult
-from ._check import StudyCheck, check, check_text
-from ._file import StudyProblem
-from ._plan import MINIMUM_PLAN_REQUESTS, FieldChange, StudyPlan
-from ._pull import study_to_file
 
 if TYPE_CHECKING:
+    from ._apply import ApplyResult
+    from ._check import StudyCheck, check, check_text
     from ._export import BASE_COLUMNS, AsyncStudyExport, ExportSummary, JoinReport, StudyExport
+    from ._file import StudyProblem
+    from ._plan import MINIMUM_PLAN_REQUESTS, FieldChange, StudyPlan
     from ._polling import PollingBudget, idle_requests
+    from ._pull import study_to_file
     from ._results import PlacesChange, PublishResult, SpendCheck, StudyDetails, StudyRow, TestStudy, Transition
     from ._spend import parse_amount
     from ._watch import ALERT_KINDS, AlertKind, AsyncStudyWatch, StudyAlert, StudySnapshot, StudyWatch
 
-# A study's life, watching and exporting import the generated package (and httpx): loaded when first
-# asked for, so that an offline command (``studies check``) imports none of it.
+# Every name loads when first asked for: ``client.studies`` (``prolific.resources.studies``) imports
+# this package for its defaults, and the study file's reader and schema, a study's life, the watch and
+# the export (which import the generated package) are loaded only by what uses them.
 _LAZY = {
     "ALERT_KINDS": "._watch",
     "AlertKind": "._watch",
+    "ApplyResult": "._apply",
     "AsyncStudyExport": "._export",
     "AsyncStudyWatch": "._watch",
     "BASE_COLUMNS": "._export",
     "ExportSummary": "._export",
+    "FieldChange": "._plan",
     "JoinReport": "._export",
+    "MINIMUM_PLAN_REQUESTS": "._plan",
     "PlacesChange": "._results",
     "PollingBudget": "._polling",
     "PublishResult": "._results",
     "SpendCheck": "._results",
     "StudyAlert": "._watch",
+    "StudyCheck": "._check",
     "StudyDetails": "._results",
     "StudyExport": "._export",
+    "StudyPlan": "._plan",
+    "StudyProblem": "._file",
     "StudyRow": "._results",
     "StudySnapshot": "._watch",
     "StudyWatch": "._watch",
     "TestStudy": "._results",
     "Transition": "._results",
+    "check": "._check",
+    "check_text": "._check",
     "idle_requests": "._polling",
     "parse_amount": "._spend",
+    "study_to_file": "._pull",
 }
 
 __getattr__ = lazy_loader(__name__, _LAZY, globals())
