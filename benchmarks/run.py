@@ -48,6 +48,7 @@ from prolific_bench.subjects import (
     state,
     studies,
     study_file,
+    study_life,
     webhooks,
 )
 
@@ -105,6 +106,7 @@ REGISTRY = registry(
     Group("study-file", {"studies-check": 5.0}, study_file.study_file),
     # Issue 30: PostgreSQL's time over SQLite's; 1.43 = deliveries/s at least 0.7x of SQLite's.
     Group("state", {"webhook-burst-pg": 1.43, "journal-pg": None}, state.state),
+    Group("study-life", {"publish": None, "plan-requests": 1.0}, study_life.study_life),
 )
 
 GROUPS = tuple(REGISTRY)

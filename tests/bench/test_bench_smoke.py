@@ -11,7 +11,7 @@ from smoke import bench_module, registered_rows, smoke_rows
 
 GROUPS = [
     "mock", "model", "loopback", "paginate", "csv", "upload", "import", "report", "review", "bonuses", "bonus-pay",
-    "webhooks", "export", "study-file",
+    "webhooks", "export", "study-file", "study-life",
 ]  # fmt: skip
 #: Groups that need the run's PostgreSQL server (tests/conftest.py), handed to the benchmark by URL.
 POSTGRES_GROUPS = ["state"]

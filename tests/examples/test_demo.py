@@ -36,7 +36,8 @@ def test_make_demo_runs_the_whole_loop(tmp_path: Path) -> None:
     study_id = study.group(1)
     # The study file: checked, planned (cost, balance), applied once; the second apply changes nothing.
     assert "examples/pilot-study.yaml: 0 errors, 0 warnings (ok)" in shown
-    assert "cost: £17.69" in shown and "available balance:" in shown
+    # 4 places x 90p = £3.60, fees 33% £1.19, VAT 20% of them £0.24: the fake's calculate-study-cost rule.
+    assert "cost: £5.03" in shown and "available balance: £10,000.00; after: £9,994.97" in shown
     assert "a credential pool of 12 credentials from examples/credentials.csv" in shown
     assert f"no change: study {study_id} matches examples/pilot-study.yaml" in shown
     assert "the study is ACTIVE" in shown
