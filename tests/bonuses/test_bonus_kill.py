@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -13,9 +14,9 @@ import pytest
 
 from prolific import BonusOutcomeUnknown
 from prolific.bonuses._journal import BonusJournal  # private: the journal's stored rows have no public reader
-from prolific.cli import main
 from prolific.testing import FakeRequest
 
+from . import _killed
 from .conftest import TOKEN, Account, assert_once, seed
 
 PAY = "pay-bonus-payments"
@@ -67,37 +68,27 @@ def test_sigkill_while_the_pay_is_in_flight_leaves_pay_sent_and_the_rerun_treats
 # -- SIGKILL at every request of a run -------------------------------------------------------------
 
 
-def killed_at(number: int, when: str, argv: list[str], env: dict[str, str]) -> int:
-    """Run the CLI with ``argv`` in a forked child that SIGKILLs itself at request ``number``; its wait status.
+#: Children forked from one fork server that has the CLI imported (a new interpreter per kill point
+#: would take a second each to import the client: twenty of them).
+FORKS = multiprocessing.get_context("forkserver")
+FORKS.set_forkserver_preload([_killed.__name__])
+
+
+def killed_at(number: int, when: str, argv: list[str], env: dict[str, str]) -> int | None:
+    """Run the CLI with ``argv`` in a child that SIGKILLs itself at request ``number``; its exit code.
 
     ``when="before"``: before the request is sent (it never reaches the server); ``"after"``: once
-    its answer has arrived (the server acted on it), before the CLI sees it. A fork starts in
-    milliseconds where a new interpreter takes a second to import the client: twenty of them stay cheap.
+    its answer has arrived (the server acted on it), before the CLI sees it. ``-SIGKILL`` when it was
+    killed there; a child still running after two minutes is killed and the test fails (never a hang).
     """
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into pytest
-        try:
-            import httpx
-
-            sent = [0]
-            send = httpx.HTTPTransport.handle_request
-
-            def handle_request(self: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response:
-                sent[0] += 1
-                if sent[0] == number and when == "before":
-                    os.kill(os.getpid(), signal.SIGKILL)
-                response = send(self, request)
-                if sent[0] == number and when == "after":
-                    response.read()
-                    os.kill(os.getpid(), signal.SIGKILL)
-                return response
-
-            httpx.HTTPTransport.handle_request = handle_request  # type: ignore[method-assign]
-            os.environ.update(env)
-            main(argv)
-        finally:
-            os._exit(99)  # not killed: the test says so
-    return os.waitpid(pid, 0)[1]
+    child = FORKS.Process(target=_killed.run, args=(number, when, argv, env))
+    child.start()
+    child.join(timeout=120)
+    if child.exitcode is None:
+        child.kill()
+        child.join()
+        pytest.fail(f"the CLI child killed at request {number} ({when}) was still running after 120 s")
+    return child.exitcode
 
 
 #: The requests of a run of 201 bonuses (2 batches): the study, its submissions, its bonus cost, 2 set-ups,
@@ -123,7 +114,7 @@ def test_sigkill_at_every_request_then_a_rerun_pays_each_payee_exactly_once(
     csv, journal = study.write(tmp_path, 201), tmp_path / "journal.sqlite3"
     argv = ["bonuses", "pay", study.study_id, str(csv), "--journal", str(journal), "--yes"]
     status = killed_at(number, when, argv, {"PROLIFIC_TOKEN": TOKEN, "PROLIFIC_URL": study.url})
-    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, status
+    assert status == -signal.SIGKILL, status
     named: list[str] = []
     with study.client() as client:  # the rerun: takes the dead run's lease over, settles from the record
         try:
