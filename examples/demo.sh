@@ -144,16 +144,18 @@ echo "listening on $HOOK"
 run "$CLI" webhooks subscribe --workspace "$WORKSPACE" --event study.status.change "$HOOK"
 run "$CLI" webhooks subscribe --workspace "$WORKSPACE" --event submission.status.change "$HOOK"
 
-# ---- PUBLISH (placeholder) -------------------------------------------------------------------------------------
-# `prolific-client studies publish` is being added on another branch (issue 31). Until it lands, the generic
-# `api` command sends the transition. When it lands, replace the two lines below with:
-#     run "$CLI" studies publish "$STUDY" ...
-title "Publish the study"
-capture "$WORK/published.json" "$CLI" api publish-study "id=$STUDY" --body '{"action": "PUBLISH"}'
-STATUS=$(sed -n 's/^  "status": "\([^"]*\)".*/\1/p' "$WORK/published.json")
-echo "the study is $STATUS (the answer, the whole study, is not shown)"
+title "Publish under a cap: the cost and the balance in view; over the cap, nothing is sent"
+show "$CLI" studies publish examples/pilot-study.yaml --max-spend '£3' --yes
+if "$CLI" studies publish examples/pilot-study.yaml --max-spend '£3' --yes >"$WORK/refused.out" 2>&1; then
+    FAILED+=("publish over the cap")
+fi
+as_shown <"$WORK/refused.out"
+grep -q "nothing was sent" "$WORK/refused.out" || FAILED+=("publish over the cap")
+capture "$WORK/published.out" "$CLI" studies publish examples/pilot-study.yaml --max-spend '£50' --yes
+shown "$WORK/published.out"
+STATUS=$(sed -n 's/^published study [0-9a-f]*: \([A-Z]*\).*/\1/p' "$WORK/published.out")
+echo "the study is $STATUS"
 [ "$STATUS" = ACTIVE ] || FAILED+=("publish")
-# ---- end of PUBLISH ---------------------------------------------------------------------------------------------
 
 title "Watch it fill, in the background: a line each time something changes; it ends when the study completes"
 show "$CLI" studies watch "$STUDY" --interval 1

@@ -40,7 +40,10 @@ def test_make_demo_runs_the_whole_loop(tmp_path: Path) -> None:
     assert "cost: £5.03" in shown and "available balance: £10,000.00; after: £9,994.97" in shown
     assert "a credential pool of 12 credentials from examples/credentials.csv" in shown
     assert f"no change: study {study_id} matches examples/pilot-study.yaml" in shown
-    assert "the study is ACTIVE" in shown
+    # Publish: over the cap refused with nothing sent, then published under it with the cost and balance shown.
+    assert "over the cap of GBP 3.00 (max_spend); nothing was sent" in shown
+    assert "cost:     GBP 5.03 (4 places x GBP 0.90, fees and VAT included)" in shown
+    assert f"published study {study_id}: ACTIVE" in shown and "the study is ACTIVE" in shown
     # The watch: it saw the study empty, a return, and ended on its own once the study completed.
     watch = re.findall(r"^  watch \| \[[\d:]+\] (.*)$", shown, re.M)
     assert watch[0].startswith("ACTIVE | places 0 of 4 taken"), watch
