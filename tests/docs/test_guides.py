@@ -17,23 +17,28 @@ touch a fake from Python (``fake.``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shlex
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs" / "guides").glob("*.md"))]
 RUNNER = Path(__file__).with_name("guide_runner.py")
+FORKER = Path(__file__).with_name("fake_server_fork.py")
 BIN = Path(sys.executable).parent
 NOT_RUN = re.compile(r"<!--\s*not run:\s*(?P<reason>\S.*?)\s*-->\s*$")
 NOT_RUN_ANY = re.compile(r"<!--\s*not run\b")
@@ -46,7 +51,6 @@ EXPORTED = ("PROLIFIC_URL", "PROLIFIC_TOKEN")
 FAKE_IN_PYTHON = {"testing.md"}
 # Guides changed on other branches right now, converted once those land (until then, not checked here).
 NOT_YET_CONVERTED = {"running-a-study.md", "testing.md"}
-SERVER_START_TIMEOUT = 60
 DOCUMENT_TIMEOUT = 300
 
 
@@ -144,7 +148,8 @@ def _documents() -> list[Path]:
 @dataclass
 class Outcome:
     returncode: int
-    output: str
+    output: str  # the runner's stdout: each block's output, after a --- line naming it
+    errors: str  # its stderr: what the code wrote there (a server's request log, warnings)
     blocks: int
     seconds: float
 
@@ -169,29 +174,70 @@ def _reader_environment(home: Path, url: str, token: str) -> dict[str, str]:
     return environment
 
 
-def _start_server(document: Document, home: Path) -> tuple[subprocess.Popen[str], str]:
-    """``prolific-client fake-server`` with the guide's arguments, on a free port; its URL once it listens."""
-    environment = _reader_environment(home, "", "")
-    del environment["PROLIFIC_URL"], environment["PROLIFIC_TOKEN"]
-    server = subprocess.Popen(
-        [str(BIN / "prolific-client"), "fake-server", *document.server, "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True, env=environment,
-        cwd=home,
-    )  # fmt: skip
-    assert server.stdout is not None
-    url = ""
-    for line in server.stdout:  # url=..., token=..., then the seeded ids; the last is participant_ids=
-        if line.startswith("url="):
-            url = line.strip().split("=", 1)[1]
-        if line.startswith("participant_ids=") or (url and "--seed" not in document.server):
-            break
-    if not url:
-        server.kill()
-        raise AssertionError(f"{document.name}: `{SERVER} {' '.join(document.server)}` printed no url= line")
-    return server, url
+class Servers:
+    """Starts ``prolific-client fake-server`` processes: forks of one warm process (fake_server_fork.py).
+
+    Each is its own process, running the command line's ``fake-server`` with the guide's arguments and
+    the reader's environment; the fork only saves each one importing the fake and loading the API
+    document again (about 2 s of CPU a document).
+    """
+
+    def __init__(self, home: Path) -> None:
+        environment = _reader_environment(home, "", "")
+        del environment["PROLIFIC_URL"], environment["PROLIFIC_TOKEN"]
+        self.environment = environment
+        self.lock = threading.Lock()
+        self.pids: list[int] = []
+        self.forker = subprocess.Popen(
+            [sys.executable, str(FORKER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=environment,
+            cwd=home,
+        )  # fmt: skip
+
+    def start(self, document: Document, home: Path) -> tuple[int, IO[str], str]:
+        """``fake-server`` with the guide's arguments, on a free port: its pid, its stdout, and its URL."""
+        fifo = home / "server-stdout"
+        os.mkfifo(fifo)
+        request = {
+            "argv": ["fake-server", *document.server, "--port", "0"],
+            "env": self.environment,
+            "cwd": str(home),
+            "stdout": str(fifo),
+        }
+        assert self.forker.stdin is not None and self.forker.stdout is not None
+        with self.lock:
+            self.forker.stdin.write(json.dumps(request) + "\n")
+            self.forker.stdin.flush()
+            pid = int(self.forker.stdout.readline())
+            self.pids.append(pid)
+        stdout = fifo.open(encoding="utf-8")  # the server opens it for writing: both go on together
+        url = ""
+        for line in stdout:  # url=..., token=..., then the seeded ids; the last is participant_ids=
+            if line.startswith("url="):
+                url = line.strip().split("=", 1)[1]
+            if line.startswith("participant_ids=") or (url and "--seed" not in document.server):
+                break
+        if not url:
+            stdout.close()
+            raise AssertionError(f"{document.name}: `{SERVER} {' '.join(document.server)}` printed no url= line")
+        return pid, stdout, url
+
+    @staticmethod
+    def stop(pid: int, stdout: IO[str]) -> None:
+        """SIGTERM: the server stops as on Ctrl-C (its parent, the forker, reaps it)."""
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+        stdout.close()
+
+    def close(self) -> None:
+        assert self.forker.stdin is not None
+        self.forker.stdin.close()
+        self.forker.wait(timeout=30)
+        for pid in self.pids:  # a server that did not stop on SIGTERM
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
-def run_document(document: Document, home: Path) -> Outcome:
+def run_document(document: Document, home: Path, servers: Servers) -> Outcome:
     """Start the document's server, run its blocks in one fresh process; what happened."""
     started = time.monotonic()
     workdir, scratch = home / "work", home / "harness"
@@ -203,7 +249,7 @@ def run_document(document: Document, home: Path) -> Outcome:
     ]
     blocks_file = scratch / "blocks.json"
     blocks_file.write_text(json.dumps(blocks), encoding="utf-8")
-    server, url = _start_server(document, home)
+    pid, server_stdout, url = servers.start(document, scratch)
     try:
         environment = _reader_environment(home, url, document.exports["PROLIFIC_TOKEN"])
         done = subprocess.run(
@@ -212,12 +258,8 @@ def run_document(document: Document, home: Path) -> Outcome:
             stdin=subprocess.DEVNULL,
         )  # fmt: skip
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-    return Outcome(done.returncode, done.stdout + done.stderr, len(blocks), time.monotonic() - started)
+        servers.stop(pid, server_stdout)
+    return Outcome(done.returncode, done.stdout, done.stderr, len(blocks), time.monotonic() - started)
 
 
 @pytest.fixture(scope="module")
@@ -233,11 +275,18 @@ def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     def run(document: Document) -> tuple[Path, Outcome]:
         if not document.server or "PROLIFIC_TOKEN" not in document.exports:
             missing = f"no `{SERVER} --seed` block and `export PROLIFIC_TOKEN=...` block to follow along with"
-            return document.path, Outcome(1, f"FAILED {document.name}: {missing}", 0, 0.0)
-        return document.path, run_document(document, tmp_path_factory.mktemp(document.path.stem))
+            return document.path, Outcome(1, f"FAILED {document.name}: {missing}", "", 0, 0.0)
+        return document.path, run_document(document, tmp_path_factory.mktemp(document.path.stem), servers)
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        yield dict(pool.map(run, documents))
+    if not documents:
+        yield {}
+        return
+    servers = Servers(tmp_path_factory.mktemp("servers"))
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            yield dict(pool.map(run, documents))
+    finally:
+        servers.close()
 
 
 @pytest.mark.parametrize("path", _documents(), ids=lambda path: str(path.relative_to(ROOT)))
@@ -245,7 +294,7 @@ def test_document_runs_as_pasted(path: Path, outcomes: dict[Path, Outcome]) -> N
     outcome = outcomes[path]
     failed = re.search(r"^FAILED (.+)$", outcome.output, re.MULTILINE)
     where = f" at {failed.group(1)}" if failed else ""
-    assert outcome.returncode == 0, f"a block failed{where}:\n{outcome.output[-6000:]}"
+    assert outcome.returncode == 0, f"a block failed{where}:\n{outcome.output[-6000:]}\n{outcome.errors[-2000:]}"
     assert outcome.output.rstrip().endswith("ALL BLOCKS RAN")
 
 
