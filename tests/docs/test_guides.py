@@ -295,7 +295,16 @@ def run_document(document: Document, home: Path, servers: Servers, commands: Com
 
 
 @pytest.fixture(scope="module")
-def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[Path, Outcome]]:
+def commands(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Commands]:
+    started = Commands(tmp_path_factory.mktemp("commands"))
+    yield started
+    started.close()
+
+
+@pytest.fixture(scope="module")
+def outcomes(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, commands: Commands
+) -> Iterator[dict[Path, Outcome]]:
     """The selected documents run at once (a few at a time): each waits mostly on its server and its shell."""
     selected = {
         item.callspec.params["path"]
@@ -315,13 +324,11 @@ def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
         yield {}
         return
     servers = Servers(tmp_path_factory.mktemp("servers"))
-    commands = Commands(tmp_path_factory.mktemp("commands"))
     try:
         with ThreadPoolExecutor(max_workers=4) as pool:
             yield dict(pool.map(run, documents))
     finally:
         servers.close()
-        commands.close()
 
 
 @pytest.mark.parametrize("path", _documents(), ids=lambda path: str(path.relative_to(ROOT)))
@@ -363,11 +370,13 @@ def test_no_hidden_setup_and_no_fake_in_user_guides(path: Path) -> None:
 # -- the harness fails when a block does ----------------------------------------------------------
 
 
-def _run_blocks(tmp_path: Path, blocks: list[dict[str, object]]) -> subprocess.CompletedProcess[str]:
+def _run_blocks(
+    tmp_path: Path, blocks: list[dict[str, object]], commands: Commands | None = None
+) -> subprocess.CompletedProcess[str]:
     blocks_file = tmp_path / "blocks.json"
     blocks_file.write_text(json.dumps(blocks))
     (tmp_path / "work").mkdir()
-    environment = _reader_environment(tmp_path, "http://127.0.0.1:9", "t")
+    environment = _reader_environment(tmp_path, "http://127.0.0.1:9", "t", commands.directory if commands else None)
     return subprocess.run(
         [sys.executable, str(RUNNER), str(blocks_file)],
         cwd=tmp_path / "work", env=environment, capture_output=True, text=True, timeout=60, check=False,
@@ -409,6 +418,25 @@ def test_a_failing_shell_command_fails_its_block(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "no.csv" in done.stdout and "(the shell exited 2)" in done.stdout
     assert done.stdout.rstrip().endswith("FAILED g.md:5") and "never" not in done.stdout
+
+
+def test_a_warm_command_is_the_command(tmp_path: Path, commands: Commands) -> None:
+    """Through cli_fork.py a command gets the shell's arguments, variables, directory and streams, and its status."""
+    shell = (
+        "echo 'username,password' > logins.csv\n"
+        "export PROLIFIC_WORKSPACE_ID=6540a1b2c3d4e5f607182930\n"
+        "prolific-client config show | grep -c 6540a1b2c3d4e5f607182930\n"
+        'prolific-client credentials check < /dev/null - | cat || echo "exit $?"\n'
+        'prolific-client credentials check logins.csv || echo "exit $?"\n'
+        "printf 'alice,pw-alice-1\\n' | prolific-client credentials check -\n"
+    )
+    done = _run_blocks(tmp_path, [{"document": "g.md", "line": 3, "language": "bash", "code": shell}], commands)
+    assert done.returncode == 0, done.stdout
+    assert "\n1\n" in done.stdout  # config show saw the exported variable
+    assert done.stdout.count("exit 2") == 2  # an empty stdin, an empty file: exit 2, each
+    assert "logins.csv" in done.stdout  # its working directory
+    assert "1 valid credential" in done.stdout  # its stdin
+    assert done.stdout.rstrip().endswith("ALL BLOCKS RAN")
 
 
 def test_a_not_run_marker_needs_a_reason(tmp_path: Path) -> None:
