@@ -1,5 +1,6 @@
 # prolific-client — every command bootstraps what it needs (.venv, and Prism via npm for contract tests).
 #   make generate    sources -> openapi/prolific.yaml -> generated/prolific_api_client
+#   make demo        a study's whole loop against the fake Prolific: no account needed (examples/demo.sh)
 #   make test        unit + integration + contract + CLI + packaging + docs tests, then the drift check
 #   make docs        the HTML reference in build/docs (mkdocs --strict: a warning is an error)
 #   make spec-diff OLD=a.yaml NEW=b.yaml [JSON=1]    the API changelog between two OpenAPI documents
@@ -86,10 +87,14 @@ unit: $(STAMP)
 	@$(TEST_ENV) $(PY) -m pytest -q $(PYTEST_PARALLEL)
 
 # The two bootstraps (pip into .venv, npm into .prism) are independent: on a fresh clone they run at once.
+# The drift check (one generator run, ~10 s on a busy machine) runs alongside the tests rather than
+# after them; its report is printed once they end, and either failing fails the target.
 test:
 	@$(MAKE) --no-print-directory -j2 $(STAMP) prism
-	@$(TEST_ENV) $(PY) -m pytest -q $(PYTEST_PARALLEL)
-	@$(PIPELINE) check
+	@log=$$(mktemp); $(TEST_ENV) $(PIPELINE) check > $$log 2>&1 & check=$$!; \
+	  $(TEST_ENV) $(PY) -m pytest -q $(PYTEST_PARALLEL); tests=$$?; \
+	  wait $$check; drift=$$?; cat $$log; rm -f $$log; \
+	  test $$tests -eq 0 -a $$drift -eq 0
 
 contract: $(STAMP) prism
 	@$(TEST_ENV) $(PY) -m pytest -q -m contract

@@ -1,7 +1,7 @@
 """The credential-pool workflow from end to end, with the CLI, against a FakeProlific: no account needed.
 
 create a pool → a draft study → attach → capacity short → top up → publish → participants redeem
-→ report → reconcile, then a participant group of those participants. Part of ``make demo``.
+→ report → reconcile, then a participant group of those participants. A tour ``make demo`` points to.
 
 The fake runs in this process (served on 127.0.0.1) because participants redeeming credentials is
 something only the fake can act out (``fake.redeem``, a Python call); every other step is the

@@ -1,6 +1,6 @@
 """Webhooks from end to end against a FakeProlific: listen, subscribe, a participant takes part, events arrive verified.
 
-Part of ``make demo``. ``prolific-client webhooks listen`` runs as its own process (a development
+A tour ``make demo`` points to. ``prolific-client webhooks listen`` runs as its own process (a development
 receiver on 127.0.0.1); the fake runs in this process, because a participant taking part is
 something only the fake can act out (``fake.redeem``). While it serves, the fake POSTs the signed
 events of status changes by itself (retrying failures on Prolific's schedule, compressed);

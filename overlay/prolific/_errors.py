@@ -688,17 +688,27 @@ class StudyStateError(ProlificError):
 class WebhookVerificationError(ProlificError):
     """A webhook request that must not be trusted: missing header, bad signature, stale timestamp, not JSON.
 
-    ``reason`` is one of ``missing_header``, ``bad_timestamp``, ``bad_signature``,
-    ``outside_window``, ``not_json``. The message says why, never the secret or the signature
-    that was expected (a receiver answers the sender with a bare 400/401, not with this text).
+    ``code`` is one of ``missing_header``, ``bad_timestamp``, ``bad_signature``,
+    ``outside_window``, ``not_json``; ``reason`` (and ``str(error)``) is the sentence. The message
+    says why, never the secret or the signature that was expected (a receiver answers the sender
+    with a bare 400/401, not with this text).
+
+    >>> error = WebhookVerificationError("webhook refused: the body is not JSON", code="not_json")
+    >>> error.code, error.reason
+    ('not_json', 'webhook refused: the body is not JSON')
     """
 
-    def __init__(self, message: str, *, reason: str) -> None:
+    def __init__(self, message: str, *, code: str) -> None:
         super().__init__(message)
-        self.reason = reason
+        self.code = code
+
+    @property
+    def reason(self) -> str:
+        """Why, as a sentence (the same text as ``str(error)``); :attr:`code` is the value to branch on."""
+        return str(self)
 
     def __repr__(self) -> str:
-        return f"WebhookVerificationError({str(self)!r}, reason={self.reason!r})"
+        return f"{type(self).__name__}({str(self)!r}, code={self.code!r})"
 
 
 class WebhookSubscriptionError(ProlificError):
@@ -715,16 +725,22 @@ class WebhookSubscriptionError(ProlificError):
 class StudyTokenError(ProlificError):
     """A ``prolific_token`` from a signed study link that must not be trusted (expired, wrong audience, ...).
 
-    ``reason``: ``malformed``, ``unknown_key``, ``bad_signature``, ``expired``, ``wrong_audience``,
-    ``wrong_issuer``, ``missing_claim``, or ``keys_unavailable`` (the keys could not be fetched).
+    ``code``: ``malformed``, ``unknown_key``, ``bad_signature``, ``expired``, ``wrong_audience``,
+    ``wrong_issuer``, ``missing_claim``, or ``keys_unavailable`` (the keys could not be fetched);
+    ``reason`` (and ``str(error)``) is the sentence.
     """
 
-    def __init__(self, message: str, *, reason: str) -> None:
+    def __init__(self, message: str, *, code: str) -> None:
         super().__init__(message)
-        self.reason = reason
+        self.code = code
+
+    @property
+    def reason(self) -> str:
+        """Why, as a sentence (the same text as ``str(error)``); :attr:`code` is the value to branch on."""
+        return str(self)
 
     def __repr__(self) -> str:
-        return f"StudyTokenError({str(self)!r}, reason={self.reason!r})"
+        return f"{type(self).__name__}({str(self)!r}, code={self.code!r})"
 
 
 # -- the API --------------------------------------------------------------------------------------
@@ -733,17 +749,26 @@ class StudyTokenError(ProlificError):
 class DemographicsUnavailableError(ProlificError):
     """Prolific's demographic export of a study cannot be had: the workspace has no access, or it was not ready in time.
 
-    ``study_id`` names the study; ``reason`` is ``"no_access"`` (Prolific answered 403: the
-    feature is not enabled for the workspace), ``"limit"`` (the study's filter combinations are
-    used up) or ``"timeout"`` (still being generated when the wait ended); ``cause`` is the API
-    error, when there was one. Export without demographics, or ask Prolific's support.
+    ``study_id`` names the study; ``code`` is ``"no_access"`` (Prolific answered 403: the feature
+    is not enabled for the workspace), ``"limit"`` (the study's filter combinations are used up),
+    ``"unreadable"`` or ``"timeout"`` (still being generated when the wait ended); ``reason`` (and
+    ``str(error)``) is the sentence; ``cause`` is the API error, when there was one. Export without
+    demographics, or ask Prolific's support.
     """
 
-    def __init__(self, message: str, *, study_id: str, reason: str, cause: BaseException | None = None) -> None:
+    def __init__(self, message: str, *, study_id: str, code: str, cause: BaseException | None = None) -> None:
         super().__init__(message)
         self.study_id = study_id
-        self.reason = reason
+        self.code = code
         self.cause = cause
+
+    @property
+    def reason(self) -> str:
+        """Why, as a sentence (the same text as ``str(error)``); :attr:`code` is the value to branch on."""
+        return str(self)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r}, code={self.code!r})"
 
 
 class APIError(ProlificError):

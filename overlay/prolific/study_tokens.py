@@ -88,7 +88,7 @@ class StudyTokenVerifier:
         except httpx.HTTPError as exc:
             raise StudyTokenError(
                 f"cannot fetch Prolific's study keys ({GET_STUDY_JWKS.method} {GET_STUDY_JWKS.path}): {exc}",
-                reason="keys_unavailable",
+                code="keys_unavailable",
             ) from None
         finally:
             if self._http is None:
@@ -98,7 +98,7 @@ class StudyTokenVerifier:
             raise StudyTokenError(
                 f"cannot fetch Prolific's study keys: {GET_STUDY_JWKS.method} {GET_STUDY_JWKS.path} answered "
                 f"{int(response.status_code)}",
-                reason="keys_unavailable",
+                code="keys_unavailable",
             )
         keys = {}
         for jwk in found.keys if isinstance(found.keys, list) else []:
@@ -120,7 +120,7 @@ class StudyTokenVerifier:
         if key is None:
             raise StudyTokenError(
                 f"study token refused: it is signed with key {kid!r}, which get-study-jwks does not list",
-                reason="unknown_key",
+                code="unknown_key",
             )
         return key
 
@@ -134,10 +134,10 @@ class StudyTokenVerifier:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.exceptions.DecodeError:
-            raise StudyTokenError("study token refused: not a JWT", reason="malformed") from None
+            raise StudyTokenError("study token refused: not a JWT", code="malformed") from None
         kid = header.get("kid")
         if header.get("alg") != "RS256" or not isinstance(kid, str):
-            raise StudyTokenError("study token refused: not an RS256 token with a kid", reason="malformed")
+            raise StudyTokenError("study token refused: not an RS256 token with a kid", code="malformed")
         key = self._key(kid)
         errors = jwt.exceptions
         try:
@@ -151,19 +151,19 @@ class StudyTokenVerifier:
                 options={"require": ["exp", "iat", "iss", "aud"]},
             )
         except errors.ExpiredSignatureError:
-            raise StudyTokenError("study token refused: it has expired", reason="expired") from None
+            raise StudyTokenError("study token refused: it has expired", code="expired") from None
         except errors.InvalidAudienceError:
             raise StudyTokenError(
-                f"study token refused: it is not meant for {audience!r}", reason="wrong_audience"
+                f"study token refused: it is not meant for {audience!r}", code="wrong_audience"
             ) from None
         except errors.InvalidIssuerError:
-            raise StudyTokenError(f"study token refused: not issued by {ISSUER}", reason="wrong_issuer") from None
+            raise StudyTokenError(f"study token refused: not issued by {ISSUER}", code="wrong_issuer") from None
         except errors.MissingRequiredClaimError as exc:
-            raise StudyTokenError(f"study token refused: {exc}", reason="missing_claim") from None
+            raise StudyTokenError(f"study token refused: {exc}", code="missing_claim") from None
         except errors.InvalidSignatureError:
-            raise StudyTokenError("study token refused: the signature does not match", reason="bad_signature") from None
+            raise StudyTokenError("study token refused: the signature does not match", code="bad_signature") from None
         except errors.PyJWTError as exc:
-            raise StudyTokenError(f"study token refused: {exc}", reason="malformed") from None
+            raise StudyTokenError(f"study token refused: {exc}", code="malformed") from None
         return claims
 
     def __repr__(self) -> str:
@@ -179,7 +179,7 @@ def verify_study_token(token: str, *, audience: str, base_url: str | None = None
 
     Checks the RS256 signature against Prolific's published keys (cached per ``base_url``), the
     issuer ``https://www.prolific.com``, that ``aud`` is ``audience`` (your study URL) and that it has
-    not expired. A failure is :class:`~prolific.StudyTokenError` (its ``reason`` says which check).
+    not expired. A failure is :class:`~prolific.StudyTokenError` (its ``code`` says which check).
     Needs ``pip install 'prolific-client[jwt]'``. For your own HTTP client or cache, use
     :class:`StudyTokenVerifier`.
 

@@ -209,3 +209,10 @@ def test_fake_server_delivers_to_webhooks_listen_and_events_shows_succeeded(
 def test_fake_server_delivery_scale_is_checked(given: str, said: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["fake-server", "--delivery-scale", given]) == 2
     assert said in capsys.readouterr().err
+
+
+def test_subscribe_refuses_a_second_event_rather_than_keeping_the_last(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["webhooks", "subscribe", "--workspace", WS, "--event", "study.status.change"]
+    assert main([*argv, "--event", "submission.status.change", "http://127.0.0.1:9/hook"]) == 2  # nothing sent
+    err = capsys.readouterr().err
+    assert "--event was given twice: give it once" in err and "subscribe again for another" in err

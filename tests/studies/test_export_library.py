@@ -98,7 +98,7 @@ def test_a_workspace_without_access_is_told_so_before_any_row(fake: FakeProlific
     fake.demographic_export_access = False
     with client_of(fake) as client, pytest.raises(DemographicsUnavailableError) as caught:
         next(iter(client.studies.export(study, demographics=True)))
-    assert caught.value.reason == "no_access" and caught.value.study_id == study
+    assert caught.value.code == "no_access" and caught.value.study_id == study
     assert "no access to Prolific's demographic export" in str(caught.value)
     assert "export without demographics" in str(caught.value)
 

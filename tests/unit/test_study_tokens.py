@@ -63,15 +63,15 @@ def test_expired_wrong_audience_wrong_issuer_and_tampered_tokens_are_refused(
 ) -> None:
     check, _ = verifier
     expired = fake.study_token(STUDY_URL, issued_at=time.time() - 600)
-    assert refused(check, expired).reason == "expired"
-    assert refused(check, fake.study_token("https://evil.example/")).reason == "wrong_audience"
-    assert refused(check, fake.study_token(STUDY_URL, issuer="https://evil.example")).reason == "wrong_issuer"
+    assert refused(check, expired).code == "expired"
+    assert refused(check, fake.study_token("https://evil.example/")).code == "wrong_audience"
+    assert refused(check, fake.study_token(STUDY_URL, issuer="https://evil.example")).code == "wrong_issuer"
     header, payload, signature = fake.study_token(STUDY_URL, params=PARAMS).split(".")
     claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     claims["prolific"]["PROLIFIC_PID"] = "000000000000000000000000"
     forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
-    assert refused(check, f"{header}.{forged}.{signature}").reason == "bad_signature"
-    assert refused(check, "not-a-jwt").reason == "malformed"
+    assert refused(check, f"{header}.{forged}.{signature}").code == "bad_signature"
+    assert refused(check, "not-a-jwt").code == "malformed"
 
 
 def test_an_unknown_kid_fetches_the_keys_once_more(fake: FakeProlific, verifier: tuple) -> None:
@@ -84,12 +84,12 @@ def test_an_unknown_kid_fetches_the_keys_once_more(fake: FakeProlific, verifier:
     header = base64.urlsafe_b64encode(json.dumps({"alg": "RS256", "kid": "made-up", "typ": "JWT"}).encode())
     _, payload, signature = fake.study_token(STUDY_URL).split(".")
     made_up = f"{header.rstrip(b'=').decode()}.{payload}.{signature}"
-    assert refused(check, made_up).reason == "unknown_key"
+    assert refused(check, made_up).code == "unknown_key"
     assert check.fetches == 2  # a refetch for an unknown kid a moment ago: not again yet
     clock.now += 61
-    assert refused(check, made_up).reason == "unknown_key"
+    assert refused(check, made_up).code == "unknown_key"
     assert check.fetches == 3  # one refetch for the unknown kid ...
-    assert refused(check, made_up).reason == "unknown_key"
+    assert refused(check, made_up).code == "unknown_key"
     assert check.fetches == 3  # ... and not one per token: a flood of made-up kids sends no flood of requests
 
 

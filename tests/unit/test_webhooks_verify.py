@@ -76,11 +76,11 @@ def test_the_signature_is_base64_hmac_sha256_of_timestamp_then_body() -> None:
 
 
 def test_a_tampered_body_fails() -> None:
-    assert refused(BODY.replace(b"APPROVED", b"REJECTED"), headers()).reason == "bad_signature"
+    assert refused(BODY.replace(b"APPROVED", b"REJECTED"), headers()).code == "bad_signature"
 
 
 def test_a_wrong_secret_fails() -> None:
-    assert refused(BODY, headers(), secret="whsec-another-one-0000").reason == "bad_signature"
+    assert refused(BODY, headers(), secret="whsec-another-one-0000").code == "bad_signature"
 
 
 @pytest.mark.parametrize("position", [0, 10, -2])
@@ -90,29 +90,29 @@ def test_one_changed_signature_character_fails(position: int) -> None:
     changed = "A" if signature[position] != "A" else "B"
     given["X-Prolific-Request-Signature"] = signature[:position] + changed + signature[position:][1:]
     assert given["X-Prolific-Request-Signature"] != signature
-    assert refused(BODY, given).reason == "bad_signature"
+    assert refused(BODY, given).code == "bad_signature"
 
 
 def test_the_same_json_re_encoded_with_other_spacing_fails() -> None:
     re_encoded = json.dumps(json.loads(BODY)).encode()  # what Prolific's example verifies
     assert re_encoded != BODY and json.loads(re_encoded) == json.loads(BODY)
-    assert refused(re_encoded, headers()).reason == "bad_signature"
+    assert refused(re_encoded, headers()).code == "bad_signature"
 
 
 def test_old_and_future_timestamps_fail_and_tolerance_none_turns_the_window_off() -> None:
     old = refused(BODY, headers(stamp=NOW - 301))
     future = refused(BODY, headers(stamp=NOW + 301))
-    assert old.reason == future.reason == "outside_window"
+    assert old.code == future.code == "outside_window"
     assert "ago" in str(old) and "future" in str(future)
     assert verify(BODY, headers(stamp=NOW - 300), SECRET, now=NOW).status == "APPROVED"
     assert verify(BODY, headers(stamp=NOW - 86_400), SECRET, now=NOW, tolerance=None).status == "APPROVED"
-    assert refused(BODY, headers(stamp=NOW - 11), tolerance=10).reason == "outside_window"
+    assert refused(BODY, headers(stamp=NOW - 11), tolerance=10).code == "outside_window"
 
 
 def test_a_changed_timestamp_breaks_the_signature() -> None:
     given = headers()
     given["X-Prolific-Request-Timestamp"] = str(NOW + 1)
-    assert refused(BODY, given).reason == "bad_signature"
+    assert refused(BODY, given).code == "bad_signature"
 
 
 @pytest.mark.parametrize("missing", ["X-Prolific-Request-Signature", "X-Prolific-Request-Timestamp"])
@@ -120,7 +120,7 @@ def test_a_missing_header_is_named(missing: str) -> None:
     given = headers()
     del given[missing]
     error = refused(BODY, given)
-    assert error.reason == "missing_header" and missing in str(error)
+    assert error.code == "missing_header" and missing in str(error)
 
 
 def test_header_names_in_any_case_and_as_bytes_pairs() -> None:
@@ -135,9 +135,9 @@ def test_header_names_in_any_case_and_as_bytes_pairs() -> None:
 def test_a_timestamp_that_is_not_seconds_and_a_body_that_is_not_json() -> None:
     given = headers()
     given["X-Prolific-Request-Timestamp"] = "2026-12-03T10:00:00Z"
-    assert refused(BODY, given).reason == "bad_timestamp"
-    assert refused(b"not json", headers(b"not json")).reason == "not_json"
-    assert refused(b"[1, 2]", headers(b"[1, 2]")).reason == "not_json"
+    assert refused(BODY, given).code == "bad_timestamp"
+    assert refused(b"not json", headers(b"not json")).code == "not_json"
+    assert refused(b"[1, 2]", headers(b"[1, 2]")).code == "not_json"
 
 
 def test_every_failure_is_a_prolific_error_and_no_output_holds_the_secret_or_the_signature() -> None:
@@ -247,7 +247,7 @@ def test_wsgi_app_verifies_dedupes_and_refuses_with_nothing_for_a_forger(wsgi_re
     ]
     assert [e.event_id for e in handled] == ["ev-w1"]  # the redelivery was not handled again
     assert forged.text == "unauthorized\n" and no_header.text == "bad request\n"  # no reason for the forger
-    assert [r.reason for r in refusals] == ["bad_signature", "missing_header"]
+    assert [r.code for r in refusals] == ["bad_signature", "missing_header"]
 
 
 def test_wsgi_app_answers_500_when_the_handler_fails_and_handles_the_redelivery(tmp_path: Path) -> None:

@@ -72,6 +72,23 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {unknown or message}")
 
 
+class StoreOnce(argparse.Action):
+    """An option that may be given once: argparse would keep the last of two silently.
+
+    For an option whose second use is a mistake, not an override (``webhooks subscribe --event a
+    --event b`` makes one subscription, for one event type).
+    """
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option: str | None = None
+    ) -> None:
+        seen = f"_{self.dest}_given"
+        if getattr(namespace, seen, False):
+            parser.error(f"{option} was given twice: give it once{f' ({self.help})' if self.help else ''}")
+        setattr(namespace, seen, True)
+        setattr(namespace, self.dest, values)
+
+
 def count(minimum: int, maximum: int | None = None) -> Callable[[str], int]:
     def parse(text: str) -> int:
         try:

@@ -69,7 +69,7 @@ def cmd_listen(ctx: Context) -> int:
             out.write((json.dumps(event.to_dict(), sort_keys=True) if out.as_json else _line(event)) + "\n")
 
     def refused(error: WebhookVerificationError) -> None:
-        out.say(f"refused ({'401' if error.reason in ('bad_signature', 'outside_window') else '400'}): {error}")
+        out.say(f"refused ({'401' if error.code in ('bad_signature', 'outside_window') else '400'}): {error}")
 
     app = wsgi_app(handle, secret=secret, event_log=log, tolerance=args.tolerance, on_refused=refused)
     try:
@@ -153,7 +153,7 @@ def cmd_events(ctx: Context) -> int:
 def register(subparsers: Any) -> None:
     """Add the ``webhooks`` group and its commands to the CLI's ``subparsers``."""
     from ._argparse import Parser as _Parser
-    from ._argparse import _global_options
+    from ._argparse import StoreOnce, _global_options
     from ._argparse import count as _count
 
     group = subparsers.add_parser(
@@ -207,7 +207,11 @@ def register(subparsers: Any) -> None:
     subscribe = leaf("subscribe", cmd_subscribe, help="subscribe a URL to an event type (created and confirmed)")
     subscribe.add_argument("--workspace", metavar="ID", required=True, help="the workspace")
     subscribe.add_argument(
-        "--event", metavar="TYPE", required=True, help="e.g. submission.status.change, study.status.change"
+        "--event",
+        metavar="TYPE",
+        required=True,
+        action=StoreOnce,
+        help="one event type per subscription, e.g. submission.status.change; subscribe again for another",
     )
     subscribe.add_argument("url", metavar="URL", help="where Prolific sends the events (https, public)")
     secret = leaf(

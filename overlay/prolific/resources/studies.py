@@ -17,29 +17,20 @@ from prolific_api_client.operations.studies import AsyncStudiesOperations, Studi
 
 from .._pagination import DEFAULT_PAGE_SIZE
 from .._validation import require_id
-from ..studies._apply import ApplyResult, apply_flow
-from ..studies._bindings import StudyStore, file_key
-from ..studies._check import StudyCheck, check, online_flow
-from ..studies._export import (
-    DEMOGRAPHICS_TIMEOUT,
-    AsyncStudyExport,
-    ExportProgress,
-    ExportSettings,
-    StudyExport,
-)
-from ..studies._plan import StudyPlan, plan_flow
+from ..studies._defaults import DEMOGRAPHICS_TIMEOUT, RETURN_RATE_THRESHOLD, REVIEW_BACKLOG
 from ..studies._polling import DEFAULT_INTERVAL
-from ..studies._pull import pull_flow
-from ..studies._watch import (
-    RETURN_RATE_THRESHOLD,
-    REVIEW_BACKLOG,
-    AsyncStudyWatch,
-    StudyWatch,
-    WatchSettings,
-)
 from ._base import AsyncResource, SyncResource
 
+# The workflows load when a method first needs them (each method imports its own), so that a first
+# ``client.studies`` costs what the other groups cost: the study file's reader and schema, the watch
+# and the export (with the generated models they use) are not imported with this module.
 if TYPE_CHECKING:
+    from ..studies._apply import ApplyResult
+    from ..studies._bindings import StudyStore
+    from ..studies._check import StudyCheck
+    from ..studies._export import AsyncStudyExport, ExportProgress, StudyExport
+    from ..studies._plan import StudyPlan
+    from ..studies._watch import AsyncStudyWatch, StudyWatch
     from ..webhooks import EventLog
 
 StatePath = str | os.PathLike[str]
@@ -53,6 +44,8 @@ def _store(state: StatePath | None) -> Iterator[StudyStore | None]:
     if state is None:
         yield None
         return
+    from ..studies._bindings import StudyStore
+
     with StudyStore(state) as store:
         yield store
 
@@ -97,6 +90,8 @@ class Studies(SyncResource, StudiesOperations):
         >>> for item in client.studies.watch("6540..."):  # doctest: +SKIP
         ...     print(item.to_dict())
         """
+        from ..studies._watch import StudyWatch, WatchSettings
+
         settings = WatchSettings.checked(
             study_id,
             interval=interval,
@@ -133,6 +128,8 @@ class Studies(SyncResource, StudiesOperations):
         >>> client.studies.export("6540...", join=("scores.csv", "PROLIFIC_PID")).write("results.csv")  # doctest: +SKIP
         ExportSummary(study_id='6540...', rows=250, ...)
         """
+        from ..studies._export import ExportSettings, StudyExport
+
         settings = ExportSettings.checked(
             study_id,
             demographics=demographics,
@@ -161,6 +158,8 @@ class Studies(SyncResource, StudiesOperations):
         >>> result.ok, result.notes  # doctest: +SKIP
         (True, ['filters checked against Prolific\\'s list of 312 (cached, 2 h old)'])
         """
+        from ..studies._check import check, online_flow
+
         result = check(path)
         if online and result.ok:
             with _store(state) as store:
@@ -186,6 +185,10 @@ class Studies(SyncResource, StudiesOperations):
         study.yaml: create a draft study (9 fields)
         ...
         """
+        from ..studies._bindings import file_key
+        from ..studies._check import check
+        from ..studies._plan import plan_flow
+
         target = _study_id(study_id)
         result = check(path).raise_for_problems()
         with _store(state) as store:
@@ -202,6 +205,10 @@ class Studies(SyncResource, StudiesOperations):
         file to an existing study. Changes Prolific refuses for the study's status raise
         :class:`~prolific.StudyStateError` with nothing sent.
         """
+        from ..studies._apply import apply_flow
+        from ..studies._bindings import StudyStore, file_key
+        from ..studies._check import check
+
         target = _study_id(study_id)
         result = check(path).raise_for_problems()
         with StudyStore(state) as store:
@@ -212,6 +219,8 @@ class Studies(SyncResource, StudiesOperations):
 
         >>> text = client.studies.pull("6540...")  # doctest: +SKIP
         """
+        from ..studies._pull import pull_flow
+
         return self._drive(pull_flow(require_id(study_id, "study_id", "study id"), format=_format(format)))
 
 
@@ -230,6 +239,8 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         events: EventLog | str | Path | None = None,
     ) -> AsyncStudyWatch:
         """Watch a live study; see :meth:`Studies.watch`: ``async for item in await client.studies.watch(id)``."""
+        from ..studies._watch import AsyncStudyWatch, WatchSettings
+
         settings = WatchSettings.checked(
             study_id,
             interval=interval,
@@ -251,6 +262,8 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         on_progress: ExportProgress | None = None,
     ) -> AsyncStudyExport:
         """Every submission of a study as a row; see :meth:`Studies.export`: ``async for row in await ...``."""
+        from ..studies._export import AsyncStudyExport, ExportSettings
+
         settings = ExportSettings.checked(
             study_id,
             demographics=demographics,
@@ -268,6 +281,8 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         self, path: StatePath, *, online: bool = False, state: StatePath | None = None, refresh: bool = False
     ) -> StudyCheck:
         """Check a study file; see :meth:`Studies.check`."""
+        from ..studies._check import check, online_flow
+
         result = check(path)
         if online and result.ok:
             with _store(state) as store:
@@ -283,6 +298,10 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         refresh: bool = False,
     ) -> StudyPlan:
         """What :meth:`apply` would do; see :meth:`Studies.plan`."""
+        from ..studies._bindings import file_key
+        from ..studies._check import check
+        from ..studies._plan import plan_flow
+
         target = _study_id(study_id)
         result = check(path).raise_for_problems()
         with _store(state) as store:
@@ -292,6 +311,10 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
         self, path: StatePath, *, state: StatePath, study_id: str | None = None, refresh: bool = False
     ) -> ApplyResult:
         """Create or patch the study the file describes; see :meth:`Studies.apply`."""
+        from ..studies._apply import apply_flow
+        from ..studies._bindings import StudyStore, file_key
+        from ..studies._check import check
+
         target = _study_id(study_id)
         result = check(path).raise_for_problems()
         with StudyStore(state) as store:
@@ -299,4 +322,6 @@ class AsyncStudies(AsyncResource, AsyncStudiesOperations):
 
     async def pull(self, study_id: str, *, format: str = "yaml") -> str:
         """An existing study as a study file's text; see :meth:`Studies.pull`."""
+        from ..studies._pull import pull_flow
+
         return await self._drive(pull_flow(require_id(study_id, "study_id", "study id"), format=_format(format)))

@@ -21,8 +21,9 @@
 
 Errors (:class:`~prolific.StudyFileError`, :class:`~prolific.StudyStateError`) are in
 :mod:`prolific` with the others. The service classes that send are
-:mod:`prolific.resources.studies`. The watch and export names load on first use.
+:mod:`prolific.resources.studies`. Every name loads on first use (importing the package is cheap).
 
+>>> from prolific.studies import check_text
 >>> result = check_text('{"name": "Wave 1", "reward": 4.00}', source="s.json")
 >>> print(result.problems[-1])  # doctest: +ELLIPSIS
 s.json:1:30: reward: 4.00 looks like pounds or dollars, but a reward without its unit is in cents (pence): ...
@@ -34,32 +35,42 @@ from typing import TYPE_CHECKING
 
 from .._errors import StudyFileError
 from .._lazy import lazy_loader
-from ._apply import ApplyResult
-from ._check import StudyCheck, check, check_text
-from ._file import StudyProblem
-from ._plan import FieldChange, StudyPlan
-from ._pull import study_to_file
 
 if TYPE_CHECKING:
+    from ._apply import ApplyResult
+    from ._check import StudyCheck, check, check_text
     from ._export import BASE_COLUMNS, AsyncStudyExport, ExportSummary, JoinReport, StudyExport
+    from ._file import StudyProblem
+    from ._plan import FieldChange, StudyPlan
     from ._polling import PollingBudget, idle_requests
+    from ._pull import study_to_file
     from ._watch import ALERT_KINDS, AlertKind, AsyncStudyWatch, StudyAlert, StudySnapshot, StudyWatch
 
-# Watching and exporting import the generated package: loaded when first asked for.
+# Every name loads when first asked for: ``client.studies`` (``prolific.resources.studies``) imports
+# this package for its defaults, and the study file's reader and schema, the watch and the export
+# (which import the generated package) are loaded only by what uses them.
 _LAZY = {
     "ALERT_KINDS": "._watch",
     "AlertKind": "._watch",
+    "ApplyResult": "._apply",
     "AsyncStudyExport": "._export",
     "AsyncStudyWatch": "._watch",
     "BASE_COLUMNS": "._export",
     "ExportSummary": "._export",
+    "FieldChange": "._plan",
     "JoinReport": "._export",
     "PollingBudget": "._polling",
     "StudyAlert": "._watch",
+    "StudyCheck": "._check",
     "StudyExport": "._export",
+    "StudyPlan": "._plan",
+    "StudyProblem": "._file",
     "StudySnapshot": "._watch",
     "StudyWatch": "._watch",
+    "check": "._check",
+    "check_text": "._check",
     "idle_requests": "._polling",
+    "study_to_file": "._pull",
 }
 
 __getattr__ = lazy_loader(__name__, _LAZY, globals())

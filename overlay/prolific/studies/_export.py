@@ -80,8 +80,6 @@ BASE_COLUMNS = (
     "completion_code",
     "bonuses_paid_cents",
 )
-#: How long ``export(demographics=True)`` waits for Prolific to generate the export (seconds).
-DEMOGRAPHICS_TIMEOUT = 900.0
 #: Bonus records read at once (``get-submission`` per submission, when the study has paid bonuses).
 BONUS_READS_AT_ONCE = 8
 #: Examples of unmatched rows kept in a :class:`JoinReport` (the counts are complete).
@@ -246,7 +244,7 @@ def load_demographics(tables: _SideTables, text: str, study_id: str) -> None:
             f"Prolific's demographic export of study {study_id} has no participant id column (its header: "
             f"{', '.join(header) or 'none'}): it cannot be joined",
             study_id=study_id,
-            reason="unreadable",
+            code="unreadable",
         )
     key = names.index("participant id")
     kept = [i for i, name in enumerate(names) if name not in _SUBMISSION_FIELDS]
@@ -364,14 +362,14 @@ def _demographics_text(settings: ExportSettings) -> Flow[str]:
                 f"the workspace of study {study_id} has no access to Prolific's demographic export ({error}); "
                 "export without demographics, or ask Prolific's support to enable it",
                 study_id=study_id,
-                reason="no_access",
+                code="no_access",
                 cause=error,
             ) from error
         except BadRequestError as error:
             raise DemographicsUnavailableError(
                 f"Prolific refused the demographic export of study {study_id}: {error}",
                 study_id=study_id,
-                reason="limit",
+                code="limit",
                 cause=error,
             ) from error
         text, kind = raw.parsed, raw.http_response.headers.get("content-type", "")
@@ -383,14 +381,14 @@ def _demographics_text(settings: ExportSettings) -> Flow[str]:
                 f"Prolific answered the demographic export of study {study_id} with JSON that is neither the CSV "
                 f"nor a pending export: {text[:200]}",
                 study_id=study_id,
-                reason="unreadable",
+                code="unreadable",
             )
         if waited >= settings.demographics_timeout:
             raise DemographicsUnavailableError(
                 f"Prolific was still generating the demographic export of study {study_id} ({status}) after "
                 f"{waited:g} s: run the export again later (the same request downloads it when it is ready)",
                 study_id=study_id,
-                reason="timeout",
+                code="timeout",
             )
         if settings.on_progress is not None:
             settings.on_progress("demographics", int(waited), None)

@@ -76,12 +76,8 @@ __all__ = [
 AlertKind = Literal["high_return_rate", "pool_running_out", "paused", "review_piling_up", "over_time"]
 #: Every kind of alert, in the order a poll checks them.
 ALERT_KINDS: tuple[AlertKind, ...] = ("high_return_rate", "pool_running_out", "paused", "review_piling_up", "over_time")
-#: The default share of returned submissions that fires ``high_return_rate``.
-RETURN_RATE_THRESHOLD = 0.2
 #: Submissions needed before a return rate means anything.
 RETURN_RATE_MINIMUM = 10
-#: The default number of submissions awaiting review that fires ``review_piling_up``.
-REVIEW_BACKLOG = 20
 #: The fewest credentials left that a pool is "about to run out" with, whatever the places left.
 POOL_LOW = 5
 #: Pages of newly awaiting submissions read after a change (from the newest back).

@@ -101,7 +101,7 @@ class Receiver:
                 self.on_refused(error)
             else:  # the one place the reason is told: the sender only gets the bare status
                 logger.warning("%s", error)
-            return UNAUTHORIZED if error.reason in _UNAUTHORIZED else BAD_REQUEST
+            return UNAUTHORIZED if error.code in _UNAUTHORIZED else BAD_REQUEST
         if self.event_log is None:
             return Answer(200, "OK", OK.body, event)
         try:

@@ -99,7 +99,7 @@ def _text(value: Any) -> str:
 
 
 def _missing(name: str) -> WebhookVerificationError:
-    return WebhookVerificationError(f"webhook refused: the {name} header is missing", reason="missing_header")
+    return WebhookVerificationError(f"webhook refused: the {name} header is missing", code="missing_header")
 
 
 def verify(
@@ -118,7 +118,7 @@ def verify(
     seconds the signed timestamp may be from ``now`` (default: the clock), in the past or the
     future; ``None`` turns the window off (replaying an old request then passes).
 
-    The error's ``reason`` says why: ``missing_header``, ``bad_timestamp``, ``bad_signature``,
+    The error's ``code`` says which check failed: ``missing_header``, ``bad_timestamp``, ``bad_signature``,
     ``outside_window`` or ``not_json``. Its message never holds the secret or the expected signature.
 
     >>> body = b'{"event_type": "study.status.change", "resource_id": "s1", "status": "ACTIVE"}'
@@ -130,7 +130,7 @@ def verify(
     >>> try:
     ...     verify(body.replace(b"ACTIVE", b"PAUSED"), headers, "s3cret-example", now=1700000010)
     ... except WebhookVerificationError as error:
-    ...     print(error.reason, "-", error)
+    ...     print(error.code, "-", error)
     bad_signature - webhook refused: the signature does not match the body
     """
     if type(body) is not bytes and not isinstance(body, bytearray | memoryview):
@@ -144,32 +144,32 @@ def verify(
     stamp = _text(stamp).strip()
     if not stamp.isdigit() or not stamp.isascii():
         raise WebhookVerificationError(
-            f"webhook refused: {TIMESTAMP_HEADER} is not UNIX seconds (digits only)", reason="bad_timestamp"
+            f"webhook refused: {TIMESTAMP_HEADER} is not UNIX seconds (digits only)", code="bad_timestamp"
         )
     raw = body if type(body) is bytes else bytes(body)
     expected = base64.b64encode(hmac.digest(key, stamp.encode("ascii") + raw, "sha256"))
     if not hmac.compare_digest(expected, _text(signature).strip().encode("utf-8", "replace")):
-        raise WebhookVerificationError("webhook refused: the signature does not match the body", reason="bad_signature")
+        raise WebhookVerificationError("webhook refused: the signature does not match the body", code="bad_signature")
     sent = int(stamp)
     if tolerance is not None:
         skew = (time.time() if now is None else now) - sent
         if skew > tolerance:
             raise WebhookVerificationError(
                 f"webhook refused: signed {skew:.0f} s ago, more than the {tolerance:g} s allowed (a replay?)",
-                reason="outside_window",
+                code="outside_window",
             )
         if -skew > tolerance:
             raise WebhookVerificationError(
                 f"webhook refused: signed {-skew:.0f} s in the future, more than the {tolerance:g} s allowed "
                 "(check this machine's clock)",
-                reason="outside_window",
+                code="outside_window",
             )
     try:
         payload: Any = json.loads(raw)
     except (ValueError, RecursionError):
-        raise WebhookVerificationError("webhook refused: the body is not JSON", reason="not_json") from None
+        raise WebhookVerificationError("webhook refused: the body is not JSON", code="not_json") from None
     if not isinstance(payload, dict):
-        raise WebhookVerificationError("webhook refused: the body is not a JSON object", reason="not_json")
+        raise WebhookVerificationError("webhook refused: the body is not a JSON object", code="not_json")
     if event_id is not None:
         event_id = _text(event_id)
     if sent_at is not None:
