@@ -7,8 +7,10 @@ import itertools
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from typing import Any
 
+import postgres_server
 import pytest
 from session_summary import COUNTS, NOTES, summary_lines
 
@@ -46,3 +48,40 @@ def pytest_testnodedown(node: Any, error: object) -> None:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for line in summary_lines():
         terminalreporter.write_line(line)
+
+
+# -- PostgreSQL (tests/support/postgres_server.py): one throwaway server per run, a database per test --------
+
+
+@pytest.fixture(scope="session")
+def postgres(request: pytest.FixtureRequest) -> postgres_server.Server:
+    """The run's PostgreSQL server (started on first use); skipped with the reason when it cannot be had."""
+    try:
+        return postgres_server.shared_server(request.config)
+    except postgres_server.Unavailable as exc:
+        postgres_server.unavailable(str(exc))
+        raise
+
+
+@pytest.fixture
+def postgres_url(postgres: postgres_server.Server) -> Iterator[str]:
+    """A URL (``postgresql://…``, with the password) of an empty database of the test's own."""
+    url = postgres_server.create_database(postgres)
+    yield url
+    postgres_server.empty_database(postgres, url)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    postgres_server.stop_shared_server(config)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def state_location(request: pytest.FixtureRequest, tmp_path: Any) -> Any:
+    """The same store on each engine: ``location(name)`` is a file under ``tmp_path``, or the test's PG database.
+
+    The state-store tests take this fixture so that one suite runs against both engines.
+    """
+    if request.param == "sqlite":
+        return lambda name: str(tmp_path / name)
+    url = request.getfixturevalue("postgres_url")
+    return lambda name: url

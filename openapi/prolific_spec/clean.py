@@ -208,6 +208,7 @@ TRANSFORMS: tuple[Transform, ...] = (
     defects.array_with_properties_to_object,  # before array_items_any: an object is no array
     defects.array_items_any,
     defects.empty_union_branch_any,
+    defects.overlapping_one_of,
     defects.flatten_object_all_of,  # before drop_unknown_required: it may bring the named fields
     defects.drop_unknown_required,
     defects.responses_without_schema_no_body,  # before document_error_bodies gives errors their body

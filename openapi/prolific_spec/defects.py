@@ -348,6 +348,40 @@ def empty_union_branch_any(doc: Document) -> Document:
     return doc
 
 
+def overlapping_one_of(doc: Document) -> Document:
+    """A ``oneOf`` whose branches cannot exclude each other → ``anyOf``: what the document means.
+
+    Two shapes, each seen in Prolific's document: a ``type: integer`` and a ``type: number``
+    branch (JSON Schema counts every integer as a number, so ``oneOf: [integer, number]`` refuses
+    each integer: the bounds of a range filter, ``"lower": 18``), and branches that are all
+    objects requiring no property and closing none (``FilterListResult``: a select filter matches
+    the range filter's schema too, so every answer of ``get-filters`` breaks it). A ``oneOf`` with a
+    ``discriminator`` is left alone. The generator reads ``oneOf`` and ``anyOf`` as the same union.
+    """
+    for schema in schemas_in(doc):
+        options = schema.get("oneOf")
+        if not isinstance(options, list) or "discriminator" in schema:
+            continue
+        branches = [resolve(doc, option) for option in options]
+        types = {branch.get("type") for branch in branches if isinstance(branch, dict)}
+        if {"integer", "number"} <= types or (len(branches) > 1 and all(_open_object(b) for b in branches)):
+            items = list(schema.items())  # renamed in place: the keys keep their order
+            schema.clear()
+            schema.update(("anyOf" if key == "oneOf" else key, value) for key, value in items)
+    return doc
+
+
+def _open_object(schema: Any) -> bool:
+    """An object schema that any object with none of its properties satisfies (no ``required``, not closed)."""
+    return (
+        isinstance(schema, dict)
+        and schema.get("type") == "object"
+        and not schema.get("required")
+        and schema.get("additionalProperties", True) is not False
+        and not any(key in schema for key in ("oneOf", "anyOf", "allOf", "not", "minProperties"))
+    )
+
+
 _PATH_WORD = re.compile(r"[A-Za-z0-9]+")
 
 

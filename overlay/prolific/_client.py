@@ -246,7 +246,9 @@ class Prolific(_ClientBase[Connection, Sender], OperationGroups):
         """Studies: the generated operations and the study-file workflows (:mod:`prolific.studies`)."""
         from .resources.studies import Studies
 
-        return Studies(self._runner)
+        studies = Studies(self._runner)
+        studies._settings = self.settings  # the configured cap (studies.max_spend) of publish and plan
+        return studies
 
     @cached_property
     def bonuses(self) -> Bonuses:
@@ -388,7 +390,9 @@ class AsyncProlific(_ClientBase[AsyncConnection, AsyncSender], AsyncOperationGro
         """Studies: the generated operations and the study-file workflows (:mod:`prolific.studies`)."""
         from .resources.studies import AsyncStudies
 
-        return AsyncStudies(self._runner)
+        studies = AsyncStudies(self._runner)
+        studies._settings = self.settings  # the configured cap (studies.max_spend) of publish and plan
+        return studies
 
     @cached_property
     def bonuses(self) -> AsyncBonuses:

@@ -27,11 +27,13 @@ keeps working for code that does not know this package. Other builtin bases are 
     ├── BonusRunInProgress                              another run is paying the study's bonuses (its lease)
     ├── BonusJournalError                               a bonus journal this version cannot use (a newer one)
     ├── BonusCapError                                   the bonuses' total is above max_total
-    ├── InsufficientBalanceError                        the balance is below the bonuses' total
+    ├── InsufficientBalanceError                        the balance is below what would be spent (bonuses, a study)
+    ├── SpendLimitError                                 what a study action would spend is over the cap
     ├── StudyStateError                                 the study's status does not allow it (attach to a non-draft)
     ├── WebhookVerificationError                        a webhook request that must not be trusted
     ├── WebhookSubscriptionError                        a webhook subscription created but not confirmed
     ├── StudyTokenError                                 a signed study link's token that must not be trusted
+    ├── StateStoreError (OSError)                       the state store (SQLite file, PostgreSQL) cannot be used
     ├── DemographicsUnavailableError                    Prolific's demographic export: no access, or not ready
     └── APIError                                        anything that went wrong talking to the API
         ├── APIConnectionError                          no usable response (refused, reset, DNS, ...)
@@ -101,6 +103,8 @@ __all__ = [
     "ReviewError",
     "ReviewsFormatError",
     "ServerError",
+    "SpendLimitError",
+    "StateStoreError",
     "StudyFileError",
     "StudyStateError",
     "StudyTokenError",
@@ -659,7 +663,8 @@ class BonusCapError(ProlificError):
 
 
 class InsufficientBalanceError(ProlificError):
-    """The workspace's available balance is below the bonuses' total; nothing was paid.
+    """The workspace's available balance is below what would be spent (bonuses, publishing a study, adding
+    places to it); nothing was paid or sent.
 
     ``balance`` and ``total`` are ``Decimal`` in major units of ``currency``.
     """
@@ -669,6 +674,21 @@ class InsufficientBalanceError(ProlificError):
         self.balance = balance
         self.total = total
         self.currency = currency
+
+
+class SpendLimitError(ProlificError):
+    """What a study action would spend (publishing it, adding places) is over the cap; nothing was sent.
+
+    The cap is ``max_spend`` (CLI: ``--max-spend``), else the configured ``studies.max_spend``:
+    ``source`` says which. ``cost`` and ``cap`` are ``Decimal`` in major units of ``currency``.
+    """
+
+    def __init__(self, message: str, *, cost: Decimal, cap: Decimal, currency: str | None, source: str) -> None:
+        super().__init__(message)
+        self.cost = cost
+        self.cap = cap
+        self.currency = currency
+        self.source = source
 
 
 class StudyStateError(ProlificError):
@@ -741,6 +761,15 @@ class StudyTokenError(ProlificError):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({str(self)!r}, code={self.code!r})"
+
+
+class StateStoreError(ProlificError, OSError):
+    """The store of the client's state (bonus journal, webhook event log) cannot be used.
+
+    A PostgreSQL server that cannot be reached or refuses the login, or a schema newer than this client
+    understands. The message names the store (its URL without the password) and what to do; the password
+    never appears in it. An ``OSError``, as a state file that cannot be opened is.
+    """
 
 
 # -- the API --------------------------------------------------------------------------------------

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from ._config import TOKEN_ENV, URL_ENV, check_base_url, check_token
 from ._errors import ConfigurationError
@@ -173,26 +172,26 @@ def check_profile_name(name: object, origin: str) -> str:
 
 
 def hide_password(url: str) -> str:
-    """``url`` with the password of ``user:password@`` shown as ``***`` (a state URL may hold one).
+    """``url`` with its password (``user:password@``, or ``password=`` in its query) shown as ``***``.
+
+    The one password hider of state URLs (:func:`prolific._store._url.redact`), here for the settings.
 
     >>> hide_password("postgresql://lab:s3cret@db.example.org/prolific")
     'postgresql://lab:***@db.example.org/prolific'
     >>> hide_password("/var/lib/lab")
     '/var/lib/lab'
     """
+    from ._store._url import redact
+
     try:
-        parts = urlsplit(url)
-        if parts.password is None:
-            return url
-        host = parts.netloc.rpartition("@")[2]
-        return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
-    except ValueError:
+        return redact(url)
+    except ValueError:  # not a URL urllib can split (a bad port): shown as written, it names no password
         return url
 
 
 def has_password(url: str) -> bool:
     """Whether a state URL holds a password (``user:password@``, or ``password=`` in its query)."""
-    return hide_password(url) != url or "password=" in url.lower()
+    return hide_password(url) != url
 
 
 # -- reading ---------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import subprocess
 import sys
@@ -31,11 +32,11 @@ def registered_rows(groups: list[str]) -> set[str]:
     return {key for group in groups for key in registry[group].targets}
 
 
-def smoke_rows(groups: list[str]) -> set[str]:
+def smoke_rows(groups: list[str], env: dict[str, str] | None = None) -> set[str]:
     """The row keys a ``--smoke`` run of ``groups`` printed, after checking the run and its table."""
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--smoke", "--only", ",".join(groups)],
-        capture_output=True, text=True, timeout=240, cwd=ROOT,
+        capture_output=True, text=True, timeout=240, cwd=ROOT, env={**os.environ, **(env or {})},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     printed = set(re.findall(r"^- ([\w-]+): ", result.stdout, re.MULTILINE))

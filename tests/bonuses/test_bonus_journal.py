@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import shutil
 import socket
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from prolific.bonuses._journal import PAID, PAY_SENT, SET_UP, SETTING_UP, BonusJ
 from prolific.bonuses._lease import Holder, is_gone, process_start, this_process
 
 STUDY = "6540aa000000000000000001"
+#: ``state_location`` (tests/conftest.py): the test's journal on SQLite, then on PostgreSQL.
+Location = Callable[[str], str]
 TEXT = "6540bb000000000000000001,1.50\n6540bb000000000000000002,2.00"
 
 
@@ -28,9 +31,9 @@ def set_up(journal: BonusJournal, me: Holder, fingerprint: str = "f1") -> None:
     assert journal.transition(STUDY, "", fingerprint, expect={SETTING_UP}, to=SET_UP, holder=me, bulk_id="b1").moved
 
 
-def test_every_transition_is_a_compare_and_set_and_a_payee_is_claimed_once(tmp_path: Path) -> None:
+def test_every_transition_is_a_compare_and_set_and_a_payee_is_claimed_once(state_location: Location) -> None:
     me = this_process()
-    with BonusJournal(tmp_path / "j.sqlite3") as journal:
+    with BonusJournal(state_location("j.sqlite3")) as journal:
         assert journal.acquire(STUDY, me) is None
         set_up(journal, me)
         assert not journal.insert_batch(STUDY, "", "f1", position=1, csv_bonuses=TEXT, holder=me)  # if absent only

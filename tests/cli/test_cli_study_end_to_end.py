@@ -117,7 +117,7 @@ def test_the_admin_seed_path_and_a_refused_post_that_does_not_say_the_write_may_
         "study_id",
         "participant_ids",
     }
-    done = run(env, "api", "duplicate-study", "id=65a1b2c3d4e5f60718293a4b")  # a POST naming a study the fake lacks
+    done = run(env, "api", "duplicate-study", "id=65a1b2c3d4e5f60718293a4b", "--body", "{}")  # a study it lacks
     assert done.returncode == 1 and "404" in done.stderr and "Study not found" in done.stderr
     assert "may have been applied" not in done.stderr and "may or may not" not in done.stderr
 

@@ -50,8 +50,6 @@ SERVER = "prolific-client fake-server"
 EXPORTED = ("PROLIFIC_URL", "PROLIFIC_TOKEN")
 # The guide that teaches FakeProlific itself: the only one whose Python may hold a fake.
 FAKE_IN_PYTHON = {"testing.md"}
-# Guides changed on other branches right now, converted once those land (until then, not checked here).
-NOT_YET_CONVERTED = {"running-a-study.md", "testing.md"}
 DOCUMENT_TIMEOUT = 300
 
 
@@ -140,7 +138,7 @@ def parse(path: Path) -> Document:
 
 
 def _documents() -> list[Path]:
-    return [path for path in DOCUMENTS if path.exists() and path.name not in NOT_YET_CONVERTED]
+    return [path for path in DOCUMENTS if path.exists()]
 
 
 # -- running a document ---------------------------------------------------------------------------

@@ -139,6 +139,25 @@ def test_an_empty_union_branch_makes_the_union_any_value():
     unchanged_without_the_defect(defects.empty_union_branch_any)
 
 
+def test_a_one_of_whose_branches_overlap_becomes_any_of():
+    bound = {"description": "b", "oneOf": [{"type": "integer"}, {"type": "string"}, {"type": "number"}]}
+    doc = doc_with({"Range": {"type": "object", "properties": {"lower": bound}}})
+    schemas = doc["components"]["schemas"]
+    schemas["Either"] = {"oneOf": [{"type": "integer"}, {"type": "string"}]}
+    schemas["Open1"] = {"type": "object", "properties": {"a": {"type": "string"}}}
+    schemas["Open2"] = {"type": "object", "properties": {"b": {"type": "string"}}}
+    schemas["Closed"] = {"type": "object", "properties": {"c": {"type": "string"}}, "required": ["c"]}
+    schemas["Result"] = {"oneOf": [ref("Open1"), ref("Open2")]}
+    schemas["Picked"] = {"oneOf": [ref("Open1"), ref("Closed")]}
+    defects.overlapping_one_of(doc)
+    lower = schemas["Range"]["properties"]["lower"]
+    assert lower == {"description": "b", "anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "number"}]}
+    assert schemas["Result"] == {"anyOf": [ref("Open1"), ref("Open2")]}
+    assert schemas["Either"] == {"oneOf": [{"type": "integer"}, {"type": "string"}]}  # they exclude each other
+    assert schemas["Picked"] == {"oneOf": [ref("Open1"), ref("Closed")]}  # a branch requires a property
+    unchanged_without_the_defect(defects.overlapping_one_of)
+
+
 def test_an_operation_without_operation_id_gets_one_from_method_and_path_with_a_note():
     doc = doc_with()
     del doc["paths"]["/things/{id}/"]["get"]["operationId"]

@@ -62,6 +62,7 @@ def _api(fake: FakeProlific) -> httpx.Client:
 def scripted_study(fake: FakeProlific) -> ScriptedStudy:
     """The story every watch test follows (the numbers in the comments: credentials left, places left)."""
     api = _api(fake)
+    fake.predicted_recruitment_hours = 1.0  # Prolific's prediction, as the view shows it
     pool = api.post(
         "/api/v1/credentials/",
         json={"workspace_id": "ws", "credentials": "\n".join(f"user{n},pw{n}" for n in range(POOL))},

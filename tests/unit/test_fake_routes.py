@@ -15,7 +15,7 @@ from prolific.testing import FakeProlific, FakeRequest, error_response
 from prolific.testing._routes import NotAllowed, Resolved, RouteTable  # private: the route table, tested directly
 from prolific_api_client.operations import OPERATIONS, Operation
 
-UNHANDLED = "get-workspace-balance"  # an operation no store of FakeProlific models (its answer is made up)
+UNHANDLED = "get-workspace-balance"  # an operation the tests route (the fake answers it from its state otherwise)
 
 
 def concrete(operation_id: str) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from prolific.webhooks import EventLog, signed_headers
+from prolific.webhooks import open_event_log, signed_headers
 
 HERE = Path(__file__).parent
 SECRET = "whsec-SECRET-once-5f2a9c1e"
@@ -141,11 +141,12 @@ def start_alone(directory: Path, log: Path, **extra: str) -> Server:
     return Server(process, int(line), Traces(directory), log)
 
 
-def _create(log: Path | None) -> None:
+def _create(log: Path | str | None) -> None:
     """Create the event log before the workers start: several processes creating one new SQLite file at once is
-    ``_state``'s own concern (issue 29, item 4), not what these tests are about."""
+    ``_state``'s own concern (issue 29, item 4), not what these tests are about. ``log``: a path, or a
+    ``postgresql://`` URL (issue 30)."""
     if log is not None:
-        EventLog(log).close()
+        open_event_log(log).close()
 
 
 def start_server(argv: list[str], directory: Path, log: Path | None, port: int) -> Server:

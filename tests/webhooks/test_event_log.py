@@ -1,5 +1,7 @@
 """The event log (issue 29, item 6): claim / done / release / state, holders alive or dead, the two keys, the
-schema version and the migration of a file written by the previous version."""
+schema version and the migration of a file written by the previous version.
+
+The tests that hold for every engine take ``location`` and run against SQLite and PostgreSQL (issue 30)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from receivers import SECRET, body_for, headers_for, wait_for
 
@@ -27,6 +30,7 @@ from prolific.webhooks import (
     WebhookEvent,
     asgi_app,
     handle_once,
+    open_event_log,
     verify,
 )
 from prolific.webhooks._holder import me
@@ -37,12 +41,12 @@ def _event(resource: str, event_id: str | None, stamp: int = 1_800_000_000) -> W
     return verify(body, headers_for(body, event_id, stamp=stamp), SECRET, tolerance=None)
 
 
-def _claim_in_child(path: Path, event_id: str, *, wait: bool) -> subprocess.Popen[str]:
+def _claim_in_child(location: str, event_id: str, *, wait: bool) -> subprocess.Popen[str]:
     """Another process that claims ``event_id`` and exits without settling it (or, ``wait``: stays until stdin closes)."""
     code = (
         "import sys\n"
-        "from prolific.webhooks import EventLog\n"
-        f"claim = EventLog({str(path)!r}).claim({event_id!r})\n"
+        "from prolific.webhooks import open_event_log\n"
+        f"claim = open_event_log({location!r}).claim({event_id!r})\n"
         "print(claim.outcome.value, flush=True)\n" + ("sys.stdin.read()\n" if wait else "")
     )
     child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -50,19 +54,40 @@ def _claim_in_child(path: Path, event_id: str, *, wait: bool) -> subprocess.Pope
     return child
 
 
-def _set_holder(path: Path, event: str, **columns: object) -> None:
+def _set_holder(location: str, event: str, **columns: object) -> None:
     """Rewrite the holder of an in-flight event, as another host or a process of the past would have left it."""
-    with sqlite3.connect(path) as db:
+    if location.startswith("postgresql://"):
+        with psycopg.connect(location) as conn:
+            assignments = ", ".join(f"{name} = %s" for name in columns)
+            conn.execute(f"UPDATE webhook_event_state SET {assignments} WHERE event = %s", (*columns.values(), event))  # type: ignore[arg-type]
+        return
+    with sqlite3.connect(location) as db:
         assignments = ", ".join(f"{name} = ?" for name in columns)
         db.execute(f"UPDATE webhook_event_state SET {assignments} WHERE event = ?", (*columns.values(), event))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where the log of a test that holds for every engine lives: a SQLite file, or a PostgreSQL database."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("postgres_url"))
+    return str(tmp_path / "events.sqlite3")
+
+
+def _connection(log: object) -> object:
+    """The engine's connection (a fork must not share it)."""
+    return getattr(log, "_db", None) or log._conn
 
 
 # -- the states -------------------------------------------------------------------------------------
 
 
-def test_an_event_goes_in_flight_then_handled_or_released(tmp_path: Path) -> None:
-    with EventLog(tmp_path / "events.sqlite3") as log:
-        assert isinstance(log, EventStore) and log.schema_version == 2
+def test_an_event_goes_in_flight_then_handled_or_released(location: str) -> None:
+    with open_event_log(location) as log:
+        assert isinstance(log, EventStore) and log.schema_version in (
+            2,
+            3,
+        )  # SQLite 2; PostgreSQL 3 (2 + its claim function)
         assert log.state("ev-1") is None
         claim = log.claim("ev-1")
         assert claim.granted and claim.outcome is Outcome.CLAIMED and claim.event == "id:ev-1"
@@ -85,8 +110,8 @@ def test_an_event_goes_in_flight_then_handled_or_released(tmp_path: Path) -> Non
         assert record is not None and record.attempts == 2 and len(log) == 2
 
 
-def test_only_a_granted_claim_can_be_settled_and_an_event_needs_a_key(tmp_path: Path) -> None:
-    with EventLog(tmp_path / "events.sqlite3") as log:
+def test_only_a_granted_claim_can_be_settled_and_an_event_needs_a_key(location: str) -> None:
+    with open_event_log(location) as log:
         claim = log.claim("ev-1")
         log.done(claim)
         with pytest.raises(ValueError, match="granted"):
@@ -97,11 +122,11 @@ def test_only_a_granted_claim_can_be_settled_and_an_event_needs_a_key(tmp_path: 
             with pytest.raises(ValueError):
                 log.claim(*bad)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="handling_timeout"):
-        EventLog(tmp_path / "other.sqlite3", handling_timeout=0)
+        open_event_log(location, handling_timeout=0)
 
 
-def test_threads_of_one_process_claiming_one_event_get_it_once(tmp_path: Path) -> None:
-    with EventLog(tmp_path / "events.sqlite3") as log:
+def test_threads_of_one_process_claiming_one_event_get_it_once(location: str) -> None:
+    with open_event_log(location) as log:
         start = threading.Barrier(8)
         outcomes: list[Outcome] = []
 
@@ -120,12 +145,12 @@ def test_threads_of_one_process_claiming_one_event_get_it_once(tmp_path: Path) -
 # -- holders -----------------------------------------------------------------------------------------
 
 
-def test_a_claim_left_by_a_process_that_exited_is_taken_over(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    path = tmp_path / "events.sqlite3"
-    EventLog(path).close()
+def test_a_claim_left_by_a_process_that_exited_is_taken_over(location: str, caplog: pytest.LogCaptureFixture) -> None:
+    path = location
+    open_event_log(path).close()
     child = _claim_in_child(path, "ev-orphan", wait=False)
     child.wait(timeout=60)  # reaped: its pid is gone
-    with EventLog(path) as log, caplog.at_level(logging.WARNING, logger="prolific"):
+    with open_event_log(path) as log, caplog.at_level(logging.WARNING, logger="prolific"):
         claim = log.claim("ev-orphan")
         assert claim.outcome is Outcome.TAKEN_OVER and claim.granted
         assert claim.previous is not None and claim.previous.pid == child.pid
@@ -133,13 +158,13 @@ def test_a_claim_left_by_a_process_that_exited_is_taken_over(tmp_path: Path, cap
         assert log.done(claim)
 
 
-def test_a_claim_of_a_zombie_is_taken_over_and_of_a_live_process_is_not(tmp_path: Path) -> None:
-    path = tmp_path / "events.sqlite3"
-    EventLog(path).close()
+def test_a_claim_of_a_zombie_is_taken_over_and_of_a_live_process_is_not(location: str) -> None:
+    path = location
+    open_event_log(path).close()
     live = _claim_in_child(path, "ev-live", wait=True)
     zombie = _claim_in_child(path, "ev-zombie", wait=False)
     try:
-        with EventLog(path) as log:
+        with open_event_log(path) as log:
             assert log.claim("ev-live").outcome is Outcome.IN_FLIGHT
             # The second child has exited but is not reaped yet (no wait()): a zombie, which handles nothing.
             stat = Path(f"/proc/{zombie.pid}/stat")
@@ -157,10 +182,10 @@ def test_a_claim_of_a_zombie_is_taken_over_and_of_a_live_process_is_not(tmp_path
 
 
 def test_a_live_holder_past_the_handling_timeout_keeps_its_claim_and_is_reported(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    location: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    path = tmp_path / "events.sqlite3"
-    with EventLog(path, handling_timeout=60) as log:
+    path = location
+    with open_event_log(path, handling_timeout=60) as log:
         first = log.claim("ev-stuck")
         assert first.holder is not None
         _set_holder(path, "id:ev-stuck", started_at=first.holder.started_at - 3_600)
@@ -170,10 +195,10 @@ def test_a_live_holder_past_the_handling_timeout_keeps_its_claim_and_is_reported
         assert log.done(first)
 
 
-def test_a_reused_pid_is_not_taken_for_the_holder(tmp_path: Path) -> None:
+def test_a_reused_pid_is_not_taken_for_the_holder(location: str) -> None:
     """A holder recorded with this (live) process's pid but another start time is a process of the past."""
-    path = tmp_path / "events.sqlite3"
-    with EventLog(path) as log:
+    path = location
+    with open_event_log(path) as log:
         log.claim("ev-reused")
         _set_holder(path, "id:ev-reused", process_start="another-boot:12345", claim="an-old-token")
         taken = log.claim("ev-reused")
@@ -181,9 +206,9 @@ def test_a_reused_pid_is_not_taken_for_the_holder(tmp_path: Path) -> None:
         assert taken.previous.pid == os.getpid() and taken.previous.process_start == "another-boot:12345"
 
 
-def test_a_holder_on_another_host_is_taken_over_only_after_the_handling_timeout(tmp_path: Path) -> None:
-    path = tmp_path / "events.sqlite3"
-    with EventLog(path, handling_timeout=600) as log:
+def test_a_holder_on_another_host_is_taken_over_only_after_the_handling_timeout(location: str) -> None:
+    path = location
+    with open_event_log(path, handling_timeout=600) as log:
         first = log.claim("ev-remote")
         assert first.holder is not None
         _set_holder(path, "id:ev-remote", host="another-host/pid:[1]", pid=1)
@@ -199,20 +224,20 @@ def test_a_holder_on_another_host_is_taken_over_only_after_the_handling_timeout(
         assert "another-host" in str(busy.holder) and "UTC" in str(busy.holder)
 
 
-def test_a_log_opened_before_a_fork_works_in_the_child(tmp_path: Path) -> None:
+def test_a_log_opened_before_a_fork_works_in_the_child(location: str) -> None:
     """gunicorn --preload opens the app (and its log) in the master, then forks the workers."""
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("no fork on this platform")
-    log = EventLog(tmp_path / "events.sqlite3")
+    log = open_event_log(location)
     log.done(log.claim("ev-parent"))
     context = multiprocessing.get_context("fork")
     results = context.Queue()
 
-    inherited = id(log._db)  # a SQLite connection must not cross a fork: the child must use one of its own
+    inherited = id(_connection(log))  # a SQLite connection must not cross a fork: the child must use one of its own
 
     def child() -> None:
         outcomes = (log.claim("ev-parent").outcome.value, log.claim("ev-child").outcome.value)
-        results.put((*outcomes, id(log._db) != inherited))
+        results.put((*outcomes, id(_connection(log)) != inherited))
 
     process = context.Process(target=child)
     process.start()
@@ -226,13 +251,13 @@ def test_a_log_opened_before_a_fork_works_in_the_child(tmp_path: Path) -> None:
 # -- the two keys ------------------------------------------------------------------------------------
 
 
-def test_the_signed_content_is_a_second_key(tmp_path: Path) -> None:
+def test_the_signed_content_is_a_second_key(location: str) -> None:
     genuine = _event("sub-1", "ev-1")
     replayed = _event("sub-1", "ev-other")  # the same timestamp and body: the same digest
     stripped = _event("sub-1", None)
     retried = _event("sub-1", "ev-1", stamp=1_800_000_060)  # Prolific's retry: signed anew
     assert genuine.digest == replayed.digest == stripped.digest != retried.digest
-    with EventLog(tmp_path / "events.sqlite3") as log:
+    with open_event_log(location) as log:
         assert handle_once(log, genuine, lambda event: None).granted
         for again in (replayed, stripped, retried):
             assert handle_once(log, again, pytest.fail).outcome is Outcome.ALREADY_HANDLED
@@ -245,9 +270,9 @@ def test_the_signed_content_is_a_second_key(tmp_path: Path) -> None:
         assert log.state("ev-other") is None and log.claim("ev-other").granted
 
 
-def test_an_event_without_an_id_is_keyed_by_its_digest(tmp_path: Path) -> None:
+def test_an_event_without_an_id_is_keyed_by_its_digest(location: str) -> None:
     anonymous = _event("sub-2", None)
-    with EventLog(tmp_path / "events.sqlite3") as log:
+    with open_event_log(location) as log:
         claim = log.claim(None, anonymous.digest)
         assert claim.granted and claim.event == f"sha256:{anonymous.digest}"
         assert log.claim(None, anonymous.digest).outcome is Outcome.IN_FLIGHT
@@ -255,13 +280,13 @@ def test_an_event_without_an_id_is_keyed_by_its_digest(tmp_path: Path) -> None:
         assert log.claim("ev-given-later", anonymous.digest).outcome is Outcome.ALREADY_HANDLED
 
 
-def test_handle_once_releases_when_the_handler_raises(tmp_path: Path) -> None:
+def test_handle_once_releases_when_the_handler_raises(location: str) -> None:
     event = _event("sub-3", "ev-3")
 
     def broken(event: WebhookEvent) -> None:
         raise RuntimeError("database down")
 
-    with EventLog(tmp_path / "events.sqlite3") as log:
+    with open_event_log(location) as log:
         with pytest.raises(RuntimeError, match="database down"):
             handle_once(log, event, broken)
         record = log.state("ev-3")
@@ -284,7 +309,7 @@ def test_a_log_written_by_the_previous_version_is_migrated_its_events_handled(tm
     path = tmp_path / "events.sqlite3"
     _old_log(path, ["ev-old-1", "ev-old-2"])
     with EventLog(path) as log:
-        assert log.schema_version == 2
+        assert log.schema_version in (2, 3)  # SQLite 2; PostgreSQL 3 (2 + its claim function)
         assert [log.claim(i).outcome for i in ("ev-old-1", "ev-old-2")] == [Outcome.ALREADY_HANDLED] * 2
         record = log.state("ev-old-1")
         assert record is not None and record.first_seen == 1_700_000_000.0 and record.holder is None
@@ -324,7 +349,7 @@ def _asgi(app: Any, body: bytes, headers: dict[str, str]) -> tuple[int, dict[byt
     return sent[0]["status"], dict(sent[0]["headers"]), sent[1]["body"]
 
 
-def test_asgi_answers_503_while_another_handles_and_500_then_200_around_a_failure(tmp_path: Path) -> None:
+def test_asgi_answers_503_while_another_handles_and_500_then_200_around_a_failure(location: str) -> None:
     calls: list[str | None] = []
 
     async def flaky(event: WebhookEvent) -> None:
@@ -332,7 +357,7 @@ def test_asgi_answers_503_while_another_handles_and_500_then_200_around_a_failur
         if len(calls) == 1:
             raise RuntimeError("database down")
 
-    log = EventLog(tmp_path / "events.sqlite3")
+    log = open_event_log(location)
     app = asgi_app(flaky, secret=SECRET, event_log=log, tolerance=None)
     body = body_for("sub-asgi")
     holder = log.claim("ev-asgi-busy")  # being handled by this (live) process elsewhere
@@ -346,8 +371,8 @@ def test_asgi_answers_503_while_another_handles_and_500_then_200_around_a_failur
     log.close()
 
 
-def test_holder_and_claim_show_no_secret(tmp_path: Path) -> None:
-    with EventLog(tmp_path / "events.sqlite3") as log:
+def test_holder_and_claim_show_no_secret(location: str) -> None:
+    with open_event_log(location) as log:
         claim = log.claim(None, _event("sub-4", None).digest)
         texts = [repr(log), repr(claim), str(claim.holder), repr(log.state(None, _event("sub-4", None).digest))]
     assert all(SECRET not in text for text in texts)
@@ -373,3 +398,16 @@ def test_handled_is_flushed_to_disk_before_done_returns_and_nothing_else_waits_f
         log.done(log.claim("ev-1"))
         assert len(flushed) == 1 and flushed[0].endswith("events.sqlite3-wal")
         assert log._db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL: SQLite's own flushes are off
+
+
+def test_a_postgres_log_of_a_newer_schema_is_refused_naming_both_versions(postgres_url: str) -> None:
+    open_event_log(postgres_url).close()
+    with psycopg.connect(postgres_url) as conn:
+        conn.execute("UPDATE prolific_schema SET version = 7 WHERE component = 'webhook event log'")
+    with pytest.raises(OSError) as caught:
+        open_event_log(postgres_url)
+    message = str(caught.value)
+    assert "webhook event log tables are at schema version 7" in message and "(version 3)" in message
+    assert "upgrade prolific-client" in message and "nothing was changed" in message
+    password = psycopg.conninfo.conninfo_to_dict(postgres_url)["password"]
+    assert str(password) not in message

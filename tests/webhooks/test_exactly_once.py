@@ -128,7 +128,21 @@ def test_a_burst_into_four_worker_processes_on_one_log_handles_each_event_once(t
     id. A copy goes out once its original was sent (a retry can overlap it: in flight, 503, retried as Prolific
     does); a replay under another id once its original was answered (it is a capture of it). Every event is
     handled exactly once; none is lost."""
-    server = gunicorn(tmp_path / "hooks", tmp_path / "events.sqlite3", workers=4)
+    _burst([gunicorn(tmp_path / "hooks", tmp_path / "events.sqlite3", workers=4)])
+
+
+def test_a_burst_into_two_hosts_of_four_workers_on_one_postgres_log_handles_each_event_once(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """The same burst behind a load balancer: two "hosts" (two gunicorns of 4 workers, each in a working
+    directory of its own) sharing one event log on PostgreSQL (issue 30); each delivery goes to either host."""
+    hosts = [gunicorn(tmp_path / f"host-{n}", postgres_url, workers=4) for n in (1, 2)]  # type: ignore[arg-type]
+    handled_by = _burst(hosts)
+    assert len({host for host, _ in handled_by}) == 2, "one host handled everything: the log was not shared"
+
+
+def _burst(servers: list[Server]) -> list[tuple[int, str]]:
+    """Send the burst, each delivery to a server picked at random; check each event handled once. (host, worker)s."""
     rng = random.Random(29)
     unique, total, now = 1_400, 2_000, int(time.time())
     bodies = [body_for(f"burst-{n}") for n in range(unique)]
@@ -160,6 +174,8 @@ def test_a_burst_into_four_worker_processes_on_one_log_handles_each_event_once(t
             assert after.wait(timeout=120), "an original was never sent"
         original = after is None
         while True:
+            with lock:
+                server = servers[rng.randrange(len(servers))]
             connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
             try:
                 connection.request("POST", "/", bodies[n], headers)
@@ -179,9 +195,12 @@ def test_a_burst_into_four_worker_processes_on_one_log_handles_each_event_once(t
         with ThreadPoolExecutor(16) as pool:
             list(pool.map(send, plan))
     finally:
-        server.stop()
+        for server in servers:
+            server.stop()
     assert set(statuses) <= {200, 503} and statuses.count(200) == total
-    handled = [line[1] for line in server.traces.handled()]
+    lines = [(host, line) for host, server in enumerate(servers) for line in server.traces.handled()]
+    handled = [line[1] for _, line in lines]
     assert len(handled) == unique and set(handled) == {f"burst-{n}" for n in range(unique)}
-    workers = {line[2] for line in server.traces.handled()}
+    workers = {(host, line[2]) for host, line in lines}
     assert len(workers) > 1, "the deliveries all went to one worker: the test proves nothing about sharing a log"
+    return sorted(workers)

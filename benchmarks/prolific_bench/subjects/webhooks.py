@@ -80,15 +80,19 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def _gunicorn(run: Run, name: str, workers: int, *, log: bool) -> Iterator[tuple[int, Path]]:
-    """gunicorn serving ``webhook_app:app`` with ``workers`` pre-forked workers; yields (port, handlings file)."""
-    out = run.tmp / f"{name}-handled.txt"
-    env = child_env(run.tmp, PYTHONPATH=str(_APP_DIR), BENCH_HOOK_SECRET=_SECRET, BENCH_HOOK_OUT=str(out),
-                    BENCH_HOOK_LOG=str(run.tmp / f"{name}.sqlite3") if log else "")  # fmt: skip
-    if log:  # created before the workers start, so that they do not all create one new file at once
-        from prolific.webhooks import EventLog
+def _gunicorn(run: Run, name: str, workers: int, *, log: bool | str) -> Iterator[tuple[int, Path]]:
+    """gunicorn serving ``webhook_app:app`` with ``workers`` pre-forked workers; yields (port, handlings file).
 
-        EventLog(run.tmp / f"{name}.sqlite3").close()
+    ``log``: True for a SQLite event log in the run's folder, a ``postgresql://`` URL, or False for none.
+    """
+    out = run.tmp / f"{name}-handled.txt"
+    location = log if isinstance(log, str) else str(run.tmp / f"{name}.sqlite3") if log else ""
+    env = child_env(run.tmp, PYTHONPATH=str(_APP_DIR), BENCH_HOOK_SECRET=_SECRET, BENCH_HOOK_OUT=str(out),
+                    BENCH_HOOK_LOG=location)  # fmt: skip
+    if location:  # created before the workers start, so that they do not all create its tables at once
+        from prolific.webhooks import open_event_log
+
+        open_event_log(location).close()
     port = _free_port()
     argv = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
             "--backlog", "512", "--log-level", "warning", "webhook_app:app"]  # fmt: skip

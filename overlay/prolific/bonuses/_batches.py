@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from .. import _validation as check
 from .._errors import InvalidArgumentError
+from .._store._url import StateURL
 from ._files import Bonus, BonusesInput, BonusList, bonuses_to_csv, read_bonuses
 from ._journal import BonusJournal, JournalEntry
 from ._results import BonusBatch
@@ -76,7 +77,7 @@ def journal_batches(
 
 
 def status(
-    study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[str], round: str = ""
+    study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[str] | StateURL, round: str = ""
 ) -> list[BonusBatch]:
     """What the journal at ``journal`` says of each batch of ``bonuses`` for ``study_id`` (offline).
 

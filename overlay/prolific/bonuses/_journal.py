@@ -21,9 +21,19 @@ pay to a participant already claimed in that round. The journal also holds one l
 that the run still holds it. Every transition is appended to ``bonus_events`` with who and when.
 
 The methods are the interface a store must offer (lease, insert-if-absent, transition, rows of a
-study, settle); this one is SQLite (:mod:`prolific._state`: WAL, ``synchronous=FULL``, each change
-committed before the request it describes is sent). :meth:`BonusJournal.close` checkpoints the
-file, so that after a run the main file alone is the whole journal.
+study, settle), and their decisions are written once, here, on an engine
+(:mod:`prolific._store._engine`) chosen by the location:
+
+- SQLite (a path or ``sqlite:`` URL; :mod:`prolific._state`: WAL, ``synchronous=FULL``, each change
+  committed before the request it describes is sent). :meth:`BonusJournal.close` checkpoints the file,
+  so that after a run the main file alone is the whole journal. The lease is a row, taken over by a
+  compare-and-set on its token when its holder is certainly gone (same host, pid gone or reused).
+- PostgreSQL (a ``postgresql://`` URL, the ``[postgres]`` extra): the same tables in a database
+  several machines share. The lease is also a session-level advisory lock held by the run's
+  connection (:class:`prolific._store._postgres.AdvisoryLease`): released on exit, and released by
+  the server when the run dies or its machine vanishes, so a live holder is never taken over and a
+  dead one always is. A transition reads its row ``FOR UPDATE`` and moves it with one
+  ``UPDATE … WHERE state = <read>`` whose row count decides, in a READ COMMITTED transaction.
 
 >>> import tempfile, pathlib
 >>> from prolific.bonuses._lease import this_process
@@ -51,10 +61,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import _state
 from .._errors import BonusJournalError
+from .._store._engine import Engine, PostgresEngine, SQLiteEngine, open_engine
+from .._store._url import StateURL
 from ._lease import Holder, is_gone
+
+if TYPE_CHECKING:
+    from .._store._postgres import AdvisoryLease
 
 SETTING_UP = "setting up"
 SET_UP = "set up"
@@ -132,6 +148,21 @@ CREATE TABLE IF NOT EXISTS bonus_leases (
     heartbeat_at TEXT NOT NULL
 )
 """
+
+#: The same tables on PostgreSQL (its types; ``seq`` an identity column). Version 2, as on SQLite: one
+#: number for one meaning (there never was a version 1 on PostgreSQL).
+PG_COMPONENT = "bonus journal"
+_PG_MIGRATIONS: dict[int, Sequence[str]] = {
+    1: [],
+    2: [
+        statement.replace("INTEGER PRIMARY KEY AUTOINCREMENT", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")
+        .replace("process_start REAL", "process_start double precision")
+        .replace("CREATE TABLE IF NOT EXISTS", "CREATE TABLE")
+        .replace("CREATE INDEX IF NOT EXISTS", "CREATE INDEX")
+        for statement in _TABLES.split(";")
+        if "meta" not in statement.split("(")[0]
+    ],
+}
 
 
 def default_path() -> Path:
@@ -214,12 +245,17 @@ class Payee:
 
 @dataclass(frozen=True)
 class Lease:
-    """Who holds a study's lease (the :class:`~prolific.bonuses._lease.Holder`), since when, last seen when."""
+    """Who holds a study's lease (the :class:`~prolific.bonuses._lease.Holder`), since when, last seen when.
+
+    ``connected``: the database server sees the holder's session connected now (PostgreSQL), so it
+    runs: it is never taken over, and the server frees its lease when it ends or its machine vanishes.
+    """
 
     study_id: str
     holder: Holder
     started_at: str
     heartbeat_at: str
+    connected: bool = False
 
 
 @dataclass(frozen=True)
@@ -235,25 +271,43 @@ class Moved:
     clashes: tuple[Payee, ...] = field(default=())
 
 
-class BonusJournal:
-    """The journal file at ``path`` (created when missing). Close it, or use it as a context manager.
+class _Clash(Exception):
+    """A claim refused (payees of another batch): undoes the claim's savepoint."""
 
-    A journal written by a newer prolific-client is refused (:class:`~prolific.BonusJournalError`);
-    one written by an older one is migrated in place, in one transaction.
+
+class _Moved(Exception):
+    """The compare-and-set found the row moved by a concurrent writer: undoes the whole transition."""
+
+
+class BonusJournal:
+    """The journal at ``path`` (created when missing). Close it, or use it as a context manager.
+
+    ``path``: a file (a path or ``sqlite:`` URL), or a ``postgresql://`` URL (:class:`StateURL` too).
+    A journal written by a newer prolific-client is refused (:class:`~prolific.BonusJournalError`, or
+    :class:`~prolific.StateStoreError` on PostgreSQL, naming both versions); one written by an older
+    one is migrated in place, in one transaction.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        self._db: sqlite3.Connection = _state.connect(self.path)
+    path: Path | StateURL
+
+    def __init__(self, path: str | os.PathLike[str] | StateURL) -> None:
+        self._engine: Engine = open_engine(path, purpose="bonus journal", origin="journal")
         self._held: dict[str, Holder] = {}
+        self._locks: dict[str, AdvisoryLease] = {}
         try:
-            self._prepare()
+            if isinstance(self._engine, SQLiteEngine):
+                self.path = self._engine.path
+                self._prepare(self._engine.db)
+            else:
+                assert isinstance(self._engine, PostgresEngine)
+                self.path = self._engine.location
+                self._engine.ensure_schema(PG_COMPONENT, SCHEMA_VERSION, _PG_MIGRATIONS)
         except BaseException:
-            self._db.close()
+            self._engine.close()
             raise
 
-    def _prepare(self) -> None:
-        with _state.transaction(self._db) as db:
+    def _prepare(self, connection: sqlite3.Connection) -> None:
+        with _state.transaction(connection) as db:
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             version = None
             if "meta" in tables:
@@ -287,9 +341,10 @@ class BonusJournal:
         try:
             for study_id, holder in list(self._held.items()):
                 self.release(study_id, holder)
-            _state.checkpoint(self._db)
+            if isinstance(self._engine, SQLiteEngine):
+                self._engine.checkpoint()
         finally:
-            self._db.close()
+            self._engine.close()
 
     def __repr__(self) -> str:
         return f"BonusJournal({str(self.path)!r})"
@@ -302,9 +357,17 @@ class BonusJournal:
         A lease whose holder is certainly gone (same host, pid gone or reused) is taken over, as
         is any lease when ``take_over`` (the user's word that the other run is gone). The take-over
         is a compare-and-set on the holder's token, so two runs cannot both take one lease.
+
+        On PostgreSQL the server decides who holds it (the advisory lock): a holder whose session is
+        connected is never taken over (``take_over`` included: it runs), one whose session ended is.
         """
+        if isinstance(self._engine, PostgresEngine):
+            blocking = self._lock(study_id)
+            if blocking is not None:
+                return blocking
+            take_over = True  # the lock is this run's: whoever the row names is gone (the server ended it)
         at = _now()
-        with _state.transaction(self._db) as db:
+        with self._engine.transaction() as db:
             current = _lease(db, study_id)
             if current is None:
                 db.execute(
@@ -326,24 +389,48 @@ class BonusJournal:
         self._held[study_id] = holder
         return None
 
+    def _lock(self, study_id: str) -> Lease | None:
+        """PostgreSQL: take the study's advisory lock on this session; None, or the lease of the session holding it."""
+        from .._store._postgres import AdvisoryLease
+
+        assert isinstance(self._engine, PostgresEngine)
+        lock = self._locks.get(study_id)
+        if lock is None:
+            lock = AdvisoryLease(self._engine.conn, self._engine.location, f"bonus journal: {study_id}")
+        other = lock.acquire()
+        if other is None:
+            self._locks[study_id] = lock
+            return None
+        row = _lease(self._engine, study_id)
+        if row is not None and row.holder.host == other.host and row.holder.pid == other.pid:
+            return Lease(study_id, row.holder, row.started_at, row.heartbeat_at, connected=True)
+        since = "" if other.acquired_at is None else other.acquired_at.isoformat(timespec="milliseconds")
+        host = other.host if other.host is not None else f"(PostgreSQL session {other.backend_pid})"
+        return Lease(study_id, Holder(host, other.pid or 0, other.process_started, ""), since, since, connected=True)
+
     def lease(self, study_id: str) -> Lease | None:
         """Who holds the study's lease now (None: nobody)."""
-        return _lease(self._db, study_id)
+        return _lease(self._engine, study_id)
 
     def release(self, study_id: str, holder: Holder) -> bool:
         """Give the lease back (only if ``holder`` still has it); whether it did."""
         self._held.pop(study_id, None)
-        with _state.transaction(self._db) as db:
-            gone = db.execute(
-                "DELETE FROM bonus_leases WHERE study_id = ? AND token = ?", (study_id, holder.token)
-            ).rowcount
+        try:
+            with self._engine.transaction() as db:
+                gone = db.execute(
+                    "DELETE FROM bonus_leases WHERE study_id = ? AND token = ?", (study_id, holder.token)
+                ).rowcount
+        finally:
+            lock = self._locks.pop(study_id, None)
+            if lock is not None:
+                lock.release()
         return gone == 1
 
     # -- batches -----------------------------------------------------------------------------------
 
     def batches(self, study_id: str, round: str) -> dict[str, JournalEntry]:
         """The study's batches of ``round`` by fingerprint, in file order."""
-        rows = self._db.execute(
+        rows = self._engine.execute(
             f"SELECT {_COLUMNS} FROM bonus_batches WHERE study_id = ? AND round = ? ORDER BY position, created_at",
             (study_id, round),
         ).fetchall()
@@ -355,7 +442,7 @@ class BonusJournal:
 
     def study_batches(self, study_id: str) -> list[JournalEntry]:
         """Every batch of the study, every round."""
-        rows = self._db.execute(
+        rows = self._engine.execute(
             f"SELECT {_COLUMNS} FROM bonus_batches WHERE study_id = ? ORDER BY round, position, created_at",
             (study_id,),
         ).fetchall()
@@ -363,7 +450,7 @@ class BonusJournal:
 
     def by_bulk_id(self, bulk_id: str) -> JournalEntry | None:
         """The batch set up as bulk bonus ``bulk_id``, if this journal has it."""
-        row = self._db.execute(f"SELECT {_COLUMNS} FROM bonus_batches WHERE bulk_id = ?", (bulk_id,)).fetchone()
+        row = self._engine.execute(f"SELECT {_COLUMNS} FROM bonus_batches WHERE bulk_id = ?", (bulk_id,)).fetchone()
         return None if row is None else JournalEntry(*row)
 
     def insert_batch(
@@ -378,7 +465,7 @@ class BonusJournal:
     ) -> bool:
         """Insert the batch in ``setting up`` if absent (before its set-up is sent); whether it was inserted."""
         at = _now()
-        with _state.transaction(self._db) as db:
+        with self._engine.transaction() as db:
             if not _holds(db, study_id, holder):
                 return False
             inserted = db.execute(
@@ -417,23 +504,58 @@ class BonusJournal:
             raise ValueError(f"unknown journal state {to!r}")
         at = _now()
         amount, fees, vat, total = cost if cost is not None else (None, None, None, None)
-        with _state.transaction(self._db) as db:
-            if not _holds(db, study_id, holder):
-                return Moved(False, "lease lost")
-            row = db.execute(
-                "SELECT state FROM bonus_batches WHERE study_id = ? AND round = ? AND fingerprint = ?",
-                (study_id, round, fingerprint),
-            ).fetchone()
-            if row is None or row[0] not in expect:
-                return Moved(False, "not in the journal" if row is None else str(row[0]))
-            if claim:
-                clashes = _claim(db, study_id, round, fingerprint, claim)
+        clashes: list[Payee] = []
+        try:
+            with self._engine.transaction() as db:
+                return self._transition(
+                    db, study_id, round, fingerprint, expect, to, holder, bulk_id, (amount, fees, vat, total),
+                    detail, by, claim, clashes, at,
+                )  # fmt: skip
+        except _Clash:  # nothing of the claim stays
+            return Moved(False, self._state_of(study_id, round, fingerprint), tuple(clashes))
+        except _Moved:  # a concurrent writer moved the row between the read and the write: nothing was changed
+            return Moved(False, self._state_of(study_id, round, fingerprint))
+
+    def _state_of(self, study_id: str, round: str, fingerprint: str) -> str:
+        row = self._engine.execute(
+            "SELECT state FROM bonus_batches WHERE study_id = ? AND round = ? AND fingerprint = ?",
+            (study_id, round, fingerprint),
+        ).fetchone()
+        return "not in the journal" if row is None else str(row[0])
+
+    def _transition(
+        self,
+        db: Engine,
+        study_id: str,
+        round: str,
+        fingerprint: str,
+        expect: Collection[str],
+        to: str,
+        holder: Holder,
+        bulk_id: str | None,
+        cost: tuple[str | None, str | None, str | None, str | None],
+        detail: str | None,
+        by: str | None,
+        claim: Sequence[Payee],
+        clashes: list[Payee],
+        at: str,
+    ) -> Moved:
+        amount, fees, vat, total = cost
+        if not _holds(db, study_id, holder):
+            return Moved(False, "lease lost")
+        row = db.execute(
+            "SELECT state FROM bonus_batches WHERE study_id = ? AND round = ? AND fingerprint = ?" + db.for_update,
+            (study_id, round, fingerprint),
+        ).fetchone()
+        if row is None or row[0] not in expect:
+            return Moved(False, "not in the journal" if row is None else str(row[0]))
+        if claim:
+            with db.savepoint("claim"):
+                clashes.extend(_claim(db, study_id, round, fingerprint, claim))
                 if clashes:
-                    db.execute("ROLLBACK TO claim")  # nothing of the claim stays
-                    db.execute("RELEASE claim")
-                    return Moved(False, str(row[0]), tuple(clashes))
-                db.execute("RELEASE claim")
-            db.execute(
+                    raise _Clash
+        # The compare-and-set: one statement, moving the row only from the state read; its count decides.
+        moved = db.execute(
                 "UPDATE bonus_batches SET state = ?, bulk_id = COALESCE(?, bulk_id), amount = COALESCE(?, amount), "
                 "fees = COALESCE(?, fees), vat = COALESCE(?, vat), total = COALESCE(?, total), detail = ?, "
                 "sent_at = CASE WHEN ? THEN ? ELSE sent_at END, updated_at = ? "
@@ -442,17 +564,19 @@ class BonusJournal:
                     to, bulk_id, amount, fees, vat, total, detail, to == PAY_SENT, at, at,
                     study_id, round, fingerprint, row[0],
                 ),
-            )  # fmt: skip
-            if to not in SENT_STATES:
-                db.execute(
-                    "DELETE FROM bonus_payees WHERE study_id = ? AND round = ? AND fingerprint = ?",
-                    (study_id, round, fingerprint),
-                )
-            current = db.execute(
-                "SELECT bulk_id FROM bonus_batches WHERE study_id = ? AND round = ? AND fingerprint = ?",
+            ).rowcount  # fmt: skip
+        if moved != 1:
+            raise _Moved
+        if to not in SENT_STATES:
+            db.execute(
+                "DELETE FROM bonus_payees WHERE study_id = ? AND round = ? AND fingerprint = ?",
                 (study_id, round, fingerprint),
-            ).fetchone()
-            _event(db, study_id, round, fingerprint, current[0], str(row[0]), to, detail, by, holder)
+            )
+        current = db.execute(
+            "SELECT bulk_id FROM bonus_batches WHERE study_id = ? AND round = ? AND fingerprint = ?",
+            (study_id, round, fingerprint),
+        ).fetchone()
+        _event(db, study_id, round, fingerprint, current[0], str(row[0]), to, detail, by, holder)
         return Moved(True)
 
     # -- payees and what this journal knows was paid -----------------------------------------------
@@ -470,12 +594,12 @@ class BonusJournal:
         if fingerprint is not None:
             query += " AND fingerprint = ?"
             parameters.append(fingerprint)
-        return [Payee(*row) for row in self._db.execute(query + " ORDER BY line", parameters)]
+        return [Payee(*row) for row in self._engine.execute(query + " ORDER BY line", parameters)]
 
     def known_cents(self, study_id: str) -> tuple[int, int]:
         """What this journal knows it paid in the study (cents, every round), and what it may have paid (in doubt)."""
         paid = doubt = 0
-        for state, cents in self._db.execute(
+        for state, cents in self._engine.execute(
             "SELECT state, sum(cents) FROM bonus_batches WHERE study_id = ? GROUP BY state", (study_id,)
         ):
             if state == PAID:
@@ -492,7 +616,7 @@ class BonusJournal:
         (the old journal paid one person by both ids) stays as it is.
         """
         mapped = 0
-        with _state.transaction(self._db) as db:
+        with self._engine.transaction() as db:
             rows = db.execute(
                 "SELECT round, participant_id FROM bonus_payees WHERE study_id = ? AND submission_id IS NULL",
                 (study_id,),
@@ -503,19 +627,20 @@ class BonusJournal:
                     continue
                 participant, submission = found
                 try:
-                    db.execute(
-                        "UPDATE bonus_payees SET participant_id = ?, submission_id = ? "
-                        "WHERE study_id = ? AND round = ? AND participant_id = ?",
-                        (participant, submission, study_id, round, old),
-                    )
-                except sqlite3.IntegrityError:
+                    with db.savepoint("map"):  # PostgreSQL: a failed statement would abort the whole transaction
+                        db.execute(
+                            "UPDATE bonus_payees SET participant_id = ?, submission_id = ? "
+                            "WHERE study_id = ? AND round = ? AND participant_id = ?",
+                            (participant, submission, study_id, round, old),
+                        )
+                except db.integrity_error:
                     continue
                 mapped += 1
         return mapped
 
     def events(self, study_id: str) -> list[dict[str, object]]:
         """The study's history: every transition with who (``by``, host, pid) and when, oldest first."""
-        cursor = self._db.execute(
+        cursor = self._engine.execute(
             "SELECT seq, round, fingerprint, bulk_id, from_state, state, detail, by, host, pid, at FROM bonus_events "
             "WHERE study_id = ? ORDER BY seq",
             (study_id,),
@@ -524,7 +649,7 @@ class BonusJournal:
         return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-def _lease(db: sqlite3.Connection, study_id: str) -> Lease | None:
+def _lease(db: Engine, study_id: str) -> Lease | None:
     row = db.execute(
         "SELECT token, host, pid, process_start, started_at, heartbeat_at FROM bonus_leases WHERE study_id = ?",
         (study_id,),
@@ -535,7 +660,7 @@ def _lease(db: sqlite3.Connection, study_id: str) -> Lease | None:
     return Lease(study_id, Holder(host, pid, started, token), started_at, heartbeat_at)
 
 
-def _holds(db: sqlite3.Connection, study_id: str, holder: Holder) -> bool:
+def _holds(db: Engine, study_id: str, holder: Holder) -> bool:
     """Whether ``holder`` holds the study's lease (its heartbeat stamped when so)."""
     return (
         db.execute(
@@ -546,33 +671,49 @@ def _holds(db: sqlite3.Connection, study_id: str, holder: Holder) -> bool:
     )
 
 
-def _claim(db: sqlite3.Connection, study_id: str, round: str, fingerprint: str, claim: Iterable[Payee]) -> list[Payee]:
-    """Insert the payees if absent (inside a savepoint ``claim``); the rows claimed by another batch."""
-    db.execute("SAVEPOINT claim")
+#: Payees inserted by one statement (8 values each: well under SQLite's and PostgreSQL's parameter limits).
+_CLAIM_CHUNK = 100
+
+
+def _claim(db: Engine, study_id: str, round: str, fingerprint: str, claim: Iterable[Payee]) -> list[Payee]:
+    """Insert the payees if absent; the rows claimed by another batch (the caller undoes the claim then).
+
+    A statement per :data:`_CLAIM_CHUNK` payees (a round trip each on a server), and a read of the
+    payees that were already there only when some were.
+    """
     clashes: list[Payee] = []
-    for payee in claim:
-        inserted = db.execute(
-            "INSERT INTO bonus_payees (study_id, round, participant_id, submission_id, fingerprint, cents, line, "
-            "prior) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (
+    payees = list(claim)
+    for start in range(0, len(payees), _CLAIM_CHUNK):
+        chunk = payees[start : start + _CLAIM_CHUNK]
+        values: list[object] = []
+        for payee in chunk:
+            values += (
                 study_id, round, payee.participant_id, payee.submission_id, fingerprint, payee.cents, payee.line,
                 payee.prior,
-            ),
-        ).rowcount  # fmt: skip
-        if inserted:
+            )  # fmt: skip
+        inserted = db.execute(
+            "INSERT INTO bonus_payees (study_id, round, participant_id, submission_id, fingerprint, cents, line, "
+            "prior) VALUES " + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?)"] * len(chunk)) + " ON CONFLICT DO NOTHING",
+            values,
+        ).rowcount
+        if inserted == len(chunk):
             continue
-        found = db.execute(
-            "SELECT study_id, round, participant_id, submission_id, fingerprint, cents, line, prior FROM bonus_payees "
-            "WHERE study_id = ? AND round = ? AND participant_id = ?",
-            (study_id, round, payee.participant_id),
-        ).fetchone()
-        if found is not None and found[4] != fingerprint:
-            clashes.append(Payee(*found))
+        people = [payee.participant_id for payee in chunk]
+        clashes += (
+            Payee(*row)
+            for row in db.execute(
+                "SELECT study_id, round, participant_id, submission_id, fingerprint, cents, line, prior "
+                "FROM bonus_payees WHERE study_id = ? AND round = ? AND fingerprint <> ? AND participant_id IN ("
+                + ", ".join(["?"] * len(people))
+                + ") ORDER BY line",
+                [study_id, round, fingerprint, *people],
+            )
+        )
     return clashes
 
 
 def _event(
-    db: sqlite3.Connection,
+    db: Engine,
     study_id: str,
     round: str,
     fingerprint: str,

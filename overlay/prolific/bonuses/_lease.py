@@ -19,7 +19,8 @@ import socket
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
+
+from .._process import process_start as process_start  # re-exported: where callers found it
 
 #: Seconds by which two readings of one process's start time may differ (clock ticks, rounding).
 _START_TOLERANCE = 2.0
@@ -53,24 +54,6 @@ def this_process() -> Holder:
     """This process as a lease holder, with a fresh token."""
     pid = os.getpid()
     return Holder(socket.gethostname(), pid, process_start(pid), uuid.uuid4().hex)
-
-
-def process_start(pid: int) -> float | None:
-    """When process ``pid`` started (seconds since the epoch), from ``/proc`` on Linux; None where unknown."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
-        boot = next(
-            line for line in Path("/proc/stat").read_text(encoding="ascii").splitlines() if line.startswith("btime ")
-        )
-    except (OSError, StopIteration):
-        return None
-    # The command name (field 2) is in parentheses and may hold spaces: count fields after its ")".
-    fields = stat.rpartition(")")[2].split()
-    try:
-        ticks = int(fields[19])  # field 22 of stat(5): starttime, in clock ticks after boot
-        return int(boot.split()[1]) + ticks / os.sysconf("SC_CLK_TCK")
-    except (IndexError, ValueError, OSError):
-        return None
 
 
 def is_gone(holder: Holder) -> bool:

@@ -181,7 +181,11 @@ def run_in_progress(study_id: str, lease: Lease, journal: BonusJournal, advice: 
 
     here = holder.host == this_process().host
     how = (
-        f"It is still running on this host: wait for it ({advice.wait()}), or stop it first."
+        f"Its session is connected to the database server, so it is running: wait for it ({advice.wait()}), or "
+        "stop it first. The server frees its lease when it ends, or within about a minute of its machine going "
+        "away: no take-over is needed, and none is possible while it is connected."
+        if lease.connected
+        else f"It is still running on this host: wait for it ({advice.wait()}), or stop it first."
         if here
         else f"It runs on another host, so it is never presumed stopped: wait for it ({advice.wait()}); once you "
         f"are sure it has stopped (its machine is off, the command was interrupted), take the lease over: "

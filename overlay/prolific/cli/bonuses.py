@@ -25,6 +25,7 @@ from ._format import plural as _plural
 
 if TYPE_CHECKING:
     from prolific import BonusBatch, BonusList, BonusPayment, BonusPlan, BonusRunInProgress
+    from prolific._store import StateURL
     from prolific.bonuses._messages import Advice
 
     from ._context import Context
@@ -231,8 +232,10 @@ def _leaf_options(parser: argparse.ArgumentParser, *, online: bool) -> None:
 def _journal_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--journal",
-        metavar="PATH",
-        help="the journal file (SQLite; default: bonuses.sqlite3 under $XDG_STATE_HOME/prolific-client/)",
+        metavar="PATH|URL",
+        help="the journal: a SQLite file or a postgresql:// URL shared by several machines (default: the "
+        "state_url setting, PROLIFIC_STATE_URL or the profile's; else bonuses.sqlite3 under "
+        "$XDG_STATE_HOME/prolific-client/)",
     )
 
 
@@ -354,22 +357,29 @@ def cmd_preview(ctx: Context) -> int:
     return EXIT_OK
 
 
-def _journal_path(ctx: Context) -> Path:
-    from prolific.bonuses._journal import default_path
+def _journal_path(ctx: Context, *, existing: bool = False) -> StateURL:
+    """The journal: ``--journal``, else the ``state_url`` setting (environment, profile), else the default file.
 
-    if ctx.args.journal:
-        return Path(ctx.args.journal)
-    path = default_path()
-    ctx.out.say(f"journal: {path}")
-    return path
+    ``existing``: a file must be there already (reading commands); a server is asked when opened.
+    """
+    from prolific.bonuses._journal import DEFAULT_FILE
+
+    from ._store import state_location
+
+    location = state_location(ctx, ctx.args.journal, default_file=DEFAULT_FILE, flag="--journal", what="journal")
+    if existing and location.path is not None and not location.path.exists():
+        raise UsageError(f"{location}: no journal there (nothing was paid with it); pass --journal PATH|URL")
+    return location
 
 
-def _advice(ctx: Context, action: str, journal: Path) -> Advice:
+def _advice(ctx: Context, action: str, journal: StateURL) -> Advice:
     """The advice of this command's messages: whole commands that work as printed (no token in them)."""
     from prolific.bonuses._messages import Advice
 
     args = ctx.args
-    words = [PROG, "bonuses", action, args.study_id, args.file, "--journal", str(journal)]
+    words = [PROG, "bonuses", action, args.study_id, args.file]
+    if args.journal or journal.kind == "sqlite":  # a server from the settings is found again the same way
+        words += ["--journal", str(journal)]
     if getattr(args, "base_url", None):
         words += ["--base-url", args.base_url]
     if args.new_round:
@@ -399,7 +409,7 @@ def _options(ctx: Context) -> dict[str, Any]:
     }
 
 
-def _busy(ctx: Context, exc: BonusRunInProgress, journal: Path) -> int:
+def _busy(ctx: Context, exc: BonusRunInProgress, journal: StateURL) -> int:
     message = f"error: {exc}"
     ctx.out.say(message)
     holder = {"host": exc.host, "pid": exc.pid, "started": exc.started, "since": exc.since, "seen": exc.seen}
@@ -492,7 +502,7 @@ def cmd_pay(ctx: Context) -> int:
     return _report(ctx, result, journal)
 
 
-def _report(ctx: Context, result: BonusPayment, journal: Path) -> int:
+def _report(ctx: Context, result: BonusPayment, journal: StateURL) -> int:
     out = ctx.out
     line = _record_line(result)
     if line:
@@ -533,9 +543,7 @@ def cmd_reconcile(ctx: Context) -> int:
 
     args, out = ctx.args, ctx.out
     bonuses = _load(ctx, args.file)
-    journal = _journal_path(ctx)
-    if not journal.exists():
-        raise UsageError(f"{journal}: no journal there (nothing was paid with it); pass --journal PATH")
+    journal = _journal_path(ctx, existing=True)
     advice = _advice(ctx, "pay", journal)
     with ctx.client() as client:
         try:
@@ -573,9 +581,7 @@ def cmd_settle(ctx: Context) -> int:
     from prolific.bonuses._messages import Advice
 
     args, out = ctx.args, ctx.out
-    journal = _journal_path(ctx)
-    if not journal.exists():
-        raise UsageError(f"{journal}: no journal there (nothing was paid with it); pass --journal PATH")
+    journal = _journal_path(ctx, existing=True)
     advice = Advice((PROG, "bonuses", "settle", args.bulk_id), str(journal))
     try:
         with BonusJournal(journal) as opened:
@@ -593,9 +599,7 @@ def cmd_status(ctx: Context) -> int:
 
     args, out = ctx.args, ctx.out
     bonuses = _load(ctx, args.file)
-    journal = _journal_path(ctx)
-    if not journal.exists():
-        raise UsageError(f"{journal}: no journal there (nothing was paid with it); pass --journal PATH")
+    journal = _journal_path(ctx, existing=True)
     batches = status(args.study_id, bonuses, journal=journal, round=args.new_round)
     out.result(_batch_table(batches, None), {"study_id": args.study_id, "journal": str(journal),
                                               "batches": [_batch_data(b) for b in batches]})  # fmt: skip

@@ -7,7 +7,6 @@ import json
 import os
 import signal
 import threading
-from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
@@ -43,9 +42,10 @@ def _line(event: WebhookEvent) -> str:
 
 def cmd_listen(ctx: Context) -> int:
     from prolific import WebhookVerificationError
-    from prolific._state import default_state_dir
-    from prolific.webhooks import EventLog, wsgi_app
+    from prolific.webhooks import open_event_log, wsgi_app
     from prolific.webhooks._server import ThreadingWSGIServer, make_server
+
+    from ._store import state_location
 
     args, out = ctx.args, ctx.out
     secret = os.environ.get(SECRET_ENV, "").strip()
@@ -55,11 +55,15 @@ def cmd_listen(ctx: Context) -> int:
             f"export {SECRET_ENV}=$(prolific-client webhooks secret --workspace ID)"
         )
     ctx.redact.add_token(secret)
-    path = Path(args.event_log) if args.event_log else default_state_dir() / EVENT_LOG_NAME
-    if not args.event_log:
-        out.say(f"event log (each event is printed once): {path}")
+    location = state_location(
+        ctx,
+        args.event_log,
+        default_file=EVENT_LOG_NAME,
+        flag="--event-log",
+        what="event log (each event is printed once)",
+    )
     try:
-        log = EventLog(path, handling_timeout=args.handling_timeout)
+        log = open_event_log(location, handling_timeout=args.handling_timeout)
     except OSError as exc:
         raise LocalError(str(exc)) from None
     lock = threading.Lock()
@@ -182,7 +186,10 @@ def register(subparsers: Any) -> None:
     )
     listen.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     listen.add_argument(
-        "--event-log", metavar="FILE", help="the SQLite file of events already handled (default: in the state dir)"
+        "--event-log",
+        metavar="FILE|URL",
+        help="the events already handled: a SQLite file, or a postgresql:// URL shared by several hosts "
+        "(default: $PROLIFIC_STATE_URL, else a file in the state dir)",
     )
     listen.add_argument(
         "--tolerance", metavar="SECONDS", type=float, default=300.0, help="timestamp window (default 300)"

@@ -14,6 +14,7 @@ from typing import Any
 
 from prolific_api_client.operations.bonuses import AsyncBonusesOperations, BonusesOperations
 
+from .._store._url import StateURL
 from ..bonuses._batches import status
 from ..bonuses._files import BonusesInput
 from ..bonuses._flows import (
@@ -54,7 +55,7 @@ class Bonuses(SyncResource, BonusesOperations):
         study_id: str,
         bonuses: BonusesInput,
         *,
-        journal: str | os.PathLike[str],
+        journal: str | os.PathLike[str] | StateURL,
         round: str = "",
         retry_unknown: Iterable[str] = (),
         confirm: Confirm | None = None,
@@ -65,7 +66,10 @@ class Bonuses(SyncResource, BonusesOperations):
         settlement_window: float = SETTLEMENT_WINDOW,
         on_progress: Progress | None = None,
     ) -> BonusPayment:
-        """Pay each bonus of ``bonuses`` exactly once as Prolific records it; every step in the SQLite ``journal``.
+        """Pay each bonus of ``bonuses`` exactly once as Prolific records it; every step in the ``journal``.
+
+        ``journal``: a SQLite file, or a ``postgresql://`` URL that several machines share (one run pays
+        a study at a time across all of them).
 
         In order: the file is checked; the study's lease is taken in the journal (another run
         paying it: :class:`~prolific.BonusRunInProgress`, or ``wait_for_lease=True`` / seconds;
@@ -96,7 +100,12 @@ class Bonuses(SyncResource, BonusesOperations):
         return self._pay(study_id, bonuses, journal, PYTHON, **_pay_options(locals()))
 
     def _pay(
-        self, study_id: str, bonuses: BonusesInput, journal: str | os.PathLike[str], advice: Advice, **options: Any
+        self,
+        study_id: str,
+        bonuses: BonusesInput,
+        journal: str | os.PathLike[str] | StateURL,
+        advice: Advice,
+        **options: Any,
     ) -> BonusPayment:
         with BonusJournal(journal) as opened:
             return self._drive(pay_flow(study_id, bonuses, opened, advice=advice, **options))
@@ -106,7 +115,7 @@ class Bonuses(SyncResource, BonusesOperations):
         study_id: str,
         bonuses: BonusesInput,
         *,
-        journal: str | os.PathLike[str],
+        journal: str | os.PathLike[str] | StateURL,
         round: str = "",
         wait_for_lease: bool | float = False,
         settlement_window: float = SETTLEMENT_WINDOW,
@@ -124,12 +133,19 @@ class Bonuses(SyncResource, BonusesOperations):
         return self._reconcile(study_id, bonuses, journal, PYTHON, **_reconcile_options(locals()))
 
     def _reconcile(
-        self, study_id: str, bonuses: BonusesInput, journal: str | os.PathLike[str], advice: Advice, **options: Any
+        self,
+        study_id: str,
+        bonuses: BonusesInput,
+        journal: str | os.PathLike[str] | StateURL,
+        advice: Advice,
+        **options: Any,
     ) -> BonusPayment:
         with BonusJournal(journal) as opened:
             return self._drive(reconcile_flow(study_id, bonuses, opened, advice=advice, **options))
 
-    def settle(self, bulk_id: str, *, paid: bool, journal: str | os.PathLike[str], by: str | None = None) -> BonusBatch:
+    def settle(
+        self, bulk_id: str, *, paid: bool, journal: str | os.PathLike[str] | StateURL, by: str | None = None
+    ) -> BonusBatch:
         """Record what you checked in the Prolific app for a batch whose outcome is unknown (sends nothing).
 
         ``paid=True``: the batch is ``paid``; ``paid=False``: it goes back to ``set up`` and the
@@ -142,7 +158,7 @@ class Bonuses(SyncResource, BonusesOperations):
             return settle_by_hand(opened, bulk_id, paid=paid, by=by)
 
     def status(
-        self, study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[str], round: str = ""
+        self, study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[str] | StateURL, round: str = ""
     ) -> list[BonusBatch]:
         """What the journal says of each batch (sends nothing); see :func:`status`."""
         return status(study_id, bonuses, journal=journal, round=round)
@@ -160,7 +176,7 @@ class AsyncBonuses(AsyncResource, AsyncBonusesOperations):
         study_id: str,
         bonuses: BonusesInput,
         *,
-        journal: str | os.PathLike[str],
+        journal: str | os.PathLike[str] | StateURL,
         round: str = "",
         retry_unknown: Iterable[str] = (),
         confirm: Confirm | None = None,
@@ -180,7 +196,7 @@ class AsyncBonuses(AsyncResource, AsyncBonusesOperations):
         study_id: str,
         bonuses: BonusesInput,
         *,
-        journal: str | os.PathLike[str],
+        journal: str | os.PathLike[str] | StateURL,
         round: str = "",
         wait_for_lease: bool | float = False,
         settlement_window: float = SETTLEMENT_WINDOW,
@@ -191,14 +207,14 @@ class AsyncBonuses(AsyncResource, AsyncBonusesOperations):
             return await self._drive(reconcile_flow(study_id, bonuses, opened, **_reconcile_options(locals())))
 
     async def settle(
-        self, bulk_id: str, *, paid: bool, journal: str | os.PathLike[str], by: str | None = None
+        self, bulk_id: str, *, paid: bool, journal: str | os.PathLike[str] | StateURL, by: str | None = None
     ) -> BonusBatch:
         """See :meth:`Bonuses.settle` (a coroutine, although it only writes the local journal)."""
         with BonusJournal(journal) as opened:
             return settle_by_hand(opened, bulk_id, paid=paid, by=by)
 
     async def status(
-        self, study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[str], round: str = ""
+        self, study_id: str, bonuses: BonusesInput, *, journal: str | os.PathLike[str] | StateURL, round: str = ""
     ) -> list[BonusBatch]:
         """What the journal says of each batch (sends nothing); see :meth:`Bonuses.status`.
 

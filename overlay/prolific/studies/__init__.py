@@ -19,7 +19,19 @@
   page, written to CSV, JSON or JSON Lines; its :class:`ExportSummary` and :class:`JoinReport` say
   what matched.
 
-Errors (:class:`~prolific.StudyFileError`, :class:`~prolific.StudyStateError`) are in
+* A study's life (the flows of ``_lifecycle``, methods of ``client.studies``): ``publish`` with its
+  cost, the workspace's balance and a cap in view (a :class:`SpendCheck`; refused over the cap or
+  the balance before any transition request is sent), ``pause``, ``start``, ``stop``,
+  ``add_places`` (the cost of the increase shown), ``test`` (a preview link: :class:`TestStudy`),
+  ``duplicate``, ``delete`` (drafts), ``list_studies`` (:class:`StudyRow`) and ``show``
+  (:class:`StudyDetails`). The result types are in ``_results``; money is ``Decimal`` major units
+  (pounds, dollars), as for bonuses. The cap: ``max_spend=``, always written with its currency
+  (:func:`parse_amount`), else the configured ``studies.max_spend`` (:class:`~prolific.Settings`).
+  ``plan`` shows the same spend check (``StudyPlan.spend``, built in ``_spend``), and ``publish``
+  of a study file acts on its plan's.
+
+Errors (:class:`~prolific.StudyFileError`, :class:`~prolific.SpendLimitError`,
+:class:`~prolific.InsufficientBalanceError`, :class:`~prolific.StudyStateError`) are in
 :mod:`prolific` with the others. The service classes that send are
 :mod:`prolific.resources.studies`. Every name loads on first use (importing the package is cheap).
 
@@ -33,7 +45,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._errors import StudyFileError
+from .._errors import SpendLimitError, StudyFileError
 from .._lazy import lazy_loader
 
 if TYPE_CHECKING:
@@ -41,14 +53,16 @@ if TYPE_CHECKING:
     from ._check import StudyCheck, check, check_text
     from ._export import BASE_COLUMNS, AsyncStudyExport, ExportSummary, JoinReport, StudyExport
     from ._file import StudyProblem
-    from ._plan import FieldChange, StudyPlan
+    from ._plan import MINIMUM_PLAN_REQUESTS, FieldChange, StudyPlan
     from ._polling import PollingBudget, idle_requests
     from ._pull import study_to_file
+    from ._results import PlacesChange, PublishResult, SpendCheck, StudyDetails, StudyRow, TestStudy, Transition
+    from ._spend import parse_amount
     from ._watch import ALERT_KINDS, AlertKind, AsyncStudyWatch, StudyAlert, StudySnapshot, StudyWatch
 
 # Every name loads when first asked for: ``client.studies`` (``prolific.resources.studies``) imports
-# this package for its defaults, and the study file's reader and schema, the watch and the export
-# (which import the generated package) are loaded only by what uses them.
+# this package for its defaults, and the study file's reader and schema, a study's life, the watch and
+# the export (which import the generated package) are loaded only by what uses them.
 _LAZY = {
     "ALERT_KINDS": "._watch",
     "AlertKind": "._watch",
@@ -59,17 +73,26 @@ _LAZY = {
     "ExportSummary": "._export",
     "FieldChange": "._plan",
     "JoinReport": "._export",
+    "MINIMUM_PLAN_REQUESTS": "._plan",
+    "PlacesChange": "._results",
     "PollingBudget": "._polling",
+    "PublishResult": "._results",
+    "SpendCheck": "._results",
     "StudyAlert": "._watch",
     "StudyCheck": "._check",
+    "StudyDetails": "._results",
     "StudyExport": "._export",
     "StudyPlan": "._plan",
     "StudyProblem": "._file",
+    "StudyRow": "._results",
     "StudySnapshot": "._watch",
     "StudyWatch": "._watch",
+    "TestStudy": "._results",
+    "Transition": "._results",
     "check": "._check",
     "check_text": "._check",
     "idle_requests": "._polling",
+    "parse_amount": "._spend",
     "study_to_file": "._pull",
 }
 
@@ -83,6 +106,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "ALERT_KINDS",
     "BASE_COLUMNS",
+    "MINIMUM_PLAN_REQUESTS",
     "AlertKind",
     "ApplyResult",
     "AsyncStudyExport",
@@ -90,17 +114,26 @@ __all__ = [
     "ExportSummary",
     "FieldChange",
     "JoinReport",
+    "PlacesChange",
     "PollingBudget",
+    "PublishResult",
+    "SpendCheck",
+    "SpendLimitError",
     "StudyAlert",
     "StudyCheck",
+    "StudyDetails",
     "StudyExport",
     "StudyFileError",
     "StudyPlan",
     "StudyProblem",
+    "StudyRow",
     "StudySnapshot",
     "StudyWatch",
+    "TestStudy",
+    "Transition",
     "check",
     "check_text",
     "idle_requests",
+    "parse_amount",
     "study_to_file",
 ]

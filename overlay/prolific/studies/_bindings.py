@@ -1,4 +1,4 @@
-"""Which study a file made, and lists Prolific changes rarely, kept in the state store (SQLite, ``prolific._state``).
+"""Which study a file made, and lists Prolific changes rarely, kept in the state store (SQLite or PostgreSQL).
 
 ``study_bindings`` has one row per study file (keyed by its resolved path). Before ``create-study``
 is sent, the row is written in state ``creating`` with the marker the new study will carry (see
@@ -9,6 +9,10 @@ that finds ``creating`` knows a create may have been applied and looks for the m
 
 ``study_cache`` keeps answers worth reusing across runs (the filters list, a project's workspace,
 reward recommendations) with the time they were fetched, so that a message can say how old they are.
+
+The store is a SQLite file (a path) or a PostgreSQL database (a ``postgresql://`` URL, the ``[postgres]``
+extra), so that a file applied from CI and from a laptop points at the same study: the same statements on
+either engine (:mod:`prolific._store._engine`).
 
 >>> import tempfile, pathlib
 >>> store = StudyStore(pathlib.Path(tempfile.mkdtemp()) / "studies.sqlite3")
@@ -24,13 +28,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import _state
+from .._store._engine import Engine, PostgresEngine, SQLiteEngine, open_engine
+from .._store._url import StateURL
 
 #: The store's file name under the CLI's state directory.
 DEFAULT_FILE = "studies.sqlite3"
@@ -51,6 +57,15 @@ CREATE TABLE IF NOT EXISTS study_cache (
     body TEXT NOT NULL
 )
 """
+#: The same tables on PostgreSQL, versioned there (``prolific_schema``, component ``study bindings``).
+PG_COMPONENT = "study bindings"
+SCHEMA_VERSION = 1
+_PG_MIGRATIONS: dict[int, Sequence[str]] = {
+    1: [
+        statement.replace("CREATE TABLE IF NOT EXISTS", "CREATE TABLE").replace(" REAL ", " double precision ")
+        for statement in SCHEMA.split(";")
+    ]
+}
 
 
 def default_path() -> Path:
@@ -80,11 +95,22 @@ class Binding:
 
 
 class StudyStore:
-    """The store at ``path`` (created when missing). Close it, or use it as a context manager."""
+    """The store at ``path``: a file (created when missing) or a ``postgresql://`` URL. Close it, or use ``with``."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        self._db: sqlite3.Connection = _state.connect(self.path, schema=SCHEMA)
+    path: Path | StateURL
+
+    def __init__(self, path: str | os.PathLike[str] | StateURL) -> None:
+        self._db: Engine = open_engine(path, schema=SCHEMA, purpose="study bindings", origin="state")
+        if isinstance(self._db, SQLiteEngine):
+            self.path = self._db.path
+        else:
+            assert isinstance(self._db, PostgresEngine)
+            self.path = self._db.location
+            try:
+                self._db.ensure_schema(PG_COMPONENT, SCHEMA_VERSION, _PG_MIGRATIONS)
+            except BaseException:
+                self._db.close()
+                raise
 
     def __enter__(self) -> StudyStore:
         return self
@@ -115,7 +141,7 @@ class StudyStore:
         Raises :class:`BindingConflict` when the file has a row already (another run's, or a study).
         """
         now = time.time()
-        with _state.transaction(self._db):
+        with self._db.transaction():
             inserted = self._db.execute(
                 "INSERT INTO study_bindings (file_key, state, marker, study_id, created_at, updated_at) "
                 "VALUES (?, ?, ?, NULL, ?, ?) ON CONFLICT (file_key) DO NOTHING",
@@ -130,7 +156,7 @@ class StudyStore:
 
     def abandon_create(self, key: str, marker: str) -> None:
         """Drop a ``creating`` row whose create certainly was not applied (Prolific refused it)."""
-        with _state.transaction(self._db):
+        with self._db.transaction():
             self._db.execute(
                 "DELETE FROM study_bindings WHERE file_key = ? AND state = ? AND marker = ?", (key, CREATING, marker)
             )
@@ -138,7 +164,7 @@ class StudyStore:
     def bind(self, key: str, study_id: str, *, marker: str = "") -> None:
         """Bind the file ``key`` to ``study_id`` (``--study``, ``pull``), whatever it was bound to before."""
         now = time.time()
-        with _state.transaction(self._db):
+        with self._db.transaction():
             self._db.execute(
                 "INSERT INTO study_bindings (file_key, state, marker, study_id, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (file_key) DO UPDATE SET state = excluded.state, "
@@ -147,7 +173,7 @@ class StudyStore:
             )
 
     def _move(self, key: str, study_id: str, *, where_state: str, where_marker: str) -> None:
-        with _state.transaction(self._db):
+        with self._db.transaction():
             moved = self._db.execute(
                 "UPDATE study_bindings SET state = ?, study_id = ?, updated_at = ? "
                 "WHERE file_key = ? AND state = ? AND marker = ?",
@@ -165,7 +191,7 @@ class StudyStore:
 
     def cache(self, key: str, value: Any, *, fetched_at: float | None = None) -> None:
         """Keep ``value`` (JSON data) under ``key``, fetched now (or at ``fetched_at``)."""
-        with _state.transaction(self._db):
+        with self._db.transaction():
             self._db.execute(
                 "INSERT INTO study_cache (key, fetched_at, body) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
                 "fetched_at = excluded.fetched_at, body = excluded.body",

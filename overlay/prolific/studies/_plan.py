@@ -27,9 +27,13 @@ from __future__ import annotations
 import copy
 from collections.abc import Generator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._check import Online, StudyCheck, online_flow
+
+if TYPE_CHECKING:
+    from ._results import SpendCheck
+    from ._spend import Cap
 
 __all__ = [
     "DRAFT",
@@ -139,7 +143,9 @@ class StudyPlan:
     cents (``currency``): ``cost`` (reward × places + fees + VAT; for a published study the cost of
     the places added), ``available_balance`` and ``balance_after``. ``eligible``: participants the
     filters reach; ``recruitment``: Prolific's predicted recruitment time (its text, and hours).
-    ``check``: the file's check, with its warnings and notes.
+    ``spend``: the spend check ``publish`` (or adding the places) would make — the cost against the
+    cap and the balance, and whether it would be refused (:mod:`prolific.studies._spend`, the same
+    check); None when nothing would be spent. ``check``: the file's check, with its warnings and notes.
     """
 
     file: str
@@ -159,6 +165,7 @@ class StudyPlan:
     pool_to_create: tuple[str, int] | None = None
     found_by_marker: bool = False
     notes: list[str] = field(default_factory=list)
+    spend: SpendCheck | None = None
 
     @property
     def refused(self) -> list[FieldChange]:
@@ -199,6 +206,7 @@ class StudyPlan:
             "recruitment": self.recruitment,
             "recruitment_hours": self.recruitment_hours,
             "workspace_id": self.workspace_id,
+            "spend": self.spend.as_dict() if self.spend is not None else None,
             "credential_pool_to_create": (
                 {"file": self.pool_to_create[0], "credentials": self.pool_to_create[1]} if self.pool_to_create else None
             ),
@@ -231,6 +239,10 @@ class StudyPlan:
         lines.append(
             f"  available balance: {self.money(self.available_balance)}; after: {self.money(self.balance_after)}"
         )
+        if self.spend is not None and self.spend.cap is not None:
+            lines.append(f"  cap: {self.money(float(self.spend.cap * 100))} ({self.spend.cap_source})")
+        if self.spend is not None and self.spend.refusal is not None:
+            lines.append(f"  refused: {self.spend.refusal}: {self.spend.action} would send nothing")
         return "\n".join(lines)
 
 
@@ -295,12 +307,14 @@ def plan_flow(
     *,
     study_id: str | None = None,
     refresh: bool = False,
+    cap: Cap | None = None,
 ) -> Generator[Any, Any, StudyPlan]:
     """The :class:`StudyPlan` of a checked file (``result``); raises :class:`~prolific.StudyFileError` on a problem.
 
     ``store`` (a :class:`~._bindings.StudyStore`) and ``key`` (the file's key in it) find the study
-    the file made; ``study_id`` ties the file to an existing study. Read-only: the only requests
-    are GETs and Prolific's calculators.
+    the file made; ``study_id`` ties the file to an existing study; ``cap`` is the spend check's cap
+    (:func:`~prolific.studies._spend.resolve_cap`). Read-only: the only requests are GETs and
+    Prolific's calculators.
     """
     from prolific_api_client.models.requirements_count_request import RequirementsCountRequest
     from prolific_api_client.models.study_cost_request import StudyCostRequest
@@ -364,8 +378,22 @@ def plan_flow(
         before = (live or {}).get("total_available_places")
         charged = places - before if isinstance(places, int) and isinstance(before, int) and places > before else 0
     if isinstance(reward, int | float) and isinstance(charged, int) and charged > 0:
+        from ..bonuses._results import major_units
+        from ._spend import NO_CAP, assess
+
         request = StudyCostRequest(reward=float(reward), total_available_places=charged)
         plan.cost = yield Call(CALCULATE_STUDY_COST, {"body": request}, lambda c: float(c.total_cost))
+        plan.spend = assess(
+            study_id=target or "new",
+            name=str(merged.get("name") or ""),
+            action="publish" if status in (None, DRAFT) else f"add {charged} places",
+            places=charged,
+            reward_cents=reward,
+            cost_cents=plan.cost,
+            balance=major_units(online.available_balance),
+            currency=online.currency,
+            cap=cap or NO_CAP,
+        )
     elif charged == 0:
         plan.cost = 0.0
     filters = merged.get("filters") or []

@@ -29,7 +29,8 @@ pipeline, ``fake.dispatcher``, which ``_transport`` and ``_server`` receive), ``
 table, the handler types), ``_synth`` (the answers of the operations no store models), ``_faults``
 (the fault queue), ``_clock``, ``_admin`` (the admin surface over HTTP), ``_recording``, and one
 module per resource (``_credentials``, ``_studies``, ``_submissions``, ``_bonuses``, ``_groups``,
-``_invitations``, ``_surveys``, ...).
+``_invitations``, ``_surveys``, ...), with a study's rules (cost, balance, what a published study
+refuses, copies) in ``_study_rules`` and the filter catalogue and eligible count in ``_filters``.
 """
 
 from __future__ import annotations

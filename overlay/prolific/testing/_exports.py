@@ -1,9 +1,7 @@
-"""What a study gives out beyond its submissions: the predicted recruitment time, the demographic export.
+"""What a study gives out beyond its submissions: the demographic export.
 
-**Predicted recruitment time** (``get-study-predicted-recruitment-time``): Prolific's model of how
-long recruiting would take if the study were published now. The fake's rule: a participant every 3
-minutes (``places / 20`` hours, at least a quarter of an hour), or ``fake.predicted_recruitment_hours``
-when a test sets it.
+(The predicted recruitment time of a stored study is :mod:`._study_rules`'s, the same rule as a
+draft's.)
 
 **The demographic export** (``export-demographic-data``, ``get-demographic-export-history``).
 Prolific's document says the POST "creates and downloads" the export (a CSV of one row per
@@ -64,13 +62,12 @@ _ETHNICITIES = ("White", "Black", "Asian", "Mixed", "Other")
 
 
 class StudyData:
-    """The predicted recruitment times and the demographic exports of the fake's studies."""
+    """The demographic exports of the fake's studies."""
 
     def __init__(self, lock: threading.RLock, studies: Studies, clock: FakeClock) -> None:
         self._lock = lock
         self._studies = studies
         self._clock = clock
-        self.predicted_hours: float | None = None
         self.export_delay = 0.0
         self.export_access = True
         # study id -> {filters as JSON: the moment its export is ready}
@@ -81,30 +78,9 @@ class StudyData:
 
     def handlers(self) -> dict[str, Callable[[FakeRequest], Answer]]:
         return {
-            "get-study-predicted-recruitment-time": self.predicted,
             "export-demographic-data": self.export,
             "get-demographic-export-history": self.history,
         }
-
-    def predicted(self, request: FakeRequest) -> Answer:
-        """``get-study-predicted-recruitment-time``: hours, a range around them, and the display string."""
-        study = self._studies.studies.get(request.path_params["study_id"])
-        if study is None:
-            return not_found("Study")
-        hours = self.predicted_hours
-        if hours is None:
-            hours = max(0.25, (study.get("total_available_places") or 0) / 20)
-        shown = f"{hours:g} hour{'s' if hours != 1 else ''}"
-        return json_answer(
-            200,
-            {
-                "precise_recruitment_time_hours": hours,
-                "lower_bound_hours": hours * 0.75,
-                "upper_bound_hours": hours * 1.5,
-                "display_string": shown,
-                "limit_at": 48,
-            },
-        )
 
     def export(self, request: FakeRequest) -> Answer:
         """``export-demographic-data``: ``{"status": "GENERATING"}`` until ready, then the CSV (see the module)."""

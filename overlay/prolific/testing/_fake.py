@@ -21,6 +21,7 @@ from ._demo import seed_demo, take_part
 from ._dispatch import Dispatcher
 from ._exports import StudyData
 from ._faults import Fault, FaultQueue, fail_fault, filters
+from ._filters import Filters
 from ._groups import ParticipantGroups
 from ._hooks import Hooks
 from ._invitations import Invitations
@@ -29,6 +30,7 @@ from ._recording import RecordedRequest
 from ._routes import FakeRequest, Handler, RouteTable
 from ._server import Server
 from ._studies import Studies
+from ._study_rules import StudyRules
 from ._submissions import SubmissionReviews, participant_action
 from ._surveys import Surveys
 from ._synth import Synthesizer
@@ -65,19 +67,28 @@ class FakeProlific(WebhookFeatures):
       ``request-submission-return``;
     * messages: ``send-message``, ``bulk-message-participants``, ``send-message-to-participant-group``
       (stored in :attr:`messages`, one entry per recipient);
+    * before spending, and a study's copies (:mod:`prolific.testing._study_rules`,
+      :mod:`prolific.testing._filters`): ``calculate-study-cost``, ``get-workspace-balance``
+      (:meth:`set_balance`; publishing beyond the balance is refused), ``get-filters`` (a small
+      catalogue), ``get-eligible-count`` (a deterministic function of the filters),
+      ``get-filter-sets`` / ``get-filter-set`` (:meth:`add_filter_set`),
+      ``post-study-predicted-recruitment-time`` and ``get-study-predicted-recruitment-time`` (one
+      rule; :attr:`predicted_recruitment_hours`), ``calculate-reward-recommendations``,
+      ``create-test-study``, ``duplicate-study``, ``delete-study`` (drafts); ``update-study`` of a
+      published study changes only what Prolific lists;
     * bonuses: ``create-bonus-payments``, ``pay-bonus-payments`` and Prolific's record of them
       (``bonus_payments`` on ``get-submission``, ``get-study-cost``; :attr:`bonus_settlement_delay`);
     * webhooks: secrets, subscriptions (``create-subscription`` answers ``X-Hook-Secret``, which
       ``confirm-subscription`` sends back), their events; status changes of studies and
       submissions are delivered, signed, to confirmed subscriptions by :meth:`deliver_pending`;
       ``get-study-jwks`` (no token needed) and :meth:`study_token` for signed study links;
-    * study data: ``get-study-predicted-recruitment-time``, ``export-demographic-data`` (asynchronous:
+    * study data: ``export-demographic-data`` (asynchronous:
       :attr:`demographic_export_delay`; :attr:`demographic_export_access`) and its history.
 
     Every other operation answers its documented success status with a body valid against the
     published document, made up from its response schema (:mod:`prolific.testing._synth`):
     realistic (24-hexadecimal ids, ISO dates, amounts in pence) and the same for the same ``seed`` and
-    requests; ``get-user``, ``get-workspace-balance``, ``get-study-cost`` and a few more agree with
+    requests; ``get-user``, ``get-study-cost`` and a few more agree with
     the state above. :meth:`route` replaces any answer with your own. An unknown path answers 404,
     a known path with another method 405 (with ``Allow``).
 
@@ -177,6 +188,8 @@ class FakeProlific(WebhookFeatures):
         self._hooks = Hooks(self._lock, self._studies)
         self._delivery = Deliverer(self._hooks, self._lock)
         self._study_keys = StudyKeys(self._lock)
+        self._filters = Filters(self._lock, self._studies, self._groups)
+        self._study_rules = StudyRules(self._lock, self._studies, self._filters, self._bonuses)
         self._study_data = StudyData(self._lock, self._studies, self.clock)
         self._stores = (
             self._pools,
@@ -191,6 +204,8 @@ class FakeProlific(WebhookFeatures):
             self._delivery,
             self._study_keys,
             self._workspaces,
+            self._filters,
+            self._study_rules,
             self._study_data,
         )
         self._builtin: dict[str, Callable[[FakeRequest], Answer]] = {}
@@ -391,15 +406,71 @@ class FakeProlific(WebhookFeatures):
         return self._workspaces.projects
 
     @property
+    def filter_sets(self) -> dict[str, dict[str, Any]]:
+        """Filter set id → the ``FilterSet`` body (:meth:`add_filter_set`)."""
+        return self._filters.filter_sets
+
+    @property
+    def test_studies(self) -> dict[str, dict[str, Any]]:
+        """Test study id → ``study_id``, ``study_url`` and ``source_study_id`` (``create-test-study``)."""
+        return self._study_rules.test_studies
+
+    def add_filter_set(self, workspace_id: str, name: str, filters: list[dict[str, Any]]) -> str:
+        """Add a filter set (version 1) to a workspace, for ``get-filter-sets`` and studies' ``filter_set_id``.
+
+        ``filters`` as ``create-study`` takes them, checked against the fake's catalogue
+        (:mod:`prolific.testing._filters`): ``ValueError`` naming what the API would refuse.
+
+        >>> fake = FakeProlific()
+        >>> set_id = fake.add_filter_set("ws1", "UK adults", [
+        ...     {"filter_id": "current-country-of-residence", "selected_values": ["0"]},
+        ...     {"filter_id": "age", "selected_range": {"lower": 18, "upper": 64}}])
+        >>> fake.filter_sets[set_id]["name"], fake.filter_sets[set_id]["version"]
+        ('UK adults', 1)
+        """
+        with self._lock:
+            return self._filters.add_set(workspace_id, name, filters)
+
+    def set_balance(self, workspace_id: str, cents: int) -> None:
+        """Set a workspace's funds (cents; a workspace has £10,000.00 until told otherwise).
+
+        ``get-workspace-balance`` answers them less the bonuses paid (``total_balance``) and less
+        again what published studies reserve (``available_balance``); publishing a study or adding
+        places that the available balance does not cover is refused (see
+        :mod:`prolific.testing._study_rules`).
+
+        >>> fake = FakeProlific()
+        >>> study_id = fake.add_study(workspace_id="ws1", reward=150, total_available_places=10)
+        >>> fake.set_balance("ws1", 1000)
+        >>> import httpx
+        >>> client = httpx.Client(transport=fake.transport, base_url="https://api.prolific.com",
+        ...                       headers={"Authorization": "Token t"})
+        >>> print(client.post(f"/api/v1/studies/{study_id}/transition/", json={"action": "PUBLISH"})
+        ...       .json()["error"]["detail"])  # doctest: +NORMALIZE_WHITESPACE
+        Insufficient funds: publishing this study costs £20.94 (rewards, fees and VAT) and the
+        workspace's available balance is £10.00. Add funds to the workspace and try again.
+        """
+        if isinstance(cents, bool) or not isinstance(cents, int):
+            raise ValueError(f"cents must be an int (the balance in cents/pence), not {cents!r}")
+        if not isinstance(workspace_id, str) or not workspace_id:
+            raise ValueError(f"workspace_id must be a non-empty string, not {workspace_id!r}")
+        with self._lock:
+            self._study_rules.funds[workspace_id] = cents
+
+    @property
     def predicted_recruitment_hours(self) -> float | None:
-        """What ``get-study-predicted-recruitment-time`` answers (hours); ``None``: ``places / 20``, at least 0.25."""
-        return self._study_data.predicted_hours
+        """What both predicted-recruitment-time operations answer (hours); ``None`` (the default): the fake's rule.
+
+        The rule (:mod:`prolific.testing._study_rules`): from the participants the filters reach,
+        the places and the hourly rate; set a number to make a test's prediction what it states.
+        """
+        return self._study_rules.predicted_hours
 
     @predicted_recruitment_hours.setter
     def predicted_recruitment_hours(self, value: float | None) -> None:
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value <= 0):
             raise ValueError(f"predicted_recruitment_hours must be a number of hours > 0 or None, not {value!r}")
-        self._study_data.predicted_hours = None if value is None else float(value)
+        self._study_rules.predicted_hours = None if value is None else float(value)
 
     @property
     def demographic_export_delay(self) -> float:
@@ -659,8 +730,8 @@ class FakeProlific(WebhookFeatures):
         >>> client = httpx.Client(transport=fake.transport, base_url="https://api.prolific.com",
         ...                       headers={"Authorization": "Token t"})
         >>> workspace_id = fake.seed_demo()["workspace_id"]
-        >>> client.get(f"/api/v1/workspaces/{workspace_id}/balance/").json()["currency_code"]  # made up
-        'GBP'
+        >>> client.get(f"/api/v1/workspaces/{workspace_id}/balance/").json()["available_balance"]  # built in
+        1000000
         >>> def balance(request):
         ...     return {"currency_code": "GBP", "available_balance": 5000,
         ...             "workspace": request.path_params["workspace_id"]}

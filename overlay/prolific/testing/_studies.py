@@ -93,6 +93,11 @@ _STUDY_DEFAULTS: dict[str, Any] = {
 }
 
 
+#: Prolific's rules kept in their own modules (:mod:`._study_rules`): ``guard(action, study, body)`` with
+#: action ``"create"`` (study ``None``), ``"update"`` or a transition's action, before the change is
+#: applied; returns field errors, a message (a 400 of the study's state) or ``None`` to let it happen.
+Guard = Callable[[str, dict[str, Any] | None, dict[str, Any]], "Errors | str | None"]
+
 #: Called on every status change: ``listener(kind, study, submission)`` with kind ``"study"`` or
 #: ``"submission"`` (``submission`` is ``None`` for a study), under the fake's lock.
 StatusListener = Callable[[str, dict[str, Any], dict[str, Any] | None], None]
@@ -125,6 +130,7 @@ class Studies:
         self._stopped: set[str] = set()  # studies a STOP ended: they recruit no more
         self.transitions: list[dict[str, Any]] = []
         self.listeners: list[StatusListener] = []
+        self.guards: list[Guard] = []
         clock.listeners.append(self.time_out_due)
 
     def clear(self) -> None:
@@ -256,7 +262,7 @@ class Studies:
         body = {**_STUDY_DEFAULTS, **fields}
         if "project" not in body and "workspace_id" not in body:
             raise ValueError("add_study() needs workspace_id= or project= (a project added with add_project)")
-        study, error = self._new_study(body)
+        study, error = self.new_study(body)
         if study is None:
             raise ValueError(f"add_study(): the API would refuse these fields: {error}")
         return str(study["id"])
@@ -341,6 +347,22 @@ class Studies:
                 f"study {study_id} has no free place: {self.places_held(study_id)} of {places:g} places are "
                 "held (a return or a time-out frees one; update-study can add places)"
             )
+
+    def _guarded(self, action: str, study: dict[str, Any] | None, body: dict[str, Any]) -> Errors | str | None:
+        for guard in self.guards:
+            refused = guard(action, study, body)
+            if refused:
+                return refused
+        return None
+
+    def remove(self, study_id: str) -> None:
+        """Forget a study and its submissions (``delete-study``, which refuses all but drafts)."""
+        self.studies.pop(study_id)
+        for submission in self.submissions.pop(study_id, ()):
+            self.submission_index.pop(submission["id"], None)
+        self._participants.pop(study_id, None)
+        self._counts.pop(study_id, None)
+        self._stopped.discard(study_id)
 
     def _study_or_raise(self, study_id: str) -> dict[str, Any]:
         study = self.studies.get(study_id)
@@ -453,10 +475,14 @@ class Studies:
 
     # -- handlers ---------------------------------------------------------------------------------
 
-    def _new_study(self, body: dict[str, Any]) -> tuple[dict[str, Any] | None, Any]:
+    def new_study(self, body: dict[str, Any]) -> tuple[dict[str, Any] | None, Any]:
         errors: Errors = {}
         self._check_fields(body, errors, creating=True)
         project = self._project_for(body, errors)
+        if not errors:
+            refused = self._guarded("create", None, body)
+            if refused is not None:
+                return None, refused if isinstance(refused, dict) else {"non_field_errors": [refused]}
         if errors or project is None:
             return None, errors
         study: dict[str, Any] = {
@@ -488,7 +514,7 @@ class Studies:
 
     def create(self, request: FakeRequest) -> Answer:
         """``create-study``: a draft (``UNPUBLISHED``) study; the required fields checked and echoed."""
-        study, errors = self._new_study(request.body)
+        study, errors = self.new_study(request.body)
         if study is None:
             return field_errors(errors)
         return json_answer(201, study)
@@ -504,10 +530,10 @@ class Studies:
         if refused is not None:
             return refused
         state = request.query.get("state")
-        results = [self._short(s) for s in self.studies.values() if state is None or s["status"] == state]
+        results = [self.short(s) for s in self.studies.values() if state is None or s["status"] == state]
         return json_answer(200, {"results": results})
 
-    def _short(self, study: dict[str, Any]) -> dict[str, Any]:
+    def short(self, study: dict[str, Any]) -> dict[str, Any]:
         short = {
             key: study.get(key)
             for key in (
@@ -558,6 +584,9 @@ class Studies:
         problem = self._places_problem(study, body.get("total_available_places"))
         if problem is not None:
             return field_errors({"total_available_places": [problem]})
+        refused = self._guarded("update", study, body)
+        if refused is not None:
+            return field_errors(refused) if isinstance(refused, dict) else state_error(refused)
         study.update({k: v for k, v in body.items() if k not in _NOT_ECHOED})
         study["project"] = project
         study["has_credentials"] = bool(pool_id)
@@ -593,6 +622,9 @@ class Studies:
             return state_error(
                 f"Cannot {action}: the study's credential pool has no unused credentials left; add credentials."
             )
+        refused = self._guarded(action, study, request.body)
+        if refused is not None:
+            return field_errors(refused) if isinstance(refused, dict) else state_error(refused)
         if action == "SCHEDULE_PUBLISH":
             publish_at = request.body.get("publish_at")
             if not isinstance(publish_at, str) or not publish_at:

@@ -21,13 +21,14 @@ not apply these writes: a later read shows its state as before. Everything is dr
 bytes, and a resource read twice looks the same.
 
 A few operations are made to agree with the fake's state (:data:`_TOUCHES`): ``get-user`` is the
-researcher who owns the fake's workspaces; ``get-workspace-balance`` and ``get-study-cost`` count
-the rewards of approved submissions and the bonuses paid (at the fake's fee rule, see
-:mod:`._bonuses`); ``export-study`` lists the study's submissions; ``get-messages`` the messages sent
-through the fake; ``get-project-studies`` and ``get-study-submissions`` the stored studies and
-submissions. A path naming a resource the fake models (a study, a workspace, a project, a survey)
-that it does not have answers that resource's 404, as the modelled operations do: the check asks
-the operation that reads the resource (``get-study`` for ``/studies/{id}/cost/``).
+researcher who owns the fake's workspaces; ``get-study-cost`` counts the rewards of approved
+submissions and the bonuses paid (at the fake's fee rule, see :mod:`._bonuses`); ``export-study``
+lists the study's submissions; ``get-messages`` the messages sent through the fake;
+``get-study-submissions`` the stored submissions. (The balance, a project's studies and the filter
+sets are modelled: :mod:`._study_rules`, :mod:`._filters`.) A path naming a resource the fake
+models (a study, a workspace, a project, a survey, a filter set) that it does not have answers that
+resource's 404, as the modelled operations do: the check asks the operation that reads the resource
+(``get-study`` for ``/studies/{id}/cost/``).
 
 Valid means valid by JSON Schema and by OpenAPI's own rules, as schemathesis checks them: a value
 of a ``oneOf`` fits exactly one branch, and a ``discriminator`` without a ``mapping`` holds the name
@@ -878,41 +879,6 @@ def _reward(study: Mapping[str, Any]) -> int:
     return int(reward) if isinstance(reward, int | float) and not isinstance(reward, bool) else 0
 
 
-def _balance(builder: _Builder, world: World | None, value: dict[str, Any]) -> dict[str, Any]:
-    """``get-workspace-balance``: funds seeded per workspace, less what the fake spent, less what live studies hold.
-
-    Spent: the rewards of approved submissions and the bonuses paid, with fees and VAT; held: the
-    reward of every place a published study has not filled yet, with fees and VAT. In the
-    sub-currency (pence, cents), broken down into rewards, fees and VAT.
-    """
-    workspace_id = builder.request.path_params.get("workspace_id", "")
-    funds = 100 * builder.rng.randrange(2_500, 10_000)  # 2,500 to 10,000 pounds or dollars, a round number
-    total = [funds * 70 // 100, funds * 25 // 100, funds * 5 // 100]  # rewards, fees, VAT
-    held = [0, 0, 0]
-    if world is not None:
-        studies = {
-            sid: s for sid, s in world.studies.items() if world.projects.get(s.get("project", "")) == workspace_id
-        }
-        for study_id, study in studies.items():
-            approved = _approved(world, study_id)
-            paid = _reward(study) * approved
-            total = _less(total, (paid, *_fees(paid)))
-            if study.get("status") in _PUBLISHED:
-                open_places = max(0, int(study.get("total_available_places") or 0) - approved)
-                reserved = _reward(study) * open_places
-                held = _less(held, (-reserved, *(-fee for fee in _fees(reserved))))
-        total = _less(total, _bonuses_paid(world, set(studies)))
-    available = _less(total, held)
-    return {
-        **value,
-        "currency_code": builder.currency,
-        "total_balance": sum(total),
-        "balance_breakdown": dict(zip(("rewards", "fees", "vat"), total, strict=True)),
-        "available_balance": sum(available),
-        "available_balance_breakdown": dict(zip(("rewards", "fees", "vat"), available, strict=True)),
-    }
-
-
 def _less(amounts: Sequence[int], minus: Sequence[int]) -> list[int]:
     return [a - b for a, b in zip(amounts, minus, strict=True)]
 
@@ -1017,15 +983,6 @@ def _stored_list(
     return out
 
 
-def _project_studies(builder: _Builder, world: World | None, value: dict[str, Any]) -> dict[str, Any]:
-    """``get-project-studies``: the fake's studies in the project."""
-    if world is None:
-        return value
-    project_id = builder.request.path_params.get("project_id", "")
-    stored = [s for s in world.studies.values() if s.get("project") == project_id]
-    return _stored_list(builder, value, stored, "get-project-studies") if stored else {**value, "results": []}
-
-
 def _study_submissions(builder: _Builder, world: World | None, value: dict[str, Any]) -> dict[str, Any]:
     """``get-study-submissions``: the study's submissions the fake holds."""
     if world is None:
@@ -1036,10 +993,8 @@ def _study_submissions(builder: _Builder, world: World | None, value: dict[str, 
 
 _TOUCHES: dict[str, Touch] = {
     "get-user": _user,
-    "get-workspace-balance": _balance,
     "get-study-cost": _study_cost,
     "export-study": _export,
     "get-messages": _messages,
-    "get-project-studies": _project_studies,
     "get-study-submissions": _study_submissions,
 }

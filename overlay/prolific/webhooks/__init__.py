@@ -55,6 +55,7 @@ from ._eventlog import (
     Outcome,
     handle_once,
 )
+from ._eventlog_pg import PostgresEventLog, open_event_log
 from ._events import EventType, WebhookEvent
 from ._holder import Holder
 from ._verify import (
@@ -85,10 +86,12 @@ __all__ = [
     "EventType",
     "Holder",
     "Outcome",
+    "PostgresEventLog",
     "WSGIApp",
     "WebhookEvent",
     "asgi_app",
     "handle_once",
+    "open_event_log",
     "sign",
     "signed_headers",
     "verify",

@@ -23,6 +23,8 @@ import socket
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from .. import _process
+
 _BOOT_ID: str | None = None
 #: Linux (and others with a procfs): a process's start time can be read, so a reused PID is told apart.
 _HAS_PROC = os.path.isfile("/proc/self/stat")
@@ -46,16 +48,11 @@ def process_start(pid: int) -> str | None:
     """
     if not _HAS_PROC:
         return "" if _pid_exists(pid) else None
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as file:
-            stat = file.read()
-    except OSError:
+    fields = _process.stat_fields(pid)
+    if fields is None or _process.is_zombie(fields):  # a zombie has finished: its claim is abandoned
         return None
-    # The command name (field 2) may hold spaces and parentheses: the fields after it follow the last ")".
-    fields = stat[stat.rfind(b")") + 2 :].split()
-    if len(fields) < 20 or fields[0] in (b"Z", b"X"):  # a zombie has finished: its claim is abandoned
-        return None
-    return f"{_boot_id()}:{fields[19].decode('ascii')}"
+    ticks = _process.start_ticks(fields)
+    return None if ticks is None else f"{_boot_id()}:{ticks}"
 
 
 def _pid_exists(pid: int) -> bool:

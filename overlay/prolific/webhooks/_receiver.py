@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._errors import WebhookVerificationError
-from ._eventlog import Claim, EventLog, EventStore, Outcome
+from ._eventlog import Claim, EventStore, Outcome
 from ._events import WebhookEvent
 from ._verify import DEFAULT_TOLERANCE, Headers, _key, verify
 
@@ -173,9 +173,11 @@ def receiver(
     on_refused: Refused | None,
     max_body: int,
 ) -> Receiver:
-    """A :class:`Receiver`, with ``event_log`` a path opened as an :class:`EventLog`."""
+    """A :class:`Receiver`, with ``event_log`` a path or URL opened as an event log (``open_event_log``)."""
     if event_log is not None and not isinstance(event_log, EventStore):
-        event_log = EventLog(event_log)
+        from ._eventlog_pg import open_event_log
+
+        event_log = open_event_log(event_log)
     return Receiver(secret=secret, event_log=event_log, tolerance=tolerance, on_refused=on_refused, max_body=max_body)
 
 

@@ -1,8 +1,10 @@
-"""``studies``: a study kept as a file, a live study followed, its data taken out, in one command group.
+"""``studies``: a study kept as a file, a study's life, a live study followed, its data taken out.
 
-``check``, ``plan``, ``apply`` and ``pull`` work on a study file (:mod:`.files`); ``watch`` and
-``export`` follow a live study and take its data out (:mod:`.watch`). Each module registers its own
-subcommands with ``register(actions)``; this one makes the group and lists them.
+``check``, ``plan``, ``apply`` and ``pull`` work on a study file (:mod:`.files`); ``publish``,
+``pause``, ``start``, ``stop``, ``add-places``, ``test``, ``duplicate``, ``delete``, ``list`` and
+``show`` are a study's life (:mod:`.lifecycle`); ``watch`` and ``export`` follow a live study and
+take its data out (:mod:`.watch`). Each module registers its own subcommands with
+``register(actions)``; this one makes the group and lists them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from .._argparse import Subparsers, group
 #: The modules of the group, in the order ``--help`` lists their commands.
 MODULES = [
     "files",
+    "lifecycle",
     "watch",
 ]
 
@@ -21,7 +24,10 @@ MODULES = [
 def register(subparsers: Subparsers) -> None:
     """Add ``studies`` and the subcommands of each of :data:`MODULES`."""
     actions = group(
-        subparsers, "studies", help="studies as code (check, plan, apply, pull a file), watch a live study, export"
+        subparsers,
+        "studies",
+        help="studies as code (check, plan, apply, pull a file), a study's life (publish with the cost in view, "
+        "pause, start, stop, add places, test, duplicate, delete, list, show), watch a live study, export",
     )
     for name in MODULES:
         importlib.import_module(f"{__package__}.{name}").register(actions)

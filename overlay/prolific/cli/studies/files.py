@@ -19,6 +19,7 @@ from .._errors import EXIT_API, EXIT_INPUT, EXIT_OK, UsageError
 from .._format import plural
 
 if TYPE_CHECKING:
+    from prolific._store import StateURL
     from prolific.studies import StudyCheck
 
 _FILE_HELP = "the study file (.yaml, .yml or .json)"
@@ -60,6 +61,12 @@ def register(actions: Subparsers) -> None:
     )
     plan.add_argument("file", metavar="FILE", help=_FILE_HELP)
     _target_options(plan)
+    plan.add_argument(
+        "--max-spend",
+        metavar="AMOUNT",
+        help="the cap `studies publish` would check the cost against, with its currency: '£250', '250 GBP' "
+        "(default: the configured studies.max_spend; else none)",
+    )
 
     apply = command(
         actions,
@@ -92,9 +99,10 @@ def register(actions: Subparsers) -> None:
 def _state_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--state",
-        metavar="FILE",
-        help="the state file (SQLite): which study each file made, the cached filters list "
-        "(default: studies.sqlite3 under $XDG_STATE_HOME/prolific-client/)",
+        metavar="PATH|URL",
+        help="the state: a SQLite file or a postgresql:// URL shared by several machines; it keeps which study "
+        "each file made and the cached filters list (default: the state_url setting, PROLIFIC_STATE_URL or the "
+        "profile's; else studies.sqlite3 under $XDG_STATE_HOME/prolific-client/)",
     )
     parser.add_argument("--refresh", action="store_true", help="fetch the filters list again even if cached")
 
@@ -104,14 +112,13 @@ def _target_options(parser: argparse.ArgumentParser) -> None:
     _state_options(parser)
 
 
-def _state_path(ctx: Context) -> Path:
-    if ctx.args.state:
-        return Path(ctx.args.state)
-    from prolific.studies._bindings import default_path
+def state_path(ctx: Context) -> StateURL:
+    """``--state``, else the ``state_url`` setting, else the default state file (said on stderr)."""
+    from prolific.studies._bindings import DEFAULT_FILE
 
-    path = default_path()
-    ctx.out.say(f"state: {path}")
-    return path
+    from .._store import state_location
+
+    return state_location(ctx, ctx.args.state, default_file=DEFAULT_FILE, flag="--state", what="state")
 
 
 def _show(ctx: Context, result: StudyCheck) -> None:
@@ -140,7 +147,7 @@ def cmd_check(ctx: Context) -> int:
         if args.file == "-":
             raise UsageError("studies check --online reads a file, not stdin (the file's path finds its CSV files)")
         with ctx.client() as client:
-            result = client.studies.check(args.file, online=True, state=_state_path(ctx), refresh=args.refresh)
+            result = client.studies.check(args.file, online=True, state=state_path(ctx), refresh=args.refresh)
     _show(ctx, result)
     errors, warnings = len(result.problems), len(result.warnings)
     verdict = "ok" if not errors else "not usable: nothing would be sent"
@@ -160,7 +167,9 @@ def _warnings(ctx: Context, result: StudyCheck) -> None:
 def cmd_plan(ctx: Context) -> int:
     args, out = ctx.args, ctx.out
     with ctx.client() as client:
-        plan = client.studies.plan(args.file, state=_state_path(ctx), study_id=args.study, refresh=args.refresh)
+        plan = client.studies.plan(
+            args.file, state=state_path(ctx), study_id=args.study, refresh=args.refresh, max_spend=args.max_spend
+        )
     _warnings(ctx, plan.check)
     for note in plan.notes:
         out.say(f"note: {note}")
@@ -175,7 +184,7 @@ def cmd_plan(ctx: Context) -> int:
 def cmd_apply(ctx: Context) -> int:
     args, out = ctx.args, ctx.out
     with ctx.client() as client:
-        result = client.studies.apply(args.file, state=_state_path(ctx), study_id=args.study, refresh=args.refresh)
+        result = client.studies.apply(args.file, state=state_path(ctx), study_id=args.study, refresh=args.refresh)
     _warnings(ctx, result.plan.check)
     for note in result.plan.notes:
         out.say(f"note: {note}")
