@@ -14,11 +14,13 @@ PIPELINE := PYTHONPATH=openapi $(PY) -m prolific_spec
 PRISM_VERSION := 5.16.0
 # Test files spread over the cores (pytest-xdist), each file on one worker (its fixtures: Prism, the docs
 # build, generator runs, are made once). PYTEST_PARALLEL= runs everything in this process.
-# One worker more than the cores, at most 4: many tests wait on a child process (the generator,
-# mkdocs, Chromium, the CLI), leaving their core to another worker. Measured on 2 cores with one kept
-# busy by another process: 178 s with 3 workers, 188 s with 2; idle, the same (134 s, 131 s).
-PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); echo $$(( n + 1 > 4 ? 4 : n + 1 )))
-PYTEST_PARALLEL ?= -n $(PYTEST_WORKERS) --dist loadfile
+# Two workers per core, at most 4: many tests wait on a child process (the generator, mkdocs, Chromium,
+# the CLI, PostgreSQL), leaving their core to another worker. Measured on 2 cores with one kept busy by
+# another process (2,795 tests, slowest files first): 276 s with 4 workers, 316 s with 6; 3 workers
+# without the ordering took 316 s.
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); echo $$(( 2 * n > 4 ? 4 : 2 * n )))
+# --no-loadscope-reorder: the files in tests/conftest.py's SLOWEST_FIRST order (not by their number of tests).
+PYTEST_PARALLEL ?= -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
 # The test run starts hundreds of Python processes (CLI commands, generator runs, mkdocs). Their bytecode
 # is compiled once and kept in .venv/pycache, not beside the sources; without this, a machine that sets
 # PYTHONDONTWRITEBYTECODE (the machines here do) compiles the generated package again in every one.

@@ -12,6 +12,7 @@ from typing import Any
 
 import postgres_server
 import pytest
+from run_order import SLOWEST_FIRST
 from session_summary import COUNTS, NOTES, summary_lines
 
 # The developer's own config file (~/.config/prolific-client/config.toml) and profile must not change what
@@ -28,6 +29,17 @@ _TESTS = itertools.count()
 def _own_config_directory(monkeypatch: pytest.MonkeyPatch) -> None:
     # Not created: nothing is there until a test writes it (config init makes the folders).
     monkeypatch.setenv("XDG_CONFIG_HOME", os.path.join(_CONFIG_ROOT, str(next(_TESTS))))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The slowest files first (see SLOWEST_FIRST); a stable sort, so each file keeps its tests' order."""
+    rank = {name: position for position, name in enumerate(SLOWEST_FIRST)}
+
+    def key(item: pytest.Item) -> int:
+        path = item.path.as_posix()
+        return next((rank[name] for name in rank if path.endswith("/tests/" + name)), len(rank))
+
+    items.sort(key=key)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
