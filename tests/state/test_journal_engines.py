@@ -14,6 +14,7 @@ import sys
 import threading
 from collections.abc import Callable
 
+import postgres_server
 import pytest
 
 # private: the journal is tested directly (no public writer exists)
@@ -165,3 +166,23 @@ def test_a_server_that_refuses_the_password_is_named_by_host_never_by_password(p
         BonusJournal(wrong)
     shown = str(caught.value) + repr(caught.value) + str(caught.value.__cause__) + str(caught.value.__context__)
     assert f"{parts.hostname}:{parts.port}" in str(caught.value) and secret not in shown
+
+
+def test_on_postgresql_a_lease_in_another_database_of_the_server_is_another_lease(
+    postgres_url: str, postgres: postgres_server.Server
+) -> None:
+    # An advisory lock belongs to its database: the same study's lease held in a second database (another
+    # lab's state on the same server) neither blocks this one nor is named as its holder.
+    elsewhere_url = postgres_server.create_database(postgres)
+    first, second, other_lab = this_process(), this_process(), this_process()
+    try:
+        with BonusJournal(elsewhere_url) as elsewhere, BonusJournal(postgres_url) as a, BonusJournal(postgres_url) as b:
+            assert elsewhere.acquire(STUDY, other_lab) is None
+            assert a.acquire(STUDY, first) is None  # not blocked by the other database's lease
+            for _ in range(5):
+                blocking = b.acquire(STUDY, second)
+                assert blocking is not None and blocking.holder.token == first.token  # this database's holder
+            assert a.release(STUDY, first)
+            assert b.acquire(STUDY, second) is None
+    finally:
+        postgres_server.empty_database(postgres, elsewhere_url)

@@ -308,8 +308,11 @@ def empty_database(server: Server, url: str) -> None:
     name = urlsplit(url).path.lstrip("/")
     try:
         with psycopg.connect(server.admin_url, autocommit=True) as admin:
+            # With a timeout, the call waits for each session to end (PostgreSQL 14+): without it, a session
+            # told to end could still hold its advisory locks when the next test takes the database.
             admin.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid()",
                 (name,),
             )
         with psycopg.connect(url, autocommit=True) as conn:

@@ -409,8 +409,9 @@ class AdvisoryLease:
     def _holder(self, *, named_only: bool = True) -> Holder | None:
         """The live holder: the session holding the lock, with its row when the row is that session's."""
         locker = self._conn.execute(
+            # An advisory lock belongs to one database: the same key in another database is another lease.
             "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = %s AND objid = %s "
-            "AND objsubid = 1",
+            "AND objsubid = 1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
             ((self.key >> 32) & 0xFFFFFFFF, self.key & 0xFFFFFFFF),
         ).fetchone()
         if locker is None:
