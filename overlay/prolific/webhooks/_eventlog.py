@@ -208,14 +208,15 @@ CREATE TABLE IF NOT EXISTS webhook_event_key (key TEXT PRIMARY KEY, event TEXT N
 _OLD_TABLE = "webhook_events"  # schema 1: one row per X-Event-ID, written before the handler ran
 _RACES = 5  # compare-and-set attempts of one claim before giving up (each lost race is another writer's progress)
 # The events the keys point at, with their state, in one read: (key, event, state, ..., claim) per known key.
-_FIND = (
+# The PostgreSQL log reads the same columns (_record reads them on both engines), its keys as one array.
+FIND_EVENTS = (
     "SELECT k.key, s.event, s.state, s.host, s.pid, s.process_start, s.started_at, s.first_seen, s.handled_at, "
     "s.attempts, s.claim FROM webhook_event_key AS k JOIN webhook_event_state AS s ON s.event = k.event "
-    "WHERE k.key IN ({})"
 )
+_FIND = FIND_EVENTS + "WHERE k.key IN ({})"
 
 
-def _record(row: tuple[Any, ...] | None) -> tuple[EventRecord | None, str | None]:
+def record_of(row: tuple[Any, ...] | None) -> tuple[EventRecord | None, str | None]:
     """A stored row as an :class:`EventRecord`, and the current claim's token."""
     if row is None:
         return None, None
@@ -366,7 +367,7 @@ class EventLog:
         rows = {row[0]: row[1:] for row in db.execute(_FIND.format(", ".join("?" * len(wanted))), wanted)}
         event, new_keys = resolve(id_key, digest_key, {key: row[0] for key, row in rows.items()})
         found = next((row for row in rows.values() if row[0] == event), None)
-        record, token = _record(found)
+        record, token = record_of(found)
         return event, new_keys, record, token
 
     def claim(self, event_id: str | None, digest: str | None = None) -> Claim:

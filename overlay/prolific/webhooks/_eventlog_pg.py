@@ -31,6 +31,7 @@ from .._store import StateURL, parse_state_url
 from .._store import _postgres as pg
 from ._eventlog import (
     DEFAULT_HANDLING_TIMEOUT,
+    FIND_EVENTS,
     Claim,
     EventLog,
     EventRecord,
@@ -38,9 +39,10 @@ from ._eventlog import (
     Outcome,
     decide,
     keys,
+    record_of,
     resolve,
 )
-from ._holder import Holder, me
+from ._holder import me
 
 if TYPE_CHECKING:
     import psycopg
@@ -93,19 +95,7 @@ _MIGRATIONS = {
     ],
     3: [_CLAIM_FUNCTION],
 }
-_FIND = (
-    "SELECT k.key, s.event, s.state, s.host, s.pid, s.process_start, s.started_at, s.first_seen, s.handled_at, "
-    "s.attempts, s.claim FROM webhook_event_key AS k JOIN webhook_event_state AS s ON s.event = k.event "
-    "WHERE k.key = ANY(%s)"
-)
-
-
-def _record(row: tuple[Any, ...] | None) -> tuple[EventRecord | None, str | None]:
-    if row is None:
-        return None, None
-    event, state, host, pid, start, started, first, handled, attempts, token = row
-    holder = None if host is None or pid is None or started is None else Holder(host, pid, start or "", started)
-    return EventRecord(event, EventState(state), holder, first, handled, attempts), token
+_FIND = FIND_EVENTS + "WHERE k.key = ANY(%s)"
 
 
 class PostgresEventLog:
@@ -168,7 +158,7 @@ class PostgresEventLog:
         rows = {row[0]: row[1:] for row in self._conn.execute(_FIND, (wanted,))}
         event, new_keys = resolve(id_key, digest_key, {key: row[0] for key, row in rows.items()})
         found = next((row for row in rows.values() if row[0] == event), None)
-        record, token = _record(found)
+        record, token = record_of(found)
         return event, new_keys, record, token
 
     def claim(self, event_id: str | None, digest: str | None = None) -> Claim:
@@ -196,7 +186,7 @@ class PostgresEventLog:
                 return Claim(Outcome.CLAIMED, new_event, holder=holder, token=mine)
             found = {row[0]: row[1] for row in rows}
             event, new_keys = resolve(id_key, digest_key, found)
-            record, _ = _record(next(row[1:] for row in rows if row[1] == event))
+            record, _ = record_of(next(row[1:] for row in rows if row[1] == event))
             outcome = decide(record, now=now, handling_timeout=self.handling_timeout)
             if not new_keys and outcome in (Outcome.ALREADY_HANDLED, Outcome.IN_FLIGHT):
                 return self._refused(outcome, event, record, now)  # read under the keys' locks: nothing to write
