@@ -66,3 +66,9 @@ def test_wrapped_generated_items_are_joined() -> None:
         "    results (list[RangeFilterListDetailedResponse | RangeFilterListResponse | SelectFilterListDetailedResponse | SelectFilterListResponse] | Unset):",
         "    meta (FilterListMeta | Unset):",
     ]
+
+
+def test_the_readme_stays_short() -> None:
+    """The README is for users (what it is, install, quickstart, links): at most 150 lines; the rest in docs/."""
+    readme = Path(__file__).resolve().parents[2] / "README.md"
+    assert len(readme.read_text(encoding="utf-8").splitlines()) <= 150
